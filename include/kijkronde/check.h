@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The zonder-oordeel checker: finds where an observation judges instead of
+ * describes (evaluatief, norm, mening, gedachtelezen, label, generalisatie,
+ * oorzaak, vergelijking, ...) and gives a short Dutch hint for a factual rewrite.
+ * Its lexicon is YAML data matched on Snowball stems. Lives in src/text/.
+ */
+#ifndef KR_CHECK_H
+#define KR_CHECK_H
+
+#include <stddef.h>
+
+#include "kijkronde/status.h"
+
+struct kr_finding {
+    size_t start, end; /* byte offsets into the checked text, end exclusive */
+    const char *kind;  /* category, e.g. "evaluatief"; borrowed from the checker */
+    const char *hint;  /* Dutch rewrite hint; borrowed from the checker */
+};
+
+struct kr_finding_list {
+    struct kr_finding *items;
+    size_t n, cap;
+};
+
+struct kr_checker;
+
+/*
+ * A checker with the built-in lexicon, plus the network's own lexicon file when
+ * extra_path is non-NULL (entries and allowlist are added). KR_PARSE with
+ * file:line:col when that file is invalid.
+ */
+enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out,
+                              struct kr_error *err);
+void kr_checker_free(struct kr_checker *c);
+
+/*
+ * Check text[0..len) (any bytes; invalid UTF-8 is tolerated). out is reset first,
+ * then filled with findings sorted by start. Returns out->n. Strings in findings
+ * stay valid until kr_checker_free. Does no I/O and allocates only into out.
+ */
+size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_finding_list *out);
+void kr_finding_list_fini(struct kr_finding_list *l);
+
+#endif

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/* Where kijkronde keeps its files: the database and the user's data directory. */
+#ifndef KR_PATHS_H
+#define KR_PATHS_H
+
+#include "kijkronde/status.h"
+
+/*
+ * The user's kijkronde data directory: $XDG_DATA_HOME/kijkronde, else
+ * $HOME/.local/share/kijkronde. Heap string (caller frees), or NULL when neither
+ * variable is set.
+ */
+char *kr_paths_data_home(void);
+
+/*
+ * The database path: opt (from --db) if non-NULL, else $KIJKRONDE_DB if set and
+ * non-empty, else <data home>/kijkronde.db. Heap string, or NULL with err set.
+ */
+char *kr_paths_db(const char *opt, struct kr_error *err);
+
+/* Create the parent directories of path as needed; new ones get mode 0700. */
+enum kr_status kr_paths_mkparents(const char *path, struct kr_error *err);
+
+#endif

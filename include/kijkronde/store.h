@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The kijkronde database: the only module that speaks SQLite. Every function takes
+ * and returns core types (model.h); no SQLite type leaves src/store/.
+ *
+ * Durability: WAL journal, synchronous=FULL, foreign keys on, a busy timeout. A note
+ * is committed in its own transaction before kr_store_obs_add returns, so a crash
+ * or a flat battery after that loses nothing. Edits and deletes never destroy text:
+ * each change adds a row to the note's history and deletes are soft.
+ *
+ * Strings passed in are copied; structs filled by reads belong to the caller, who
+ * releases them with the matching _fini from model.h.
+ */
+#ifndef KR_STORE_H
+#define KR_STORE_H
+
+#include <stdbool.h>
+
+#include "kijkronde/model.h"
+#include "kijkronde/status.h"
+
+struct kr_store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+int kr_store_schema_latest(void);
+
+/*
+ * Open (creating when missing) the database at path and bring its schema up to
+ * date. A new file is created with mode 0600 and missing directories with 0700.
+ * Refuses, leaving the file untouched, a directory, a file that is not a SQLite
+ * database, a database of a newer kijkronde, and a place that cannot be written.
+ * ":memory:" opens a private in-memory database (for tests).
+ */
+enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err);
+
+/*
+ * Open with the schema brought only up to version `version` (tests of migrations).
+ */
+enum kr_status kr_store_open_at_version(const char *path, int version, struct kr_store **out,
+                                        struct kr_error *err);
+
+/* Close; NULL does nothing. */
+void kr_store_close(struct kr_store *st);
+
+/* The schema version of the open database. */
+int kr_store_schema_version(struct kr_store *st);
+/* The path it was opened with (borrowed, valid until close). */
+const char *kr_store_path(const struct kr_store *st);
+
+/* Explicit transactions for bulk work (demo, import, merge). Not nestable. */
+enum kr_status kr_store_begin(struct kr_store *st, struct kr_error *err);
+enum kr_status kr_store_commit(struct kr_store *st, struct kr_error *err);
+void kr_store_rollback(struct kr_store *st);
+
+/* PRAGMA integrity_check; KR_OK when "ok", else KR_DB_CORRUPT with the first problem. */
+enum kr_status kr_store_check_integrity(struct kr_store *st, struct kr_error *err);
+
+/* ---- networks and sessions ---- */
+
+/* Insert; fills n->id with a new UUID when NULL. */
+enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n,
+                                    struct kr_error *err);
+/* Find a network by exact name; KR_NOT_FOUND when none. Fills *out. */
+enum kr_status kr_store_network_find(struct kr_store *st, const char *name,
+                                     struct kr_network *out, struct kr_error *err);
+
+/* Insert; fills s->id (when NULL), created_at and updated_at. kijkvraag_text and date required. */
+enum kr_status kr_store_session_add(struct kr_store *st, struct kr_session *s,
+                                    struct kr_error *err);
+/* Update the editable fields of an existing session (by s->id). */
+enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_session *s,
+                                       struct kr_error *err);
+/* Read one session by exact id, with network_name and counts. KR_NOT_FOUND when absent. */
+enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct kr_session *out,
+                                    struct kr_error *err);
+/* All sessions, newest date first, with counts. */
+enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list *out,
+                                     struct kr_error *err);
+/*
+ * Resolve a user's reference to a session: an exact id, a unique prefix of one, or
+ * "latest" (newest date, then newest created). Returns a heap id in *id_out.
+ * KR_NOT_FOUND or KR_AMBIGUOUS with a Dutch message naming ref.
+ */
+enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, char **id_out,
+                                        struct kr_error *err);
+/* The id of the demo session, or KR_NOT_FOUND. */
+enum kr_status kr_store_session_demo(struct kr_store *st, char **id_out, struct kr_error *err);
+
+/* ---- tweetallen, participants, visits ---- */
+
+enum kr_status kr_store_tweetal_add(struct kr_store *st, struct kr_tweetal *t,
+                                    struct kr_error *err);
+enum kr_status kr_store_tweetal_list(struct kr_store *st, const char *session_id,
+                                     struct kr_tweetal_list *out, struct kr_error *err);
+enum kr_status kr_store_participant_add(struct kr_store *st, struct kr_participant *p,
+                                        struct kr_error *err);
+enum kr_status kr_store_participant_list(struct kr_store *st, const char *session_id,
+                                         struct kr_participant_list *out, struct kr_error *err);
+
+/* Insert; fills v->id when NULL. */
+enum kr_status kr_store_visit_add(struct kr_store *st, struct kr_visit *v, struct kr_error *err);
+/* Set ended_at of a visit (ISO 8601 with offset). */
+enum kr_status kr_store_visit_end(struct kr_store *st, const char *visit_id, const char *ended_at,
+                                  struct kr_error *err);
+enum kr_status kr_store_visit_get(struct kr_store *st, const char *visit_id, struct kr_visit *out,
+                                  struct kr_error *err);
+/* The visits of a session by start time, with tweetal_name and note counts. */
+enum kr_status kr_store_visit_list(struct kr_store *st, const char *session_id,
+                                   struct kr_visit_list *out, struct kr_error *err);
+
+/* ---- observations ---- */
+
+/*
+ * Save a new note durably, in one transaction with the first row of its history.
+ * Fills o->id (when NULL), o->at (when NULL: now, local with offset), created_at and
+ * updated_at. text must be valid UTF-8 (KR_INVALID otherwise, naming the byte).
+ */
+enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o,
+                                struct kr_error *err);
+/* Change text and corner of a note; the old version stays in its history. */
+enum kr_status kr_store_obs_edit(struct kr_store *st, const char *id, const char *text,
+                                 enum kr_corner corner, struct kr_error *err);
+/* Place a note in a corner (history keeps the change). */
+enum kr_status kr_store_obs_set_corner(struct kr_store *st, const char *id, enum kr_corner corner,
+                                       struct kr_error *err);
+/* Record why a flagged note was kept (NULL clears). */
+enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id,
+                                            const char *reason, struct kr_error *err);
+/* Soft delete: the note disappears from lists but stays, with its history. */
+enum kr_status kr_store_obs_delete(struct kr_store *st, const char *id, struct kr_error *err);
+/* Undo a soft delete. */
+enum kr_status kr_store_obs_restore(struct kr_store *st, const char *id, struct kr_error *err);
+enum kr_status kr_store_obs_get(struct kr_store *st, const char *id, struct kr_observation *out,
+                                struct kr_error *err);
+
+/* Which notes a list returns. */
+struct kr_obs_filter {
+    const char *session_id; /* one of session_id / visit_id must be set */
+    const char *visit_id;
+    bool include_deleted;
+    const char *search; /* FTS5 full-text query over the text, or NULL */
+};
+/* Notes matching f, by time then id. */
+enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter *f,
+                                 struct kr_observation_list *out, struct kr_error *err);
+/* Every version of a note, oldest first. */
+enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
+                                    struct kr_obs_version_list *out, struct kr_error *err);
+
+/* ---- drafts: the unfinished line of a visit, so a crash loses at most a second ---- */
+
+/* Store (replace) the draft of a visit; an empty text removes it. */
+enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,
+                                  struct kr_error *err);
+/* The draft of a visit in *out (heap, caller frees), or NULL when none. */
+enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
+                                  struct kr_error *err);
+
+#endif

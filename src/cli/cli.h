@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The command line: global options, one function per command (cmd_*.c), and the
+ * helpers they share. Only this layer and the UI print or choose exit codes.
+ */
+#ifndef KR_CLI_H
+#define KR_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "kijkronde/status.h"
+#include "kijkronde/store.h"
+
+/* Exit codes of the contract. */
+enum { KR_EXIT_OK = 0, KR_EXIT_FINDINGS = 1, KR_EXIT_USAGE = 2 };
+
+struct kr_cli {
+    const char *db_opt;         /* --db FILE, or NULL */
+    const char *kijkvragen_dir; /* --kijkvragen DIR, or NULL */
+    bool no_color;              /* --no-color (NO_COLOR is read by the UI) */
+    const char *open_session;   /* session the TUI opens on (demo), or NULL */
+    FILE *out, *err;
+    char *db_path;              /* resolved on first use */
+    struct kr_store *store;     /* opened on first use by kr_cli_store */
+};
+
+/* Open the database once (resolving --db / KIJKRONDE_DB / XDG); NULL after printing the error. */
+struct kr_store *kr_cli_store(struct kr_cli *cli);
+
+/* Print "kijkronde: <message>" for err to cli->err. Returns the exit code for it (2). */
+int kr_cli_fail(struct kr_cli *cli, const struct kr_error *err);
+/* Print a usage error (one Dutch sentence) and return 2. */
+int kr_cli_usage(struct kr_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A command: argv[0] is the command name. Returns the process exit code. */
+typedef int (*kr_cmd_fn)(struct kr_cli *cli, int argc, char **argv);
+
+int kr_cmd_demo(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_sessions(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_kijkvragen(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_check(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_export(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_import(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv);
+/* The TUI on the database (no command). */
+int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
+
+/* Fill the database with the demo bijeenkomst unless it has one; *id_out gets its id (heap). */
+enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
+                            struct kr_error *err);
+
+/* Answer for a command whose capability has not landed: a clear Dutch message, exit 2. */
+int kr_cli_not_yet(struct kr_cli *cli, const char *what);
+
+#endif

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* `kijkronde demo [--no-tui]`: a realistic bijeenkomst to look around in. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "demo_data.h"
+#include "kijkronde/mem.h"
+
+/* "2026-03-12" + "09:14:05" + "+01:00" -> heap ISO time. */
+static char *demo_time(const char *hms)
+{
+    return kr_xasprintf("%sT%s%s%s", kr_demo_session.date, hms, strlen(hms) == 5 ? ":00" : "",
+                        kr_demo_session.utc_offset);
+}
+
+static enum kr_status fill(struct kr_store *st, char **id_out, struct kr_error *err)
+{
+    enum kr_status r;
+    struct kr_network net = {.name = kr_xstrdup(kr_demo_session.network)};
+    struct kr_session se = {0};
+    char **tweetal_ids = kr_xcalloc(kr_demo_n_tweetallen, sizeof *tweetal_ids);
+    char **visit_ids = kr_xcalloc(kr_demo_n_visits, sizeof *visit_ids);
+
+    r = kr_store_network_add(st, &net, err);
+    if (r != KR_OK)
+        goto out;
+    se.network_id = kr_xstrdup(net.id);
+    se.kind = kr_xstrdup("vervolg");
+    se.date = kr_xstrdup(kr_demo_session.date);
+    se.host_school = kr_xstrdup(kr_demo_session.host_school);
+    kr_basis_parse(kr_demo_session.basisvaardigheid, &se.basis);
+    se.ontwikkelvraag = kr_xstrdup(kr_demo_session.ontwikkelvraag);
+    se.kijkvraag_id = kr_xstrdup(kr_demo_session.kijkvraag_id);
+    se.kijkvraag_text = kr_xstrdup(kr_demo_session.kijkvraag);
+    se.is_demo = true;
+    r = kr_store_session_add(st, &se, err);
+    for (size_t i = 0; r == KR_OK && i < kr_demo_n_tweetallen; i++) {
+        const struct kr_demo_tweetal *dt = &kr_demo_tweetallen[i];
+        struct kr_tweetal t = {.session_id = kr_xstrdup(se.id), .name = kr_xstrdup(dt->name)};
+        r = kr_store_tweetal_add(st, &t, err);
+        tweetal_ids[i] = t.id;
+        t.id = NULL;
+        kr_tweetal_fini(&t);
+        for (size_t m = 0; r == KR_OK && m < 2; m++) {
+            struct kr_participant p = {
+                .session_id = kr_xstrdup(se.id),
+                .tweetal_id = kr_xstrdup(tweetal_ids[i]),
+                .name = kr_xstrdup(dt->members[m].name),
+                .role = kr_xstrdup(dt->members[m].role),
+                .school = kr_xstrdup(dt->members[m].school),
+            };
+            r = kr_store_participant_add(st, &p, err);
+            kr_participant_fini(&p);
+        }
+    }
+    for (size_t i = 0; r == KR_OK && i < kr_demo_n_visits; i++) {
+        const struct kr_demo_visit *dv = &kr_demo_visits[i];
+        struct kr_visit v = {
+            .session_id = kr_xstrdup(se.id),
+            .tweetal_id = kr_xstrdup(tweetal_ids[dv->tweetal]),
+            .label = kr_xstrdup(dv->label),
+            .subject = kr_xstrdup(dv->subject),
+            .started_at = demo_time(dv->start),
+            .ended_at = demo_time(dv->end),
+        };
+        r = kr_store_visit_add(st, &v, err);
+        visit_ids[i] = v.id;
+        v.id = NULL;
+        kr_visit_fini(&v);
+    }
+    for (size_t i = 0; r == KR_OK && i < kr_demo_n_notes; i++) {
+        const struct kr_demo_note *dn = &kr_demo_notes[i];
+        size_t vi = 0;
+        while (vi < kr_demo_n_visits && strcmp(kr_demo_visits[vi].key, dn->visit) != 0)
+            vi++;
+        if (vi == kr_demo_n_visits) {
+            r = kr_error_set(err, KR_INVALID, "Demo: onbekend bezoek '%s'.", dn->visit);
+            break;
+        }
+        const struct kr_demo_tweetal *dt = &kr_demo_tweetallen[kr_demo_visits[vi].tweetal];
+        struct kr_observation o = {
+            .visit_id = kr_xstrdup(visit_ids[vi]),
+            .at = demo_time(dn->time),
+            .text = kr_xstrdup(dn->text),
+            .observer = kr_xstrdup(dt->members[dn->observer ? 1 : 0].name),
+        };
+        kr_corner_parse(dn->corner, &o.corner);
+        r = kr_store_obs_add(st, &o, err);
+        kr_observation_fini(&o);
+    }
+    if (r == KR_OK) {
+        *id_out = se.id;
+        se.id = NULL;
+    }
+out:
+    for (size_t i = 0; i < kr_demo_n_tweetallen; i++)
+        free(tweetal_ids[i]);
+    for (size_t i = 0; i < kr_demo_n_visits; i++)
+        free(visit_ids[i]);
+    free(tweetal_ids);
+    free(visit_ids);
+    kr_network_fini(&net);
+    kr_session_fini(&se);
+    return r;
+}
+
+enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
+                            struct kr_error *err)
+{
+    *created = false;
+    enum kr_status r = kr_store_session_demo(st, id_out, NULL);
+    if (r == KR_OK)
+        return KR_OK;
+    r = kr_store_begin(st, err);
+    if (r != KR_OK)
+        return r;
+    r = fill(st, id_out, err);
+    if (r == KR_OK)
+        r = kr_store_commit(st, err);
+    else
+        kr_store_rollback(st);
+    *created = r == KR_OK;
+    return r;
+}
+
+int kr_cmd_demo(struct kr_cli *cli, int argc, char **argv)
+{
+    int no_tui = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--no-tui") == 0)
+            no_tui = 1;
+        else
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'demo'.", argv[i]);
+    }
+    struct kr_store *st = kr_cli_store(cli);
+    if (!st)
+        return KR_EXIT_USAGE;
+    struct kr_error err = {0};
+    char *id = NULL;
+    bool created;
+    if (kr_demo_fill(st, &id, &created, &err) != KR_OK)
+        return kr_cli_fail(cli, &err);
+    if (no_tui)
+        fprintf(cli->out, created ? "Demo-bijeenkomst %s gemaakt in %s.\n"
+                                  : "Demo-bijeenkomst %s staat al in %s.\n",
+                id, kr_store_path(st));
+    if (no_tui) {
+        free(id);
+        return KR_EXIT_OK;
+    }
+    cli->open_session = id;
+    int rc = kr_cmd_tui(cli, 0, NULL);
+    cli->open_session = NULL;
+    free(id);
+    return rc;
+}

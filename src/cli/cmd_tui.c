@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* No command: the TUI on the database. */
+#include "cli.h"
+#include "kijkronde/ui.h"
+
+int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    struct kr_store *st = kr_cli_store(cli);
+    if (!st)
+        return KR_EXIT_USAGE;
+    struct kr_ui_options opt = {.no_color = cli->no_color,
+                                .kijkvragen_dir = cli->kijkvragen_dir,
+                                .session_id = cli->open_session};
+    return kr_ui_run(st, &opt);
+}

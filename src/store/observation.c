@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Notes, their history and the drafts. Each change is one transaction that writes
+ * the note and a new row of its history together, so the two never disagree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/utf8.h"
+#include "kijkronde/uuid.h"
+#include "store_internal.h"
+
+static enum kr_status check_text(const char *text, struct kr_error *err)
+{
+    size_t bad;
+    if (!text)
+        return kr_error_set(err, KR_INVALID, "Een notitie heeft tekst nodig.");
+    if (!kr_utf8_valid(text, strlen(text), &bad))
+        return kr_error_set(err, KR_INVALID,
+                            "De tekst is geen geldige UTF-8 (byte %zu); niets opgeslagen.", bad);
+    return KR_OK;
+}
+
+/* Append a version row; `now` is the UTC time of the change. */
+static enum kr_status add_version(struct kr_store *st, const char *obs_id, const char *now,
+                                  const char *change, const char *text, const char *corner,
+                                  struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    char vid[KR_UUID_SIZE];
+    kr_uuid_new(vid);
+    enum kr_status r = kr_store_prepare(st,
+                                        "INSERT INTO observation_version(id, observation_id, at,"
+                                        " change, text, corner) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                        &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, vid);
+    kr_store_bind_text(s, 2, obs_id);
+    kr_store_bind_text(s, 3, now);
+    kr_store_bind_text(s, 4, change);
+    kr_store_bind_text(s, 5, text);
+    kr_store_bind_text(s, 6, corner);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Geschiedenis opslaan mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o,
+                                struct kr_error *err)
+{
+    enum kr_status r = check_text(o->text, err);
+    if (r != KR_OK)
+        return r;
+    char now[KR_TIME_SIZE];
+    kr_clock_now_utc(now);
+    kr_store_ensure_id(&o->id);
+    if (!o->at) {
+        char at[KR_TIME_SIZE];
+        kr_clock_now_local(at);
+        o->at = kr_xstrdup(at);
+    }
+    sqlite3_stmt *s = NULL;
+    r = kr_store_tx_begin(st, err);
+    if (r != KR_OK)
+        return r;
+    r = kr_store_prepare(st,
+                         "INSERT INTO observation(id, visit_id, at, text, corner, observer,"
+                         " keep_reason, created_at, updated_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                         &s, err);
+    if (r == KR_OK) {
+        kr_store_bind_text(s, 1, o->id);
+        kr_store_bind_text(s, 2, o->visit_id);
+        kr_store_bind_text(s, 3, o->at);
+        kr_store_bind_text(s, 4, o->text);
+        kr_store_bind_text(s, 5, kr_corner_str(o->corner));
+        kr_store_bind_text(s, 6, o->observer);
+        kr_store_bind_text(s, 7, o->keep_reason);
+        kr_store_bind_text(s, 8, now);
+        int rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE)
+            r = kr_store_fail(st, rc, err, "Notitie opslaan mislukt");
+        sqlite3_finalize(s);
+    }
+    if (r == KR_OK)
+        r = add_version(st, o->id, now, "aangemaakt", o->text, kr_corner_str(o->corner), err);
+    r = kr_store_tx_end(st, r, err);
+    if (r == KR_OK) {
+        free(o->created_at);
+        free(o->updated_at);
+        o->created_at = kr_xstrdup(now);
+        o->updated_at = kr_xstrdup(now);
+    }
+    return r;
+}
+
+/*
+ * Apply one change to a note: `set` is the SQL SET clause using ?2 = now,
+ * ?3 = text, ?4 = corner; the version row records the note as it is afterwards.
+ */
+static enum kr_status change_obs(struct kr_store *st, const char *id, const char *set,
+                                 const char *change, const char *text, const char *corner,
+                                 const char *where_extra, struct kr_error *err)
+{
+    char now[KR_TIME_SIZE];
+    kr_clock_now_utc(now);
+    sqlite3_stmt *s = NULL;
+    char *sql = kr_xasprintf("UPDATE observation SET %s, updated_at = ?2 WHERE id = ?1%s", set,
+                             where_extra);
+    enum kr_status r = kr_store_tx_begin(st, err);
+    if (r != KR_OK) {
+        free(sql);
+        return r;
+    }
+    r = kr_store_prepare(st, sql, &s, err);
+    free(sql);
+    if (r == KR_OK) {
+        kr_store_bind_text(s, 1, id);
+        kr_store_bind_text(s, 2, now);
+        kr_store_bind_text(s, 3, text);
+        kr_store_bind_text(s, 4, corner);
+        int rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE)
+            r = kr_store_fail(st, rc, err, "Notitie wijzigen mislukt");
+        else if (sqlite3_changes(st->db) == 0)
+            r = kr_error_set(err, KR_NOT_FOUND, "Geen notitie '%s' om te wijzigen.", id);
+        sqlite3_finalize(s);
+    }
+    if (r == KR_OK) {
+        /* Record the note as it now stands. */
+        r = kr_store_prepare(st,
+                             "INSERT INTO observation_version(id, observation_id, at, change,"
+                             " text, corner) SELECT ?1, id, ?3, ?4, text, corner"
+                             " FROM observation WHERE id = ?2",
+                             &s, err);
+        if (r == KR_OK) {
+            char vid[KR_UUID_SIZE];
+            kr_uuid_new(vid);
+            kr_store_bind_text(s, 1, vid);
+            kr_store_bind_text(s, 2, id);
+            kr_store_bind_text(s, 3, now);
+            kr_store_bind_text(s, 4, change);
+            int rc = sqlite3_step(s);
+            if (rc != SQLITE_DONE)
+                r = kr_store_fail(st, rc, err, "Geschiedenis opslaan mislukt");
+            sqlite3_finalize(s);
+        }
+    }
+    return kr_store_tx_end(st, r, err);
+}
+
+enum kr_status kr_store_obs_edit(struct kr_store *st, const char *id, const char *text,
+                                 enum kr_corner corner, struct kr_error *err)
+{
+    enum kr_status r = check_text(text, err);
+    if (r != KR_OK)
+        return r;
+    return change_obs(st, id, "text = ?3, corner = ?4", "bewerkt", text, kr_corner_str(corner),
+                      "", err);
+}
+
+enum kr_status kr_store_obs_set_corner(struct kr_store *st, const char *id, enum kr_corner corner,
+                                       struct kr_error *err)
+{
+    return change_obs(st, id, "corner = ?4", "bewerkt", NULL, kr_corner_str(corner), "", err);
+}
+
+enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id,
+                                            const char *reason, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r =
+        kr_store_prepare(st, "UPDATE observation SET keep_reason = ?2 WHERE id = ?1", &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    kr_store_bind_text(s, 2, reason);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Notitie wijzigen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_obs_delete(struct kr_store *st, const char *id, struct kr_error *err)
+{
+    return change_obs(st, id, "deleted_at = ?2", "verwijderd", NULL, NULL,
+                      " AND deleted_at IS NULL", err);
+}
+
+enum kr_status kr_store_obs_restore(struct kr_store *st, const char *id, struct kr_error *err)
+{
+    return change_obs(st, id, "deleted_at = NULL", "hersteld", NULL, NULL,
+                      " AND deleted_at IS NOT NULL", err);
+}
+
+#define OBS_COLS                                                                                   \
+    "SELECT o.id, o.visit_id, o.at, o.text, o.corner, o.observer, o.keep_reason,"                 \
+    " o.created_at, o.updated_at, o.deleted_at FROM observation o "
+
+static void read_obs(sqlite3_stmt *s, struct kr_observation *o)
+{
+    memset(o, 0, sizeof *o);
+    o->id = kr_store_col_text(s, 0);
+    o->visit_id = kr_store_col_text(s, 1);
+    o->at = kr_store_col_text(s, 2);
+    o->text = kr_store_col_text(s, 3);
+    kr_corner_parse((const char *)sqlite3_column_text(s, 4), &o->corner);
+    o->observer = kr_store_col_text(s, 5);
+    o->keep_reason = kr_store_col_text(s, 6);
+    o->created_at = kr_store_col_text(s, 7);
+    o->updated_at = kr_store_col_text(s, 8);
+    o->deleted_at = kr_store_col_text(s, 9);
+}
+
+enum kr_status kr_store_obs_get(struct kr_store *st, const char *id, struct kr_observation *out,
+                                struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, OBS_COLS "WHERE o.id = ?1", &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        read_obs(s, out);
+    else if (rc == SQLITE_DONE)
+        r = kr_error_set(err, KR_NOT_FOUND, "Geen notitie met id '%s'.", id);
+    else
+        r = kr_store_fail(st, rc, err, "Notitie lezen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter *f,
+                                 struct kr_observation_list *out, struct kr_error *err)
+{
+    struct kr_buf sql = {0};
+    kr_buf_puts(&sql, OBS_COLS "JOIN visit v ON v.id = o.visit_id WHERE 1");
+    if (f->visit_id)
+        kr_buf_puts(&sql, " AND o.visit_id = ?1");
+    if (f->session_id)
+        kr_buf_puts(&sql, " AND v.session_id = ?2");
+    if (!f->include_deleted)
+        kr_buf_puts(&sql, " AND o.deleted_at IS NULL");
+    if (f->search)
+        kr_buf_puts(&sql, " AND o.rowid IN (SELECT rowid FROM observation_search"
+                          " WHERE observation_search MATCH ?3)");
+    kr_buf_puts(&sql, " ORDER BY o.at, o.created_at, o.id");
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);
+    kr_buf_fini(&sql);
+    if (r != KR_OK)
+        return r;
+    if (f->visit_id)
+        kr_store_bind_text(s, 1, f->visit_id);
+    if (f->session_id)
+        kr_store_bind_text(s, 2, f->session_id);
+    if (f->search)
+        kr_store_bind_text(s, 3, f->search);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        read_obs(s, &out->items[out->n++]);
+    }
+    if (rc != SQLITE_DONE)
+        r = f->search && (rc & 0xFF) == SQLITE_ERROR
+                ? kr_error_set(err, KR_INVALID, "Zoekvraag '%s' begrijp ik niet.", f->search)
+                : kr_store_fail(st, rc, err, "Notities lezen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
+                                    struct kr_obs_version_list *out, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st,
+                                        "SELECT id, observation_id, at, change, text, corner"
+                                        " FROM observation_version WHERE observation_id = ?1"
+                                        " ORDER BY at, rowid",
+                                        &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        struct kr_obs_version *v = &out->items[out->n++];
+        memset(v, 0, sizeof *v);
+        v->id = kr_store_col_text(s, 0);
+        v->observation_id = kr_store_col_text(s, 1);
+        v->at = kr_store_col_text(s, 2);
+        v->change = kr_store_col_text(s, 3);
+        v->text = kr_store_col_text(s, 4);
+        kr_corner_parse((const char *)sqlite3_column_text(s, 5), &v->corner);
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Geschiedenis lezen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,
+                                  struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    char now[KR_TIME_SIZE];
+    kr_clock_now_utc(now);
+    int clear = !text || !*text;
+    enum kr_status r = kr_store_prepare(
+        st,
+        clear ? "DELETE FROM draft WHERE visit_id = ?1"
+              : "INSERT INTO draft(visit_id, text, updated_at) VALUES (?1, ?2, ?3)"
+                " ON CONFLICT(visit_id) DO UPDATE SET text = excluded.text,"
+                " updated_at = excluded.updated_at",
+        &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, visit_id);
+    if (!clear) {
+        kr_store_bind_text(s, 2, text);
+        kr_store_bind_text(s, 3, now);
+    }
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Concept opslaan mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
+                                  struct kr_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *s = NULL;
+    enum kr_status r =
+        kr_store_prepare(st, "SELECT text FROM draft WHERE visit_id = ?1", &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, visit_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = kr_store_col_text(s, 0);
+    else if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Concept lezen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}

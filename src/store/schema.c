@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The schema as numbered migrations. Migration i brings a database from
+ * user_version i to i + 1; all pending ones run in one transaction. Never edit a
+ * migration that has shipped: add a new one.
+ */
+#include "store_internal.h"
+
+static const char MIGRATION_1[] =
+    /* A begeleid leernetwerk: five to seven schools that visit each other in turn. */
+    "CREATE TABLE network ("
+    "  id         TEXT PRIMARY KEY,"
+    "  name       TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    /* A bijeenkomst (schoolbezoek) at one host school, with one kijkvraag. */
+    "CREATE TABLE session ("
+    "  id               TEXT PRIMARY KEY,"
+    "  network_id       TEXT REFERENCES network(id),"
+    "  kind             TEXT NOT NULL DEFAULT 'vervolg'"
+    "                   CHECK (kind IN ('start','aftrap','vervolg','afronding')),"
+    "  date             TEXT NOT NULL,"
+    "  host_school      TEXT,"
+    "  basisvaardigheid TEXT CHECK (basisvaardigheid IN"
+    "                   ('taal','rekenen-wiskunde','burgerschap','digitale-geletterdheid')),"
+    "  ontwikkelvraag   TEXT,"
+    "  kijkvraag_id     TEXT,"           /* id in the library, when chosen from it */
+    "  kijkvraag_text   TEXT NOT NULL,"  /* a copy: editing a YAML file never changes history */
+    "  kijkpunten       TEXT,"           /* a copy, one per line */
+    "  is_demo          INTEGER NOT NULL DEFAULT 0,"
+    "  created_at       TEXT NOT NULL,"
+    "  updated_at       TEXT NOT NULL"
+    ");"
+    /* The pairs that observe together; they change from one bijeenkomst to the next. */
+    "CREATE TABLE tweetal ("
+    "  id         TEXT PRIMARY KEY,"
+    "  session_id TEXT NOT NULL REFERENCES session(id),"
+    "  name       TEXT NOT NULL"
+    ");"
+    /* People taking part in one bijeenkomst: first name or initials and a role. */
+    "CREATE TABLE participant ("
+    "  id         TEXT PRIMARY KEY,"
+    "  session_id TEXT NOT NULL REFERENCES session(id),"
+    "  tweetal_id TEXT REFERENCES tweetal(id),"
+    "  name       TEXT NOT NULL,"
+    "  role       TEXT,"
+    "  school     TEXT"
+    ");"
+    /* A classroom visit by one tweetal. */
+    "CREATE TABLE visit ("
+    "  id         TEXT PRIMARY KEY,"
+    "  session_id TEXT NOT NULL REFERENCES session(id),"
+    "  tweetal_id TEXT REFERENCES tweetal(id),"
+    "  label      TEXT NOT NULL,"        /* groep 5, klas 2b, de gang */
+    "  subject    TEXT,"                 /* vak */
+    "  started_at TEXT,"
+    "  ended_at   TEXT"
+    ");"
+    "CREATE INDEX visit_by_session ON visit(session_id, started_at);"
+    /* What was seen or heard, with its time. Learners' behaviour, never a child's name. */
+    "CREATE TABLE observation ("
+    "  id          TEXT PRIMARY KEY,"
+    "  visit_id    TEXT NOT NULL REFERENCES visit(id),"
+    "  at          TEXT NOT NULL,"       /* local time with UTC offset */
+    "  text        TEXT NOT NULL,"
+    "  corner      TEXT CHECK (corner IN ('leerling','leraar','leerinhoud')),"
+    "  observer    TEXT,"
+    "  keep_reason TEXT,"                /* why a flagged note was kept as it is */
+    "  created_at  TEXT NOT NULL,"
+    "  updated_at  TEXT NOT NULL,"
+    "  deleted_at  TEXT"                 /* soft delete: the note and its history stay */
+    ");"
+    "CREATE INDEX observation_by_visit ON observation(visit_id, at);"
+    /* Every version of every note; nothing is overwritten. */
+    "CREATE TABLE observation_version ("
+    "  id             TEXT PRIMARY KEY,"
+    "  observation_id TEXT NOT NULL REFERENCES observation(id),"
+    "  at             TEXT NOT NULL,"    /* UTC time of the change */
+    "  change         TEXT NOT NULL"
+    "                 CHECK (change IN ('aangemaakt','bewerkt','verwijderd','hersteld')),"
+    "  text           TEXT NOT NULL,"
+    "  corner         TEXT CHECK (corner IN ('leerling','leraar','leerinhoud'))"
+    ");"
+    "CREATE INDEX observation_version_by_observation"
+    "  ON observation_version(observation_id, at);";
+
+static const char MIGRATION_2[] =
+    /* The unfinished line of a visit, so a crash loses at most the last second. */
+    "CREATE TABLE draft ("
+    "  visit_id   TEXT PRIMARY KEY REFERENCES visit(id),"
+    "  text       TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    /* Full-text search over the notes of a session. */
+    "CREATE VIRTUAL TABLE observation_search USING fts5("
+    "  text, content='observation', content_rowid='rowid', tokenize='unicode61'"
+    ");"
+    "INSERT INTO observation_search(rowid, text) SELECT rowid, text FROM observation;"
+    "CREATE TRIGGER observation_search_ai AFTER INSERT ON observation BEGIN"
+    "  INSERT INTO observation_search(rowid, text) VALUES (new.rowid, new.text);"
+    "END;"
+    "CREATE TRIGGER observation_search_ad AFTER DELETE ON observation BEGIN"
+    "  INSERT INTO observation_search(observation_search, rowid, text)"
+    "  VALUES ('delete', old.rowid, old.text);"
+    "END;"
+    "CREATE TRIGGER observation_search_au AFTER UPDATE OF text ON observation BEGIN"
+    "  INSERT INTO observation_search(observation_search, rowid, text)"
+    "  VALUES ('delete', old.rowid, old.text);"
+    "  INSERT INTO observation_search(rowid, text) VALUES (new.rowid, new.text);"
+    "END;";
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2};
+const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Opening the database safely, migrations, transactions and statement helpers.
+ * The checks before sqlite3_open_v2 exist so that a wrong --db never damages a
+ * file: a directory, a non-SQLite file or an unwritable place is refused as is.
+ */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kijkronde/mem.h"
+#include "kijkronde/paths.h"
+#include "kijkronde/uuid.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+void kr_store_ensure_id(char **id)
+{
+    if (!*id) {
+        char u[KR_UUID_SIZE];
+        kr_uuid_new(u);
+        *id = kr_xstrdup(u);
+    }
+}
+
+int kr_store_schema_latest(void)
+{
+    return kr_store_n_migrations;
+}
+
+enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, const char *what)
+{
+    enum kr_status s;
+    const char *why;
+    switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        s = KR_DB_BUSY;
+        why = "de database is bezet door een ander programma; probeer het zo nog eens";
+        break;
+    case SQLITE_CORRUPT:
+        s = KR_DB_CORRUPT;
+        why = "de database is beschadigd";
+        break;
+    case SQLITE_NOTADB:
+        s = KR_DB_NOT_DB;
+        why = "het bestand is geen database";
+        break;
+    case SQLITE_FULL:
+        s = KR_DB_FULL;
+        why = "de schijf is vol";
+        break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+        s = KR_DB_READONLY;
+        why = "er kan niet geschreven worden";
+        break;
+    case SQLITE_IOERR:
+        s = KR_IO;
+        why = "lees- of schrijffout";
+        break;
+    case SQLITE_CONSTRAINT:
+        s = KR_INVALID;
+        why = "de gegevens passen niet bij de database";
+        break;
+    default:
+        s = KR_DB;
+        why = "databasefout";
+    }
+    const char *detail = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+    kr_error_set(err, s, "%s in '%s': %s (%s).", what, st && st->path ? st->path : "?", why,
+                 detail);
+    return s;
+}
+
+enum kr_status kr_store_prepare(struct kr_store *st, const char *sql, sqlite3_stmt **out,
+                                struct kr_error *err)
+{
+    const char *tail = NULL;
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, out, &tail);
+    if (rc != SQLITE_OK)
+        return kr_store_fail(st, rc, err, "Databasevraag mislukt");
+    if (tail && *tail) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+        return kr_error_set(err, KR_DB, "Interne fout: SQL na het eerste statement.");
+    }
+    return KR_OK;
+}
+
+int kr_store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, i);
+}
+
+char *kr_store_col_text(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    if (!t)
+        return NULL;
+    return kr_xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+}
+
+enum kr_status kr_store_exec(struct kr_store *st, const char *sql, struct kr_error *err)
+{
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return kr_store_fail(st, rc, err, "Opslaan mislukt");
+    return KR_OK;
+}
+
+enum kr_status kr_store_begin(struct kr_store *st, struct kr_error *err)
+{
+    enum kr_status s = kr_store_exec(st, "BEGIN IMMEDIATE", err);
+    if (s == KR_OK)
+        st->in_tx = 1;
+    return s;
+}
+
+enum kr_status kr_store_commit(struct kr_store *st, struct kr_error *err)
+{
+    enum kr_status s = kr_store_exec(st, "COMMIT", err);
+    if (s == KR_OK)
+        st->in_tx = 0;
+    else
+        kr_store_rollback(st);
+    return s;
+}
+
+void kr_store_rollback(struct kr_store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+}
+
+enum kr_status kr_store_tx_begin(struct kr_store *st, struct kr_error *err)
+{
+    if (st->in_tx)
+        return KR_OK;
+    return kr_store_exec(st, "BEGIN IMMEDIATE", err);
+}
+
+enum kr_status kr_store_tx_end(struct kr_store *st, enum kr_status so_far, struct kr_error *err)
+{
+    if (st->in_tx)
+        return so_far;
+    if (so_far != KR_OK) {
+        if (!sqlite3_get_autocommit(st->db))
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return so_far;
+    }
+    enum kr_status s = kr_store_exec(st, "COMMIT", err);
+    if (s != KR_OK && !sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return s;
+}
+
+static int pragma_int(struct kr_store *st, const char *sql, int *out)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(s, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int kr_store_schema_version(struct kr_store *st)
+{
+    int v = -1;
+    pragma_int(st, "PRAGMA user_version", &v);
+    return v;
+}
+
+const char *kr_store_path(const struct kr_store *st)
+{
+    return st->path;
+}
+
+/*
+ * Look at the path before SQLite does. Creates a missing file with mode 0600 (and
+ * its directories with 0700) so the database is private from its first byte.
+ */
+static enum kr_status precheck(const char *path, struct kr_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return kr_error_set(err, KR_INVALID,
+                                "'%s' is een map, geen databasebestand; geef een bestandsnaam, "
+                                "bijvoorbeeld '%s/kijkronde.db'.",
+                                path, path);
+        if (!S_ISREG(sb.st_mode))
+            return kr_error_set(err, KR_INVALID, "'%s' is geen gewoon bestand.", path);
+        if (sb.st_size > 0) {
+            int fd = open(path, O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                return kr_error_set(err, KR_IO, "Kan '%s' niet lezen: %s.", path,
+                                    strerror(errno));
+            char head[16] = {0};
+            ssize_t n = read(fd, head, sizeof head);
+            close(fd);
+            if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+                return kr_error_set(err, KR_DB_NOT_DB,
+                                    "'%s' is geen kijkronde-database (geen SQLite-bestand); "
+                                    "het bestand is niet aangeraakt.",
+                                    path);
+        }
+        if (access(path, R_OK | W_OK) != 0)
+            return kr_error_set(err, KR_DB_READONLY,
+                                "Kan niet schrijven in '%s': %s; het bestand is niet aangeraakt.",
+                                path, strerror(errno));
+        return KR_OK;
+    }
+    if (errno != ENOENT)
+        return kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s.", path, strerror(errno));
+    enum kr_status s = kr_paths_mkparents(path, err);
+    if (s != KR_OK)
+        return s;
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return kr_error_set(err, KR_DB_READONLY, "Kan de database '%s' niet maken: %s.", path,
+                            strerror(errno));
+    if (fd >= 0) {
+        fchmod(fd, 0600); /* whatever the umask */
+        close(fd);
+    }
+    return KR_OK;
+}
+
+static enum kr_status migrate(struct kr_store *st, int target, struct kr_error *err)
+{
+    int v = kr_store_schema_version(st);
+    if (v < 0)
+        return kr_store_fail(st, SQLITE_NOTADB, err, "Openen mislukt");
+    if (v > kr_store_n_migrations)
+        return kr_error_set(err, KR_DB_TOO_NEW,
+                            "'%s' is gemaakt met een nieuwere kijkronde (schema %d, deze versie "
+                            "kent tot %d); werk kijkronde bij.",
+                            st->path, v, kr_store_n_migrations);
+    if (v >= target)
+        return KR_OK;
+    enum kr_status s = kr_store_exec(st, "BEGIN IMMEDIATE", err);
+    if (s != KR_OK)
+        return s;
+    for (int i = v; i < target && s == KR_OK; i++)
+        s = kr_store_exec(st, kr_store_migrations[i], err);
+    if (s == KR_OK) {
+        char sql[48];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", target);
+        s = kr_store_exec(st, sql, err);
+    }
+    if (s == KR_OK)
+        s = kr_store_exec(st, "COMMIT", err);
+    if (s != KR_OK && !sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return s;
+}
+
+enum kr_status kr_store_open_at_version(const char *path, int version, struct kr_store **out,
+                                        struct kr_error *err)
+{
+    *out = NULL;
+    int memory = strcmp(path, ":memory:") == 0;
+    enum kr_status s = memory ? KR_OK : precheck(path, err);
+    if (s != KR_OK)
+        return s;
+    struct kr_store *st = kr_xcalloc(1, sizeof *st);
+    st->path = kr_xstrdup(path);
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    if (rc != SQLITE_OK) {
+        s = kr_store_fail(st, rc, err, "Openen mislukt");
+        goto out;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        s = kr_error_set(err, KR_DB_READONLY, "Kan niet schrijven in '%s'.", path);
+        goto out;
+    }
+    /* A header check first: a corrupt or foreign file fails here without being written. */
+    int v;
+    rc = pragma_int(st, "PRAGMA user_version", &v);
+    if (rc != SQLITE_OK) {
+        s = kr_store_fail(st, rc, err, "Openen mislukt");
+        goto out;
+    }
+    if (!memory) {
+        sqlite3_stmt *jm = NULL;
+        rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &jm, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(jm);
+        sqlite3_finalize(jm);
+        if (rc != SQLITE_ROW) {
+            s = kr_store_fail(st, rc, err, "Openen mislukt");
+            goto out;
+        }
+    }
+    s = kr_store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err);
+    if (s != KR_OK)
+        goto out;
+    s = migrate(st, version, err);
+out:
+    if (s != KR_OK) {
+        kr_store_close(st);
+        return s;
+    }
+    *out = st;
+    return KR_OK;
+}
+
+enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err)
+{
+    return kr_store_open_at_version(path, kr_store_n_migrations, out, err);
+}
+
+void kr_store_close(struct kr_store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close_v2(st->db);
+    free(st->path);
+    free(st);
+}
+
+enum kr_status kr_store_check_integrity(struct kr_store *st, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, "PRAGMA integrity_check", &s, err);
+    if (r != KR_OK)
+        return r;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        r = kr_store_fail(st, rc, err, "Controle mislukt");
+    } else {
+        const char *res = (const char *)sqlite3_column_text(s, 0);
+        if (!res || strcmp(res, "ok") != 0)
+            r = kr_error_set(err, KR_DB_CORRUPT, "De database '%s' is beschadigd: %s.",
+                             st->path, res ? res : "?");
+    }
+    sqlite3_finalize(s);
+    return r;
+}

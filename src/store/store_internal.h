@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* Internals shared by the files of src/store/. Never included outside it. */
+#ifndef KR_STORE_INTERNAL_H
+#define KR_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "kijkronde/store.h"
+
+struct kr_store {
+    sqlite3 *db;
+    char *path;
+    int in_tx; /* inside kr_store_begin: single writes do not open their own transaction */
+};
+
+extern const char *const kr_store_migrations[];
+extern const int kr_store_n_migrations;
+
+/* Map a SQLite result code to a status and fill err with the database's message. */
+enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, const char *what);
+
+/* Prepare one statement; rejects leftover SQL. */
+enum kr_status kr_store_prepare(struct kr_store *st, const char *sql, sqlite3_stmt **out,
+                                struct kr_error *err);
+
+/* Bind a string or NULL (SQLITE_TRANSIENT). */
+int kr_store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* A heap copy of a text column, or NULL. */
+char *kr_store_col_text(sqlite3_stmt *s, int i);
+
+/* Run SQL with no results. */
+enum kr_status kr_store_exec(struct kr_store *st, const char *sql, struct kr_error *err);
+
+/* Start a write transaction unless inside kr_store_begin; pair with kr_store_tx_end. */
+enum kr_status kr_store_tx_begin(struct kr_store *st, struct kr_error *err);
+enum kr_status kr_store_tx_end(struct kr_store *st, enum kr_status st_so_far, struct kr_error *err);
+
+/* Give *id a new UUID when it is NULL. */
+void kr_store_ensure_id(char **id);
+
+#endif

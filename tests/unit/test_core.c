@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for core: UTF-8 widths and truncation, inert text, JSON strings, clock. */
+#include <string.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/json.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/model.h"
+#include "kijkronde/utf8.h"
+#include "krtest.h"
+
+START_TEST(test_core_utf8_width_counts_columns_not_bytes)
+{
+    ck_assert_uint_eq(kr_utf8_width("ë", strlen("ë")), 1);
+    ck_assert_uint_eq(kr_utf8_width("日本", strlen("日本")), 4);
+    ck_assert_uint_eq(kr_utf8_width("e\xCC\x88", 3), 1); /* e + combining diaeresis */
+    ck_assert_uint_eq(kr_utf8_width("\xF0\x9F\x98\x80", 4), 2); /* emoji */
+}
+END_TEST
+
+START_TEST(test_core_utf8_truncate_marks_cut_and_never_splits)
+{
+    char out[64];
+    size_t cols = kr_utf8_truncate(out, sizeof out, "Meisje zegt: ‘Ik snap 3/4 niet.’", 10);
+    ck_assert_uint_eq(cols, 10);
+    ck_assert_str_eq(out, "Meisje ze…");
+    cols = kr_utf8_truncate(out, sizeof out, "één", 10);
+    ck_assert_str_eq(out, "één");
+    ck_assert_uint_eq(cols, 3);
+    cols = kr_utf8_truncate(out, sizeof out, "日本語", 3);
+    ck_assert_str_eq(out, "日…");
+    ck_assert_uint_eq(cols, 3);
+}
+END_TEST
+
+START_TEST(test_core_utf8_inert_removes_terminal_controls)
+{
+    const char evil[] = "a\x1b[31mrood\x07\xc2\x9b" "2J\xff" "b\nc";
+    char *s = kr_utf8_inert(evil, sizeof evil - 1, false);
+    ck_assert_ptr_null(strchr(s, '\x1b'));
+    ck_assert_ptr_null(strchr(s, '\x07'));
+    ck_assert_ptr_null(strstr(s, "\xc2\x9b"));
+    ck_assert_ptr_null(strchr(s, '\n'));
+    ck_assert(kr_utf8_valid(s, strlen(s), NULL));
+    ck_assert_str_eq(s, "a\xEF\xBF\xBD[31mrood\xEF\xBF\xBD\xEF\xBF\xBD" "2J\xEF\xBF\xBD" "b c");
+    free(s);
+    s = kr_utf8_inert("a\nb", 3, true);
+    ck_assert_str_eq(s, "a\nb");
+    free(s);
+}
+END_TEST
+
+START_TEST(test_core_utf8_valid_finds_first_bad_byte)
+{
+    size_t bad = 99;
+    ck_assert(kr_utf8_valid("ëï’😀", strlen("ëï’😀"), NULL));
+    ck_assert(!kr_utf8_valid("ab\xC3(", 4, &bad));
+    ck_assert_uint_eq(bad, 2);
+    ck_assert(!kr_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+    ck_assert(!kr_utf8_valid("\xC0\xAF", 2, &bad));     /* overlong */
+}
+END_TEST
+
+START_TEST(test_core_json_escapes_quotes_and_controls)
+{
+    struct kr_buf b = {0};
+    kr_json_str(&b, "zegt: \"ja\"\\\n\x1b", 13);
+    ck_assert_str_eq(kr_buf_str(&b), "\"zegt: \\\"ja\\\"\\\\\\n\\u001b\"");
+    kr_buf_reset(&b);
+    kr_json_str_or_null(&b, NULL);
+    ck_assert_str_eq(kr_buf_str(&b), "null");
+    kr_buf_fini(&b);
+}
+END_TEST
+
+START_TEST(test_core_clock_validates_dates_and_times)
+{
+    ck_assert(kr_clock_valid_date("2026-03-12"));
+    ck_assert(!kr_clock_valid_date("2026-02-30"));
+    ck_assert(!kr_clock_valid_date("2025-02-29"));
+    ck_assert(kr_clock_valid_date("2024-02-29"));
+    ck_assert(kr_clock_valid_iso("2026-03-12T09:14:05+01:00"));
+    ck_assert(kr_clock_valid_iso("2026-03-12T08:14:05.123Z"));
+    ck_assert(!kr_clock_valid_iso("2026-03-12 09:14:05"));
+    char now[KR_TIME_SIZE];
+    kr_clock_now_local(now);
+    ck_assert(kr_clock_valid_iso(now));
+    kr_clock_now_utc(now);
+    ck_assert(kr_clock_valid_iso(now));
+    char hm[6];
+    kr_clock_hhmm("2026-03-12T09:14:05+01:00", hm);
+    ck_assert_str_eq(hm, "09:14");
+}
+END_TEST
+
+START_TEST(test_core_model_parses_names)
+{
+    enum kr_corner c;
+    ck_assert(kr_corner_parse("leerinhoud", &c) && c == KR_CORNER_LEERINHOUD);
+    ck_assert(kr_corner_parse(NULL, &c) && c == KR_CORNER_NONE);
+    ck_assert(!kr_corner_parse("docent", &c));
+    enum kr_basis b;
+    ck_assert(kr_basis_parse("digitale-geletterdheid", &b) && b == KR_BASIS_DIGITAAL);
+    ck_assert(!kr_basis_parse("rekenen", &b));
+    ck_assert_str_eq(kr_basis_str(KR_BASIS_REKENEN), "rekenen-wiskunde");
+}
+END_TEST
+
+static Suite *core_suite(void)
+{
+    Suite *s = suite_create("core");
+    TCase *tc = tcase_create("utf8");
+    tcase_add_test(tc, test_core_utf8_width_counts_columns_not_bytes);
+    tcase_add_test(tc, test_core_utf8_truncate_marks_cut_and_never_splits);
+    tcase_add_test(tc, test_core_utf8_inert_removes_terminal_controls);
+    tcase_add_test(tc, test_core_utf8_valid_finds_first_bad_byte);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("misc");
+    tcase_add_test(tc, test_core_json_escapes_quotes_and_controls);
+    tcase_add_test(tc, test_core_clock_validates_dates_and_times);
+    tcase_add_test(tc, test_core_model_parses_names);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(core_suite());
+}
