@@ -39,6 +39,9 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 enum kr_status kr_store_open_at_version(const char *path, int version, struct kr_store **out,
                                         struct kr_error *err);
 
+/* How long a write waits for another program that holds the database (default 5000 ms). */
+void kr_store_set_busy_timeout(struct kr_store *st, int ms);
+
 /* Close; NULL does nothing. */
 void kr_store_close(struct kr_store *st);
 

@@ -327,6 +327,11 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
     return kr_store_open_at_version(path, kr_store_n_migrations, out, err);
 }
 
+void kr_store_set_busy_timeout(struct kr_store *st, int ms)
+{
+    sqlite3_busy_timeout(st->db, ms);
+}
+
 void kr_store_close(struct kr_store *st)
 {
     if (!st)
