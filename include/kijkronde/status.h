@@ -61,6 +61,9 @@ enum kr_status kr_error_set_at(struct kr_error *err, enum kr_status st, const ch
                                size_t line, size_t col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* A short Dutch description of a system error number (errno). Static storage. */
+const char *kr_strerror(int errnum);
+
 /* Reset err (may be NULL) to KR_OK with empty fields. */
 void kr_error_clear(struct kr_error *err);
 

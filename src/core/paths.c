@@ -57,7 +57,7 @@ enum kr_status kr_paths_mkparents(const char *path, struct kr_error *err)
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
                 st = kr_error_set(err, KR_IO, "Kan de map '%s' niet maken: %s.", dir,
-                                  strerror(errno));
+                                  kr_strerror(errno));
                 goto out;
             }
             *p = c;

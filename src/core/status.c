@@ -2,6 +2,7 @@
 /* Status code texts and the error-detail helpers. */
 #include "kijkronde/status.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,4 +57,38 @@ enum kr_status kr_error_set_at(struct kr_error *err, enum kr_status st, const ch
     error_vset(err, st, file, line, col, fmt, ap);
     va_end(ap);
     return st;
+}
+
+const char *kr_strerror(int errnum)
+{
+    switch (errnum) {
+    case ENOENT:
+        return "bestand of map bestaat niet";
+    case ENOTDIR:
+        return "een deel van het pad is geen map";
+    case EISDIR:
+        return "dit is een map";
+    case EACCES:
+    case EPERM:
+        return "geen toestemming";
+    case EROFS:
+        return "het bestandssysteem is alleen-lezen";
+    case ENOSPC:
+        return "de schijf is vol";
+    case EDQUOT:
+        return "de schijfruimte (quota) is op";
+    case EEXIST:
+        return "bestaat al";
+    case ENAMETOOLONG:
+        return "de naam is te lang";
+    case ELOOP:
+        return "te veel symbolische koppelingen";
+    case EIO:
+        return "lees- of schrijffout van het apparaat";
+    case EMFILE:
+    case ENFILE:
+        return "te veel open bestanden";
+    default:
+        return strerror(errnum);
+    }
 }

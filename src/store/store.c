@@ -209,7 +209,7 @@ static enum kr_status precheck(const char *path, struct kr_error *err)
             int fd = open(path, O_RDONLY | O_CLOEXEC);
             if (fd < 0)
                 return kr_error_set(err, KR_IO, "Kan '%s' niet lezen: %s.", path,
-                                    strerror(errno));
+                                    kr_strerror(errno));
             char head[16] = {0};
             ssize_t n = read(fd, head, sizeof head);
             close(fd);
@@ -222,18 +222,18 @@ static enum kr_status precheck(const char *path, struct kr_error *err)
         if (access(path, R_OK | W_OK) != 0)
             return kr_error_set(err, KR_DB_READONLY,
                                 "Kan niet schrijven in '%s': %s; het bestand is niet aangeraakt.",
-                                path, strerror(errno));
+                                path, kr_strerror(errno));
         return KR_OK;
     }
     if (errno != ENOENT)
-        return kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s.", path, strerror(errno));
+        return kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s.", path, kr_strerror(errno));
     enum kr_status s = kr_paths_mkparents(path, err);
     if (s != KR_OK)
         return s;
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
         return kr_error_set(err, KR_DB_READONLY, "Kan de database '%s' niet maken: %s.", path,
-                            strerror(errno));
+                            kr_strerror(errno));
     if (fd >= 0) {
         fchmod(fd, 0600); /* whatever the umask */
         close(fd);

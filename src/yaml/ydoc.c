@@ -286,7 +286,7 @@ enum kr_status kr_ydoc_load_file(const char *path, struct kr_ydoc **out, struct 
     FILE *f = fopen(path, "rb");
     if (!f)
         return kr_error_set_at(err, KR_IO, path, 0, 0, "kan het bestand niet openen: %s",
-                               strerror(errno));
+                               kr_strerror(errno));
     struct kr_buf b = {0};
     char chunk[65536];
     size_t n;
