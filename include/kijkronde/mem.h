@@ -43,7 +43,8 @@ void kr_buf_append(struct kr_buf *b, const char *s, size_t len);
 void kr_buf_puts(struct kr_buf *b, const char *s);
 void kr_buf_putc(struct kr_buf *b, char c);
 void kr_buf_printf(struct kr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void kr_buf_vprintf(struct kr_buf *b, const char *fmt, va_list ap);
+void kr_buf_vprintf(struct kr_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* The contents; "" (static) for an empty buffer. Borrowed until the next change. */
 const char *kr_buf_str(const struct kr_buf *b);
 /* Hands the heap string to the caller (never NULL) and resets the buffer. */

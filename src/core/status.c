@@ -28,6 +28,10 @@ void kr_error_clear(struct kr_error *err)
 
 static void error_vset(struct kr_error *err, enum kr_status st, const char *file, size_t line,
                        size_t col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
+static void error_vset(struct kr_error *err, enum kr_status st, const char *file, size_t line,
+                       size_t col, const char *fmt, va_list ap)
 {
     if (!err)
         return;
