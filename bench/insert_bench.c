@@ -44,8 +44,8 @@ static double bench_store(const char *path, int n)
         exit(1);
     double t0 = now();
     for (int i = 0; i < n; i++) {
-        struct kr_observation o = {.visit_id = kr_xstrdup(v.id), .text = kr_xstrdup(NOTE),
-                                   .observer = kr_xstrdup("AB")};
+        struct kr_observation o = {
+            .visit_id = kr_xstrdup(v.id), .text = kr_xstrdup(NOTE), .observer = kr_xstrdup("AB")};
         if (kr_store_obs_add(st, &o, &err) != KR_OK) {
             fprintf(stderr, "%s\n", err.msg);
             exit(1);

@@ -24,7 +24,8 @@ static const char USAGE[] =
     "Zonder opdracht opent kijkronde het scherm op de database.\n"
     "\n"
     "Opdrachten:\n"
-    "  demo [--no-tui]                  vult de database met een voorbeeldbijeenkomst en opent die\n"
+    "  demo [--no-tui]                  vult de database met een voorbeeldbijeenkomst en opent "
+    "die\n"
     "  sessions [--json]                de bijeenkomsten met het aantal notities\n"
     "  kijkvragen [list [--json]]       de bibliotheek met kijkvragen\n"
     "  kijkvragen check BESTAND...      controleert kijkvraag-bestanden (YAML)\n"
@@ -51,9 +52,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"demo", kr_cmd_demo},           {"sessions", kr_cmd_sessions}, {"kijkvragen", kr_cmd_kijkvragen},
-    {"check", kr_cmd_check},         {"patterns", kr_cmd_patterns}, {"export", kr_cmd_export},
-    {"import", kr_cmd_import},       {"merge", kr_cmd_merge},
+    {"demo", kr_cmd_demo},     {"sessions", kr_cmd_sessions}, {"kijkvragen", kr_cmd_kijkvragen},
+    {"check", kr_cmd_check},   {"patterns", kr_cmd_patterns}, {"export", kr_cmd_export},
+    {"import", kr_cmd_import}, {"merge", kr_cmd_merge},
 };
 
 /* Take the value of an option given as "--opt VALUE" or "--opt=VALUE". */

@@ -44,8 +44,8 @@ enum kr_status kr_kijkvragen_load(const char *user_dir, struct kr_kijkvraag_list
                                   char **notices, struct kr_error *err);
 
 struct kr_lint_finding {
-    size_t start, end; /* byte span of the words at fault in the question */
-    const char *kind;  /* toetsend | gesloten | leraargericht | oordeel | onzichtbaar | ... */
+    size_t start, end;   /* byte span of the words at fault in the question */
+    const char *kind;    /* toetsend | gesloten | leraargericht | oordeel | onzichtbaar | ... */
     const char *message; /* what is wrong, Dutch; borrowed */
     const char *hint;    /* a concrete rewrite direction, Dutch; borrowed */
 };

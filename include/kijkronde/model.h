@@ -29,9 +29,9 @@ bool kr_corner_parse(const char *s, enum kr_corner *out);
 enum kr_basis {
     KR_BASIS_NONE = 0,
     KR_BASIS_TAAL,
-    KR_BASIS_REKENEN,      /* rekenen-wiskunde */
+    KR_BASIS_REKENEN, /* rekenen-wiskunde */
     KR_BASIS_BURGERSCHAP,
-    KR_BASIS_DIGITAAL,     /* digitale-geletterdheid */
+    KR_BASIS_DIGITAAL, /* digitale-geletterdheid */
 };
 #define KR_BASIS_COUNT 5
 
@@ -49,11 +49,11 @@ struct kr_network {
 /* A bijeenkomst / schoolbezoek. */
 struct kr_session {
     char *id;
-    char *network_id;     /* may be NULL */
-    char *network_name;   /* filled by reads (join); ignored on insert */
-    char *kind;           /* start | aftrap | vervolg | afronding; NULL = vervolg */
-    char *date;           /* YYYY-MM-DD */
-    char *host_school;    /* ontvangende school, may be NULL */
+    char *network_id;   /* may be NULL */
+    char *network_name; /* filled by reads (join); ignored on insert */
+    char *kind;         /* start | aftrap | vervolg | afronding; NULL = vervolg */
+    char *date;         /* YYYY-MM-DD */
+    char *host_school;  /* ontvangende school, may be NULL */
     enum kr_basis basis;
     char *ontwikkelvraag; /* may be NULL */
     char *kijkvraag_id;   /* id in the library when chosen from it, else NULL */
@@ -79,20 +79,21 @@ struct kr_participant {
     char *session_id;
     char *tweetal_id; /* may be NULL (e.g. the onderwijscoördinator) */
     char *name;       /* first name or initials */
-    char *role;       /* schoolleider, intern begeleider, leraar, onderwijscoördinator, ...; may be NULL */
-    char *school;     /* may be NULL */
+    char
+        *role; /* schoolleider, intern begeleider, leraar, onderwijscoördinator, ...; may be NULL */
+    char *school; /* may be NULL */
 };
 
 /* One classroom visit by a tweetal. */
 struct kr_visit {
     char *id;
     char *session_id;
-    char *tweetal_id;   /* may be NULL */
-    char *tweetal_name; /* filled by reads (join): the contract's "pair" */
-    char *label;        /* "groep 5", "klas 2b", "gang bij de bibliotheek" */
-    char *subject;      /* vak, may be NULL */
-    char *started_at;   /* ISO 8601 with offset, may be NULL */
-    char *ended_at;     /* ISO 8601 with offset, may be NULL */
+    char *tweetal_id;    /* may be NULL */
+    char *tweetal_name;  /* filled by reads (join): the contract's "pair" */
+    char *label;         /* "groep 5", "klas 2b", "gang bij de bibliotheek" */
+    char *subject;       /* vak, may be NULL */
+    char *started_at;    /* ISO 8601 with offset, may be NULL */
+    char *ended_at;      /* ISO 8601 with offset, may be NULL */
     long n_observations; /* filled by reads */
 };
 
@@ -100,11 +101,11 @@ struct kr_visit {
 struct kr_observation {
     char *id;
     char *visit_id;
-    char *at;        /* ISO 8601 local time with offset */
+    char *at; /* ISO 8601 local time with offset */
     char *text;
     enum kr_corner corner; /* the observer's placement, NONE when not placed */
-    char *observer;  /* first name or initials, may be NULL */
-    char *keep_reason; /* why a flagged note was kept anyway, may be NULL */
+    char *observer;        /* first name or initials, may be NULL */
+    char *keep_reason;     /* why a flagged note was kept anyway, may be NULL */
     char *created_at, *updated_at, *deleted_at; /* UTC; deleted_at NULL unless soft-deleted */
 };
 

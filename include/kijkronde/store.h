@@ -64,8 +64,8 @@ enum kr_status kr_store_check_integrity(struct kr_store *st, struct kr_error *er
 enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n,
                                     struct kr_error *err);
 /* Find a network by exact name; KR_NOT_FOUND when none. Fills *out. */
-enum kr_status kr_store_network_find(struct kr_store *st, const char *name,
-                                     struct kr_network *out, struct kr_error *err);
+enum kr_status kr_store_network_find(struct kr_store *st, const char *name, struct kr_network *out,
+                                     struct kr_error *err);
 
 /* Insert; fills s->id (when NULL), created_at and updated_at. kijkvraag_text and date required. */
 enum kr_status kr_store_session_add(struct kr_store *st, struct kr_session *s,
@@ -127,8 +127,8 @@ enum kr_status kr_store_obs_edit(struct kr_store *st, const char *id, const char
 enum kr_status kr_store_obs_set_corner(struct kr_store *st, const char *id, enum kr_corner corner,
                                        struct kr_error *err);
 /* Record why a flagged note was kept (NULL clears). */
-enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id,
-                                            const char *reason, struct kr_error *err);
+enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id, const char *reason,
+                                            struct kr_error *err);
 /* Soft delete: the note disappears from lists but stays, with its history. */
 enum kr_status kr_store_obs_delete(struct kr_store *st, const char *id, struct kr_error *err);
 /* Undo a soft delete. */

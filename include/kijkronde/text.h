@@ -20,7 +20,7 @@ enum kr_token_kind {
 struct kr_token {
     enum kr_token_kind kind;
     size_t start, end; /* byte offsets into the text, end exclusive */
-    bool quoted;       /* inside a quoted span ('...', "...", ‘...’, “...”) or after "zegt:" */
+    bool quoted; /* inside a quoted span ('...', "...", ‘...’, “...”) or after "zegt:" */
 };
 
 struct kr_token_list {

@@ -23,9 +23,9 @@ struct kr_ynode {
     enum kr_ynode_type type;
     size_t line, col; /* 1-based start of the node */
     /* SCALAR */
-    char *value;      /* NUL-terminated UTF-8 (may contain no NUL) */
+    char *value; /* NUL-terminated UTF-8 (may contain no NUL) */
     size_t len;
-    int plain;        /* 1 when unquoted (so "null", "true", "3" may mean something else) */
+    int plain; /* 1 when unquoted (so "null", "true", "3" may mean something else) */
     /* SEQ: items; MAP: keys[i] -> items[i] (keys are scalars) */
     struct kr_ynode **items;
     struct kr_ynode **keys;

@@ -21,8 +21,8 @@ struct kr_cli {
     bool no_color;              /* --no-color (NO_COLOR is read by the UI) */
     const char *open_session;   /* session the TUI opens on (demo), or NULL */
     FILE *out, *err;
-    char *db_path;              /* resolved on first use */
-    struct kr_store *store;     /* opened on first use by kr_cli_store */
+    char *db_path;          /* resolved on first use */
+    struct kr_store *store; /* opened on first use by kr_cli_store */
 };
 
 /* Open the database once (resolving --db / KIJKRONDE_DB / XDG); NULL after printing the error. */

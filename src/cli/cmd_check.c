@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* `kijkronde check`: not built yet. Answers with a clear Dutch "nog niet beschikbaar" and exit 2, never a
- * silent success. */
+/* `kijkronde check`: not built yet. Answers with a clear Dutch "nog niet beschikbaar" and exit 2,
+ * never a silent success. */
 #include "cli.h"
 
 int kr_cmd_check(struct kr_cli *cli, int argc, char **argv)

@@ -105,8 +105,7 @@ out:
     return r;
 }
 
-enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
-                            struct kr_error *err)
+enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created, struct kr_error *err)
 {
     *created = false;
     enum kr_status r = kr_store_session_demo(st, id_out, NULL);
@@ -142,8 +141,9 @@ int kr_cmd_demo(struct kr_cli *cli, int argc, char **argv)
     if (kr_demo_fill(st, &id, &created, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     if (no_tui)
-        fprintf(cli->out, created ? "Demo-bijeenkomst %s gemaakt in %s.\n"
-                                  : "Demo-bijeenkomst %s staat al in %s.\n",
+        fprintf(cli->out,
+                created ? "Demo-bijeenkomst %s gemaakt in %s.\n"
+                        : "Demo-bijeenkomst %s staat al in %s.\n",
                 id, kr_store_path(st));
     if (no_tui) {
         free(id);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* `kijkronde export`, `import` and `merge`: not built yet. Answers with a clear Dutch "nog niet beschikbaar" and exit 2, never a
- * silent success. */
+/* `kijkronde export`, `import` and `merge`: not built yet. Answers with a clear Dutch "nog niet
+ * beschikbaar" and exit 2, never a silent success. */
 #include "cli.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)

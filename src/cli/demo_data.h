@@ -10,14 +10,15 @@
 #include <stddef.h>
 
 struct kr_demo_session {
-    const char *network;          /* name of the begeleid leernetwerk */
-    const char *host_school;      /* ontvangende school (fictional) */
-    const char *date;             /* YYYY-MM-DD */
-    const char *basisvaardigheid; /* taal | rekenen-wiskunde | burgerschap | digitale-geletterdheid */
-    const char *ontwikkelvraag;   /* the host school's improvement question */
-    const char *kijkvraag_id;     /* id in kijkvragen/ or NULL */
-    const char *kijkvraag;        /* the kijkvraag text */
-    const char *utc_offset;       /* "+01:00" (winter) or "+02:00" */
+    const char *network;     /* name of the begeleid leernetwerk */
+    const char *host_school; /* ontvangende school (fictional) */
+    const char *date;        /* YYYY-MM-DD */
+    const char
+        *basisvaardigheid;      /* taal | rekenen-wiskunde | burgerschap | digitale-geletterdheid */
+    const char *ontwikkelvraag; /* the host school's improvement question */
+    const char *kijkvraag_id;   /* id in kijkvragen/ or NULL */
+    const char *kijkvraag;      /* the kijkvraag text */
+    const char *utc_offset;     /* "+01:00" (winter) or "+02:00" */
 };
 
 struct kr_demo_person {
@@ -27,7 +28,7 @@ struct kr_demo_person {
 };
 
 struct kr_demo_tweetal {
-    const char *name;                  /* "Tweetal 1" */
+    const char *name; /* "Tweetal 1" */
     struct kr_demo_person members[2];
 };
 
@@ -41,11 +42,11 @@ struct kr_demo_visit {
 };
 
 struct kr_demo_note {
-    const char *visit;    /* kr_demo_visit.key */
-    const char *time;     /* "09:14:05" local time, inside the visit */
-    const char *text;     /* the note as typed */
-    const char *corner;   /* "leerling" | "leraar" | "leerinhoud" | NULL (not placed) */
-    int observer;         /* 0 or 1: which member of the visit's tweetal typed it */
+    const char *visit;  /* kr_demo_visit.key */
+    const char *time;   /* "09:14:05" local time, inside the visit */
+    const char *text;   /* the note as typed */
+    const char *corner; /* "leerling" | "leraar" | "leerinhoud" | NULL (not placed) */
+    int observer;       /* 0 or 1: which member of the visit's tweetal typed it */
 };
 
 extern const struct kr_demo_session kr_demo_session;

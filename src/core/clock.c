@@ -64,8 +64,8 @@ static int num(const char *s, int n)
 
 int kr_clock_valid_date(const char *s)
 {
-    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-        s[7] != '-' || !digits(s + 8, 2))
+    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
+        !digits(s + 8, 2))
         return 0;
     int y = num(s, 4), m = num(s + 5, 2), d = num(s + 8, 2);
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

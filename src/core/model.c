@@ -80,8 +80,8 @@ void kr_participant_fini(struct kr_participant *p)
 
 void kr_visit_fini(struct kr_visit *v)
 {
-    FREE_FIELDS(v, &v->id, &v->session_id, &v->tweetal_id, &v->tweetal_name, &v->label,
-                &v->subject, &v->started_at, &v->ended_at);
+    FREE_FIELDS(v, &v->id, &v->session_id, &v->tweetal_id, &v->tweetal_name, &v->label, &v->subject,
+                &v->started_at, &v->ended_at);
 }
 
 void kr_observation_fini(struct kr_observation *o)

@@ -51,7 +51,7 @@ enum kr_status kr_paths_mkparents(const char *path, struct kr_error *err)
     if (!slash || slash == dir)
         goto out;
     *slash = '\0';
-    for (char *p = dir + 1; ; p++) {
+    for (char *p = dir + 1;; p++) {
         if (*p == '/' || *p == '\0') {
             char c = *p;
             *p = '\0';

@@ -50,8 +50,7 @@ static enum kr_status add_version(struct kr_store *st, const char *obs_id, const
     return r;
 }
 
-enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o,
-                                struct kr_error *err)
+enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, struct kr_error *err)
 {
     enum kr_status r = check_text(o->text, err);
     if (r != KR_OK)
@@ -160,8 +159,8 @@ enum kr_status kr_store_obs_edit(struct kr_store *st, const char *id, const char
     enum kr_status r = check_text(text, err);
     if (r != KR_OK)
         return r;
-    return change_obs(st, id, "text = ?3, corner = ?4", "bewerkt", text, kr_corner_str(corner),
-                      "", err);
+    return change_obs(st, id, "text = ?3, corner = ?4", "bewerkt", text, kr_corner_str(corner), "",
+                      err);
 }
 
 enum kr_status kr_store_obs_set_corner(struct kr_store *st, const char *id, enum kr_corner corner,
@@ -170,8 +169,8 @@ enum kr_status kr_store_obs_set_corner(struct kr_store *st, const char *id, enum
     return change_obs(st, id, "corner = ?4", "bewerkt", NULL, kr_corner_str(corner), "", err);
 }
 
-enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id,
-                                            const char *reason, struct kr_error *err)
+enum kr_status kr_store_obs_set_keep_reason(struct kr_store *st, const char *id, const char *reason,
+                                            struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
     enum kr_status r =
@@ -200,7 +199,7 @@ enum kr_status kr_store_obs_restore(struct kr_store *st, const char *id, struct 
 }
 
 #define OBS_COLS                                                                                   \
-    "SELECT o.id, o.visit_id, o.at, o.text, o.corner, o.observer, o.keep_reason,"                 \
+    "SELECT o.id, o.visit_id, o.at, o.text, o.corner, o.observer, o.keep_reason,"                  \
     " o.created_at, o.updated_at, o.deleted_at FROM observation o "
 
 static void read_obs(sqlite3_stmt *s, struct kr_observation *o)
@@ -313,13 +312,13 @@ enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, con
     char now[KR_TIME_SIZE];
     kr_clock_now_utc(now);
     int clear = !text || !*text;
-    enum kr_status r = kr_store_prepare(
-        st,
-        clear ? "DELETE FROM draft WHERE visit_id = ?1"
-              : "INSERT INTO draft(visit_id, text, updated_at) VALUES (?1, ?2, ?3)"
-                " ON CONFLICT(visit_id) DO UPDATE SET text = excluded.text,"
-                " updated_at = excluded.updated_at",
-        &s, err);
+    enum kr_status r =
+        kr_store_prepare(st,
+                         clear ? "DELETE FROM draft WHERE visit_id = ?1"
+                               : "INSERT INTO draft(visit_id, text, updated_at) VALUES (?1, ?2, ?3)"
+                                 " ON CONFLICT(visit_id) DO UPDATE SET text = excluded.text,"
+                                 " updated_at = excluded.updated_at",
+                         &s, err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, visit_id);
@@ -339,8 +338,7 @@ enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, cha
 {
     *out = NULL;
     sqlite3_stmt *s = NULL;
-    enum kr_status r =
-        kr_store_prepare(st, "SELECT text FROM draft WHERE visit_id = ?1", &s, err);
+    enum kr_status r = kr_store_prepare(st, "SELECT text FROM draft WHERE visit_id = ?1", &s, err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, visit_id);

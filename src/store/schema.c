@@ -24,9 +24,9 @@ static const char MIGRATION_1[] =
     "  basisvaardigheid TEXT CHECK (basisvaardigheid IN"
     "                   ('taal','rekenen-wiskunde','burgerschap','digitale-geletterdheid')),"
     "  ontwikkelvraag   TEXT,"
-    "  kijkvraag_id     TEXT,"           /* id in the library, when chosen from it */
-    "  kijkvraag_text   TEXT NOT NULL,"  /* a copy: editing a YAML file never changes history */
-    "  kijkpunten       TEXT,"           /* a copy, one per line */
+    "  kijkvraag_id     TEXT,"          /* id in the library, when chosen from it */
+    "  kijkvraag_text   TEXT NOT NULL," /* a copy: editing a YAML file never changes history */
+    "  kijkpunten       TEXT,"          /* a copy, one per line */
     "  is_demo          INTEGER NOT NULL DEFAULT 0,"
     "  created_at       TEXT NOT NULL,"
     "  updated_at       TEXT NOT NULL"
@@ -51,8 +51,8 @@ static const char MIGRATION_1[] =
     "  id         TEXT PRIMARY KEY,"
     "  session_id TEXT NOT NULL REFERENCES session(id),"
     "  tweetal_id TEXT REFERENCES tweetal(id),"
-    "  label      TEXT NOT NULL,"        /* groep 5, klas 2b, de gang */
-    "  subject    TEXT,"                 /* vak */
+    "  label      TEXT NOT NULL," /* groep 5, klas 2b, de gang */
+    "  subject    TEXT,"          /* vak */
     "  started_at TEXT,"
     "  ended_at   TEXT"
     ");"
@@ -61,21 +61,21 @@ static const char MIGRATION_1[] =
     "CREATE TABLE observation ("
     "  id          TEXT PRIMARY KEY,"
     "  visit_id    TEXT NOT NULL REFERENCES visit(id),"
-    "  at          TEXT NOT NULL,"       /* local time with UTC offset */
+    "  at          TEXT NOT NULL," /* local time with UTC offset */
     "  text        TEXT NOT NULL,"
     "  corner      TEXT CHECK (corner IN ('leerling','leraar','leerinhoud')),"
     "  observer    TEXT,"
-    "  keep_reason TEXT,"                /* why a flagged note was kept as it is */
+    "  keep_reason TEXT," /* why a flagged note was kept as it is */
     "  created_at  TEXT NOT NULL,"
     "  updated_at  TEXT NOT NULL,"
-    "  deleted_at  TEXT"                 /* soft delete: the note and its history stay */
+    "  deleted_at  TEXT" /* soft delete: the note and its history stay */
     ");"
     "CREATE INDEX observation_by_visit ON observation(visit_id, at);"
     /* Every version of every note; nothing is overwritten. */
     "CREATE TABLE observation_version ("
     "  id             TEXT PRIMARY KEY,"
     "  observation_id TEXT NOT NULL REFERENCES observation(id),"
-    "  at             TEXT NOT NULL,"    /* UTC time of the change */
+    "  at             TEXT NOT NULL," /* UTC time of the change */
     "  change         TEXT NOT NULL"
     "                 CHECK (change IN ('aangemaakt','bewerkt','verwijderd','hersteld')),"
     "  text           TEXT NOT NULL,"

@@ -7,8 +7,7 @@
 #include "kijkronde/mem.h"
 #include "store_internal.h"
 
-enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n,
-                                    struct kr_error *err)
+enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n, struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
     char now[KR_TIME_SIZE];
@@ -28,8 +27,8 @@ enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n,
     return r;
 }
 
-enum kr_status kr_store_network_find(struct kr_store *st, const char *name,
-                                     struct kr_network *out, struct kr_error *err)
+enum kr_status kr_store_network_find(struct kr_store *st, const char *name, struct kr_network *out,
+                                     struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
     enum kr_status r = kr_store_prepare(
@@ -134,8 +133,8 @@ enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_sess
 }
 
 #define SESSION_COLS                                                                               \
-    "SELECT s.id, s.network_id, n.name, s.kind, s.date, s.host_school, s.basisvaardigheid,"       \
-    " s.ontwikkelvraag, s.kijkvraag_id, s.kijkvraag_text, s.kijkpunten, s.is_demo,"               \
+    "SELECT s.id, s.network_id, n.name, s.kind, s.date, s.host_school, s.basisvaardigheid,"        \
+    " s.ontwikkelvraag, s.kijkvraag_id, s.kijkvraag_text, s.kijkpunten, s.is_demo,"                \
     " s.created_at, s.updated_at,"                                                                 \
     " (SELECT count(*) FROM visit v WHERE v.session_id = s.id),"                                   \
     " (SELECT count(*) FROM observation o JOIN visit v ON o.visit_id = v.id"                       \
@@ -186,8 +185,8 @@ enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list
                                      struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(
-        st, SESSION_COLS "ORDER BY s.date DESC, s.created_at DESC, s.id", &s, err);
+    enum kr_status r =
+        kr_store_prepare(st, SESSION_COLS "ORDER BY s.date DESC, s.created_at DESC, s.id", &s, err);
     if (r != KR_OK)
         return r;
     int rc;

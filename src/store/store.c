@@ -4,8 +4,6 @@
  * The checks before sqlite3_open_v2 exist so that a wrong --db never damages a
  * file: a directory, a non-SQLite file or an unwritable place is refused as is.
  */
-#include "store_internal.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,6 +15,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/paths.h"
 #include "kijkronde/uuid.h"
+#include "store_internal.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -353,8 +352,8 @@ enum kr_status kr_store_check_integrity(struct kr_store *st, struct kr_error *er
     } else {
         const char *res = (const char *)sqlite3_column_text(s, 0);
         if (!res || strcmp(res, "ok") != 0)
-            r = kr_error_set(err, KR_DB_CORRUPT, "De database '%s' is beschadigd: %s.",
-                             st->path, res ? res : "?");
+            r = kr_error_set(err, KR_DB_CORRUPT, "De database '%s' is beschadigd: %s.", st->path,
+                             res ? res : "?");
     }
     sqlite3_finalize(s);
     return r;

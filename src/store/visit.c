@@ -17,8 +17,7 @@ static enum kr_status step_done(struct kr_store *st, sqlite3_stmt *s, struct kr_
     return r;
 }
 
-enum kr_status kr_store_tweetal_add(struct kr_store *st, struct kr_tweetal *t,
-                                    struct kr_error *err)
+enum kr_status kr_store_tweetal_add(struct kr_store *st, struct kr_tweetal *t, struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
     kr_store_ensure_id(&t->id);
@@ -37,8 +36,8 @@ enum kr_status kr_store_tweetal_list(struct kr_store *st, const char *session_id
 {
     sqlite3_stmt *s = NULL;
     enum kr_status r = kr_store_prepare(
-        st, "SELECT id, session_id, name FROM tweetal WHERE session_id = ?1 ORDER BY name, id",
-        &s, err);
+        st, "SELECT id, session_id, name FROM tweetal WHERE session_id = ?1 ORDER BY name, id", &s,
+        err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, session_id);
@@ -142,7 +141,7 @@ enum kr_status kr_store_visit_end(struct kr_store *st, const char *visit_id, con
 }
 
 #define VISIT_COLS                                                                                 \
-    "SELECT v.id, v.session_id, v.tweetal_id, t.name, v.label, v.subject, v.started_at,"          \
+    "SELECT v.id, v.session_id, v.tweetal_id, t.name, v.label, v.subject, v.started_at,"           \
     " v.ended_at, (SELECT count(*) FROM observation o WHERE o.visit_id = v.id"                     \
     " AND o.deleted_at IS NULL) FROM visit v LEFT JOIN tweetal t ON t.id = v.tweetal_id "
 

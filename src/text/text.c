@@ -182,8 +182,8 @@ static uint32_t fold_cp(uint32_t cp)
         return cp + 32;
     if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
         return cp + 32;
-    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
-        cp != 0x149 && cp != 0x17F) {
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
+        cp != 0x17F) {
         /* Latin Extended-A alternates upper/lower, with a shift at 0x139-0x148 and 0x179-0x17E. */
         if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
             return (cp & 1) ? cp + 1 : cp;

@@ -175,7 +175,8 @@ static enum kr_status parse_node(struct loader *L, yaml_event_t *ev, int depth,
 {
     *out = NULL;
     if (depth > KR_YDOC_MAX_DEPTH)
-        return fail_at(L, ev->start_mark, "te diep genest (meer dan %d niveaus)", KR_YDOC_MAX_DEPTH);
+        return fail_at(L, ev->start_mark, "te diep genest (meer dan %d niveaus)",
+                       KR_YDOC_MAX_DEPTH);
     switch (ev->type) {
     case YAML_ALIAS_EVENT:
         return fail_at(L, ev->start_mark, "aliassen (*%s) worden niet ondersteund",

@@ -13,7 +13,7 @@ START_TEST(test_core_utf8_width_counts_columns_not_bytes)
 {
     ck_assert_uint_eq(kr_utf8_width("ë", strlen("ë")), 1);
     ck_assert_uint_eq(kr_utf8_width("日本", strlen("日本")), 4);
-    ck_assert_uint_eq(kr_utf8_width("e\xCC\x88", 3), 1); /* e + combining diaeresis */
+    ck_assert_uint_eq(kr_utf8_width("e\xCC\x88", 3), 1);        /* e + combining diaeresis */
     ck_assert_uint_eq(kr_utf8_width("\xF0\x9F\x98\x80", 4), 2); /* emoji */
 }
 END_TEST
@@ -35,14 +35,18 @@ END_TEST
 
 START_TEST(test_core_utf8_inert_removes_terminal_controls)
 {
-    const char evil[] = "a\x1b[31mrood\x07\xc2\x9b" "2J\xff" "b\nc";
+    const char evil[] = "a\x1b[31mrood\x07\xc2\x9b"
+                        "2J\xff"
+                        "b\nc";
     char *s = kr_utf8_inert(evil, sizeof evil - 1, false);
     ck_assert_ptr_null(strchr(s, '\x1b'));
     ck_assert_ptr_null(strchr(s, '\x07'));
     ck_assert_ptr_null(strstr(s, "\xc2\x9b"));
     ck_assert_ptr_null(strchr(s, '\n'));
     ck_assert(kr_utf8_valid(s, strlen(s), NULL));
-    ck_assert_str_eq(s, "a\xEF\xBF\xBD[31mrood\xEF\xBF\xBD\xEF\xBF\xBD" "2J\xEF\xBF\xBD" "b c");
+    ck_assert_str_eq(s, "a\xEF\xBF\xBD[31mrood\xEF\xBF\xBD\xEF\xBF\xBD"
+                        "2J\xEF\xBF\xBD"
+                        "b c");
     free(s);
     s = kr_utf8_inert("a\nb", 3, true);
     ck_assert_str_eq(s, "a\nb");

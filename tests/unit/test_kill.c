@@ -2,8 +2,8 @@
 /*
  * Kill test at the store level: a writer saves notes and reports each id once
  * kr_store_obs_add has returned; it is killed with SIGKILL at a random moment,
- * KR_KILLS times (default 200), half of them counted from its first save. After every kill the database must pass
- * integrity_check and hold every reported note, with its exact text. The seed is
+ * KR_KILLS times (default 200), half of them counted from its first save. After every kill the
+ * database must pass integrity_check and hold every reported note, with its exact text. The seed is
  * printed, and KR_KILL_SEED repeats a run.
  */
 #define _DEFAULT_SOURCE /* random(), srandom() */

@@ -23,7 +23,8 @@ static void make_session(void)
     ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);
     session_id = kr_xstrdup(s.id);
     kr_session_fini(&s);
-    struct kr_visit v = {.session_id = kr_xstrdup(session_id), .label = kr_xstrdup("groep 5"),
+    struct kr_visit v = {.session_id = kr_xstrdup(session_id),
+                         .label = kr_xstrdup("groep 5"),
                          .subject = kr_xstrdup("rekenen"),
                          .started_at = kr_xstrdup("2026-03-12T09:10:00+01:00")};
     ck_assert_int_eq(kr_store_visit_add(st, &v, &err), KR_OK);
@@ -48,8 +49,10 @@ static void teardown(void)
 
 static char *add_note(const char *text, enum kr_corner c)
 {
-    struct kr_observation o = {.visit_id = kr_xstrdup(visit_id), .text = kr_xstrdup(text),
-                               .corner = c, .observer = kr_xstrdup("AB")};
+    struct kr_observation o = {.visit_id = kr_xstrdup(visit_id),
+                               .text = kr_xstrdup(text),
+                               .corner = c,
+                               .observer = kr_xstrdup("AB")};
     ck_assert_int_eq(kr_store_obs_add(st, &o, &err), KR_OK);
     char *id = kr_xstrdup(o.id);
     kr_observation_fini(&o);
@@ -168,9 +171,9 @@ START_TEST(test_store_search_finds_words)
     ck_assert_str_eq(l.items[0].id, a);
     kr_observation_list_fini(&l);
     /* An edit is found under its new words only. */
-    ck_assert_int_eq(kr_store_obs_edit(st, b, "Leraar wijst naar de getallenlijn.", KR_CORNER_NONE,
-                                       &err),
-                     KR_OK);
+    ck_assert_int_eq(
+        kr_store_obs_edit(st, b, "Leraar wijst naar de getallenlijn.", KR_CORNER_NONE, &err),
+        KR_OK);
     f.search = "getallenlijn";
     ck_assert_int_eq(kr_store_obs_list(st, &f, &l, &err), KR_OK);
     ck_assert_uint_eq(l.n, 1);
@@ -215,9 +218,11 @@ START_TEST(test_store_resolve_session_refs)
     ck_assert_int_eq(kr_store_session_resolve(st, "zzz", &id, &err), KR_NOT_FOUND);
     ck_assert_ptr_nonnull(strstr(err.msg, "zzz"));
     /* Two sessions sharing a prefix: ambiguous. */
-    struct kr_session s2 = {.id = kr_xstrdup("abc-1"), .date = kr_xstrdup("2026-01-01"),
+    struct kr_session s2 = {.id = kr_xstrdup("abc-1"),
+                            .date = kr_xstrdup("2026-01-01"),
                             .kijkvraag_text = kr_xstrdup("k")};
-    struct kr_session s3 = {.id = kr_xstrdup("abc-2"), .date = kr_xstrdup("2026-01-02"),
+    struct kr_session s3 = {.id = kr_xstrdup("abc-2"),
+                            .date = kr_xstrdup("2026-01-02"),
                             .kijkvraag_text = kr_xstrdup("k")};
     ck_assert_int_eq(kr_store_session_add(st, &s2, &err), KR_OK);
     ck_assert_int_eq(kr_store_session_add(st, &s3, &err), KR_OK);
