@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Start-up: the time from exec to the first full screen and back out, for kijkronde
+ * opening a database with the demo bijeenkomst, against a bare curses program
+ * (bench/bare_curses.c) in the same run. Each runs in its own pseudo-terminal of
+ * 80x24; the benchmark waits until the program has drawn (output went quiet after
+ * the first bytes), sends "q" and waits for the exit.
+ *
+ * Usage: startup_bench KIJKRONDE BARE_CURSES [RUNS]
+ */
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Run argv in a pty; return seconds from fork to exit, or -1. */
+static double run_once(char *const argv[])
+{
+    struct winsize ws = {.ws_row = 24, .ws_col = 80};
+    int fd;
+    double t0 = now();
+    pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        setenv("TERM", "xterm-256color", 1);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    char buf[65536];
+    size_t total = 0;
+    int sent = 0;
+    double deadline = t0 + 10;
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        /* Quiet for 20 ms after output began: the first screen is complete. */
+        int r = poll(&p, 1, total ? 20 : 1000);
+        if (r > 0) {
+            ssize_t n = read(fd, buf, sizeof buf);
+            if (n <= 0)
+                break; /* EIO: the child closed the terminal */
+            total += (size_t)n;
+            continue;
+        }
+        if (r == 0 && total && sent < 3) {
+            if (write(fd, "q", 1) != 1)
+                break;
+            sent++;
+        }
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            close(fd);
+            return now() - t0 - 0.020 * sent; /* the quiet waits are not start-up */
+        }
+        if (now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            close(fd);
+            return -1;
+        }
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    close(fd);
+    return now() - t0 - 0.020 * sent;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(char *const argv[], int runs)
+{
+    double *t = calloc((size_t)runs, sizeof *t);
+    if (!t)
+        exit(1);
+    for (int i = 0; i < runs; i++) {
+        t[i] = run_once(argv);
+        if (t[i] < 0) {
+            fprintf(stderr, "%s kwam niet tot een scherm of stopte niet op q\n", argv[0]);
+            exit(1);
+        }
+    }
+    qsort(t, (size_t)runs, sizeof *t, cmp);
+    double m = t[runs / 2];
+    free(t);
+    return m;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "gebruik: startup_bench KIJKRONDE BARE_CURSES [RUNS]\n");
+        return 2;
+    }
+    int runs = argc > 3 ? atoi(argv[3]) : 15;
+    if (runs < 1)
+        runs = 1;
+    char db[] = "/tmp/kr-startup-XXXXXX";
+    int dfd = mkstemp(db);
+    if (dfd < 0)
+        return 1;
+    close(dfd);
+    unlink(db);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "'%s' --db '%s' demo --no-tui >/dev/null", argv[1], db);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "demo kon niet worden gemaakt\n");
+        return 1;
+    }
+    char opt_db[] = "--db";
+    char *kr_argv[] = {argv[1], opt_db, db, NULL};
+    char *bare_argv[] = {argv[2], NULL};
+    double tb = median(bare_argv, runs);
+    double tk = median(kr_argv, runs);
+    printf("start-up to first screen and quit, 80x24 pty, median of %d runs\n", runs);
+    printf("  bare curses program : %7.1f ms\n", tb * 1000);
+    printf("  kijkronde (demo db) : %7.1f ms\n", tk * 1000);
+    printf("  ratio               : %.2fx the time of bare curses\n", tk / tb);
+    printf("RESULT\tstart-up to first screen (median of %d)\tbare curses program\t%.4f\t%.4f\n",
+           runs, tb, tk);
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(cmd, sizeof cmd, "%s%s", db, suffix[i]);
+        unlink(cmd);
+    }
+    return 0;
+}
