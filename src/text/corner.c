@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The corner guess: which corner of the didactische driehoek a note is about. Dutch
+ * notes name who they are about near the start ("Leerling zegt ...", "Juf vraagt ...",
+ * "Op het bord staat ..."), so the subject of each sentence weighs most; other role,
+ * action and material words add evidence. Words come from corner_words.yaml (embedded)
+ * and are matched on Snowball stems, phrases of up to three words included. Quoted
+ * speech is ignored: what a learner says is not about the juf because it names her.
+ */
+#include "kijkronde/corner.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/mem.h"
+#include "kijkronde/text.h"
+#include "kijkronde/ydoc.h"
+
+extern const char kr_data_corner_words[];
+extern const size_t kr_data_corner_words_len;
+
+enum word_kind { K_ROLE, K_WORD, K_SPEAK, K_SKIP, K_PREP };
+
+#define MAX_PHRASE 3
+
+struct entry {
+    char *stems[MAX_PHRASE];
+    size_t n;
+    enum word_kind kind;
+    enum kr_corner corner; /* NONE for K_SPEAK and K_SKIP */
+};
+
+struct kr_corner_classifier {
+    struct entry *items; /* sorted by stems[0], then longest phrase first */
+    size_t n, cap;
+    struct kr_stemmer *stemmer;
+    struct kr_token_list toks;
+    /* per-call scratch: stems of the words in the note */
+    char **words;
+    size_t nwords, capwords;
+};
+
+/* Weights, tuned on tests/data/corner_day.tsv (see docs/performance.md). */
+#define W_SUBJECT  3.0 /* the subject of a sentence */
+#define W_ROLE     0.7 /* any other role word */
+#define W_WORD     0.5 /* an action or material word */
+#define W_FALLBACK 1.5 /* first person-role word when no subject was found */
+#define SMOOTHING  0.4
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    int c = strcmp(x->stems[0], y->stems[0]);
+    if (c)
+        return c;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    for (size_t i = 1; i < x->n; i++) {
+        c = strcmp(x->stems[i], y->stems[i]);
+        if (c)
+            return c;
+    }
+    return (int)x->kind - (int)y->kind;
+}
+
+static size_t stem_into(struct kr_stemmer *s, const char *w, size_t len, char *out, size_t size)
+{
+    size_t need = kr_stem(s, w, len, out, size);
+    return need < size ? need : size - 1;
+}
+
+static void add_phrase(struct kr_corner_classifier *c, const char *text, enum word_kind kind,
+                       enum kr_corner corner)
+{
+    struct entry e = {.kind = kind, .corner = corner};
+    struct kr_token_list toks = {0};
+    kr_tokenize(text, strlen(text), &toks);
+    for (size_t i = 0; i < toks.n && e.n < MAX_PHRASE; i++) {
+        if (toks.items[i].kind != KR_TOK_WORD)
+            continue;
+        char buf[128];
+        stem_into(c->stemmer, text + toks.items[i].start, toks.items[i].end - toks.items[i].start,
+                  buf, sizeof buf);
+        e.stems[e.n++] = kr_xstrdup(buf);
+    }
+    kr_token_list_fini(&toks);
+    if (e.n == 0)
+        return;
+    KR_GROW(c->items, c->cap, c->n + 1);
+    c->items[c->n++] = e;
+}
+
+static void add_list(struct kr_corner_classifier *c, const struct kr_ynode *seq,
+                     enum word_kind kind, enum kr_corner corner)
+{
+    if (!seq || seq->type != KR_YNODE_SEQ)
+        return;
+    for (size_t i = 0; i < seq->n; i++)
+        if (seq->items[i]->type == KR_YNODE_SCALAR)
+            add_phrase(c, seq->items[i]->value, kind, corner);
+}
+
+struct kr_corner_classifier *kr_corner_classifier_new(void)
+{
+    struct kr_corner_classifier *c = kr_xcalloc(1, sizeof *c);
+    c->stemmer = kr_stemmer_new();
+    struct kr_ydoc *doc = NULL;
+    /* The data is part of the program and checked by the unit tests; a failure here is a
+     * build defect, and the classifier then still answers (with the fallback corner). */
+    if (kr_ydoc_load_mem("corner_words.yaml", kr_data_corner_words, kr_data_corner_words_len, &doc,
+                         NULL) == KR_OK &&
+        doc->root && doc->root->type == KR_YNODE_MAP) {
+        for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
+            const struct kr_ynode *m = kr_ynode_get(doc->root, kr_corner_str(k));
+            if (!m || m->type != KR_YNODE_MAP)
+                continue;
+            add_list(c, kr_ynode_get(m, "rollen"), K_ROLE, k);
+            add_list(c, kr_ynode_get(m, "woorden"), K_WORD, k);
+        }
+        add_list(c, kr_ynode_get(doc->root, "spreken"), K_SPEAK, KR_CORNER_NONE);
+        add_list(c, kr_ynode_get(doc->root, "overslaan"), K_SKIP, KR_CORNER_NONE);
+        add_list(c, kr_ynode_get(doc->root, "voorzetsels"), K_PREP, KR_CORNER_NONE);
+    }
+    kr_ydoc_free(doc);
+    if (c->n)
+        qsort(c->items, c->n, sizeof *c->items, entry_cmp);
+    return c;
+}
+
+void kr_corner_classifier_free(struct kr_corner_classifier *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t j = 0; j < c->items[i].n; j++)
+            free(c->items[i].stems[j]);
+    free(c->items);
+    for (size_t i = 0; i < c->capwords; i++)
+        free(c->words[i]);
+    free(c->words);
+    kr_token_list_fini(&c->toks);
+    kr_stemmer_free(c->stemmer);
+    free(c);
+}
+
+/* The first entry whose first stem is s, or n when none. */
+static size_t find_first(const struct kr_corner_classifier *c, const char *s)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(c->items[mid].stems[0], s) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n && strcmp(c->items[lo].stems[0], s) == 0 ? lo : c->n;
+}
+
+/* One word of the note after matching: what it is and how many words it spans. */
+struct hit {
+    enum word_kind kind;
+    enum kr_corner corner;
+    size_t span;
+    int has;   /* matched any entry */
+    int speak; /* also a speech/action verb (a word may be both, e.g. "staat") */
+    int skip;
+    int prep; /* a preposition: a sentence starting with one puts its subject after the verb */
+};
+
+/*
+ * Dutch writes compounds as one word (rekenprogramma, spellingapp, leesboek): an unknown
+ * word that ends in a role or plain word of at least three letters counts as that word.
+ */
+static void match_compound(const struct kr_corner_classifier *c, const char *w, struct hit *h)
+{
+    size_t wl = strlen(w), best = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const struct entry *e = &c->items[k];
+        if (e->n != 1 || (e->kind != K_ROLE && e->kind != K_WORD))
+            continue;
+        size_t el = strlen(e->stems[0]);
+        if (el < 3 || el + 3 > wl || el <= best || strcmp(w + wl - el, e->stems[0]) != 0)
+            continue;
+        best = el;
+        h->has = 1;
+        h->kind = e->kind;
+        h->corner = e->corner;
+    }
+}
+
+/*
+ * Match the words in [i, end) starting at i. Longest phrase first; for a single word, a
+ * role beats a speech verb beats a plain word, so "leest" can be both word and verb.
+ */
+static struct hit match_at(const struct kr_corner_classifier *c, char **w, size_t i, size_t end)
+{
+    struct hit h = {0};
+    size_t k = find_first(c, w[i]);
+    for (; k < c->n && strcmp(c->items[k].stems[0], w[i]) == 0; k++) {
+        const struct entry *e = &c->items[k];
+        if (i + e->n > end)
+            continue;
+        size_t j = 1;
+        while (j < e->n && strcmp(e->stems[j], w[i + j]) == 0)
+            j++;
+        if (j < e->n)
+            continue;
+        if (e->kind == K_SPEAK && e->n == 1) {
+            h.speak = 1;
+            continue;
+        }
+        if (e->kind == K_SKIP && e->n == 1) {
+            h.skip = 1;
+            continue;
+        }
+        if (e->kind == K_PREP && e->n == 1) {
+            h.prep = h.skip = 1;
+            continue;
+        }
+        if (!h.has || e->n > h.span || (e->n == h.span && e->kind < h.kind)) {
+            h.has = 1;
+            h.kind = e->kind;
+            h.corner = e->corner;
+            h.span = e->n;
+        }
+    }
+    if (!h.has) {
+        h.span = 1;
+        match_compound(c, w[i], &h);
+    }
+    return h;
+}
+
+static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
+{
+    if (c->nwords == c->capwords) {
+        size_t old = c->capwords;
+        KR_GROW(c->words, c->capwords, c->nwords + 1);
+        for (size_t i = old; i < c->capwords; i++)
+            c->words[i] = NULL;
+    }
+    char buf[128];
+    stem_into(c->stemmer, s, len, buf, sizeof buf);
+    free(c->words[c->nwords]);
+    c->words[c->nwords++] = kr_xstrdup(buf);
+}
+
+/* Score one sentence: words[from, to) of the note; decay for later sentences. */
+static void score_sentence(const struct kr_corner_classifier *c, size_t from, size_t to,
+                           double decay, double score[KR_CORNER_COUNT])
+{
+    enum kr_corner subject = KR_CORNER_NONE;
+    enum kr_corner first_person = KR_CORNER_NONE;
+    int at_start = 1;   /* still before the first content word */
+    int prev_speak = 0; /* previous word was a speech/action verb */
+    enum kr_corner prev_role = KR_CORNER_NONE;
+    size_t subject_pos = to;
+    int prep_start = 0; /* "Op de vraag wat ze leren zegt een leerling ...": subject after verb */
+    int inverted = 0;   /* the subject was found after a speech verb */
+    for (size_t i = from; i < to;) {
+        struct hit h = match_at(c, c->words, i, to);
+        int is_role = h.has && h.kind == K_ROLE;
+        if (i == from && h.prep)
+            prep_start = 1;
+        if (is_role && prev_speak && !inverted && prep_start && h.corner != KR_CORNER_LEERINHOUD) {
+            subject = h.corner; /* overrides the noun inside the opening phrase */
+            subject_pos = i;
+            inverted = 1;
+        } else if (is_role && !subject && (at_start || prev_speak)) {
+            subject = h.corner;
+            subject_pos = i;
+        } else if (h.speak && prev_role && !subject) {
+            subject = prev_role; /* "... de juf vraagt" */
+        }
+        if (is_role && h.corner != KR_CORNER_LEERINHOUD && !first_person)
+            first_person = h.corner;
+        if (h.has && i != subject_pos) {
+            double w = h.kind == K_ROLE ? W_ROLE : W_WORD;
+            score[h.corner] += w * decay;
+        }
+        if (!h.skip && !(h.has && h.kind == K_SKIP))
+            at_start = 0;
+        if (!h.skip) { /* "zegt een leerling": articles do not break the link */
+            prev_speak = h.speak;
+            prev_role = is_role ? h.corner : KR_CORNER_NONE;
+        }
+        i += h.span;
+    }
+    if (subject)
+        score[subject] += W_SUBJECT * decay;
+    else if (first_person)
+        score[first_person] += (W_FALLBACK - W_ROLE) * decay;
+}
+
+static int is_sentence_end(const char *t, const struct kr_token *tok)
+{
+    if (tok->kind != KR_TOK_PUNCT || tok->quoted || tok->end - tok->start != 1)
+        return 0;
+    char ch = t[tok->start];
+    return ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':';
+}
+
+struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const char *text, size_t len)
+{
+    double score[KR_CORNER_COUNT] = {0};
+    kr_tokenize(text, len, &c->toks);
+    c->nwords = 0;
+    size_t sentence = 0, from = 0;
+    for (size_t t = 0; t <= c->toks.n; t++) {
+        const struct kr_token *tok = t < c->toks.n ? &c->toks.items[t] : NULL;
+        if (!tok || is_sentence_end(text, tok)) {
+            if (c->nwords > from) {
+                score_sentence(c, from, c->nwords, 1.0 / (1.0 + 0.5 * (double)sentence), score);
+                sentence++;
+            }
+            from = c->nwords;
+            continue;
+        }
+        if (tok->quoted || (tok->kind != KR_TOK_WORD && tok->kind != KR_TOK_NUMBER))
+            continue;
+        if (tok->kind == KR_TOK_NUMBER)
+            push_word(c, "1", 1); /* numbers are skipped like telwoorden */
+        else
+            push_word(c, text + tok->start, tok->end - tok->start);
+    }
+    struct kr_corner_guess g = {KR_CORNER_LEERLING, 0.0};
+    double total = 0, best = -1;
+    for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
+        total += score[k] + SMOOTHING;
+        if (score[k] > best) {
+            best = score[k];
+            g.corner = k;
+        }
+    }
+    g.confidence = (best + SMOOTHING) / total;
+    return g;
+}
