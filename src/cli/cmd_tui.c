@@ -12,6 +12,7 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     struct kr_ui_options opt = {.no_color = cli->no_color,
                                 .kijkvragen_dir = cli->kijkvragen_dir,
-                                .session_id = cli->open_session};
+                                .session_id = cli->open_session,
+                                .demo_fill = kr_demo_fill};
     return kr_ui_run(st, &opt);
 }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A first, minimal TUI: the bijeenkomsten in the database. The observation round
- * (issue: de ronde in de TUI) replaces this file.
+ * The TUI's frame: terminal set-up and teardown, the main loop (keys, resize, paste,
+ * the half-second tick), the screen stack, the bars at top and bottom, the help
+ * overlay and the "venster te klein" screen. Screens live in screen_*.c.
  */
 #include "kijkronde/ui.h"
 
-#include <curses.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,56 +15,382 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
+#include "ui_internal.h"
+
+/* Bracketed paste: the terminal wraps pasted text in these, so a pasted line break is
+ * not an Enter that saves half a note. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END   (KEY_MAX + 2)
+#define PASTE_MAX       (64 * 1024)
 
 static void restore_terminal(void)
 {
-    if (!isendwin())
+    if (!isendwin()) {
+        fputs("\033[?2004l", stdout);
         endwin();
+    }
+}
+
+void ui_message(struct ui *ui, enum ui_attr attr, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+    va_end(ap);
+    ui->msg_attr = attr;
+}
+
+void ui_store_error(struct ui *ui, const char *what, const struct kr_error *err)
+{
+    const char *why;
+    switch (err->status) {
+    case KR_DB_FULL:
+        why = "de schijf is vol";
+        break;
+    case KR_DB_READONLY:
+        why = "de database kan niet beschreven worden (alleen-lezen)";
+        break;
+    case KR_DB_BUSY:
+        why = "een ander programma houdt de database bezet";
+        break;
+    default:
+        why = err->msg[0] ? err->msg : kr_status_str(err->status);
+        break;
+    }
+    ui_message(ui, UI_ERROR, "%s: %s.", what, why);
+}
+
+static void set_screen(struct ui *ui, const struct ui_screen *screen)
+{
+    if (ui->screen && ui->screen->leave)
+        ui->screen->leave(ui);
+    ui->screen = screen;
+    ui->show_help = false;
+    if (screen->enter)
+        screen->enter(ui);
+}
+
+void ui_push(struct ui *ui, const struct ui_screen *screen)
+{
+    if (ui->screen && ui->depth < sizeof ui->stack / sizeof ui->stack[0])
+        ui->stack[ui->depth++] = ui->screen;
+    set_screen(ui, screen);
+}
+
+void ui_replace(struct ui *ui, const struct ui_screen *screen)
+{
+    set_screen(ui, screen);
+}
+
+void ui_back(struct ui *ui)
+{
+    if (ui->depth == 0) {
+        ui->quit = true;
+        return;
+    }
+    set_screen(ui, ui->stack[--ui->depth]);
+}
+
+void ui_close_session(struct ui *ui)
+{
+    kr_visit_fini(&ui->visit);
+    memset(&ui->visit, 0, sizeof ui->visit);
+    kr_session_fini(&ui->session);
+    memset(&ui->session, 0, sizeof ui->session);
+}
+
+bool ui_open_session(struct ui *ui, const char *id)
+{
+    struct kr_error err = {0};
+    struct kr_session s = {0};
+    if (kr_store_session_get(ui->st, id, &s, &err) != KR_OK) {
+        ui_store_error(ui, "Kan de bijeenkomst niet openen", &err);
+        kr_session_fini(&s);
+        return false;
+    }
+    ui_close_session(ui);
+    ui->session = s;
+    return true;
+}
+
+/* ---- colours ---- */
+
+static const struct {
+    short fg, bg;
+    attr_t extra; /* added with colour */
+    attr_t mono;  /* used without colour */
+} attr_table[UI_ATTR_COUNT] = {
+    [UI_NORMAL] = {-1, -1, 0, A_NORMAL},
+    [UI_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD},
+    [UI_FOOTER] = {COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE},
+    [UI_KEY] = {COLOR_BLUE, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
+    [UI_SELECT] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+    [UI_JUDGE] = {COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, A_UNDERLINE | A_BOLD},
+    [UI_HINT] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+    [UI_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE},
+    [UI_OK] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [UI_DIM] = {-1, -1, A_DIM, A_DIM},
+    [UI_HEAD] = {COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+    [UI_LEERLING] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [UI_LERAAR] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+    [UI_LEERINHOUD] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+};
+
+attr_t ui_attr(const struct ui *ui, enum ui_attr a)
+{
+    if (!ui->color)
+        return attr_table[a].mono;
+    if (a == UI_NORMAL)
+        return A_NORMAL;
+    return COLOR_PAIR((short)a) | attr_table[a].extra;
+}
+
+static void init_colors(struct ui *ui)
+{
+    const char *nc = getenv("NO_COLOR");
+    ui->color = !ui->opt->no_color && !(nc && *nc) && has_colors();
+    if (!ui->color)
+        return;
+    start_color();
+    use_default_colors();
+    for (int a = 1; a < UI_ATTR_COUNT; a++)
+        init_pair((short)a, attr_table[a].fg, attr_table[a].bg);
+}
+
+/* ---- the frame ---- */
+
+static void draw_footer(struct ui *ui)
+{
+    const char *f = ui->screen->footer ? ui->screen->footer(ui) : "? hulp";
+    int y = ui->rows - 1, x = 0;
+    ui_fill(ui, y, 0, UI_FOOTER);
+    /* "Enter openen  n nieuw": the first word of each pair is a key, shown as one. */
+    char *copy = kr_xstrdup(f), *save = NULL;
+    for (char *item = strtok_r(copy, "|", &save); item && x < ui->cols;
+         item = strtok_r(NULL, "|", &save)) {
+        while (*item == ' ')
+            item++;
+        char *sp = strchr(item, ' ');
+        if (sp)
+            *sp = '\0';
+        x += ui_put(ui, y, x, ui->cols - x, UI_KEY, item);
+        if (sp && x < ui->cols)
+            x += ui_putf(ui, y, x, ui->cols - x, UI_FOOTER, " %s  ", sp + 1);
+    }
+    free(copy);
+}
+
+static void draw_help(struct ui *ui)
+{
+    const struct ui_help *h = ui->screen->help;
+    int n = 0, keyw = 0, w = 0;
+    int nl = 0;
+    for (; h && h[n].key; n++) {
+        int kw = (int)kr_utf8_width(h[n].key, strlen(h[n].key));
+        int ww = (int)kr_utf8_width(h[n].what, strlen(h[n].what));
+        keyw = kw > keyw ? kw : keyw;
+        w = ww > w ? ww : w;
+    }
+    for (const struct ui_link *l = ui->screen->links; l && l->key; l++, nl++) {
+        int ww = (int)kr_utf8_width(l->label, strlen(l->label));
+        w = ww > w ? ww : w;
+    }
+    n += nl;
+    int bw = keyw + w + 6, bh = n + 4;
+    if (bw > ui->cols - 2)
+        bw = ui->cols - 2;
+    if (bh > ui->rows - 2)
+        bh = ui->rows - 2;
+    int y0 = (ui->rows - bh) / 2, x0 = (ui->cols - bw) / 2;
+    for (int y = y0; y < y0 + bh; y++) {
+        move(y, x0);
+        attrset(ui_attr(ui, UI_TITLE));
+        for (int x = 0; x < bw; x++)
+            addch(' ');
+    }
+    attrset(A_NORMAL);
+    ui_putf(ui, y0, x0 + 2, bw - 4, UI_TITLE, "Hulp: %s", ui->screen->title);
+    for (int i = 0; i < n - nl && i < bh - 4; i++) {
+        ui_put(ui, y0 + 2 + i, x0 + 2, keyw, UI_TITLE, ui->screen->help[i].key);
+        ui_put(ui, y0 + 2 + i, x0 + 4 + keyw, bw - keyw - 6, UI_TITLE, ui->screen->help[i].what);
+    }
+    for (int i = n - nl; i < n && i < bh - 4; i++) {
+        const struct ui_link *l = &ui->screen->links[i - (n - nl)];
+        ui_putf(ui, y0 + 2 + i, x0 + 2, keyw, UI_TITLE, "%c", l->key);
+        ui_put(ui, y0 + 2 + i, x0 + 4 + keyw, bw - keyw - 6, UI_TITLE, l->label);
+    }
+    ui_put(ui, y0 + bh - 1, x0 + 2, bw - 4, UI_TITLE, "Druk op een toets om verder te gaan.");
+}
+
+static void draw_too_small(struct ui *ui)
+{
+    erase();
+    attrset(ui_attr(ui, UI_ERROR));
+    mvaddstr(0, 0, "Venster te klein");
+    attrset(A_NORMAL);
+    if (ui->rows > 2) {
+        char line[128];
+        snprintf(line, sizeof line, "Maak het venster minstens %dx%d (nu %dx%d).", UI_MIN_COLS,
+                 UI_MIN_ROWS, ui->cols, ui->rows);
+        mvaddnstr(1, 0, line, ui->cols);
+        mvaddnstr(2, 0, "Ctrl-C stopt.", ui->cols);
+    }
+}
+
+static void draw(struct ui *ui)
+{
+    getmaxyx(stdscr, ui->rows, ui->cols);
+    curs_set(0);
+    if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+        draw_too_small(ui);
+        refresh();
+        return;
+    }
+    erase();
+    ui_fill(ui, 0, 0, UI_TITLE);
+    int x = ui_put(ui, 0, 1, ui->cols - 2, UI_TITLE, "kijkronde");
+    x += ui_putf(ui, 0, 1 + x, ui->cols - 2 - x, UI_TITLE, " · %s", ui->screen->title);
+    if (ui->session.id && x < ui->cols - 20) {
+        char right[128];
+        snprintf(right, sizeof right, "%s", ui->session.date ? ui->session.date : "");
+        int w = (int)strlen(right);
+        ui_put(ui, 0, ui->cols - w - 1, w, UI_TITLE, right);
+    }
+    draw_footer(ui);
+    if (ui->msg[0])
+        ui_put(ui, ui->rows - 2, 0, ui->cols, ui->msg_attr, ui->msg);
+    /* A screen with a text field ends its draw with curs_set(1) and a move() to the cursor. */
+    ui->screen->draw(ui);
+    if (ui->show_help) {
+        draw_help(ui);
+        curs_set(0);
+    }
+    refresh();
+}
+
+static int read_key(int *key)
+{
+    wint_t wc;
+    int r = get_wch(&wc);
+    if (r == ERR)
+        return ERR;
+    if (r == KEY_CODE_YES)
+        *key = UI_FN((int)wc);
+    else
+        *key = (int)wc;
+    return OK;
+}
+
+/* Collect a bracketed paste until its end marker (or a pause) and hand it to the screen. */
+static void read_paste(struct ui *ui)
+{
+    struct kr_buf b = {0};
+    int key;
+    while (b.len < PASTE_MAX && read_key(&key) == OK) {
+        if (key == UI_FN(KEY_PASTE_END))
+            break;
+        if (key >= UI_FN(0))
+            continue;
+        char enc[4];
+        size_t n = kr_utf8_encode((uint32_t)key, enc);
+        kr_buf_append(&b, enc, n);
+    }
+    if (b.len && ui->screen->paste && !ui->show_help)
+        ui->screen->paste(ui, b.data, b.len);
+    kr_buf_fini(&b);
+}
+
+static bool terminal_ok(void)
+{
+    const char *term = getenv("TERM");
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("kijkronde: er is geen terminal om het scherm op te tonen; gebruik de opdrachten, "
+              "zie 'kijkronde --help'.\n",
+              stderr);
+        return false;
+    }
+    if (!term || !*term || strcmp(term, "dumb") == 0) {
+        fputs("kijkronde: deze terminal (TERM is leeg of 'dumb') kan geen schermen tonen; "
+              "gebruik een gewone terminal of de opdrachten, zie 'kijkronde --help'.\n",
+              stderr);
+        return false;
+    }
+    return true;
 }
 
 int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
 {
-    (void)opt;
-    const char *term = getenv("TERM");
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term ||
-        strcmp(term, "dumb") == 0) {
-        fputs("kijkronde: geen bruikbare terminal (TERM is leeg of 'dumb', of er is geen "
-              "scherm); gebruik de opdrachten, zie 'kijkronde --help'.\n",
-              stderr);
+    if (!terminal_ok())
         return 2;
-    }
     setlocale(LC_ALL, "");
-    if (!newterm(NULL, stdout, stdin)) {
-        fprintf(stderr, "kijkronde: terminal '%s' wordt niet ondersteund.\n", term);
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        fprintf(stderr, "kijkronde: terminal '%s' wordt niet ondersteund.\n", getenv("TERM"));
         return 2;
     }
     kr_mem_set_fatal_hook(restore_terminal);
-    cbreak();
+    raw(); /* Ctrl-C, Ctrl-Z, Ctrl-S reach the program as keys */
     noecho();
+    nonl();
     keypad(stdscr, TRUE);
-    curs_set(0);
-    struct kr_session_list l = {0};
-    struct kr_error err = {0};
-    kr_store_session_list(st, &l, &err);
-    for (;;) {
-        werase(stdscr);
-        mvaddstr(0, 0, "kijkronde: bijeenkomsten");
-        for (size_t i = 0; i < l.n && (int)i + 2 < LINES - 1; i++) {
-            char line[512], school[256];
-            kr_utf8_truncate(school, sizeof school,
-                             l.items[i].host_school ? l.items[i].host_school : "-", 40);
-            snprintf(line, sizeof line, "%s  %s  %ld notities", l.items[i].date, school,
-                     l.items[i].n_observations);
-            mvaddstr((int)i + 2, 2, line);
+    set_escdelay(50);
+    timeout(500);
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
+
+    struct ui ui = {.st = st, .opt = opt};
+    init_colors(&ui);
+    getmaxyx(stdscr, ui.rows, ui.cols);
+    ui_push(&ui, &ui_screen_start);
+    if (opt->session_id && ui_open_session(&ui, opt->session_id))
+        ui_push(&ui, &ui_screen_session);
+
+    while (!ui.quit) {
+        draw(&ui);
+        int key;
+        if (read_key(&key) == ERR) {
+            if (ui.screen->tick)
+                ui.screen->tick(&ui);
+            continue;
         }
-        mvaddstr(LINES - 1, 0, "q stoppen");
-        refresh();
-        int ch = getch();
-        if (ch == 'q' || ch == 'Q')
+        if (key == UI_FN(KEY_RESIZE))
+            continue;
+        if (key == UI_CTRL('c')) {
+            /* Stop from anywhere; leave() of each screen saves what it holds. */
+            while (ui.screen) {
+                if (ui.screen->leave)
+                    ui.screen->leave(&ui);
+                ui.screen = ui.depth ? ui.stack[--ui.depth] : NULL;
+            }
             break;
+        }
+        if (ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS)
+            continue;
+        if (key == UI_FN(KEY_PASTE_BEGIN)) {
+            read_paste(&ui);
+            continue;
+        }
+        if (key == UI_FN(KEY_PASTE_END))
+            continue;
+        if (ui.show_help) {
+            ui.show_help = false;
+            continue;
+        }
+        ui.msg[0] = '\0';
+        if ((key == '?' && !(ui.screen->typing && ui.screen->typing(&ui))) ||
+            key == UI_FN(KEY_F(1))) {
+            ui.show_help = true;
+            continue;
+        }
+        ui.screen->key(&ui, key);
     }
-    kr_session_list_fini(&l);
-    endwin();
+    if (ui.screen && ui.screen->leave)
+        ui.screen->leave(&ui);
+    ui_close_session(&ui);
+    restore_terminal();
+    delscreen(scr);
     kr_mem_set_fatal_hook(NULL);
     return 0;
 }

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The bijeenkomst screen: the kijkvraag with its kijkpunten, the school, and the
+ * visits so far. From here a tweetal starts a visit, and the links of screens.c
+ * open the other screens (notes, reflection, export).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/mem.h"
+#include "ui_internal.h"
+
+static struct {
+    struct kr_visit_list visits;
+    size_t sel, top;
+    char footer[256];
+} S;
+
+static void load(struct ui *ui)
+{
+    struct kr_error err = {0};
+    kr_visit_list_fini(&S.visits);
+    memset(&S.visits, 0, sizeof S.visits);
+    if (kr_store_visit_list(ui->st, ui->session.id, &S.visits, &err) != KR_OK)
+        ui_store_error(ui, "Kan de bezoeken niet lezen", &err);
+    /* Counts in the header come from a fresh read too. */
+    char *id = kr_xstrdup(ui->session.id);
+    struct kr_session s = {0};
+    if (kr_store_session_get(ui->st, id, &s, &err) == KR_OK) {
+        kr_session_fini(&ui->session);
+        ui->session = s;
+    } else {
+        kr_session_fini(&s);
+    }
+    free(id);
+    if (S.sel >= S.visits.n)
+        S.sel = S.visits.n ? S.visits.n - 1 : 0;
+}
+
+static void enter(struct ui *ui)
+{
+    load(ui);
+}
+
+static void leave(struct ui *ui)
+{
+    (void)ui;
+    kr_visit_list_fini(&S.visits);
+    memset(&S.visits, 0, sizeof S.visits);
+}
+
+/* The kijkvraag and its kijkpunten at row y; returns the next free row. Shared with the round. */
+static int draw_header(struct ui *ui, int y)
+{
+    const struct kr_session *s = &ui->session;
+    int w = ui->cols - 4;
+    y += ui_put_wrapped(ui, y, 2, w, 3, UI_HEAD, s->kijkvraag_text ? s->kijkvraag_text : "", NULL,
+                        0, UI_HEAD);
+    if (s->kijkpunten && *s->kijkpunten) {
+        char *kp = kr_xstrdup(s->kijkpunten), *save = NULL;
+        int n = 0;
+        for (char *line = strtok_r(kp, "\n", &save); line && n < 4;
+             line = strtok_r(NULL, "\n", &save), n++)
+            ui_putf(ui, y++, 4, w - 2, UI_NORMAL, "• %s", line);
+        free(kp);
+    }
+    ui_putf(ui, y++, 2, w, UI_DIM, "%s%s%s%s%s", s->host_school ? s->host_school : "(geen school)",
+            s->basis ? " · " : "", s->basis ? kr_basis_str(s->basis) : "",
+            s->network_name ? " · " : "", s->network_name ? s->network_name : "");
+    return y;
+}
+
+static void draw(struct ui *ui)
+{
+    int y = draw_header(ui, 2) + 1;
+    ui_putf(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
+    if (S.visits.n == 0) {
+        ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL, "Nog geen bezoeken.");
+        return;
+    }
+    int avail = ui->rows - 3 - y;
+    if (avail < 1)
+        return;
+    if (S.sel < S.top)
+        S.top = S.sel;
+    if (S.sel >= S.top + (size_t)avail)
+        S.top = S.sel - (size_t)avail + 1;
+    for (size_t i = S.top; i < S.visits.n && y < ui->rows - 2; i++, y++) {
+        const struct kr_visit *v = &S.visits.items[i];
+        enum ui_attr a = i == S.sel ? UI_SELECT : UI_NORMAL;
+        char hhmm[6];
+        kr_clock_hhmm(v->started_at ? v->started_at : "", hhmm);
+        if (i == S.sel)
+            ui_fill(ui, y, 1, UI_SELECT);
+        int x = 2;
+        x += ui_putf(ui, y, x, 6, a, "%s", hhmm);
+        x += 1;
+        ui_putf(ui, y, x, 18, a, "%s%s%s", v->label ? v->label : "", v->subject ? ", " : "",
+                v->subject ? v->subject : "");
+        x += 19;
+        ui_put(ui, y, x, 16, a, v->tweetal_name ? v->tweetal_name : "");
+        x += 17;
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld notitie%s%s", v->n_observations,
+                v->n_observations == 1 ? "" : "s", v->ended_at ? "" : "  (bezig)");
+    }
+}
+
+static void key(struct ui *ui, int k)
+{
+    switch (k) {
+    case UI_FN(KEY_UP):
+    case 'k':
+        if (S.sel > 0)
+            S.sel--;
+        return;
+    case UI_FN(KEY_DOWN):
+    case 'j':
+        if (S.sel + 1 < S.visits.n)
+            S.sel++;
+        return;
+    case 'q':
+    case 'Q':
+    case UI_ESC:
+        ui_back(ui);
+        return;
+    default:
+        break;
+    }
+    for (const struct ui_link *l = ui_session_links; l->key; l++) {
+        if (l->key != k)
+            continue;
+        if (l->screen)
+            ui_push(ui, l->screen);
+        else if (l->action)
+            l->action(ui);
+        return;
+    }
+}
+
+static const char *footer(struct ui *ui)
+{
+    (void)ui;
+    size_t n = 0;
+    S.footer[0] = '\0';
+    for (const struct ui_link *l = ui_session_links; l->key; l++) {
+        char one[64];
+        snprintf(one, sizeof one, "%c %s|", l->key, l->label);
+        if (n + strlen(one) < sizeof S.footer - 24) {
+            memcpy(S.footer + n, one, strlen(one) + 1);
+            n += strlen(one);
+        }
+    }
+    snprintf(S.footer + n, sizeof S.footer - n, "? hulp|q terug");
+    return S.footer;
+}
+
+static const struct ui_help help[] = {
+    {"↑ ↓ (j k)", "kies een bezoek"},
+    {"?", "deze hulp"},
+    {"q, Esc", "terug naar de bijeenkomsten"},
+    {NULL, NULL},
+};
+
+const struct ui_screen ui_screen_session = {
+    .title = "bijeenkomst",
+    .help = help,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .footer = footer,
+    .links = ui_session_links,
+};

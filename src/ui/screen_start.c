@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/* The start screen: the bijeenkomsten in this database, a new one, and the demo. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/mem.h"
+#include "ui_internal.h"
+
+static struct {
+    struct kr_session_list list;
+    size_t sel, top;
+} S;
+
+static void load(struct ui *ui)
+{
+    struct kr_error err = {0};
+    kr_session_list_fini(&S.list);
+    memset(&S.list, 0, sizeof S.list);
+    if (kr_store_session_list(ui->st, &S.list, &err) != KR_OK)
+        ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
+    if (S.sel >= S.list.n)
+        S.sel = S.list.n ? S.list.n - 1 : 0;
+}
+
+static void enter(struct ui *ui)
+{
+    ui_close_session(ui);
+    load(ui);
+}
+
+static void leave(struct ui *ui)
+{
+    (void)ui;
+    kr_session_list_fini(&S.list);
+    memset(&S.list, 0, sizeof S.list);
+}
+
+static void draw(struct ui *ui)
+{
+    int y = 2;
+    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bijeenkomsten");
+    y++;
+    if (S.list.n == 0) {
+        ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL,
+               "Er staan nog geen bijeenkomsten in deze database.");
+        y++;
+        ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL, "n  Nieuwe bijeenkomst maken");
+        ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL, "d  De demo-bijeenkomst bekijken");
+        return;
+    }
+    int avail = ui->rows - 3 - y;
+    if (S.sel < S.top)
+        S.top = S.sel;
+    if (S.sel >= S.top + (size_t)avail)
+        S.top = S.sel - (size_t)avail + 1;
+    for (size_t i = S.top; i < S.list.n && y < ui->rows - 3; i++, y++) {
+        const struct kr_session *s = &S.list.items[i];
+        enum ui_attr a = i == S.sel ? UI_SELECT : UI_NORMAL;
+        if (i == S.sel)
+            ui_fill(ui, y, 1, UI_SELECT);
+        int x = 2;
+        x += ui_putf(ui, y, x, 12, a, "%-10s", s->date ? s->date : "");
+        x += 2;
+        x += ui_putf(ui, y, x, 28, a, "%s%s", s->host_school ? s->host_school : "(geen school)",
+                     s->is_demo ? " (demo)" : "");
+        x = x < 42 ? 42 : x + 2;
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld bezoek%s, %ld notitie%s", s->n_visits,
+                s->n_visits == 1 ? "" : "en", s->n_observations, s->n_observations == 1 ? "" : "s");
+    }
+}
+
+static void open_demo(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *id = NULL;
+    bool created = false;
+    if (!ui->opt->demo_fill) {
+        ui_message(ui, UI_ERROR, "De demo is hier niet beschikbaar.");
+        return;
+    }
+    if (ui->opt->demo_fill(ui->st, &id, &created, &err) != KR_OK) {
+        ui_store_error(ui, "Kan de demo niet maken", &err);
+        return;
+    }
+    if (ui_open_session(ui, id))
+        ui_push(ui, &ui_screen_session);
+    free(id);
+}
+
+static void key(struct ui *ui, int k)
+{
+    switch (k) {
+    case UI_FN(KEY_UP):
+    case 'k':
+        if (S.sel > 0)
+            S.sel--;
+        break;
+    case UI_FN(KEY_DOWN):
+    case 'j':
+        if (S.sel + 1 < S.list.n)
+            S.sel++;
+        break;
+    case UI_FN(KEY_HOME):
+    case 'g':
+        S.sel = 0;
+        break;
+    case UI_FN(KEY_END):
+    case 'G':
+        S.sel = S.list.n ? S.list.n - 1 : 0;
+        break;
+    case UI_ENTER:
+    case '\n':
+    case UI_FN(KEY_ENTER):
+        if (S.sel < S.list.n && ui_open_session(ui, S.list.items[S.sel].id))
+            ui_push(ui, &ui_screen_session);
+        break;
+    case 'n':
+    case 'N':
+        ui_push(ui, &ui_screen_new);
+        break;
+    case 'd':
+    case 'D':
+        open_demo(ui);
+        break;
+    case 'q':
+    case 'Q':
+    case UI_ESC:
+        ui_back(ui);
+        break;
+    default:
+        break;
+    }
+}
+
+static const char *footer(struct ui *ui)
+{
+    (void)ui;
+    return "Enter openen|n nieuwe bijeenkomst|d demo|? hulp|q stoppen";
+}
+
+static const struct ui_help help[] = {
+    {"↑ ↓ (j k)", "kies een bijeenkomst"},
+    {"Enter", "open de gekozen bijeenkomst"},
+    {"n", "nieuwe bijeenkomst maken"},
+    {"d", "de demo-bijeenkomst openen (wordt zo nodig gemaakt)"},
+    {"?", "deze hulp"},
+    {"q, Esc", "stoppen"},
+    {"Ctrl-C", "direct stoppen (alles is al bewaard)"},
+    {NULL, NULL},
+};
+
+const struct ui_screen ui_screen_start = {
+    .title = "bijeenkomsten",
+    .help = help,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .footer = footer,
+};
