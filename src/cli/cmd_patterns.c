@@ -1,11 +1,190 @@
 /* SPDX-License-Identifier: MIT */
-/* `kijkronde patterns`: not built yet. Answers with a clear Dutch "nog niet beschikbaar" and exit
- * 2, never a silent success. */
+/*
+ * `kijkronde patterns SESSION [--json]`: the notes of one bijeenkomst placed in the
+ * didactische driehoek and grouped into patterns per corner (src/patterns). The JSON
+ * is the contract's; the text is for the group, in Dutch.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "kijkronde/json.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/patterns.h"
+#include "kijkronde/utf8.h"
+
+static void put_json(FILE *out, const char *session_id, const struct kr_observation_list *obs,
+                     const struct kr_pattern_result *r)
+{
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "{\"session\": ");
+    kr_json_str_or_null(&b, session_id);
+    kr_buf_puts(&b, ",\n \"assignments\": [");
+    for (size_t i = 0; i < r->n_notes; i++) {
+        kr_buf_puts(&b, i ? ",\n  " : "\n  ");
+        kr_buf_puts(&b, "{\"observation\": ");
+        kr_json_str_or_null(&b, obs->items[i].id);
+        kr_buf_printf(&b, ", \"corner\": \"%s\", \"source\": \"%s\", \"confidence\": %.2f}",
+                      kr_corner_str(r->corner[i]), r->auto_placed[i] ? "auto" : "observer",
+                      r->confidence[i]);
+    }
+    kr_buf_puts(&b, r->n_notes ? "\n ],\n \"corners\": {" : "],\n \"corners\": {");
+    for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
+        kr_buf_printf(&b, "%s\n  \"%s\": {\"count\": %zu, \"patterns\": [",
+                      k == KR_CORNER_LEERLING ? "" : ",", kr_corner_str(k), r->count[k]);
+        int first = 1;
+        for (size_t p = 0; p < r->n_patterns; p++) {
+            const struct kr_pattern *pt = &r->patterns[p];
+            if (pt->corner != k)
+                continue;
+            kr_buf_puts(&b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
+            first = 0;
+            kr_json_str_or_null(&b, pt->id);
+            kr_buf_puts(&b, ", \"label\": ");
+            kr_json_str_or_null(&b, pt->label);
+            kr_buf_puts(&b, ", \"observations\": [");
+            for (size_t i = 0; i < pt->n_notes; i++) {
+                kr_buf_puts(&b, i ? ", " : "");
+                kr_json_str_or_null(&b, obs->items[pt->notes[i]].id);
+            }
+            kr_buf_puts(&b, "], \"visits\": [");
+            for (size_t i = 0; i < pt->n_visits; i++) {
+                kr_buf_puts(&b, i ? ", " : "");
+                kr_json_str_or_null(&b, pt->visits[i]);
+            }
+            kr_buf_printf(&b, "], \"kind\": \"%s\", \"flagged\": %s, \"representatives\": [",
+                          kr_pattern_kind_str(pt->kind), pt->flagged ? "true" : "false");
+            for (size_t i = 0; i < pt->n_representatives; i++) {
+                kr_buf_puts(&b, i ? ", " : "");
+                kr_json_str_or_null(&b, obs->items[pt->representatives[i]].id);
+            }
+            kr_buf_puts(&b, "]}");
+        }
+        kr_buf_puts(&b, first ? "]}" : "\n  ]}");
+    }
+    kr_buf_puts(&b, "\n }}\n");
+    fputs(kr_buf_str(&b), out);
+    kr_buf_fini(&b);
+}
+
+static const char *visit_label(const struct kr_visit_list *v, const char *id)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->items[i].id, id) == 0)
+            return v->items[i].label ? v->items[i].label : "?";
+    return "?";
+}
+
+static void put_line(FILE *out, const char *indent, const char *s, size_t cols)
+{
+    char buf[1024];
+    kr_utf8_truncate(buf, sizeof buf, s, cols);
+    fprintf(out, "%s%s\n", indent, buf);
+}
+
+static const char *const corner_title[KR_CORNER_COUNT] = {"", "Leerling", "Leraar", "Leerinhoud"};
+
+static void put_text(FILE *out, const struct kr_session *s, const struct kr_visit_list *visits,
+                     const struct kr_observation_list *obs, const struct kr_pattern_result *r)
+{
+    char *school = kr_utf8_inert(s->host_school ? s->host_school : "-",
+                                 strlen(s->host_school ? s->host_school : "-"), false);
+    size_t n_auto = 0;
+    for (size_t i = 0; i < r->n_notes; i++)
+        n_auto += r->auto_placed[i];
+    fprintf(out, "Patronen van de bijeenkomst van %s bij %s: %zu notities uit %zu bezoeken.\n",
+            s->date, school, r->n_notes, visits->n);
+    free(school);
+    if (r->n_notes == 0) {
+        fputs("Nog geen notities in deze bijeenkomst.\n", out);
+        return;
+    }
+    if (n_auto)
+        fprintf(out, "%zu notities zonder hoek zijn door kijkronde geplaatst (gemarkeerd met *).\n",
+                n_auto);
+    for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
+        fprintf(out, "\n%s (%zu notities)\n", corner_title[k], r->count[k]);
+        for (size_t p = 0; p < r->n_patterns; p++) {
+            const struct kr_pattern *pt = &r->patterns[p];
+            if (pt->corner != k)
+                continue;
+            char *label = kr_utf8_inert(pt->label, strlen(pt->label), false);
+            fprintf(out, "  %s: %s (%zu %s, %zu %s)\n", pt->flagged ? "Apart gehouden" : "Patroon",
+                    label, pt->n_notes, pt->n_notes == 1 ? "notitie" : "notities", pt->n_visits,
+                    pt->n_visits == 1 ? "bezoek: verschil" : "bezoeken: overeenkomst");
+            free(label);
+            for (size_t i = 0; i < pt->n_notes; i++) {
+                const struct kr_observation *o = &obs->items[pt->notes[i]];
+                char hhmm[6] = "";
+                if (o->at && strlen(o->at) >= 16) /* YYYY-MM-DDTHH:MM... */
+                    memcpy(hhmm, o->at + 11, 5);
+                char *line = kr_xasprintf("%s %s [%s] %s", r->auto_placed[pt->notes[i]] ? "*" : "-",
+                                          hhmm, visit_label(visits, o->visit_id), o->text);
+                put_line(out, "    ", line, 110);
+                free(line);
+            }
+        }
+    }
+}
 
 int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return kr_cli_not_yet(cli, "'kijkronde patterns'");
+    int json = 0;
+    const char *ref = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'patterns'.", argv[i]);
+        else if (!ref)
+            ref = argv[i];
+        else
+            return kr_cli_usage(cli, "'patterns' verwacht één bijeenkomst, niet ook '%s'.",
+                                argv[i]);
+    }
+    if (!ref)
+        return kr_cli_usage(cli, "Geef de bijeenkomst op: 'kijkronde patterns latest' of een id.");
+    struct kr_store *st = kr_cli_store(cli);
+    if (!st)
+        return KR_EXIT_USAGE;
+    struct kr_error err = {0};
+    char *id = NULL;
+    struct kr_session s = {0};
+    struct kr_visit_list visits = {0};
+    struct kr_observation_list obs = {0};
+    struct kr_pattern_note *notes = NULL;
+    struct kr_pattern_result r = {0};
+    int rc = KR_EXIT_OK;
+    if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
+        kr_store_session_get(st, id, &s, &err) != KR_OK ||
+        kr_store_visit_list(st, id, &visits, &err) != KR_OK) {
+        rc = kr_cli_fail(cli, &err);
+        goto out;
+    }
+    struct kr_obs_filter f = {.session_id = id};
+    if (kr_store_obs_list(st, &f, &obs, &err) != KR_OK) {
+        rc = kr_cli_fail(cli, &err);
+        goto out;
+    }
+    notes = kr_xcalloc(obs.n ? obs.n : 1, sizeof *notes);
+    for (size_t i = 0; i < obs.n; i++)
+        notes[i] = (struct kr_pattern_note){obs.items[i].id, obs.items[i].visit_id,
+                                            obs.items[i].text ? obs.items[i].text : "",
+                                            obs.items[i].corner, false};
+    if (kr_patterns_compute(notes, obs.n, NULL, &r, &err) != KR_OK) {
+        rc = kr_cli_fail(cli, &err);
+        goto out;
+    }
+    if (json)
+        put_json(cli->out, id, &obs, &r);
+    else
+        put_text(cli->out, &s, &visits, &obs, &r);
+out:
+    kr_pattern_result_fini(&r);
+    free(notes);
+    kr_observation_list_fini(&obs);
+    kr_visit_list_fini(&visits);
+    kr_session_fini(&s);
+    free(id);
+    return rc;
 }

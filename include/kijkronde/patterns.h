@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Patterns in the notes of one bijeenkomst: every note placed in a corner of the
+ * didactische driehoek (the observer's choice wins, otherwise the corner guess), then
+ * the notes of each corner clustered into patterns. Features are TF-IDF weights over
+ * Snowball stems without Dutch stopwords, plus bigrams of neighbouring stems; the
+ * method is average-linkage agglomerative clustering on cosine similarity that stops
+ * below a similarity threshold, so no number of clusters is fixed. Ties are broken by
+ * input order: the same notes in the same order give the same patterns. No clock, no
+ * randomness, no I/O. Judging (flagged) notes are kept apart in their own pattern per
+ * corner. Lives in src/patterns/ (core + text only; no SQLite, no curses).
+ */
+#ifndef KR_PATTERNS_H
+#define KR_PATTERNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kijkronde/model.h"
+#include "kijkronde/status.h"
+
+/* One note as input. All strings are borrowed for the duration of kr_patterns_compute. */
+struct kr_pattern_note {
+    const char *id;        /* observation id, unique */
+    const char *visit_id;  /* the visit it was made in */
+    const char *text;      /* UTF-8 */
+    enum kr_corner corner; /* the observer's (or group's) placement, NONE when not placed */
+    bool flagged;          /* a judging note (kr_check found something): kept apart */
+};
+
+struct kr_pattern_options {
+    double threshold; /* cosine similarity at which clusters stop merging; 0 = default */
+};
+
+/* The default similarity threshold (tuned on tests/data/corner_day.tsv). */
+#define KR_PATTERNS_THRESHOLD 0.10
+
+enum kr_pattern_kind {
+    KR_PATTERN_OVEREENKOMST, /* seen in two or more visits */
+    KR_PATTERN_VERSCHIL,     /* seen in one visit */
+};
+
+/* "overeenkomst" or "verschil". Static storage. */
+const char *kr_pattern_kind_str(enum kr_pattern_kind k);
+
+struct kr_pattern {
+    char *id;    /* "p-" + the id of its most representative note: stable between runs */
+    char *label; /* short Dutch label from its characteristic words */
+    enum kr_corner corner;
+    enum kr_pattern_kind kind;
+    bool flagged;  /* the pattern of judging notes of this corner */
+    size_t *notes; /* indices into the input, ascending */
+    size_t n_notes;
+    const char **visits; /* distinct visit ids (borrowed from the input), in first-seen order */
+    size_t n_visits;
+    size_t representatives[3]; /* indices of the notes closest to the centre, best first */
+    size_t n_representatives;
+};
+
+struct kr_pattern_result {
+    size_t n_notes;              /* the input count */
+    enum kr_corner *corner;      /* per note: its final corner (never NONE) */
+    bool *auto_placed;           /* per note: the corner came from the guess */
+    double *confidence;          /* per note: confidence of the guess (1 for the observer's) */
+    size_t *pattern_of;          /* per note: index into patterns */
+    struct kr_pattern *patterns; /* per corner (leerling, leraar, leerinhoud); within a corner
+                                    the largest first, then by first note; the flagged last */
+    size_t n_patterns;
+    size_t count[KR_CORNER_COUNT]; /* notes per corner */
+};
+
+/*
+ * Compute the patterns of notes[0..n). opt may be NULL (defaults). *out is filled and
+ * belongs to the caller (kr_pattern_result_fini). KR_INVALID when a note lacks an id,
+ * visit or text. n == 0 gives an empty result.
+ */
+enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n,
+                                   const struct kr_pattern_options *opt,
+                                   struct kr_pattern_result *out, struct kr_error *err);
+void kr_pattern_result_fini(struct kr_pattern_result *r);
+
+#endif

@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Patterns: place each note in a corner, turn it into a TF-IDF vector over stems and
+ * stem bigrams, and cluster each corner by average linkage until no two clusters are
+ * more similar than the threshold. Average linkage keeps a chain of loosely related
+ * notes from becoming one pattern (single linkage would) without forcing a number of
+ * patterns (k-means would). Each step merges the most similar pair; ties go to the pair
+ * with the lowest input positions, so the result depends only on the input.
+ */
+#include "kijkronde/patterns.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/corner.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/text.h"
+#include "kijkronde/ydoc.h"
+
+extern const char kr_data_stopwords[];
+extern const size_t kr_data_stopwords_len;
+
+#define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
+#define MAX_LABEL_TERMS 3
+
+const char *kr_pattern_kind_str(enum kr_pattern_kind k)
+{
+    return k == KR_PATTERN_OVEREENKOMST ? "overeenkomst" : "verschil";
+}
+
+/* ---- a string -> index table (open addressing, FNV-1a) ---- */
+
+struct strtab {
+    char **keys; /* by index */
+    size_t n, cap;
+    uint32_t *slots; /* index + 1, 0 = empty */
+    size_t nslots;
+};
+
+static uint32_t fnv(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+static void strtab_grow(struct strtab *t)
+{
+    size_t ns = t->nslots ? t->nslots * 2 : 1024;
+    uint32_t *slots = kr_xcalloc(ns, sizeof *slots);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t h = fnv(t->keys[i]) & (ns - 1);
+        while (slots[h])
+            h = (h + 1) & (ns - 1);
+        slots[h] = (uint32_t)(i + 1);
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = ns;
+}
+
+/* The index of key, adding it when add is set; SIZE_MAX when absent and not added. */
+static size_t strtab_get(struct strtab *t, const char *key, bool add)
+{
+    if (t->nslots == 0 || (t->n + 1) * 2 > t->nslots) {
+        if (!add && t->nslots == 0)
+            return SIZE_MAX;
+        if (add)
+            strtab_grow(t);
+    }
+    size_t h = fnv(key) & (t->nslots - 1);
+    while (t->slots[h]) {
+        size_t i = t->slots[h] - 1;
+        if (strcmp(t->keys[i], key) == 0)
+            return i;
+        h = (h + 1) & (t->nslots - 1);
+    }
+    if (!add)
+        return SIZE_MAX;
+    KR_GROW(t->keys, t->cap, t->n + 1);
+    t->keys[t->n] = kr_xstrdup(key);
+    t->slots[h] = (uint32_t)(t->n + 1);
+    return t->n++;
+}
+
+static void strtab_fini(struct strtab *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->keys[i]);
+    free(t->keys);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- sparse vectors ---- */
+
+struct term {
+    size_t id;
+    double w;
+};
+
+struct vec {
+    struct term *t; /* sorted by id */
+    size_t n;
+};
+
+static int term_cmp(const void *a, const void *b)
+{
+    const struct term *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static double dot(const struct vec *a, const struct vec *b)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].id == b->t[j].id)
+            s += a->t[i++].w * b->t[j++].w;
+        else if (a->t[i].id < b->t[j].id)
+            i++;
+        else
+            j++;
+    }
+    return s;
+}
+
+/* ---- the work of one call ---- */
+
+struct work {
+    const struct kr_pattern_note *notes;
+    size_t n;
+    struct strtab terms; /* stems and "stem stem" bigrams */
+    struct strtab stops; /* stopword stems */
+    size_t *df;          /* per term */
+    size_t dfcap;
+    struct vec *vecs; /* per note */
+    /* surface forms for labels: per term the most frequent folded word */
+    struct strtab surfaces; /* "term\x1fword" -> count index */
+    size_t *surface_count;
+    size_t surface_cap;
+    const char **surface_of; /* per term, borrowed from surfaces */
+};
+
+static void load_stopwords(struct work *w, struct kr_stemmer *st)
+{
+    struct kr_ydoc *doc = NULL;
+    if (kr_ydoc_load_mem("stopwords.yaml", kr_data_stopwords, kr_data_stopwords_len, &doc, NULL) !=
+        KR_OK)
+        return; /* carried data, checked by the unit tests */
+    const struct kr_ynode *l = doc->root ? kr_ynode_get(doc->root, "stopwoorden") : NULL;
+    for (size_t i = 0; l && l->type == KR_YNODE_SEQ && i < l->n; i++) {
+        char buf[128];
+        kr_stem(st, l->items[i]->value, l->items[i]->len, buf, sizeof buf);
+        strtab_get(&w->stops, buf, true);
+        kr_fold(l->items[i]->value, l->items[i]->len, buf, sizeof buf);
+        strtab_get(&w->stops, buf, true);
+    }
+    kr_ydoc_free(doc);
+}
+
+static void count_surface(struct work *w, size_t term, const char *word)
+{
+    char key[300];
+    snprintf(key, sizeof key, "%zu\x1f%s", term, word);
+    size_t i = strtab_get(&w->surfaces, key, true);
+    if (i >= w->surface_cap) {
+        size_t old = w->surface_cap;
+        KR_GROW(w->surface_count, w->surface_cap, i + 1);
+        memset(w->surface_count + old, 0, (w->surface_cap - old) * sizeof *w->surface_count);
+    }
+    w->surface_count[i]++;
+}
+
+static void add_term(struct work *w, struct kr_buf *tv, const char *key, double weight)
+{
+    size_t id = strtab_get(&w->terms, key, true);
+    struct term t = {id, weight};
+    kr_buf_append(tv, (const char *)&t, sizeof t);
+}
+
+/* Tokens of one note -> raw term counts (duplicates merged), df updated. */
+static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr_token_list *toks,
+                      struct kr_buf *tv)
+{
+    const char *text = w->notes[i].text;
+    size_t len = strlen(text);
+    kr_tokenize(text, len, toks);
+    kr_buf_reset(tv);
+    char prev[128] = "";
+    for (size_t k = 0; k < toks->n; k++) {
+        const struct kr_token *tk = &toks->items[k];
+        if (tk->kind != KR_TOK_WORD) {
+            if (tk->kind == KR_TOK_PUNCT)
+                prev[0] = '\0'; /* no bigram across punctuation */
+            continue;
+        }
+        char stem[128], word[128];
+        size_t sl = kr_stem(st, text + tk->start, tk->end - tk->start, stem, sizeof stem);
+        kr_fold(text + tk->start, tk->end - tk->start, word, sizeof word);
+        if (sl < 2 || sl >= sizeof stem || strtab_get(&w->stops, stem, false) != SIZE_MAX ||
+            strtab_get(&w->stops, word, false) != SIZE_MAX)
+            continue;
+        add_term(w, tv, stem, 1.0);
+        count_surface(w, strtab_get(&w->terms, stem, false), word);
+        if (prev[0]) {
+            char bi[260];
+            snprintf(bi, sizeof bi, "%s %s", prev, stem);
+            add_term(w, tv, bi, BIGRAM_WEIGHT);
+        }
+        memcpy(prev, stem, sl + 1);
+    }
+    struct term *t = (struct term *)(void *)tv->data;
+    size_t n = tv->len / sizeof *t, m = 0;
+    struct vec *v = &w->vecs[i];
+    v->t = kr_xreallocarray(NULL, n ? n : 1, sizeof *v->t);
+    if (n)
+        memcpy(v->t, t, n * sizeof *t);
+    qsort(v->t, n, sizeof *v->t, term_cmp);
+    for (size_t k = 0; k < n; k++) {
+        if (m && v->t[m - 1].id == v->t[k].id) {
+            v->t[m - 1].w += v->t[k].w;
+            continue;
+        }
+        v->t[m++] = v->t[k];
+    }
+    v->n = m;
+    if (w->terms.n > w->dfcap) {
+        size_t old = w->dfcap;
+        KR_GROW(w->df, w->dfcap, w->terms.n);
+        memset(w->df + old, 0, (w->dfcap - old) * sizeof *w->df);
+    }
+    for (size_t k = 0; k < m; k++)
+        w->df[v->t[k].id]++;
+}
+
+/* Sublinear tf times smoothed idf, L2-normalised. Terms seen in one note only are dropped:
+ * they cannot link two notes and would only dilute the similarity of the rest. */
+static void weigh(struct work *w)
+{
+    double nn = (double)w->n;
+    for (size_t i = 0; i < w->n; i++) {
+        struct vec *v = &w->vecs[i];
+        double norm = 0;
+        size_t m = 0;
+        for (size_t k = 0; k < v->n; k++) {
+            size_t df = w->df[v->t[k].id];
+            if (df < 2)
+                continue;
+            double idf = log((1.0 + nn) / (1.0 + (double)df)) + 1.0;
+            double tf = v->t[k].w;
+            double base = tf >= 1.0 ? 1.0 + log(tf) : tf;
+            v->t[m].id = v->t[k].id;
+            v->t[m].w = base * idf;
+            norm += v->t[m].w * v->t[m].w;
+            m++;
+        }
+        v->n = m;
+        norm = sqrt(norm);
+        for (size_t k = 0; k < m && norm > 0; k++)
+            v->t[k].w /= norm;
+    }
+}
+
+/* ---- average-linkage clustering of one corner ---- */
+
+/*
+ * Cluster members[0..m) (note indices, ascending). Writes a cluster number per member
+ * into label[] (0..k-1, numbered by first member) and returns k.
+ */
+static size_t cluster(const struct work *w, const size_t *members, size_t m, double threshold,
+                      size_t *label)
+{
+    if (m == 0)
+        return 0;
+    float *S = kr_xreallocarray(NULL, m * m, sizeof *S);
+    for (size_t a = 0; a < m; a++) {
+        S[a * m + a] = -1.0f;
+        for (size_t b = a + 1; b < m; b++) {
+            float s = (float)dot(&w->vecs[members[a]], &w->vecs[members[b]]);
+            S[a * m + b] = S[b * m + a] = s;
+        }
+    }
+    size_t *size = kr_xreallocarray(NULL, m, sizeof *size);
+    size_t *parent = kr_xreallocarray(NULL, m, sizeof *parent);
+    size_t *best = kr_xreallocarray(NULL, m, sizeof *best);
+    bool *alive = kr_xreallocarray(NULL, m, sizeof *alive);
+    for (size_t a = 0; a < m; a++) {
+        size[a] = 1;
+        parent[a] = a;
+        alive[a] = true;
+    }
+    /* best[a]: the live partner b != a with the highest S, lowest b on ties. */
+#define REBEST(a)                                                                                  \
+    do {                                                                                           \
+        size_t bb_ = SIZE_MAX;                                                                     \
+        for (size_t x_ = 0; x_ < m; x_++)                                                          \
+            if (x_ != (a) && alive[x_] && (bb_ == SIZE_MAX || S[(a)*m + x_] > S[(a)*m + bb_]))     \
+                bb_ = x_;                                                                          \
+        best[(a)] = bb_;                                                                           \
+    } while (0)
+    for (size_t a = 0; a < m; a++)
+        REBEST(a);
+    for (;;) {
+        size_t pa = SIZE_MAX;
+        float ps = 0;
+        for (size_t a = 0; a < m; a++) {
+            if (!alive[a] || best[a] == SIZE_MAX)
+                continue;
+            float s = S[a * m + best[a]];
+            if (pa == SIZE_MAX || s > ps) {
+                pa = a;
+                ps = s;
+            }
+        }
+        if (pa == SIZE_MAX || ps < (float)threshold)
+            break;
+        size_t a = pa, b = best[pa];
+        if (b < a) {
+            size_t t = a;
+            a = b;
+            b = t;
+        }
+        /* merge b into a (Lance-Williams for average linkage) */
+        float na = (float)size[a], nb = (float)size[b];
+        for (size_t x = 0; x < m; x++) {
+            if (!alive[x] || x == a || x == b)
+                continue;
+            float s = (na * S[a * m + x] + nb * S[b * m + x]) / (na + nb);
+            S[a * m + x] = S[x * m + a] = s;
+        }
+        alive[b] = false;
+        size[a] += size[b];
+        parent[b] = a;
+        for (size_t x = 0; x < m; x++) {
+            if (!alive[x])
+                continue;
+            if (x == a || best[x] == a || best[x] == b)
+                REBEST(x);
+            else if (S[x * m + a] > S[x * m + best[x]] ||
+                     (S[x * m + a] == S[x * m + best[x]] && a < best[x]))
+                best[x] = a;
+        }
+    }
+#undef REBEST
+    /* number clusters by their first member */
+    size_t k = 0;
+    size_t *num = kr_xreallocarray(NULL, m, sizeof *num);
+    for (size_t a = 0; a < m; a++)
+        num[a] = SIZE_MAX;
+    for (size_t a = 0; a < m; a++) {
+        size_t r = a;
+        while (parent[r] != r)
+            r = parent[r];
+        if (num[r] == SIZE_MAX)
+            num[r] = k++;
+        label[a] = num[r];
+    }
+    free(num);
+    free(S);
+    free(size);
+    free(parent);
+    free(best);
+    free(alive);
+    return k;
+}
+
+/* ---- describing a pattern ---- */
+
+struct scored {
+    size_t id;
+    double s;
+};
+
+static int scored_cmp(const void *a, const void *b)
+{
+    const struct scored *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s > y->s ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Per term, the word it was most often written as ("vinger" for "ving"); lowest on ties. */
+static void pick_surfaces(struct work *w)
+{
+    w->surface_of = kr_xcalloc(w->terms.n ? w->terms.n : 1, sizeof *w->surface_of);
+    size_t *bestc = kr_xcalloc(w->terms.n ? w->terms.n : 1, sizeof *bestc);
+    for (size_t i = 0; i < w->surfaces.n; i++) {
+        char *end;
+        const char *k = w->surfaces.keys[i];
+        size_t term = strtoul(k, &end, 10);
+        const char *word = end + 1;
+        const char *cur = w->surface_of[term];
+        if (w->surface_count[i] > bestc[term] ||
+            (w->surface_count[i] == bestc[term] && cur && strcmp(word, cur) < 0)) {
+            bestc[term] = w->surface_count[i];
+            w->surface_of[term] = word;
+        }
+    }
+    free(bestc);
+}
+
+static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *scratch)
+{
+    /* centroid */
+    kr_buf_reset(scratch);
+    for (size_t i = 0; i < p->n_notes; i++) {
+        const struct vec *v = &w->vecs[p->notes[i]];
+        for (size_t k = 0; k < v->n; k++) {
+            struct scored s = {v->t[k].id, v->t[k].w};
+            kr_buf_append(scratch, (const char *)&s, sizeof s);
+        }
+    }
+    struct scored *c = (struct scored *)(void *)scratch->data;
+    size_t nc = scratch->len / sizeof *c, m = 0;
+    /* merge by id: sort by id first */
+    for (size_t i = 1; i < nc; i++) { /* insertion sort is fine: patterns are small */
+        struct scored x = c[i];
+        size_t j = i;
+        while (j > 0 && c[j - 1].id > x.id) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = x;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        if (m && c[m - 1].id == c[i].id)
+            c[m - 1].s += c[i].s;
+        else
+            c[m++] = c[i];
+    }
+    struct vec cen = {kr_xreallocarray(NULL, m ? m : 1, sizeof(struct term)), m};
+    for (size_t i = 0; i < m; i++)
+        cen.t[i] = (struct term){c[i].id, c[i].s};
+    /* representatives: closest to the centroid */
+    struct scored *rep = kr_xreallocarray(NULL, p->n_notes, sizeof *rep);
+    for (size_t i = 0; i < p->n_notes; i++)
+        rep[i] = (struct scored){p->notes[i], dot(&w->vecs[p->notes[i]], &cen)};
+    qsort(rep, p->n_notes, sizeof *rep, scored_cmp);
+    p->n_representatives = p->n_notes < 3 ? p->n_notes : 3;
+    for (size_t i = 0; i < p->n_representatives; i++)
+        p->representatives[i] = rep[i].id;
+    free(rep);
+    /* label: the heaviest single-stem terms of the centroid */
+    qsort(c, m, sizeof *c, scored_cmp);
+    struct kr_buf lab = {0};
+    size_t used = 0;
+    for (size_t i = 0; i < m && used < MAX_LABEL_TERMS; i++) {
+        if (strchr(w->terms.keys[c[i].id], ' '))
+            continue;
+        const char *word = w->surface_of[c[i].id];
+        kr_buf_puts(&lab, used ? ", " : "");
+        kr_buf_puts(&lab, word ? word : w->terms.keys[c[i].id]);
+        used++;
+    }
+    if (used == 0) {
+        /* nothing shared: the start of the representative note */
+        char buf[64];
+        const char *t = w->notes[p->representatives[0]].text;
+        size_t l = strlen(t) < 40 ? strlen(t) : 40;
+        while (l > 0 && l < strlen(t) && ((unsigned char)t[l] & 0xC0) == 0x80)
+            l--;
+        snprintf(buf, sizeof buf, "%.*s%s", (int)l, t, l < strlen(t) ? "…" : "");
+        kr_buf_puts(&lab, buf);
+    }
+    p->label = kr_buf_steal(&lab);
+    free(cen.t);
+}
+
+static void finish_pattern(const struct work *w, struct kr_pattern *p, enum kr_corner corner,
+                           bool flagged, struct kr_buf *scratch)
+{
+    p->corner = corner;
+    p->flagged = flagged;
+    p->visits = kr_xreallocarray(NULL, p->n_notes, sizeof *p->visits);
+    for (size_t i = 0; i < p->n_notes; i++) {
+        const char *v = w->notes[p->notes[i]].visit_id;
+        size_t j = 0;
+        while (j < p->n_visits && strcmp(p->visits[j], v) != 0)
+            j++;
+        if (j == p->n_visits)
+            p->visits[p->n_visits++] = v;
+    }
+    p->kind = p->n_visits >= 2 ? KR_PATTERN_OVEREENKOMST : KR_PATTERN_VERSCHIL;
+    if (flagged) {
+        p->label = kr_xstrdup("Notities met een oordeel");
+        p->n_representatives = p->n_notes < 3 ? p->n_notes : 3;
+        for (size_t i = 0; i < p->n_representatives; i++)
+            p->representatives[i] = p->notes[i];
+    } else {
+        describe(w, p, scratch);
+    }
+    p->id = kr_xasprintf("p-%s", w->notes[p->representatives[0]].id);
+}
+
+static int pattern_cmp(const void *a, const void *b)
+{
+    const struct kr_pattern *x = a, *y = b;
+    if (x->corner != y->corner)
+        return x->corner < y->corner ? -1 : 1;
+    if (x->flagged != y->flagged)
+        return x->flagged ? 1 : -1;
+    if (x->n_notes != y->n_notes)
+        return x->n_notes > y->n_notes ? -1 : 1;
+    return x->notes[0] < y->notes[0] ? -1 : x->notes[0] > y->notes[0];
+}
+
+enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n,
+                                   const struct kr_pattern_options *opt,
+                                   struct kr_pattern_result *out, struct kr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        if (!notes[i].id || !notes[i].visit_id || !notes[i].text)
+            return kr_error_set(err, KR_INVALID, "Notitie %zu mist een id, bezoek of tekst.",
+                                i + 1);
+    double threshold = opt && opt->threshold > 0 ? opt->threshold : KR_PATTERNS_THRESHOLD;
+    out->n_notes = n;
+    size_t alloc = n ? n : 1;
+    out->corner = kr_xcalloc(alloc, sizeof *out->corner);
+    out->auto_placed = kr_xcalloc(alloc, sizeof *out->auto_placed);
+    out->confidence = kr_xcalloc(alloc, sizeof *out->confidence);
+    out->pattern_of = kr_xcalloc(alloc, sizeof *out->pattern_of);
+
+    struct kr_corner_classifier *cc = kr_corner_classifier_new();
+    for (size_t i = 0; i < n; i++) {
+        if (notes[i].corner != KR_CORNER_NONE) {
+            out->corner[i] = notes[i].corner;
+            out->confidence[i] = 1.0;
+        } else {
+            struct kr_corner_guess g = kr_corner_guess(cc, notes[i].text, strlen(notes[i].text));
+            out->corner[i] = g.corner;
+            out->confidence[i] = g.confidence;
+            out->auto_placed[i] = true;
+        }
+        out->count[out->corner[i]]++;
+    }
+    kr_corner_classifier_free(cc);
+
+    struct work w = {.notes = notes, .n = n};
+    w.vecs = kr_xcalloc(alloc, sizeof *w.vecs);
+    struct kr_stemmer *st = kr_stemmer_new();
+    struct kr_token_list toks = {0};
+    struct kr_buf scratch = {0};
+    load_stopwords(&w, st);
+    for (size_t i = 0; i < n; i++)
+        if (!notes[i].flagged)
+            vectorise(&w, i, st, &toks, &scratch);
+    weigh(&w);
+    pick_surfaces(&w);
+
+    size_t *members = kr_xcalloc(alloc, sizeof *members);
+    size_t *label = kr_xcalloc(alloc, sizeof *label);
+    size_t pcap = 0;
+    for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
+        for (int flagged = 0; flagged <= 1; flagged++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                if (out->corner[i] == k && notes[i].flagged == (bool)flagged)
+                    members[m++] = i;
+            if (m == 0)
+                continue;
+            size_t nk = 1;
+            if (flagged)
+                memset(label, 0, m * sizeof *label);
+            else
+                nk = cluster(&w, members, m, threshold, label);
+            size_t base = out->n_patterns;
+            KR_GROW(out->patterns, pcap, base + nk);
+            memset(out->patterns + base, 0, nk * sizeof *out->patterns);
+            out->n_patterns += nk;
+            for (size_t c = 0; c < nk; c++)
+                out->patterns[base + c].notes = kr_xcalloc(m, sizeof(size_t));
+            for (size_t a = 0; a < m; a++) {
+                struct kr_pattern *p = &out->patterns[base + label[a]];
+                p->notes[p->n_notes++] = members[a];
+            }
+            for (size_t c = 0; c < nk; c++)
+                finish_pattern(&w, &out->patterns[base + c], k, flagged, &scratch);
+        }
+    }
+    if (out->n_patterns)
+        qsort(out->patterns, out->n_patterns, sizeof *out->patterns, pattern_cmp);
+    for (size_t p = 0; p < out->n_patterns; p++)
+        for (size_t i = 0; i < out->patterns[p].n_notes; i++)
+            out->pattern_of[out->patterns[p].notes[i]] = p;
+
+    free(members);
+    free(label);
+    for (size_t i = 0; i < n; i++)
+        free(w.vecs[i].t);
+    free(w.vecs);
+    free(w.df);
+    free(w.surface_count);
+    free(w.surface_of);
+    strtab_fini(&w.terms);
+    strtab_fini(&w.stops);
+    strtab_fini(&w.surfaces);
+    kr_buf_fini(&scratch);
+    kr_token_list_fini(&toks);
+    kr_stemmer_free(st);
+    return KR_OK;
+}
+
+void kr_pattern_result_fini(struct kr_pattern_result *r)
+{
+    for (size_t p = 0; p < r->n_patterns; p++) {
+        free(r->patterns[p].id);
+        free(r->patterns[p].label);
+        free(r->patterns[p].notes);
+        free(r->patterns[p].visits);
+    }
+    free(r->patterns);
+    free(r->corner);
+    free(r->auto_placed);
+    free(r->confidence);
+    free(r->pattern_of);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for patterns: placement, the contract's invariants, determinism, flagged notes. */
+#include <string.h>
+
+#include "kijkronde/patterns.h"
+#include "krtest.h"
+#include "labelled.h"
+
+static const struct kr_pattern_note small[] = {
+    {"a1", "v1", "Leerling steekt haar vinger op en wacht op de juf.", KR_CORNER_NONE, false},
+    {"a2", "v2", "Twee leerlingen steken hun vinger op en wachten.", KR_CORNER_NONE, false},
+    {"a3", "v1", "Juf legt uit op het digibord.", KR_CORNER_NONE, false},
+    {"a4", "v3", "De juf legt de som uit op het digibord.", KR_CORNER_LERAAR, false},
+    {"a5", "v1", "Op het bord staat het lesdoel.", KR_CORNER_NONE, false},
+    {"a6", "v2", "De juf is heel goed en de klas is lui.", KR_CORNER_LERAAR, true},
+    {"a7", "v3", "Jongen vraagt zijn buurman om hulp bij de som.", KR_CORNER_LEERINHOUD, false},
+};
+#define NSMALL (sizeof small / sizeof *small)
+
+START_TEST(test_patterns_contract_invariants)
+{
+    struct kr_pattern_result r;
+    ck_assert_int_eq(kr_patterns_compute(small, NSMALL, NULL, &r, NULL), KR_OK);
+    size_t seen[NSMALL] = {0};
+    size_t total = 0;
+    for (size_t p = 0; p < r.n_patterns; p++) {
+        const struct kr_pattern *pt = &r.patterns[p];
+        ck_assert_ptr_nonnull(pt->id);
+        ck_assert(strlen(pt->label) > 0);
+        ck_assert_uint_ge(pt->n_notes, 1);
+        ck_assert_uint_eq(pt->kind == KR_PATTERN_OVEREENKOMST, pt->n_visits >= 2);
+        for (size_t i = 0; i < pt->n_notes; i++) {
+            seen[pt->notes[i]]++;
+            ck_assert_int_eq(r.corner[pt->notes[i]], pt->corner);
+            ck_assert_uint_eq(r.pattern_of[pt->notes[i]], p);
+        }
+        total += pt->n_notes;
+    }
+    ck_assert_uint_eq(total, NSMALL);
+    for (size_t i = 0; i < NSMALL; i++)
+        ck_assert_uint_eq(seen[i], 1);
+    /* The observer's corner wins, even when the text says otherwise. */
+    ck_assert_int_eq(r.corner[6], KR_CORNER_LEERINHOUD);
+    ck_assert(!r.auto_placed[6]);
+    ck_assert(r.auto_placed[0]);
+    ck_assert_int_eq(r.corner[0], KR_CORNER_LEERLING);
+    ck_assert_int_eq(r.corner[4], KR_CORNER_LEERINHOUD);
+    /* The two vinger-op notes from two visits are one overeenkomst. */
+    const struct kr_pattern *p0 = &r.patterns[r.pattern_of[0]];
+    ck_assert_uint_eq(r.pattern_of[0], r.pattern_of[1]);
+    ck_assert_int_eq(p0->kind, KR_PATTERN_OVEREENKOMST);
+    ck_assert(strstr(p0->label, "vinger") != NULL);
+    /* The uitleg notes of the juf belong together; the flagged note stays apart. */
+    ck_assert_uint_eq(r.pattern_of[2], r.pattern_of[3]);
+    ck_assert_uint_ne(r.pattern_of[5], r.pattern_of[3]);
+    ck_assert(r.patterns[r.pattern_of[5]].flagged);
+    ck_assert_uint_eq(r.patterns[r.pattern_of[5]].n_notes, 1);
+    ck_assert_uint_eq(r.count[KR_CORNER_LERAAR], 3);
+    kr_pattern_result_fini(&r);
+}
+END_TEST
+
+START_TEST(test_patterns_deterministic_and_empty)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/corner_day.tsv", KR_TEST_DATA);
+    struct labelled_day d = {0};
+    ck_assert_int_eq(labelled_day_load(path, &d), 0);
+    struct kr_pattern_note *notes = kr_xcalloc(d.n, sizeof *notes);
+    char(*ids)[32] = kr_xcalloc(d.n, sizeof *ids);
+    for (size_t i = 0; i < d.n; i++) {
+        snprintf(ids[i], sizeof ids[i], "n%zu", i);
+        notes[i] = (struct kr_pattern_note){ids[i], d.items[i].visit, d.items[i].text,
+                                            KR_CORNER_NONE, false};
+    }
+    struct kr_pattern_result a, b;
+    ck_assert_int_eq(kr_patterns_compute(notes, d.n, NULL, &a, NULL), KR_OK);
+    ck_assert_int_eq(kr_patterns_compute(notes, d.n, NULL, &b, NULL), KR_OK);
+    ck_assert_uint_eq(a.n_patterns, b.n_patterns);
+    for (size_t p = 0; p < a.n_patterns; p++) {
+        ck_assert_str_eq(a.patterns[p].id, b.patterns[p].id);
+        ck_assert_str_eq(a.patterns[p].label, b.patterns[p].label);
+        ck_assert_uint_eq(a.patterns[p].n_notes, b.patterns[p].n_notes);
+    }
+    /* Fewer patterns than notes, more than one per corner: it found structure. */
+    ck_assert_uint_lt(a.n_patterns, d.n / 2);
+    ck_assert_uint_gt(a.n_patterns, 6);
+    /* Notes with the same human theme mostly share a pattern: count pairs. */
+    size_t same_theme = 0, same_both = 0;
+    for (size_t i = 0; i < d.n; i++)
+        for (size_t j = i + 1; j < d.n; j++)
+            if (strcmp(d.items[i].theme, d.items[j].theme) == 0) {
+                same_theme++;
+                same_both += a.pattern_of[i] == a.pattern_of[j];
+            }
+    printf("# theme pairs kept together: %zu/%zu\n", same_both, same_theme);
+    ck_assert_uint_gt(same_both * 4, same_theme); /* > 25%; a random split gives ~3% */
+    kr_pattern_result_fini(&a);
+    kr_pattern_result_fini(&b);
+    struct kr_pattern_result e;
+    ck_assert_int_eq(kr_patterns_compute(NULL, 0, NULL, &e, NULL), KR_OK);
+    ck_assert_uint_eq(e.n_patterns, 0);
+    kr_pattern_result_fini(&e);
+    struct kr_pattern_note bad = {"x", NULL, "tekst", KR_CORNER_NONE, false};
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_patterns_compute(&bad, 1, NULL, &e, &err), KR_INVALID);
+    ck_assert(strstr(err.msg, "Notitie 1") != NULL);
+    free(ids);
+    free(notes);
+    labelled_day_fini(&d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("patterns");
+    TCase *tc = tcase_create("compute");
+    tcase_add_test(tc, test_patterns_contract_invariants);
+    tcase_add_test(tc, test_patterns_deterministic_and_empty);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
