@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The entry points of exporting: choosing the format, writing a file safely (a
+ * temporary file renamed into place) and the default place next to the database.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exchange_internal.h"
+#include "kijkronde/exchange.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/store_exchange.h"
+
+static const char *const EXT[] = {"md", "html", "csv", "json"};
+
+bool kr_export_format_parse(const char *s, enum kr_export_format *out)
+{
+    if (!s)
+        return false;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, EXT[i]) == 0) {
+            *out = (enum kr_export_format)i;
+            return true;
+        }
+    if (strcmp(s, "markdown") == 0) {
+        *out = KR_EXPORT_MD;
+        return true;
+    }
+    return false;
+}
+
+const char *kr_export_format_ext(enum kr_export_format f)
+{
+    return (unsigned)f < 4 ? EXT[f] : "txt";
+}
+
+enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
+                                 enum kr_export_format f, const struct kr_export_opts *opts,
+                                 FILE *out, struct kr_error *err)
+{
+    struct kr_export_opts o = {.sep = ';'};
+    if (opts)
+        o = *opts;
+    if (!o.sep)
+        o.sep = ';';
+    if (f == KR_EXPORT_JSON)
+        return kr_store_export_json(st, session_id, out, err);
+    struct kr_summary sum;
+    enum kr_status r = kr_summary_load(st, session_id, &o, &sum, err);
+    if (r != KR_OK)
+        return r;
+    switch (f) {
+    case KR_EXPORT_MD:
+        kr_summary_write_md(&sum, out);
+        break;
+    case KR_EXPORT_HTML:
+        kr_summary_write_html(&sum, out);
+        break;
+    case KR_EXPORT_CSV:
+        kr_summary_write_csv(&sum, o.sep, out);
+        break;
+    case KR_EXPORT_JSON:
+        break;
+    }
+    kr_summary_fini(&sum);
+    if (fflush(out) != 0 || ferror(out))
+        return kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.", kr_strerror(errno));
+    return KR_OK;
+}
+
+enum kr_status kr_export_session_file(struct kr_store *st, const char *session_id,
+                                      enum kr_export_format f, const struct kr_export_opts *opts,
+                                      const char *path, struct kr_error *err)
+{
+    char *tmp = kr_xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        enum kr_status r =
+            kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        free(tmp);
+        return r;
+    }
+    FILE *f_out = fdopen(fd, "wb");
+    if (!f_out) {
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+    }
+    enum kr_status r = kr_export_session(st, session_id, f, opts, f_out, err);
+    if (r == KR_OK && fsync(fileno(f_out)) != 0)
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+    if (fclose(f_out) != 0 && r == KR_OK)
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+    if (r == KR_OK && rename(tmp, path) != 0)
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+    if (r != KR_OK)
+        unlink(tmp);
+    free(tmp);
+    return r;
+}
+
+char *kr_export_default_path(struct kr_store *st, const char *session_id, enum kr_export_format f,
+                             struct kr_error *err)
+{
+    struct kr_session s = {0};
+    if (kr_store_session_get(st, session_id, &s, err) != KR_OK)
+        return NULL;
+    const char *db = kr_store_path(st);
+    const char *slash = strrchr(db, '/');
+    char *dir = strcmp(db, ":memory:") == 0 ? kr_xstrdup(".")
+                : slash                     ? kr_xstrndup(db, (size_t)(slash - db))
+                                            : kr_xstrdup(".");
+    if (!*dir) {
+        free(dir);
+        dir = kr_xstrdup("/");
+    }
+    char *p = kr_xasprintf("%s/kijkronde-%s-%.8s.%s", strcmp(dir, "/") ? dir : "", s.date, s.id,
+                           kr_export_format_ext(f));
+    free(dir);
+    kr_session_fini(&s);
+    return p;
+}

@@ -1,0 +1,1392 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kijkronde/1 JSON export and import, and merging another database, with SQLite's
+ * JSON functions and ATTACH. Import and merge share one path: the rows to add are
+ * first put in a schema "src" (an attached read-only database for merge, an
+ * in-memory database filled from the JSON for import) and then one set of upserts
+ * brings src into main. Each upsert keeps, per id, the greatest version under one
+ * total order (updated_at, then the content as JSON text), which makes the result
+ * independent of the order in which databases are merged, and a second run a no-op.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/store_exchange.h"
+#include "kijkronde/utf8.h"
+#include "kijkronde/uuid.h"
+#include "store_internal.h"
+
+/* ---- SQL functions used by validation and staging ---- */
+
+/* kr_text_ok(x): 1 when x is text without NUL and valid UTF-8. */
+static void fn_text_ok(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    if (sqlite3_value_type(v[0]) != SQLITE_TEXT) {
+        sqlite3_result_int(c, 1);
+        return;
+    }
+    const char *s = (const char *)sqlite3_value_text(v[0]);
+    size_t n = (size_t)sqlite3_value_bytes(v[0]);
+    sqlite3_result_int(c, s && memchr(s, 0, n) == NULL && kr_utf8_valid(s, n, NULL));
+}
+
+/* kr_iso_ok(x): 1 when x is an ISO 8601 time kijkronde accepts. */
+static void fn_iso_ok(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    const char *s = (const char *)sqlite3_value_text(v[0]);
+    sqlite3_result_int(c, sqlite3_value_type(v[0]) == SQLITE_TEXT && s && kr_clock_valid_iso(s));
+}
+
+/* kr_date_ok(x): 1 when x is a real YYYY-MM-DD date. */
+static void fn_date_ok(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    const char *s = (const char *)sqlite3_value_text(v[0]);
+    sqlite3_result_int(c, sqlite3_value_type(v[0]) == SQLITE_TEXT && s && strlen(s) == 10 &&
+                              kr_clock_valid_date(s));
+}
+
+/* kr_fnv(a, b, ...): a 64-bit FNV-1a hash of the arguments as hex, for stable synthetic ids. */
+static void fn_fnv(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    uint64_t h = 1469598103934665603u;
+    for (int a = 0; a < argc; a++) {
+        const unsigned char *s = sqlite3_value_text(v[a]);
+        int n = sqlite3_value_bytes(v[a]);
+        for (int i = 0; s && i < n; i++) {
+            h ^= s[i];
+            h *= 1099511628211u;
+        }
+        h ^= 0xff; /* separates ("ab","c") from ("a","bc") */
+        h *= 1099511628211u;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    sqlite3_result_text(c, hex, 16, SQLITE_TRANSIENT);
+}
+
+/* kr_uuid(): a new UUID. */
+static void fn_uuid(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    (void)v;
+    char u[KR_UUID_SIZE];
+    kr_uuid_new(u);
+    sqlite3_result_text(c, u, -1, SQLITE_TRANSIENT);
+}
+
+static enum kr_status register_functions(struct kr_store *st, struct kr_error *err)
+{
+    static const struct {
+        const char *name;
+        int nargs, flags;
+        void (*fn)(sqlite3_context *, int, sqlite3_value **);
+    } fns[] = {
+        {"kr_text_ok", 1, SQLITE_DETERMINISTIC, fn_text_ok},
+        {"kr_iso_ok", 1, SQLITE_DETERMINISTIC, fn_iso_ok},
+        {"kr_date_ok", 1, SQLITE_DETERMINISTIC, fn_date_ok},
+        {"kr_fnv", -1, SQLITE_DETERMINISTIC, fn_fnv},
+        {"kr_uuid", 0, 0, fn_uuid},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        int rc = sqlite3_create_function_v2(st->db, fns[i].name, fns[i].nargs,
+                                            SQLITE_UTF8 | fns[i].flags, NULL, fns[i].fn, NULL, NULL,
+                                            NULL);
+        if (rc != SQLITE_OK)
+            return kr_store_fail(st, rc, err, "Voorbereiden mislukt");
+    }
+    return KR_OK;
+}
+
+/* ---- export ---- */
+
+/*
+ * Write JSON text made by SQLite, with DEL and the C1 controls (which SQLite leaves
+ * raw) as \u escapes: they can only occur inside strings, so this keeps the JSON
+ * equal in meaning and keeps escape bytes away from a terminal.
+ */
+static void put_json_inert(FILE *out, const char *s, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        unsigned cp = 0;
+        size_t n = 0;
+        if (b == 0x7f) {
+            cp = 0x7f;
+            n = 1;
+        } else if (b == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9f) {
+            cp = (unsigned char)s[i + 1];
+            n = 2;
+        }
+        if (n) {
+            fwrite(s + start, 1, i - start, out);
+            fprintf(out, "\\u%04x", cp);
+            i += n - 1;
+            start = i + 1;
+        }
+    }
+    fwrite(s + start, 1, len - start, out);
+}
+
+/* Run sql (binding ?1 = id) and write each row's first column, joined by ",\n". */
+static enum kr_status put_rows(struct kr_store *st, FILE *out, const char *key, const char *sql,
+                               const char *id, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    fprintf(out, ",\n\"%s\": [", key);
+    int rc, n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        fputs(n++ ? ",\n" : "\n", out);
+        put_json_inert(out, (const char *)sqlite3_column_text(s, 0),
+                       (size_t)sqlite3_column_bytes(s, 0));
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Exporteren mislukt");
+    fputs("]", out);
+    sqlite3_finalize(s);
+    return r;
+}
+
+static const char SQL_EXPORT_SESSION[] =
+    "SELECT json_object('id', s.id, 'network', n.name, 'host_school', s.host_school,"
+    " 'date', s.date, 'basisvaardigheid', s.basisvaardigheid, 'ontwikkelvraag', s.ontwikkelvraag,"
+    " 'kijkvraag', json_object('id', s.kijkvraag_id, 'text', s.kijkvraag_text),"
+    " 'network_id', s.network_id, 'kind', s.kind, 'kijkpunten', s.kijkpunten,"
+    " 'demo', json(CASE WHEN s.is_demo THEN 'true' ELSE 'false' END),"
+    " 'created_at', s.created_at, 'updated_at', s.updated_at)"
+    " FROM session s LEFT JOIN network n ON n.id = s.network_id WHERE s.id = ?1";
+
+static const char SQL_EXPORT_TWEETALLEN[] =
+    "SELECT json_object('id', id, 'name', name) FROM tweetal WHERE session_id = ?1"
+    " ORDER BY name, id";
+
+static const char SQL_EXPORT_PARTICIPANTS[] =
+    "SELECT json_object('id', id, 'tweetal', tweetal_id, 'name', name, 'role', role,"
+    " 'school', school) FROM participant WHERE session_id = ?1 ORDER BY tweetal_id, name, id";
+
+static const char SQL_EXPORT_VISITS[] =
+    "SELECT json_object('id', v.id, 'label', v.label, 'subject', v.subject, 'pair', t.name,"
+    " 'started_at', v.started_at, 'ended_at', v.ended_at, 'pair_id', v.tweetal_id)"
+    " FROM visit v LEFT JOIN tweetal t ON t.id = v.tweetal_id WHERE v.session_id = ?1"
+    " ORDER BY v.started_at, v.label, v.id";
+
+#define SQL_EXPORT_OBS(deleted)                                                                    \
+    "SELECT json_object('id', o.id, 'visit', o.visit_id, 'at', o.at, 'text', o.text,"              \
+    " 'corner', o.corner, 'observer', o.observer, 'keep_reason', o.keep_reason,"                   \
+    " 'created_at', o.created_at, 'updated_at', o.updated_at, 'deleted_at', o.deleted_at,"         \
+    " 'history', json((SELECT json_group_array(json_object('id', h.id, 'at', h.at,"                \
+    " 'change', h.change, 'text', h.text, 'corner', h.corner)) FROM (SELECT * FROM"                \
+    " observation_version h WHERE h.observation_id = o.id ORDER BY h.at, h.id) h)))"               \
+    " FROM observation o JOIN visit v ON v.id = o.visit_id WHERE v.session_id = ?1"                \
+    " AND o.deleted_at IS " deleted " ORDER BY o.at, o.id"
+
+enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id, FILE *out,
+                                    struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    /* One read transaction, so a writer in between cannot tear the export. */
+    enum kr_status r = kr_store_exec(st, "BEGIN", err);
+    if (r != KR_OK)
+        return r;
+    r = kr_store_prepare(st, SQL_EXPORT_SESSION, &s, err);
+    if (r != KR_OK)
+        goto out;
+    kr_store_bind_text(s, 1, session_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE)
+        r = kr_error_set(err, KR_NOT_FOUND, "Geen bijeenkomst met id '%s'.", session_id);
+    else if (rc != SQLITE_ROW)
+        r = kr_store_fail(st, rc, err, "Exporteren mislukt");
+    if (r == KR_OK) {
+        fputs("{\"format\": \"kijkronde/1\",\n\"session\": ", out);
+        put_json_inert(out, (const char *)sqlite3_column_text(s, 0),
+                       (size_t)sqlite3_column_bytes(s, 0));
+    }
+    sqlite3_finalize(s);
+    if (r == KR_OK)
+        r = put_rows(st, out, "visits", SQL_EXPORT_VISITS, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "observations", SQL_EXPORT_OBS("NULL"), session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "tweetallen", SQL_EXPORT_TWEETALLEN, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "participants", SQL_EXPORT_PARTICIPANTS, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "deleted_observations", SQL_EXPORT_OBS("NOT NULL"), session_id, err);
+    if (r == KR_OK) {
+        fputs("}\n", out);
+        if (fflush(out) != 0 || ferror(out))
+            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.",
+                             kr_strerror(errno));
+    }
+out:
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    return r;
+}
+
+/* ---- merging schema src into main ---- */
+
+static enum kr_status count_rows(struct kr_store *st, const char *table, long *out,
+                                 struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    char sql[80];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM main.%s", table);
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    if (r != KR_OK)
+        return r;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = (long)sqlite3_column_int64(s, 0);
+    else
+        r = kr_store_fail(st, rc, err, "Tellen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
+/*
+ * The upserts, parents before children. For each table the WHERE of DO UPDATE
+ * compares the incoming row with the present one under the total order described
+ * at the top; only a greater row replaces. History rows never change: a row whose
+ * id is present is ignored.
+ */
+static const struct {
+    const char *table;
+    const char *sql;
+} MERGE_SQL[] = {
+    {"network", "INSERT INTO main.network(id, name, created_at)"
+                " SELECT id, name, created_at FROM src.network WHERE true"
+                " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+                " created_at = excluded.created_at"
+                " WHERE json_array(excluded.name, excluded.created_at)"
+                " > json_array(name, created_at)"},
+    {"session",
+     "INSERT INTO main.session(id, network_id, kind, date, host_school, basisvaardigheid,"
+     " ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo, created_at, updated_at)"
+     " SELECT id, network_id, kind, date, host_school, basisvaardigheid, ontwikkelvraag,"
+     " kijkvraag_id, kijkvraag_text, kijkpunten, is_demo, created_at, updated_at"
+     " FROM src.session WHERE true"
+     " ON CONFLICT(id) DO UPDATE SET network_id = excluded.network_id, kind = excluded.kind,"
+     " date = excluded.date, host_school = excluded.host_school,"
+     " basisvaardigheid = excluded.basisvaardigheid, ontwikkelvraag = excluded.ontwikkelvraag,"
+     " kijkvraag_id = excluded.kijkvraag_id, kijkvraag_text = excluded.kijkvraag_text,"
+     " kijkpunten = excluded.kijkpunten, is_demo = excluded.is_demo,"
+     " created_at = excluded.created_at, updated_at = excluded.updated_at"
+     " WHERE (excluded.updated_at, json_array(excluded.network_id, excluded.kind, excluded.date,"
+     " excluded.host_school, excluded.basisvaardigheid, excluded.ontwikkelvraag,"
+     " excluded.kijkvraag_id, excluded.kijkvraag_text, excluded.kijkpunten, excluded.is_demo,"
+     " excluded.created_at)) > (updated_at, json_array(network_id, kind, date, host_school,"
+     " basisvaardigheid, ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo,"
+     " created_at))"},
+    {"tweetal", "INSERT INTO main.tweetal(id, session_id, name)"
+                " SELECT id, session_id, name FROM src.tweetal WHERE true"
+                " ON CONFLICT(id) DO UPDATE SET session_id = excluded.session_id,"
+                " name = excluded.name"
+                " WHERE json_array(excluded.session_id, excluded.name)"
+                " > json_array(session_id, name)"},
+    {"participant", "INSERT INTO main.participant(id, session_id, tweetal_id, name, role, school)"
+                    " SELECT id, session_id, tweetal_id, name, role, school"
+                    " FROM src.participant WHERE true"
+                    " ON CONFLICT(id) DO UPDATE SET session_id = excluded.session_id,"
+                    " tweetal_id = excluded.tweetal_id, name = excluded.name,"
+                    " role = excluded.role, school = excluded.school"
+                    " WHERE json_array(excluded.session_id, excluded.tweetal_id, excluded.name,"
+                    " excluded.role, excluded.school)"
+                    " > json_array(session_id, tweetal_id, name, role, school)"},
+    /* An ended visit beats an open one; otherwise the content decides. */
+    {"visit", "INSERT INTO main.visit(id, session_id, tweetal_id, label, subject, started_at,"
+              " ended_at) SELECT id, session_id, tweetal_id, label, subject, started_at, ended_at"
+              " FROM src.visit WHERE true"
+              " ON CONFLICT(id) DO UPDATE SET session_id = excluded.session_id,"
+              " tweetal_id = excluded.tweetal_id, label = excluded.label,"
+              " subject = excluded.subject, started_at = excluded.started_at,"
+              " ended_at = excluded.ended_at"
+              " WHERE json_array(excluded.ended_at IS NOT NULL, excluded.session_id,"
+              " excluded.tweetal_id, excluded.label, excluded.subject, excluded.started_at,"
+              " excluded.ended_at) > json_array(ended_at IS NOT NULL, session_id, tweetal_id,"
+              " label, subject, started_at, ended_at)"},
+    /* The newest version of a note shows; a deleted or kept-with-reason one wins a tie. */
+    {"observation",
+     "INSERT INTO main.observation(id, visit_id, at, text, corner, observer, keep_reason,"
+     " created_at, updated_at, deleted_at) SELECT id, visit_id, at, text, corner, observer,"
+     " keep_reason, created_at, updated_at, deleted_at FROM src.observation WHERE true"
+     " ON CONFLICT(id) DO UPDATE SET visit_id = excluded.visit_id, at = excluded.at,"
+     " text = excluded.text, corner = excluded.corner, observer = excluded.observer,"
+     " keep_reason = excluded.keep_reason, created_at = excluded.created_at,"
+     " updated_at = excluded.updated_at, deleted_at = excluded.deleted_at"
+     " WHERE (excluded.updated_at, json_array(excluded.deleted_at IS NOT NULL,"
+     " excluded.keep_reason IS NOT NULL, excluded.visit_id, excluded.at, excluded.text,"
+     " excluded.corner, excluded.observer, excluded.keep_reason, excluded.created_at,"
+     " excluded.deleted_at)) > (updated_at, json_array(deleted_at IS NOT NULL,"
+     " keep_reason IS NOT NULL, visit_id, at, text, corner, observer, keep_reason, created_at,"
+     " deleted_at))"},
+    {"observation_version",
+     "INSERT OR IGNORE INTO main.observation_version(id, observation_id, at, change, text,"
+     " corner) SELECT id, observation_id, at, change, text, corner FROM src.observation_version"},
+};
+
+static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
+                                struct kr_error *err)
+{
+    enum kr_status r = KR_OK;
+    struct kr_exchange_stats tmp = {0};
+    for (size_t i = 0; r == KR_OK && i < sizeof MERGE_SQL / sizeof MERGE_SQL[0]; i++) {
+        long before = 0, after = 0;
+        r = count_rows(st, MERGE_SQL[i].table, &before, err);
+        if (r == KR_OK)
+            r = kr_store_exec(st, MERGE_SQL[i].sql, err);
+        long changed = (long)sqlite3_changes(st->db);
+        if (r == KR_OK)
+            r = count_rows(st, MERGE_SQL[i].table, &after, err);
+        if (r != KR_OK)
+            break;
+        long added = after - before;
+        if (strcmp(MERGE_SQL[i].table, "session") == 0) {
+            tmp.sessions_new = added;
+        } else if (strcmp(MERGE_SQL[i].table, "visit") == 0) {
+            tmp.visits_new = added;
+        } else if (strcmp(MERGE_SQL[i].table, "observation") == 0) {
+            tmp.observations_new = added;
+            tmp.observations_updated = changed - added;
+        } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
+            tmp.versions_new = added;
+        }
+    }
+    if (r == KR_OK && stats)
+        *stats = tmp;
+    return r;
+}
+
+/* ---- JSON syntax: where exactly is it broken? ---- */
+
+struct jscan {
+    const char *s;
+    size_t len, pos;
+    const char *why;
+};
+
+static void js_ws(struct jscan *j)
+{
+    while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
+                               j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
+        j->pos++;
+}
+
+static int js_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The value of four hex digits (already checked to be hex, or stops at the first non-hex). */
+static unsigned hex4(const char *p)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                            : 16;
+        if (d == 16)
+            return 0xFFFFFFFFu;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+static int js_string(struct jscan *j)
+{
+    j->pos++; /* opening quote */
+    while (j->pos < j->len) {
+        unsigned char c = (unsigned char)j->s[j->pos];
+        if (c == '"') {
+            j->pos++;
+            return 1;
+        }
+        if (c < 0x20) {
+            j->why = "een stuurteken of regeleinde midden in een tekst (gebruik \\n)";
+            return 0;
+        }
+        if (c == '\\') {
+            j->pos++;
+            if (j->pos >= j->len)
+                break;
+            char e = j->s[j->pos];
+            if (e == 'u') {
+                for (int k = 1; k <= 4; k++)
+                    if (j->pos + (size_t)k >= j->len || !js_hex(j->s[j->pos + (size_t)k])) {
+                        j->why = "ongeldige \\u-code in een tekst";
+                        return 0;
+                    }
+                unsigned u = hex4(j->s + j->pos + 1);
+                /* NUL would cut the text short; a lone surrogate is no character. */
+                bool high = u >= 0xD800 && u <= 0xDBFF;
+                unsigned low = high && j->len - j->pos >= 11 && j->s[j->pos + 5] == '\\' &&
+                                       j->s[j->pos + 6] == 'u'
+                                   ? hex4(j->s + j->pos + 7)
+                                   : 0;
+                if (u == 0 || (u >= 0xDC00 && u <= 0xDFFF) ||
+                    (high && (low < 0xDC00 || low > 0xDFFF))) {
+                    j->pos--;
+                    j->why = "een tekst bevat \\u0000 of een losse \\u-surrogaat; dat is geen "
+                             "teken";
+                    return 0;
+                }
+                j->pos += 4;
+            } else if (!strchr("\"\\/bfnrt", e) || e == 0) {
+                j->why = "ongeldige \\-code in een tekst";
+                return 0;
+            }
+        }
+        j->pos++;
+    }
+    j->why = "de tekst wordt niet afgesloten met \"";
+    return 0;
+}
+
+static int js_number(struct jscan *j)
+{
+    size_t p = j->pos;
+    if (p < j->len && j->s[p] == '-')
+        p++;
+    if (p >= j->len || j->s[p] < '0' || j->s[p] > '9')
+        goto bad;
+    if (j->s[p] == '0')
+        p++;
+    else
+        while (p < j->len && j->s[p] >= '0' && j->s[p] <= '9')
+            p++;
+    if (p < j->len && j->s[p] == '.') {
+        p++;
+        if (p >= j->len || j->s[p] < '0' || j->s[p] > '9')
+            goto bad;
+        while (p < j->len && j->s[p] >= '0' && j->s[p] <= '9')
+            p++;
+    }
+    if (p < j->len && (j->s[p] == 'e' || j->s[p] == 'E')) {
+        p++;
+        if (p < j->len && (j->s[p] == '+' || j->s[p] == '-'))
+            p++;
+        if (p >= j->len || j->s[p] < '0' || j->s[p] > '9')
+            goto bad;
+        while (p < j->len && j->s[p] >= '0' && j->s[p] <= '9')
+            p++;
+    }
+    j->pos = p;
+    return 1;
+bad:
+    j->pos = p;
+    j->why = "ongeldig getal";
+    return 0;
+}
+
+#define JS_MAX_DEPTH 500
+
+/* Check the whole text as JSON without recursion; on failure j->pos is the spot. */
+static int js_check(struct jscan *j)
+{
+    char stack[JS_MAX_DEPTH]; /* '{' or '[' per open level */
+    int depth = 0;
+    for (;;) {
+        /* expect a value */
+        js_ws(j);
+        if (j->pos >= j->len) {
+            j->why = "het bestand houdt op waar een waarde moet staan";
+            return 0;
+        }
+        char c = j->s[j->pos];
+        if (c == '{' || c == '[') {
+            if (depth == JS_MAX_DEPTH) {
+                j->why = "te diep genest";
+                return 0;
+            }
+            stack[depth++] = c;
+            j->pos++;
+            js_ws(j);
+            if (j->pos < j->len && j->s[j->pos] == (c == '{' ? '}' : ']')) {
+                j->pos++;
+                depth--;
+                goto after_value;
+            }
+            if (c == '{')
+                goto key;
+            continue;
+        } else if (c == '"') {
+            if (!js_string(j))
+                return 0;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!js_number(j))
+                return 0;
+        } else if (j->len - j->pos >= 4 && memcmp(j->s + j->pos, "true", 4) == 0) {
+            j->pos += 4;
+        } else if (j->len - j->pos >= 5 && memcmp(j->s + j->pos, "false", 5) == 0) {
+            j->pos += 5;
+        } else if (j->len - j->pos >= 4 && memcmp(j->s + j->pos, "null", 4) == 0) {
+            j->pos += 4;
+        } else {
+            j->why = "hier verwacht ik een waarde (tekst tussen \"\", getal, true, false, null, "
+                     "{ of [)";
+            return 0;
+        }
+    after_value:
+        js_ws(j);
+        if (depth == 0) {
+            if (j->pos < j->len) {
+                j->why = "na het einde van de JSON staat nog tekst";
+                return 0;
+            }
+            return 1;
+        }
+        if (j->pos >= j->len) {
+            j->why = "het bestand houdt op voordat alle { en [ gesloten zijn";
+            return 0;
+        }
+        c = j->s[j->pos];
+        if (c == ',') {
+            j->pos++;
+            if (stack[depth - 1] == '{')
+                goto key;
+            continue;
+        }
+        if (c == (stack[depth - 1] == '{' ? '}' : ']')) {
+            j->pos++;
+            depth--;
+            goto after_value;
+        }
+        j->why = stack[depth - 1] == '{' ? "hier verwacht ik , of }" : "hier verwacht ik , of ]";
+        return 0;
+    key:
+        js_ws(j);
+        if (j->pos >= j->len || j->s[j->pos] != '"') {
+            j->why = "hier verwacht ik een sleutel tussen \"\"";
+            return 0;
+        }
+        if (!js_string(j))
+            return 0;
+        js_ws(j);
+        if (j->pos >= j->len || j->s[j->pos] != ':') {
+            j->why = "hier verwacht ik :";
+            return 0;
+        }
+        j->pos++;
+    }
+}
+
+/* Line and column (1-based, columns in code points) of byte offset off. */
+static void line_col(const char *s, size_t len, size_t off, size_t *line, size_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off && i < len; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+/* ---- validation of a kijkronde/1 document ---- */
+
+enum fkind {
+    F_ID,       /* required non-empty text */
+    F_TEXT,     /* required non-empty text */
+    F_STR,      /* required text, may be empty */
+    F_OPT_TEXT, /* text or null or absent */
+    F_ISO,      /* required ISO time */
+    F_OPT_ISO,
+    F_DATE,
+    F_CORNER, /* leerling|leraar|leerinhoud|null */
+    F_BASIS,
+    F_KIND,
+    F_CHANGE, /* required history change */
+    F_OPT_BOOL,
+    F_OBJ,
+    F_OPT_ARRAY,
+};
+
+struct field {
+    const char *name; /* JSON path below the item, e.g. "kijkvraag.text" */
+    enum fkind kind;
+};
+
+/* Staging tables of raw items: sec, rank (document order of sections), i, k, t, j, id, ref. */
+struct section {
+    const char *table; /* src.<table> */
+    bool array;        /* a list: paths get [i] */
+    bool history;      /* items below observations: path sec[i].history[k] */
+    const struct field *fields;
+    size_t n_fields;
+};
+
+static const struct field SESSION_FIELDS[] = {
+    {"id", F_ID},
+    {"date", F_DATE},
+    {"kijkvraag", F_OBJ},
+    {"kijkvraag.text", F_TEXT},
+    {"kijkvraag.id", F_OPT_TEXT},
+    {"network", F_OPT_TEXT},
+    {"network_id", F_OPT_TEXT},
+    {"host_school", F_OPT_TEXT},
+    {"basisvaardigheid", F_BASIS},
+    {"ontwikkelvraag", F_OPT_TEXT},
+    {"kind", F_KIND},
+    {"kijkpunten", F_OPT_TEXT},
+    {"demo", F_OPT_BOOL},
+    {"created_at", F_OPT_ISO},
+    {"updated_at", F_OPT_ISO},
+};
+static const struct field TWEETAL_FIELDS[] = {{"id", F_ID}, {"name", F_TEXT}};
+static const struct field PARTICIPANT_FIELDS[] = {
+    {"id", F_ID},         {"name", F_TEXT},       {"tweetal", F_OPT_TEXT},
+    {"role", F_OPT_TEXT}, {"school", F_OPT_TEXT},
+};
+static const struct field VISIT_FIELDS[] = {
+    {"id", F_ID},
+    {"label", F_TEXT},
+    {"subject", F_OPT_TEXT},
+    {"pair", F_OPT_TEXT},
+    {"pair_id", F_OPT_TEXT},
+    {"started_at", F_OPT_ISO},
+    {"ended_at", F_OPT_ISO},
+};
+static const struct field OBS_FIELDS[] = {
+    {"id", F_ID},
+    {"visit", F_TEXT},
+    {"at", F_ISO},
+    {"text", F_STR},
+    {"corner", F_CORNER},
+    {"observer", F_OPT_TEXT},
+    {"keep_reason", F_OPT_TEXT},
+    {"created_at", F_OPT_ISO},
+    {"updated_at", F_OPT_ISO},
+    {"deleted_at", F_OPT_ISO},
+    {"history", F_OPT_ARRAY},
+};
+static const struct field HISTORY_FIELDS[] = {
+    {"id", F_ID}, {"at", F_ISO}, {"change", F_CHANGE}, {"text", F_STR}, {"corner", F_CORNER},
+};
+
+#define NF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct section SECTIONS[] = {
+    {"js", false, false, SESSION_FIELDS, NF(SESSION_FIELDS)},
+    {"jt", true, false, TWEETAL_FIELDS, NF(TWEETAL_FIELDS)},
+    {"jp", true, false, PARTICIPANT_FIELDS, NF(PARTICIPANT_FIELDS)},
+    {"jv", true, false, VISIT_FIELDS, NF(VISIT_FIELDS)},
+    {"jo", true, false, OBS_FIELDS, NF(OBS_FIELDS)},
+    {"jh", true, true, HISTORY_FIELDS, NF(HISTORY_FIELDS)},
+};
+
+/* The SQL condition that is true when field f of item j is wrong. Heap string. */
+static char *bad_sql(const struct field *f)
+{
+    char p[64];
+    snprintf(p, sizeof p, "'$.%s'", f->name);
+    switch (f->kind) {
+    case F_ID:
+    case F_TEXT:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) = '')", p, p);
+    case F_STR:
+        return kr_xasprintf("json_type(j, %s) IS NOT 'text'", p);
+    case F_OPT_TEXT:
+        return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'text')", p);
+    case F_ISO:
+        return kr_xasprintf(
+            "(json_type(j, %s) IS NOT 'text' OR NOT kr_iso_ok(json_extract(j, %s)))", p, p);
+    case F_OPT_ISO:
+        return kr_xasprintf("(json_type(j, %s) NOT IN ('null', 'text') OR (json_type(j, %s) ="
+                            " 'text' AND NOT kr_iso_ok(json_extract(j, %s))))",
+                            p, p, p);
+    case F_DATE:
+        return kr_xasprintf(
+            "(json_type(j, %s) IS NOT 'text' OR NOT kr_date_ok(json_extract(j, %s)))", p, p);
+    case F_CORNER:
+        return kr_xasprintf("(json_type(j, %s) NOT IN ('null', 'text') OR (json_type(j, %s) ="
+                            " 'text' AND json_extract(j, %s) NOT IN ('leerling', 'leraar',"
+                            " 'leerinhoud')))",
+                            p, p, p);
+    case F_BASIS:
+        return kr_xasprintf("(json_type(j, %s) NOT IN ('null', 'text') OR (json_type(j, %s) ="
+                            " 'text' AND json_extract(j, %s) NOT IN ('taal', 'rekenen-wiskunde',"
+                            " 'burgerschap', 'digitale-geletterdheid')))",
+                            p, p, p);
+    case F_KIND:
+        return kr_xasprintf("(json_type(j, %s) NOT IN ('null', 'text') OR (json_type(j, %s) ="
+                            " 'text' AND json_extract(j, %s) NOT IN ('start', 'aftrap',"
+                            " 'vervolg', 'afronding')))",
+                            p, p, p);
+    case F_CHANGE:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
+                            " ('aangemaakt', 'bewerkt', 'verwijderd', 'hersteld'))",
+                            p, p);
+    case F_OPT_BOOL:
+        return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'true', 'false')", p);
+    case F_OBJ:
+        return kr_xasprintf("json_type(j, %s) IS NOT 'object'", p);
+    case F_OPT_ARRAY:
+        return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'array')", p);
+    }
+    return kr_xstrdup("0");
+}
+
+static const char *type_nl(const char *t)
+{
+    if (!t)
+        return "niets";
+    if (!strcmp(t, "integer") || !strcmp(t, "real"))
+        return "een getal";
+    if (!strcmp(t, "true") || !strcmp(t, "false"))
+        return "true/false";
+    if (!strcmp(t, "object"))
+        return "een object";
+    if (!strcmp(t, "array"))
+        return "een lijst";
+    if (!strcmp(t, "text"))
+        return "tekst";
+    return t;
+}
+
+/* The message for a wrong field, given its JSON type and value. */
+static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const char *value)
+{
+    char v[128];
+    kr_utf8_truncate(v, sizeof v, value ? value : "", 60);
+    bool required = k == F_ID || k == F_TEXT || k == F_STR || k == F_ISO || k == F_DATE ||
+                    k == F_CHANGE || k == F_OBJ;
+    if (!type && required) {
+        kr_buf_puts(b, "ontbreekt");
+        return;
+    }
+    if (k == F_OBJ) {
+        kr_buf_printf(b, "moet een object zijn, niet %s", type_nl(type));
+        return;
+    }
+    if (k == F_OPT_ARRAY) {
+        kr_buf_printf(b, "moet een lijst of null zijn, niet %s", type_nl(type));
+        return;
+    }
+    if (k == F_OPT_BOOL) {
+        kr_buf_printf(b, "moet true, false of null zijn, niet %s", type_nl(type));
+        return;
+    }
+    if (!type || strcmp(type, "text") != 0) {
+        kr_buf_printf(b, "moet tekst%s zijn, niet %s", required ? "" : " of null", type_nl(type));
+        return;
+    }
+    switch (k) {
+    case F_ID:
+    case F_TEXT:
+        kr_buf_puts(b, "is leeg");
+        break;
+    case F_ISO:
+    case F_OPT_ISO:
+        kr_buf_printf(b, "ongeldige tijd \"%s\"; gebruik bijvoorbeeld 2026-03-12T09:14:05+01:00",
+                      v);
+        break;
+    case F_DATE:
+        kr_buf_printf(b, "ongeldige datum \"%s\"; gebruik JJJJ-MM-DD", v);
+        break;
+    case F_CORNER:
+        kr_buf_printf(b, "onbekende hoek \"%s\"; kies leerling, leraar, leerinhoud of null", v);
+        break;
+    case F_BASIS:
+        kr_buf_printf(b,
+                      "onbekende basisvaardigheid \"%s\"; kies taal, rekenen-wiskunde, "
+                      "burgerschap, digitale-geletterdheid of null",
+                      v);
+        break;
+    case F_KIND:
+        kr_buf_printf(b, "onbekende soort \"%s\"; kies start, aftrap, vervolg of afronding", v);
+        break;
+    case F_CHANGE:
+        kr_buf_printf(b,
+                      "onbekende wijziging \"%s\"; kies aangemaakt, bewerkt, verwijderd of "
+                      "hersteld",
+                      v);
+        break;
+    default:
+        kr_buf_puts(b, "ongeldige waarde");
+    }
+}
+
+/* The first problem found so far: its position in document order and its message. */
+struct problem {
+    bool found;
+    long rank, i, k;
+    char *sec;
+    struct kr_buf msg; /* without the path */
+    char *field;       /* "" for the item itself */
+};
+
+static void problem_fini(struct problem *p)
+{
+    free(p->sec);
+    free(p->field);
+    kr_buf_fini(&p->msg);
+}
+
+/*
+ * Run a check query: it returns (sec, rank, i, k, a, b) for its first failing item
+ * in document order. When that item comes before the problem found so far, it
+ * becomes the problem; fill() writes its message from columns a and b.
+ */
+typedef void (*msg_fn)(struct kr_buf *b, const char *a, const char *c, const void *ctx);
+
+static enum kr_status run_check(struct kr_store *st, const char *sql, const char *field,
+                                msg_fn fill, const void *ctx, struct problem *p,
+                                struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    if (r != KR_OK)
+        return r;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        long rank = (long)sqlite3_column_int64(s, 1), i = (long)sqlite3_column_int64(s, 2);
+        long k = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 3);
+        if (!p->found || rank < p->rank || (rank == p->rank && i < p->i) ||
+            (rank == p->rank && i == p->i && k < p->k)) {
+            p->found = true;
+            p->rank = rank;
+            p->i = i;
+            p->k = k;
+            free(p->sec);
+            p->sec = kr_store_col_text(s, 0);
+            free(p->field);
+            p->field = kr_xstrdup(field);
+            kr_buf_reset(&p->msg);
+            fill(&p->msg, (const char *)sqlite3_column_text(s, 4),
+                 (const char *)sqlite3_column_text(s, 5), ctx);
+        }
+    } else if (rc != SQLITE_DONE) {
+        r = kr_store_fail(st, rc, err, "Controleren mislukt");
+    }
+    sqlite3_finalize(s);
+    return r;
+}
+
+static void msg_field(struct kr_buf *b, const char *type, const char *value, const void *ctx)
+{
+    field_msg(b, *(const enum fkind *)ctx, type, value);
+}
+
+/* The template ctx with its first "%s" replaced by a and the second by c, made inert. */
+static void msg_text(struct kr_buf *b, const char *a, const char *c, const void *ctx)
+{
+    char va[128], vc[128];
+    kr_utf8_truncate(va, sizeof va, a ? a : "", 60);
+    kr_utf8_truncate(vc, sizeof vc, c ? c : "", 60);
+    const char *vals[2] = {va, vc};
+    int used = 0;
+    for (const char *t = ctx; *t; t++) {
+        if (t[0] == '%' && t[1] == 's' && used < 2) {
+            kr_buf_puts(b, vals[used++]);
+            t++;
+        } else {
+            kr_buf_putc(b, *t);
+        }
+    }
+}
+
+static void msg_type(struct kr_buf *b, const char *type, const char *unused, const void *ctx)
+{
+    (void)unused;
+    (void)ctx;
+    kr_buf_printf(b, "moet een object zijn, niet %s", type_nl(type));
+}
+
+#define ITEM_COLS "SELECT sec, rank, i, k"
+
+/* Every check of one section; the earliest problem in document order wins. */
+static enum kr_status check_section(struct kr_store *st, const struct section *sec,
+                                    struct problem *p, struct kr_error *err)
+{
+    enum kr_status r = KR_OK;
+    char *sql = kr_xasprintf(ITEM_COLS ", t, NULL FROM src.%s WHERE t IS NOT 'object'"
+                                       " ORDER BY rank, i, k LIMIT 1",
+                             sec->table);
+    r = run_check(st, sql, "", msg_type, NULL, p, err);
+    free(sql);
+    for (size_t f = 0; r == KR_OK && f < sec->n_fields; f++) {
+        char *cond = bad_sql(&sec->fields[f]);
+        char path[64];
+        snprintf(path, sizeof path, "'$.%s'", sec->fields[f].name);
+        sql = kr_xasprintf(ITEM_COLS ", json_type(j, %s), json_extract(j, %s) FROM src.%s"
+                                     " WHERE t = 'object' AND %s ORDER BY rank, i, k LIMIT 1",
+                           path, path, sec->table, cond);
+        r = run_check(st, sql, sec->fields[f].name, msg_field, &sec->fields[f].kind, p, err);
+        free(sql);
+        free(cond);
+    }
+    /* Ids are unique within their kind. */
+    if (r == KR_OK && sec->array) {
+        sql = kr_xasprintf(ITEM_COLS ", a.id, NULL FROM src.%s a WHERE t = 'object' AND EXISTS"
+                                     " (SELECT 1 FROM src.%s b WHERE b.id = a.id AND"
+                                     " (b.rank, b.i, coalesce(b.k, -1)) < (a.rank, a.i,"
+                                     " coalesce(a.k, -1))) ORDER BY rank, i, k LIMIT 1",
+                           sec->table, sec->table);
+        r = run_check(st, sql, "id", msg_text,
+                      "dubbel id \"%s\"%s; elk id mag maar één keer voorkomen", p, err);
+        free(sql);
+    }
+    return r;
+}
+
+/* Checks between items and against the database, each as (SQL, field, message). */
+static const struct {
+    const char *sql, *field, *msg;
+} CROSS_CHECKS[] = {
+    {ITEM_COLS ", json_extract(j, '$.pair_id'), NULL FROM src.jv WHERE t = 'object' AND"
+               " json_type(j, '$.pair_id') = 'text' AND NOT EXISTS (SELECT 1 FROM src.jt WHERE"
+               " jt.id = json_extract(jv.j, '$.pair_id')) AND NOT EXISTS (SELECT 1 FROM"
+               " main.tweetal t, src.js WHERE t.id = json_extract(jv.j, '$.pair_id') AND"
+               " t.session_id = js.id) ORDER BY rank, i LIMIT 1",
+     "pair_id", "onbekend tweetal \"%s\"%s"},
+    {ITEM_COLS ", json_extract(j, '$.tweetal'), NULL FROM src.jp WHERE t = 'object' AND"
+               " json_type(j, '$.tweetal') = 'text' AND NOT EXISTS (SELECT 1 FROM src.jt WHERE"
+               " jt.id = json_extract(jp.j, '$.tweetal')) AND NOT EXISTS (SELECT 1 FROM"
+               " main.tweetal t, src.js WHERE t.id = json_extract(jp.j, '$.tweetal') AND"
+               " t.session_id = js.id) ORDER BY rank, i LIMIT 1",
+     "tweetal", "onbekend tweetal \"%s\"%s"},
+    {ITEM_COLS ", json_extract(j, '$.visit'), NULL FROM src.jo WHERE t = 'object' AND NOT"
+               " EXISTS (SELECT 1 FROM src.jv WHERE jv.id = json_extract(jo.j, '$.visit'))"
+               " ORDER BY rank, i LIMIT 1",
+     "visit", "onbekend bezoek \"%s\"%s; het staat niet bij \"visits\""},
+    {ITEM_COLS ", id, NULL FROM src.jt WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.tweetal t, src.js WHERE t.id = jt.id AND t.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "tweetal \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
+    {ITEM_COLS ", id, NULL FROM src.jp WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.participant x, src.js WHERE x.id = jp.id AND x.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "deelnemer \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
+    {ITEM_COLS ", id, NULL FROM src.jv WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.visit v, src.js WHERE v.id = jv.id AND v.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "bezoek \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
+    {ITEM_COLS ", id, NULL FROM src.jo WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.observation o WHERE o.id = jo.id AND o.visit_id IS NOT"
+               " json_extract(jo.j, '$.visit')) ORDER BY rank, i LIMIT 1",
+     "id", "notitie \"%s\" hoort in de database al bij een ander bezoek%s"},
+    {ITEM_COLS ", id, NULL FROM src.jh WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.observation_version h WHERE h.id = jh.id AND h.observation_id IS NOT"
+               " jh.ref) ORDER BY rank, i, k LIMIT 1",
+     "id", "versie \"%s\" hoort in de database al bij een andere notitie%s"},
+};
+
+/* Raw items of the document in staging tables, one row per array element. */
+static const char SQL_STAGE_RAW[] =
+    "CREATE TABLE src.js AS SELECT 'session' AS sec, 0 AS rank, 0 AS i, NULL AS k,"
+    " json_type(?1, '$.session') AS t, json_extract(?1, '$.session') AS j,"
+    " json_extract(?1, '$.session.id') AS id, NULL AS ref;"
+    "CREATE TABLE src.jt AS SELECT 'tweetallen' AS sec, 1 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.tweetallen') WHERE json_type(?1, '$.tweetallen') ="
+    " 'array';"
+    "CREATE TABLE src.jp AS SELECT 'participants' AS sec, 2 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.participants') WHERE json_type(?1, '$.participants') ="
+    " 'array';"
+    "CREATE TABLE src.jv AS SELECT 'visits' AS sec, 3 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.visits');"
+    "CREATE TABLE src.jo AS SELECT 'observations' AS sec, 4 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.observations')"
+    " UNION ALL SELECT 'deleted_observations', 5, key, NULL, type, value,"
+    " CASE type WHEN 'object' THEN json_extract(value, '$.id') END, NULL"
+    " FROM json_each(?1, '$.deleted_observations')"
+    " WHERE json_type(?1, '$.deleted_observations') = 'array';"
+    "CREATE TABLE src.jh AS SELECT o.sec, o.rank, o.i, h.key AS k, h.type AS t, h.value AS j,"
+    " CASE h.type WHEN 'object' THEN json_extract(h.value, '$.id') END AS id, o.id AS ref"
+    " FROM src.jo o, json_each(o.j, '$.history') h WHERE o.t = 'object' AND"
+    " json_type(o.j, '$.history') = 'array';"
+    "CREATE INDEX src.jt_id ON jt(id);"
+    "CREATE INDEX src.jp_id ON jp(id);"
+    "CREATE INDEX src.jv_id ON jv(id);"
+    "CREATE INDEX src.jo_id ON jo(id);"
+    "CREATE INDEX src.jh_id ON jh(id);";
+
+/* Tables shaped like main's, to be merged. */
+static const char SQL_STAGE_TABLES[] =
+    "CREATE TABLE src.network AS SELECT * FROM main.network WHERE 0;"
+    "CREATE TABLE src.session AS SELECT * FROM main.session WHERE 0;"
+    "CREATE TABLE src.tweetal AS SELECT * FROM main.tweetal WHERE 0;"
+    "CREATE TABLE src.participant AS SELECT * FROM main.participant WHERE 0;"
+    "CREATE TABLE src.visit AS SELECT * FROM main.visit WHERE 0;"
+    "CREATE TABLE src.observation AS SELECT * FROM main.observation WHERE 0;"
+    "CREATE TABLE src.observation_version AS SELECT * FROM main.observation_version WHERE 0;";
+
+/* From validated raw items to rows. Missing bookkeeping times get values derived from
+ * the content, so importing the same file twice gives the same rows. */
+static const char *const SQL_STAGE_ROWS[] = {
+    /* The network: by its id, else the one of that name already here, else a new one. */
+    "INSERT INTO src.network(id, name, created_at) SELECT coalesce(json_extract(j,"
+    " '$.network_id'), (SELECT n.id FROM main.network n WHERE n.name = json_extract(js.j,"
+    " '$.network') ORDER BY n.created_at, n.id LIMIT 1), kr_uuid()), json_extract(j,"
+    " '$.network'), NULL FROM src.js WHERE json_type(j, '$.network') = 'text'",
+    "UPDATE src.network SET created_at = coalesce((SELECT n.created_at FROM main.network n"
+    " WHERE n.id = network.id), (SELECT coalesce(json_extract(j, '$.created_at'), "
+    "date(json_extract(j,"
+    " '$.date')) || 'T00:00:00.000Z') FROM src.js))",
+    "INSERT INTO src.session(id, network_id, kind, date, host_school, basisvaardigheid,"
+    " ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo, created_at, updated_at)"
+    " SELECT id, (SELECT id FROM src.network), coalesce(json_extract(j, '$.kind'), 'vervolg'),"
+    " json_extract(j, '$.date'), json_extract(j, '$.host_school'),"
+    " json_extract(j, '$.basisvaardigheid'), json_extract(j, '$.ontwikkelvraag'),"
+    " json_extract(j, '$.kijkvraag.id'), json_extract(j, '$.kijkvraag.text'),"
+    " json_extract(j, '$.kijkpunten'), coalesce(json_extract(j, '$.demo'), 0),"
+    " coalesce(json_extract(j, '$.created_at'), json_extract(j, '$.date') || 'T00:00:00.000Z'),"
+    " coalesce(json_extract(j, '$.updated_at'), json_extract(j, '$.created_at'),"
+    " json_extract(j, '$.date') || 'T00:00:00.000Z') FROM src.js",
+    "INSERT INTO src.tweetal(id, session_id, name) SELECT jt.id, js.id, json_extract(jt.j,"
+    " '$.name') FROM src.jt, src.js",
+    /* Pairs named only by name: the tweetal of that name in the file or the database. */
+    "INSERT INTO src.tweetal(id, session_id, name) SELECT coalesce((SELECT t.id FROM"
+    " main.tweetal t WHERE t.session_id = js.id AND t.name = p.name ORDER BY t.id LIMIT 1),"
+    " kr_uuid()), js.id, p.name FROM (SELECT DISTINCT json_extract(j, '$.pair') AS name"
+    " FROM src.jv WHERE json_type(j, '$.pair') = 'text' AND json_type(j, '$.pair_id') IS NOT"
+    " 'text') p, src.js WHERE NOT EXISTS (SELECT 1 FROM src.tweetal t WHERE t.name = p.name)",
+    "INSERT INTO src.participant(id, session_id, tweetal_id, name, role, school) SELECT jp.id,"
+    " js.id, json_extract(jp.j, '$.tweetal'), json_extract(jp.j, '$.name'), json_extract(jp.j,"
+    " '$.role'), json_extract(jp.j, '$.school') FROM src.jp, src.js",
+    "INSERT INTO src.visit(id, session_id, tweetal_id, label, subject, started_at, ended_at)"
+    " SELECT jv.id, js.id, coalesce(json_extract(jv.j, '$.pair_id'), (SELECT t.id FROM"
+    " src.tweetal t WHERE t.name = json_extract(jv.j, '$.pair') ORDER BY t.id LIMIT 1)),"
+    " json_extract(jv.j, '$.label'), json_extract(jv.j, '$.subject'), json_extract(jv.j,"
+    " '$.started_at'), json_extract(jv.j, '$.ended_at') FROM src.jv, src.js",
+    "INSERT INTO src.observation(id, visit_id, at, text, corner, observer, keep_reason,"
+    " created_at, updated_at, deleted_at) SELECT id, json_extract(j, '$.visit'),"
+    " json_extract(j, '$.at'), json_extract(j, '$.text'), json_extract(j, '$.corner'),"
+    " json_extract(j, '$.observer'), json_extract(j, '$.keep_reason'),"
+    " coalesce(json_extract(j, '$.created_at'), strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(j,"
+    " '$.at'))), coalesce(json_extract(j, '$.updated_at'), json_extract(j, '$.created_at'),"
+    " strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(j, '$.at'))),"
+    " CASE WHEN sec = 'deleted_observations' THEN coalesce(json_extract(j, '$.deleted_at'),"
+    " json_extract(j, '$.updated_at'), json_extract(j, '$.created_at'),"
+    " strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(j, '$.at')))"
+    " ELSE json_extract(j, '$.deleted_at') END FROM src.jo",
+    "INSERT INTO src.observation_version(id, observation_id, at, change, text, corner)"
+    " SELECT id, ref, json_extract(j, '$.at'), json_extract(j, '$.change'), json_extract(j,"
+    " '$.text'), json_extract(j, '$.corner') FROM src.jh",
+    /* A note without history gets one 'aangemaakt' version with an id derived from the note,
+     * so that a second import finds it again. */
+    "INSERT INTO src.observation_version(id, observation_id, at, change, text, corner)"
+    " SELECT o.id || '-' || kr_fnv(o.text, o.corner), o.id, o.created_at, 'aangemaakt',"
+    " o.text, o.corner FROM src.observation o WHERE NOT EXISTS (SELECT 1 FROM src.jh"
+    " WHERE jh.ref = o.id)",
+};
+
+static enum kr_status detach_src(struct kr_store *st)
+{
+    sqlite3_exec(st->db, "DETACH DATABASE src", NULL, NULL, NULL);
+    return KR_OK;
+}
+
+/* Build "sec[i].history[k].field: msg" into err. */
+static enum kr_status report(const struct problem *p, const char *source, struct kr_error *err)
+{
+    struct kr_buf path = {0};
+    kr_buf_puts(&path, p->sec);
+    if (strcmp(p->sec, "session") != 0)
+        kr_buf_printf(&path, "[%ld]", p->i);
+    if (p->k >= 0)
+        kr_buf_printf(&path, ".history[%ld]", p->k);
+    if (p->field && *p->field)
+        kr_buf_printf(&path, ".%s", p->field);
+    kr_error_set(err, KR_INVALID, "%s: %s; niets geïmporteerd.", kr_buf_str(&path),
+                 kr_buf_str(&p->msg));
+    if (err && source)
+        snprintf(err->file, sizeof err->file, "%s", source);
+    kr_buf_fini(&path);
+    return KR_INVALID;
+}
+
+/* Top-level shape: an object with the right format and the required sections. */
+static enum kr_status check_top(struct kr_store *st, const char *json, size_t len,
+                                const char *source, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(
+        st,
+        "SELECT json_type(?1), json_type(?1, '$.format'), json_extract(?1, '$.format'),"
+        " json_type(?1, '$.session'), json_type(?1, '$.visits'), json_type(?1, '$.observations'),"
+        " json_type(?1, '$.tweetallen'), json_type(?1, '$.participants'),"
+        " json_type(?1, '$.deleted_observations'),"
+        " (SELECT fullkey FROM json_tree(?1) WHERE type = 'text' AND NOT kr_text_ok(atom)"
+        "  LIMIT 1)",
+        &s, err);
+    if (r != KR_OK)
+        return r;
+    sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        r = kr_store_fail(st, rc, err, "Importeren mislukt");
+        goto out;
+    }
+#define COL(i) ((const char *)sqlite3_column_text(s, (i)))
+    struct problem p = {.k = -1};
+    const char *why = NULL;
+    char v[128];
+    if (!COL(0) || strcmp(COL(0), "object") != 0) {
+        why = "het bestand moet één JSON-object { ... } zijn";
+        p.sec = kr_xstrdup("$");
+    } else if (!COL(1)) {
+        why = "ontbreekt; dit is geen kijkronde/1-bestand";
+        p.sec = kr_xstrdup("format");
+    } else if (strcmp(COL(1), "text") != 0 || strcmp(COL(2), "kijkronde/1") != 0) {
+        kr_utf8_truncate(v, sizeof v, COL(2) ? COL(2) : "?", 40);
+        kr_buf_printf(&p.msg, "onbekend formaat \"%s\"; deze kijkronde leest kijkronde/1", v);
+        p.sec = kr_xstrdup("format");
+    } else if (!COL(3) || strcmp(COL(3), "object") != 0) {
+        why = COL(3) ? "moet een object zijn" : "ontbreekt";
+        p.sec = kr_xstrdup("session");
+    } else if (!COL(4) || strcmp(COL(4), "array") != 0) {
+        why = COL(4) ? "moet een lijst [ ... ] zijn" : "ontbreekt";
+        p.sec = kr_xstrdup("visits");
+    } else if (!COL(5) || strcmp(COL(5), "array") != 0) {
+        why = COL(5) ? "moet een lijst [ ... ] zijn" : "ontbreekt";
+        p.sec = kr_xstrdup("observations");
+    } else if (COL(6) && strcmp(COL(6), "array") != 0 && strcmp(COL(6), "null") != 0) {
+        why = "moet een lijst [ ... ] zijn";
+        p.sec = kr_xstrdup("tweetallen");
+    } else if (COL(7) && strcmp(COL(7), "array") != 0 && strcmp(COL(7), "null") != 0) {
+        why = "moet een lijst [ ... ] zijn";
+        p.sec = kr_xstrdup("participants");
+    } else if (COL(8) && strcmp(COL(8), "array") != 0 && strcmp(COL(8), "null") != 0) {
+        why = "moet een lijst [ ... ] zijn";
+        p.sec = kr_xstrdup("deleted_observations");
+    } else if (COL(9)) {
+        why = "bevat een ongeldig teken (NUL of een losse \\u-surrogaat)";
+        const char *fk = COL(9);
+        p.sec = kr_xstrdup(strncmp(fk, "$.", 2) == 0 ? fk + 2 : fk);
+    }
+#undef COL
+    if (p.sec) {
+        if (why)
+            kr_buf_puts(&p.msg, why);
+        kr_error_set(err, KR_INVALID, "%s: %s; niets geïmporteerd.", p.sec, kr_buf_str(&p.msg));
+        if (err && source)
+            snprintf(err->file, sizeof err->file, "%s", source);
+        r = KR_INVALID;
+    }
+    problem_fini(&p);
+out:
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_import_json(struct kr_store *st, const char *json, size_t len,
+                                    const char *source, struct kr_exchange_stats *stats,
+                                    struct kr_error *err)
+{
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    const char *src_name = source ? source : "JSON";
+    size_t bad;
+    if (!kr_utf8_valid(json, len, &bad)) {
+        size_t line, col;
+        line_col(json, len, bad, &line, &col);
+        return kr_error_set_at(err, KR_PARSE, src_name, line, col,
+                               "geen geldige UTF-8 (byte %zu); niets geïmporteerd.", bad);
+    }
+    struct jscan js = {.s = json, .len = len};
+    if (len > INT32_MAX) {
+        return kr_error_set(err, KR_INVALID, "'%s' is te groot om te importeren.", src_name);
+    }
+    if (!js_check(&js)) {
+        size_t line, col;
+        line_col(json, len, js.pos, &line, &col);
+        return kr_error_set_at(err, KR_PARSE, src_name, line, col,
+                               "geen geldige JSON: %s; niets geïmporteerd.", js.why);
+    }
+    enum kr_status r = register_functions(st, err);
+    if (r != KR_OK)
+        return r;
+    r = check_top(st, json, len, src_name, err);
+    if (r != KR_OK)
+        return r;
+    r = kr_store_exec(st, "ATTACH ':memory:' AS src", err);
+    if (r != KR_OK)
+        return r;
+    struct problem p = {.k = -1};
+    /* The multi-statement staging SQL: run statement by statement with ?1 bound. */
+    const char *tail = SQL_STAGE_RAW;
+    while (r == KR_OK && *tail) {
+        sqlite3_stmt *s = NULL;
+        int rc = sqlite3_prepare_v2(st->db, tail, -1, &s, &tail);
+        if (rc != SQLITE_OK) {
+            r = kr_store_fail(st, rc, err, "Importeren mislukt");
+            break;
+        }
+        if (!s)
+            break;
+        if (sqlite3_bind_parameter_count(s) >= 1)
+            sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE)
+            r = kr_store_fail(st, rc, err, "Importeren mislukt");
+        sqlite3_finalize(s);
+    }
+    for (size_t i = 0; r == KR_OK && i < NF(SECTIONS) && !p.found; i++)
+        r = check_section(st, &SECTIONS[i], &p, err);
+    for (size_t i = 0; r == KR_OK && i < NF(CROSS_CHECKS) && !p.found; i++)
+        r = run_check(st, CROSS_CHECKS[i].sql, CROSS_CHECKS[i].field, msg_text, CROSS_CHECKS[i].msg,
+                      &p, err);
+    if (r == KR_OK && p.found)
+        r = report(&p, src_name, err);
+    problem_fini(&p);
+    if (r == KR_OK)
+        r = kr_store_exec(st, SQL_STAGE_TABLES, err);
+    for (size_t i = 0; r == KR_OK && i < NF(SQL_STAGE_ROWS); i++)
+        r = kr_store_exec(st, SQL_STAGE_ROWS[i], err);
+    if (r == KR_OK) {
+        r = kr_store_begin(st, err);
+        if (r == KR_OK) {
+            r = merge_src(st, stats, err);
+            if (r == KR_OK)
+                r = kr_store_commit(st, err);
+            else
+                kr_store_rollback(st);
+        }
+    }
+    detach_src(st);
+    return r;
+}
+
+/* ---- merge ---- */
+
+/* A file: URI for path, read-only, so that nothing in the other file changes. */
+static char *ro_uri(const char *path)
+{
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p))
+            kr_buf_putc(&b, (char)*p);
+        else
+            kr_buf_printf(&b, "%%%02X", *p);
+    }
+    kr_buf_puts(&b, "?mode=ro");
+    return kr_buf_steal(&b);
+}
+
+static enum kr_status check_other_file(struct kr_store *st, const char *path, struct kr_error *err)
+{
+    struct stat a, b;
+    if (stat(path, &b) != 0)
+        return kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s; er is niets veranderd.", path,
+                            kr_strerror(errno));
+    if (!S_ISREG(b.st_mode))
+        return kr_error_set(err, KR_INVALID, "'%s' is geen gewoon bestand; er is niets veranderd.",
+                            path);
+    if (strcmp(st->path, ":memory:") != 0 && stat(st->path, &a) == 0 && a.st_dev == b.st_dev &&
+        a.st_ino == b.st_ino)
+        return kr_error_set(err, KR_INVALID,
+                            "'%s' is de database zelf; samenvoegen met zichzelf kan niet.", path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return kr_error_set(err, KR_IO, "Kan '%s' niet lezen: %s; er is niets veranderd.", path,
+                            kr_strerror(errno));
+    char head[16] = {0};
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+        return kr_error_set(err, KR_DB_NOT_DB,
+                            "'%s' is geen kijkronde-database; er is niets veranderd.", path);
+    return KR_OK;
+}
+
+/* After ATTACH: is src a kijkronde database this version can read? */
+static enum kr_status check_other_schema(struct kr_store *st, const char *path,
+                                         struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int version = -1, tables = 0;
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA src.user_version", -1, &s, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc == SQLITE_ROW) {
+        rc = sqlite3_prepare_v2(st->db,
+                                "SELECT count(*) FROM src.sqlite_schema WHERE type = 'table' AND"
+                                " name IN ('network', 'session', 'tweetal', 'participant',"
+                                " 'visit', 'observation', 'observation_version')",
+                                -1, &s, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+            tables = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    if (rc != SQLITE_ROW) {
+        if ((rc & 0xFF) == SQLITE_NOTADB || (rc & 0xFF) == SQLITE_CORRUPT)
+            return kr_error_set(err, KR_DB_NOT_DB,
+                                "'%s' is geen (leesbare) kijkronde-database; er is niets "
+                                "veranderd.",
+                                path);
+        return kr_error_set(err, KR_IO, "Kan '%s' niet lezen (%s); er is niets veranderd.", path,
+                            sqlite3_errmsg(st->db));
+    }
+    if (version > kr_store_n_migrations)
+        return kr_error_set(err, KR_DB_TOO_NEW,
+                            "'%s' is gemaakt met een nieuwere kijkronde (schema %d, deze versie "
+                            "kent tot %d); werk kijkronde bij. Er is niets veranderd.",
+                            path, version, kr_store_n_migrations);
+    if (version < 1 || tables != 7)
+        return kr_error_set(err, KR_DB_NOT_DB,
+                            "'%s' is geen kijkronde-database; er is niets veranderd.", path);
+    return KR_OK;
+}
+
+enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
+                              struct kr_exchange_stats *stats, struct kr_error *err)
+{
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    enum kr_status r = check_other_file(st, other_path, err);
+    if (r != KR_OK)
+        return r;
+    sqlite3_stmt *s = NULL;
+    r = kr_store_prepare(st, "ATTACH ?1 AS src", &s, err);
+    if (r != KR_OK)
+        return r;
+    char *uri = ro_uri(other_path);
+    kr_store_bind_text(s, 1, uri);
+    free(uri);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return kr_error_set(err, KR_IO, "Kan '%s' niet openen (%s); er is niets veranderd.",
+                            other_path, sqlite3_errmsg(st->db));
+    r = check_other_schema(st, other_path, err);
+    if (r == KR_OK)
+        r = kr_store_begin(st, err);
+    if (r == KR_OK) {
+        r = merge_src(st, stats, err);
+        if (r == KR_OK)
+            r = kr_store_commit(st, err);
+        else
+            kr_store_rollback(st);
+    }
+    detach_src(st);
+    return r;
+}
