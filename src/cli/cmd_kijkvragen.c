@@ -1,11 +1,281 @@
 /* SPDX-License-Identifier: MIT */
-/* `kijkronde kijkvragen`: not built yet. Answers with a clear Dutch "nog niet beschikbaar" and exit
- * 2, never a silent success. */
+/*
+ * `kijkronde kijkvragen`: list the library, check kijkvraag files, and lint a
+ * question as a school would type it in the voorgesprek. Everything that comes
+ * from a file or an argument is made inert before it reaches the terminal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "kijkronde/json.h"
+#include "kijkronde/kijkvraag.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/utf8.h"
+
+/* Print s (any bytes) without control characters. */
+static void put_inert(FILE *out, const char *s, size_t len)
+{
+    char *t = kr_utf8_inert(s, len, false);
+    fputs(t, out);
+    free(t);
+}
+
+static void put_inert_str(FILE *out, const char *s)
+{
+    put_inert(out, s, strlen(s));
+}
+
+static void json_item(struct kr_buf *b, const struct kr_kijkvraag *k)
+{
+    kr_buf_puts(b, "{\"id\": ");
+    kr_json_str_or_null(b, k->id);
+    kr_buf_puts(b, ", \"basisvaardigheid\": ");
+    kr_json_str_or_null(b, kr_basis_str(k->basis));
+    kr_buf_puts(b, ", \"thema\": ");
+    kr_json_str_or_null(b, k->thema);
+    kr_buf_puts(b, ", \"vraag\": ");
+    kr_json_str_or_null(b, k->vraag);
+    kr_buf_puts(b, ", \"toelichting\": ");
+    kr_json_str_or_null(b, k->toelichting);
+    kr_buf_puts(b, ", \"kijkpunten\": [");
+    for (size_t i = 0; i < k->n_kijkpunten; i++) {
+        if (i)
+            kr_buf_puts(b, ", ");
+        kr_json_str_or_null(b, k->kijkpunten[i]);
+    }
+    kr_buf_puts(b, "], \"hints\": {");
+    int n = 0;
+    for (int c = 1; c < KR_CORNER_COUNT; c++) {
+        if (!k->hints[c])
+            continue;
+        kr_buf_puts(b, n++ ? ", " : "");
+        kr_json_str_or_null(b, kr_corner_str((enum kr_corner)c));
+        kr_buf_puts(b, ": ");
+        kr_json_str_or_null(b, k->hints[c]);
+    }
+    kr_buf_puts(b, "}, \"bron\": ");
+    kr_json_str_or_null(b, k->bron);
+    kr_buf_puts(b, ", \"bestand\": ");
+    kr_json_str_or_null(b, k->file);
+    kr_buf_printf(b, ", \"ingebouwd\": %s}", k->builtin ? "true" : "false");
+}
+
+static int cmd_list(struct kr_cli *cli, int argc, char **argv)
+{
+    bool json = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = true;
+        else
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'kijkvragen list'.", argv[i]);
+    }
+    struct kr_kijkvraag_list l = {0};
+    char *notices = NULL;
+    struct kr_error err = {0};
+    if (kr_kijkvragen_load(cli->kijkvragen_dir, &l, &notices, &err) != KR_OK)
+        return kr_cli_fail(cli, &err);
+    if (notices)
+        fputs(notices, cli->err); /* already inert */
+    free(notices);
+    if (json) {
+        struct kr_buf b = {0};
+        kr_buf_puts(&b, "[");
+        for (size_t i = 0; i < l.n; i++) {
+            kr_buf_puts(&b, i ? ",\n " : "\n ");
+            json_item(&b, &l.items[i]);
+        }
+        kr_buf_puts(&b, l.n ? "\n]\n" : "]\n");
+        fputs(kr_buf_str(&b), cli->out);
+        kr_buf_fini(&b);
+    } else {
+        size_t idw = 2;
+        for (size_t i = 0; i < l.n; i++) {
+            size_t w = kr_utf8_width(l.items[i].id, strlen(l.items[i].id));
+            idw = w > idw ? w : idw;
+        }
+        fprintf(cli->out, "%-*s  %-22s  %s\n", (int)idw, "ID", "BASISVAARDIGHEID", "VRAAG");
+        for (size_t i = 0; i < l.n; i++) {
+            const struct kr_kijkvraag *k = &l.items[i];
+            size_t pad = idw - kr_utf8_width(k->id, strlen(k->id));
+            put_inert_str(cli->out, k->id);
+            fprintf(cli->out, "%*s  %-22s  ", (int)pad, "", kr_basis_str(k->basis));
+            put_inert_str(cli->out, k->vraag);
+            fputc('\n', cli->out);
+        }
+        if (l.n == 0)
+            fputs("De bibliotheek is leeg.\n", cli->out);
+    }
+    kr_kijkvraag_list_fini(&l);
+    return KR_EXIT_OK;
+}
+
+/* Print FILE:LINE:COL: message for err (inert). */
+static void put_error(FILE *out, const struct kr_error *e)
+{
+    put_inert_str(out, e->file);
+    if (e->line)
+        fprintf(out, ":%zu:%zu", e->line, e->col);
+    fputs(": ", out);
+    put_inert_str(out, e->msg[0] ? e->msg : kr_status_str(e->status));
+    fputc('\n', out);
+}
+
+/* Column of byte offset off in the question of k, for FILE:LINE:COL. */
+static size_t finding_col(const struct kr_kijkvraag *k, size_t off)
+{
+    if (!k->vraag_plain)
+        return k->vraag_col;
+    size_t col = k->vraag_col;
+    for (size_t i = 0; i < off;) {
+        uint32_t cp;
+        i += kr_utf8_decode(k->vraag + i, off - i, &cp);
+        col++;
+    }
+    return col;
+}
+
+static int cmd_check(struct kr_cli *cli, int argc, char **argv)
+{
+    if (argc == 0)
+        return kr_cli_usage(cli, "'kijkvragen check' heeft een of meer bestanden nodig.");
+    struct kr_linter *lint = NULL;
+    struct kr_error err = {0};
+    if (kr_linter_new(&lint, &err) != KR_OK)
+        return kr_cli_fail(cli, &err);
+    struct kr_lint_list found = {0};
+    struct kr_kijkvraag_list seen = {0};
+    int rc = KR_EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        struct kr_kijkvraag k;
+        if (kr_kijkvraag_load_file(argv[i], &k, &err) != KR_OK) {
+            put_error(cli->out, &err);
+            rc = KR_EXIT_USAGE;
+            continue;
+        }
+        const struct kr_kijkvraag *dup = NULL;
+        for (size_t j = 0; j < seen.n && !dup; j++)
+            if (strcmp(seen.items[j].id, k.id) == 0)
+                dup = &seen.items[j];
+        if (dup) {
+            kr_error_set_at(&err, KR_PARSE, k.file, k.id_line, k.id_col,
+                            "id '%s' komt ook voor in %s; elke kijkvraag heeft een eigen id", k.id,
+                            dup->file);
+            put_error(cli->out, &err);
+            rc = KR_EXIT_USAGE;
+            kr_kijkvraag_fini(&k);
+            continue;
+        }
+        kr_lint(lint, k.vraag, strlen(k.vraag), &found);
+        for (size_t f = 0; f < found.n; f++) {
+            const struct kr_lint_finding *x = &found.items[f];
+            put_inert_str(cli->out, k.file);
+            fprintf(cli->out, ":%zu:%zu: %s: ", k.vraag_line, finding_col(&k, x->start), x->kind);
+            put_inert_str(cli->out, x->message);
+            fputs("\n    Tip: ", cli->out);
+            put_inert_str(cli->out, x->hint);
+            fputc('\n', cli->out);
+        }
+        if (found.n && rc == KR_EXIT_OK)
+            rc = KR_EXIT_FINDINGS;
+        KR_GROW(seen.items, seen.cap, seen.n + 1);
+        seen.items[seen.n++] = k;
+    }
+    kr_kijkvraag_list_fini(&seen);
+    kr_lint_list_fini(&found);
+    kr_linter_free(lint);
+    return rc;
+}
+
+static int cmd_lint(struct kr_cli *cli, int argc, char **argv)
+{
+    bool json = false;
+    int first = 0;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
+        if (strcmp(argv[first], "--json") == 0) {
+            json = true;
+        } else if (strcmp(argv[first], "--") == 0) {
+            first++;
+            break;
+        } else {
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'kijkvragen lint'.", argv[first]);
+        }
+    }
+    if (first == argc)
+        return kr_cli_usage(cli, "'kijkvragen lint' heeft een of meer vragen nodig, elk tussen "
+                                 "aanhalingstekens.");
+    struct kr_linter *lint = NULL;
+    struct kr_error err = {0};
+    if (kr_linter_new(&lint, &err) != KR_OK)
+        return kr_cli_fail(cli, &err);
+    struct kr_lint_list found = {0};
+    int rc = KR_EXIT_OK;
+    for (int i = first; i < argc; i++) {
+        const char *q = argv[i];
+        size_t len = strlen(q);
+        kr_lint(lint, q, len, &found);
+        if (found.n)
+            rc = KR_EXIT_FINDINGS;
+        if (json) {
+            struct kr_buf b = {0};
+            kr_buf_puts(&b, "{\"text\": ");
+            kr_json_str(&b, q, len);
+            kr_buf_puts(&b, ", \"findings\": [");
+            for (size_t f = 0; f < found.n; f++) {
+                const struct kr_lint_finding *x = &found.items[f];
+                kr_buf_printf(&b, "%s{\"start\": %zu, \"end\": %zu, \"match\": ", f ? ", " : "",
+                              x->start, x->end);
+                kr_json_str(&b, q + x->start, x->end - x->start);
+                kr_buf_puts(&b, ", \"kind\": ");
+                kr_json_str_or_null(&b, x->kind);
+                kr_buf_puts(&b, ", \"message\": ");
+                kr_json_str_or_null(&b, x->message);
+                kr_buf_puts(&b, ", \"hint\": ");
+                kr_json_str_or_null(&b, x->hint);
+                kr_buf_puts(&b, "}");
+            }
+            kr_buf_puts(&b, "]}\n");
+            fputs(kr_buf_str(&b), cli->out);
+            kr_buf_fini(&b);
+            continue;
+        }
+        fputs("Vraag: ", cli->out);
+        put_inert(cli->out, q, len);
+        fputc('\n', cli->out);
+        if (!found.n)
+            fputs("  Geen opmerkingen: de vraag gaat over wat leerlingen doen en is open.\n",
+                  cli->out);
+        for (size_t f = 0; f < found.n; f++) {
+            const struct kr_lint_finding *x = &found.items[f];
+            fprintf(cli->out, "  %s: ", x->kind);
+            put_inert_str(cli->out, x->message);
+            fputs("\n    Tip: ", cli->out);
+            put_inert_str(cli->out, x->hint);
+            fputc('\n', cli->out);
+        }
+        if (i + 1 < argc)
+            fputc('\n', cli->out);
+    }
+    kr_lint_list_fini(&found);
+    kr_linter_free(lint);
+    return rc;
+}
 
 int kr_cmd_kijkvragen(struct kr_cli *cli, int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return kr_cli_not_yet(cli, "'kijkronde kijkvragen'");
+    if (argc < 2)
+        return cmd_list(cli, 0, NULL);
+    const char *sub = argv[1];
+    if (strcmp(sub, "list") == 0)
+        return cmd_list(cli, argc - 2, argv + 2);
+    if (strcmp(sub, "--json") == 0)
+        return cmd_list(cli, argc - 1, argv + 1);
+    if (strcmp(sub, "check") == 0)
+        return cmd_check(cli, argc - 2, argv + 2);
+    if (strcmp(sub, "lint") == 0)
+        return cmd_lint(cli, argc - 2, argv + 2);
+    char *s = kr_utf8_inert(sub, strlen(sub), false);
+    int rc = kr_cli_usage(cli, "Onbekende opdracht 'kijkvragen %s'; kies list, check of lint.", s);
+    free(s);
+    return rc;
 }
