@@ -25,6 +25,7 @@ extern const size_t kr_data_stopwords_len;
 
 #define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
 #define MAX_LABEL_TERMS 3
+#define COMPOUND_WEIGHT 0.7 /* a part of a compound word */
 
 const char *kr_pattern_kind_str(enum kr_pattern_kind k)
 {
@@ -63,15 +64,11 @@ static void strtab_grow(struct strtab *t)
     t->nslots = ns;
 }
 
-/* The index of key, adding it when add is set; SIZE_MAX when absent and not added. */
-static size_t strtab_get(struct strtab *t, const char *key, bool add)
+/* The index of key, or SIZE_MAX when absent. */
+static size_t strtab_find(const struct strtab *t, const char *key)
 {
-    if (t->nslots == 0 || (t->n + 1) * 2 > t->nslots) {
-        if (!add && t->nslots == 0)
-            return SIZE_MAX;
-        if (add)
-            strtab_grow(t);
-    }
+    if (t->nslots == 0)
+        return SIZE_MAX;
     size_t h = fnv(key) & (t->nslots - 1);
     while (t->slots[h]) {
         size_t i = t->slots[h] - 1;
@@ -79,8 +76,20 @@ static size_t strtab_get(struct strtab *t, const char *key, bool add)
             return i;
         h = (h + 1) & (t->nslots - 1);
     }
-    if (!add)
-        return SIZE_MAX;
+    return SIZE_MAX;
+}
+
+/* The index of key, adding it when add is set; SIZE_MAX when absent and not added. */
+static size_t strtab_get(struct strtab *t, const char *key, bool add)
+{
+    size_t i = strtab_find(t, key);
+    if (i != SIZE_MAX || !add)
+        return i;
+    if ((t->n + 1) * 2 > t->nslots)
+        strtab_grow(t);
+    size_t h = fnv(key) & (t->nslots - 1);
+    while (t->slots[h])
+        h = (h + 1) & (t->nslots - 1);
     KR_GROW(t->keys, t->cap, t->n + 1);
     t->keys[t->n] = kr_xstrdup(key);
     t->slots[h] = (uint32_t)(t->n + 1);
@@ -134,11 +143,11 @@ static double dot(const struct vec *a, const struct vec *b)
 struct work {
     const struct kr_pattern_note *notes;
     size_t n;
-    struct strtab terms; /* stems and "stem stem" bigrams */
-    struct strtab stops; /* stopword stems */
-    size_t *df;          /* per term */
-    size_t dfcap;
-    struct vec *vecs; /* per note */
+    struct strtab terms;   /* stems and "stem stem" bigrams */
+    struct strtab stops;   /* stopword stems */
+    struct strtab nolabel; /* stems that make poor pattern names */
+    size_t *df;            /* per term */
+    struct vec *vecs;      /* per note */
     /* surface forms for labels: per term the most frequent folded word */
     struct strtab surfaces; /* "term\x1fword" -> count index */
     size_t *surface_count;
@@ -146,20 +155,27 @@ struct work {
     const char **surface_of; /* per term, borrowed from surfaces */
 };
 
+static void load_list(const struct kr_ynode *root, const char *key, struct strtab *into,
+                      struct kr_stemmer *st)
+{
+    const struct kr_ynode *l = root ? kr_ynode_get(root, key) : NULL;
+    for (size_t i = 0; l && l->type == KR_YNODE_SEQ && i < l->n; i++) {
+        char buf[128];
+        kr_stem(st, l->items[i]->value, l->items[i]->len, buf, sizeof buf);
+        strtab_get(into, buf, true);
+        kr_fold(l->items[i]->value, l->items[i]->len, buf, sizeof buf);
+        strtab_get(into, buf, true);
+    }
+}
+
 static void load_stopwords(struct work *w, struct kr_stemmer *st)
 {
     struct kr_ydoc *doc = NULL;
     if (kr_ydoc_load_mem("stopwords.yaml", kr_data_stopwords, kr_data_stopwords_len, &doc, NULL) !=
         KR_OK)
         return; /* carried data, checked by the unit tests */
-    const struct kr_ynode *l = doc->root ? kr_ynode_get(doc->root, "stopwoorden") : NULL;
-    for (size_t i = 0; l && l->type == KR_YNODE_SEQ && i < l->n; i++) {
-        char buf[128];
-        kr_stem(st, l->items[i]->value, l->items[i]->len, buf, sizeof buf);
-        strtab_get(&w->stops, buf, true);
-        kr_fold(l->items[i]->value, l->items[i]->len, buf, sizeof buf);
-        strtab_get(&w->stops, buf, true);
-    }
+    load_list(doc->root, "stopwoorden", &w->stops, st);
+    load_list(doc->root, "niet_in_naam", &w->nolabel, st);
     kr_ydoc_free(doc);
 }
 
@@ -183,7 +199,21 @@ static void add_term(struct work *w, struct kr_buf *tv, const char *key, double 
     kr_buf_append(tv, (const char *)&t, sizeof t);
 }
 
-/* Tokens of one note -> raw term counts (duplicates merged), df updated. */
+/* Merge duplicate ids of a vector (sorting it first). */
+static void vec_merge(struct vec *v)
+{
+    qsort(v->t, v->n, sizeof *v->t, term_cmp);
+    size_t m = 0;
+    for (size_t k = 0; k < v->n; k++) {
+        if (m && v->t[m - 1].id == v->t[k].id)
+            v->t[m - 1].w += v->t[k].w;
+        else
+            v->t[m++] = v->t[k];
+    }
+    v->n = m;
+}
+
+/* Tokens of one note -> raw term counts (duplicates merged). */
 static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr_token_list *toks,
                       struct kr_buf *tv)
 {
@@ -215,27 +245,68 @@ static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr
         memcpy(prev, stem, sl + 1);
     }
     struct term *t = (struct term *)(void *)tv->data;
-    size_t n = tv->len / sizeof *t, m = 0;
+    size_t n = tv->len / sizeof *t;
     struct vec *v = &w->vecs[i];
     v->t = kr_xreallocarray(NULL, n ? n : 1, sizeof *v->t);
     if (n)
         memcpy(v->t, t, n * sizeof *t);
-    qsort(v->t, n, sizeof *v->t, term_cmp);
-    for (size_t k = 0; k < n; k++) {
-        if (m && v->t[m - 1].id == v->t[k].id) {
-            v->t[m - 1].w += v->t[k].w;
+    v->n = n;
+    vec_merge(v);
+}
+
+/*
+ * Dutch glues words together: "woordmuur" and "weekwoordenmuur" share "muur",
+ * "voorleesboek" and "leesboek" share "boek". A stem that ends with another stem of the
+ * session (at least four letters), or starts with one (at least five), also counts that
+ * part, at COMPOUND_WEIGHT, so such notes can meet.
+ */
+static void split_compounds(struct work *w)
+{
+    size_t nterms = w->terms.n;
+    size_t(*parts)[2] = kr_xcalloc(nterms ? nterms : 1, sizeof *parts);
+    for (size_t t = 0; t < nterms; t++) {
+        const char *s = w->terms.keys[t];
+        size_t len = strlen(s);
+        parts[t][0] = parts[t][1] = SIZE_MAX;
+        if (strchr(s, ' ') || len < 7)
             continue;
+        for (size_t k = 2; k + 4 <= len && parts[t][0] == SIZE_MAX; k++) {
+            size_t id = strtab_get(&w->terms, s + k, false);
+            if (id != SIZE_MAX && id < nterms)
+                parts[t][0] = id;
         }
-        v->t[m++] = v->t[k];
+        char buf[128];
+        for (size_t k = len - 2; k >= 5 && k < sizeof buf && parts[t][1] == SIZE_MAX; k--) {
+            memcpy(buf, s, k);
+            buf[k] = '\0';
+            size_t id = strtab_get(&w->terms, buf, false);
+            if (id != SIZE_MAX && id < nterms)
+                parts[t][1] = id;
+        }
     }
-    v->n = m;
-    if (w->terms.n > w->dfcap) {
-        size_t old = w->dfcap;
-        KR_GROW(w->df, w->dfcap, w->terms.n);
-        memset(w->df + old, 0, (w->dfcap - old) * sizeof *w->df);
+    for (size_t i = 0; i < w->n; i++) {
+        struct vec *v = &w->vecs[i];
+        size_t n0 = v->n, extra = 0;
+        for (size_t k = 0; k < n0; k++)
+            extra += (parts[v->t[k].id][0] != SIZE_MAX) + (parts[v->t[k].id][1] != SIZE_MAX);
+        if (!extra)
+            continue;
+        v->t = kr_xreallocarray(v->t, n0 + extra, sizeof *v->t);
+        for (size_t k = 0; k < n0; k++)
+            for (int j = 0; j < 2; j++)
+                if (parts[v->t[k].id][j] != SIZE_MAX)
+                    v->t[v->n++] = (struct term){parts[v->t[k].id][j], COMPOUND_WEIGHT * v->t[k].w};
+        vec_merge(v);
     }
-    for (size_t k = 0; k < m; k++)
-        w->df[v->t[k].id]++;
+    free(parts);
+}
+
+static void count_df(struct work *w)
+{
+    w->df = kr_xcalloc(w->terms.n ? w->terms.n : 1, sizeof *w->df);
+    for (size_t i = 0; i < w->n; i++)
+        for (size_t k = 0; k < w->vecs[i].n; k++)
+            w->df[w->vecs[i].t[k].id]++;
 }
 
 /* Sublinear tf times smoothed idf, L2-normalised. Terms seen in one note only are dropped:
@@ -449,12 +520,25 @@ static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *
     qsort(c, m, sizeof *c, scored_cmp);
     struct kr_buf lab = {0};
     size_t used = 0;
+    const char *words[MAX_LABEL_TERMS];
     for (size_t i = 0; i < m && used < MAX_LABEL_TERMS; i++) {
-        if (strchr(w->terms.keys[c[i].id], ' '))
+        const char *key = w->terms.keys[c[i].id];
+        const char *word = w->surface_of[c[i].id] ? w->surface_of[c[i].id] : key;
+        if (strchr(key, ' ') || strlen(word) < 3 || strtab_find(&w->nolabel, key) != SIZE_MAX)
             continue;
-        const char *word = w->surface_of[c[i].id];
+        size_t j = 0;
+        while (j < used && strcmp(words[j], word) != 0)
+            j++;
+        if (j < used)
+            continue;
+        words[used] = word;
         kr_buf_puts(&lab, used ? ", " : "");
-        kr_buf_puts(&lab, word ? word : w->terms.keys[c[i].id]);
+        if (used == 0 && word[0] >= 'a' && word[0] <= 'z') {
+            kr_buf_putc(&lab, (char)(word[0] - 'a' + 'A'));
+            kr_buf_puts(&lab, word + 1);
+        } else {
+            kr_buf_puts(&lab, word);
+        }
         used++;
     }
     if (used == 0) {
@@ -550,6 +634,8 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
     for (size_t i = 0; i < n; i++)
         if (!notes[i].flagged)
             vectorise(&w, i, st, &toks, &scratch);
+    split_compounds(&w);
+    count_df(&w);
     weigh(&w);
     pick_surfaces(&w);
 
@@ -599,6 +685,7 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
     free(w.surface_of);
     strtab_fini(&w.terms);
     strtab_fini(&w.stops);
+    strtab_fini(&w.nolabel);
     strtab_fini(&w.surfaces);
     kr_buf_fini(&scratch);
     kr_token_list_fini(&toks);
