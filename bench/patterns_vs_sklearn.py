@@ -1,15 +1,20 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""Patterns against scikit-learn on a labelled visit day, in the same run.
+"""Patterns against scikit-learn, measured in the same run.
 
-kijkronde's patterns (every corner hidden, default threshold, no tuning per run) against
-scikit-learn's TfidfVectorizer + AgglomerativeClustering at its BEST distance threshold
-(swept over a grid, for average linkage on cosine and for ward), scored by the adjusted
-Rand index against the human themes. Also corner accuracy and the time of one run each.
+1. Quality, per labelled visit day: kijkronde's patterns (every corner hidden, the default
+   threshold, nothing tuned per run) against scikit-learn's TfidfVectorizer +
+   AgglomerativeClustering at its BEST distance threshold (a grid swept for average linkage
+   on cosine and for ward), by the adjusted Rand index against the human themes; and the
+   corner accuracy.
+2. Speed and memory, on generated sessions of 1,000 to 100,000 notes (variations of the
+   first day): kijkronde's time and peak memory, and scikit-learn's at the best threshold
+   of step 1 where it fits in memory (its average linkage needs n^2 distances).
 
-    bench/patterns_vs_sklearn.py BUILD_DIR [DAY.tsv ...]
+    bench/patterns_vs_sklearn.py [BUILD_DIR] [--sizes 1000,10000] [DAY.tsv ...]
 """
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -19,66 +24,93 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
-
-def load(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            visit, _time, corner, theme, text = line.split("\t", 4)
-            rows.append((visit, corner, theme, text))
-    return rows
+SKLEARN_MAX = 10000  # above this the n^2 distance matrix of sklearn takes too much memory
 
 
-def ours(build, path):
+def ours(build, path, scale=None):
     exe = os.path.join(build, "bench", "patterns_eval")
-    out = subprocess.run([exe, path], check=True, capture_output=True, text=True).stdout
-    labels, corners, seconds = [], [], None
-    for line in out.splitlines():
+    cmd = ["/usr/bin/time", "-f", "maxrss %M", exe, path] + (["--scale", str(scale)] if scale else [])
+    p = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    rows, seconds = [], None
+    for line in p.stdout.splitlines():
         if line.startswith("#"):
             seconds = float(line.split()[-1])
             continue
-        p, c, _gc, _gt = line.split("\t")
-        labels.append(int(p))
-        corners.append(c)
-    return labels, corners, seconds
+        pat, corner, gold_corner, theme, text = line.split("\t", 4)
+        rows.append((int(pat), corner, gold_corner, theme, text))
+    rss = int(p.stderr.split("maxrss")[-1].split()[0])
+    return rows, seconds, rss
+
+
+def sklearn_run(texts, linkage, metric, t):
+    t0 = time.perf_counter()
+    x = TfidfVectorizer().fit_transform(texts).toarray()
+    lab = AgglomerativeClustering(n_clusters=None, distance_threshold=t, metric=metric,
+                                  linkage=linkage).fit_predict(x)
+    return lab, time.perf_counter() - t0
 
 
 def sklearn_best(texts, gold):
-    best = (-1.0, None, None, None)
+    best = (-1.0, None)
     for linkage, metric in (("average", "cosine"), ("ward", "euclidean")):
         for t in np.arange(0.05, 2.0, 0.025):
-            t0 = time.perf_counter()
-            x = TfidfVectorizer().fit_transform(texts).toarray()
-            model = AgglomerativeClustering(n_clusters=None, distance_threshold=float(t),
-                                            metric=metric, linkage=linkage)
-            lab = model.fit_predict(x)
-            dt = time.perf_counter() - t0
+            lab, _ = sklearn_run(texts, linkage, metric, float(t))
             ari = adjusted_rand_score(gold, lab)
             if ari > best[0]:
-                best = (ari, f"{linkage}, drempel {t:.3f}", len(set(lab)), dt)
+                best = (ari, (linkage, metric, float(t)), len(set(lab)))
     return best
 
 
+def quality(build, day):
+    rows, secs, _ = ours(build, day)
+    gold = [r[3] for r in rows]
+    texts = [r[4] for r in rows]
+    acc = sum(1 for r in rows if r[1] == r[2]) / len(rows)
+    ari = adjusted_rand_score(gold, [r[0] for r in rows])
+    s_ari, how, s_k = sklearn_best(texts, gold)
+    _, s_secs = sklearn_run(texts, *how)
+    print(f"{os.path.basename(day)}: {len(rows)} notities, {len(set(gold))} thema's")
+    print(f"  hoek goed geplaatst:    {acc:.3f}")
+    print(f"  kijkronde ARI:          {ari:.3f}  ({len(set(r[0] for r in rows))} patronen)")
+    print(f"  scikit-learn beste ARI: {s_ari:.3f}  ({how[0]}, drempel {how[2]:.3f}, {s_k} clusters)")
+    print(f"  verschil ARI:           {ari - s_ari:+.3f}")
+    return how
+
+
+def speed(build, day, how, sizes):
+    print(f"\nschaal (variaties van {os.path.basename(day)}; sklearn: {how[0]}, drempel {how[2]:.3f})")
+    print(f"{'notities':>9} {'kijkronde s':>12} {'MB':>6} {'ARI':>6} {'sklearn s':>10} {'MB':>6} {'ARI':>6} {'sneller':>8}")
+    for n in sizes:
+        rows, secs, rss = ours(build, day, n)
+        gold = [r[3] for r in rows]
+        ari = adjusted_rand_score(gold, [r[0] for r in rows])
+        line = f"{n:>9} {secs:>12.3f} {rss / 1024:>6.0f} {ari:>6.3f}"
+        if n <= SKLEARN_MAX:
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            lab, s_secs = sklearn_run([r[4] for r in rows], *how)
+            s_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            s_ari = adjusted_rand_score(gold, lab)
+            line += f" {s_secs:>10.3f} {max(s_rss, before) / 1024:>6.0f} {s_ari:>6.3f} {s_secs / secs:>7.1f}x"
+        else:
+            line += f" {'-':>10} {'-':>6} {'-':>6} {'-':>8}"
+        print(line, flush=True)
+
+
 def main():
-    build = sys.argv[1] if len(sys.argv) > 1 else "build"
+    args = sys.argv[1:]
+    build = "build"
+    if args and not args[0].startswith("-") and not args[0].endswith(".tsv"):
+        build = args.pop(0)
+    sizes = [1000, 2000, 5000, 10000, 30000, 100000]
+    if "--sizes" in args:
+        i = args.index("--sizes")
+        sizes = [int(x) for x in args[i + 1].split(",") if x]
+        del args[i:i + 2]
     here = os.path.dirname(os.path.abspath(__file__))
-    days = sys.argv[2:] or [os.path.join(here, "..", "tests", "data", "corner_day.tsv")]
-    for day in days:
-        rows = load(day)
-        gold = [r[2] for r in rows]
-        texts = [r[3] for r in rows]
-        labels, corners, secs = ours(build, day)
-        acc = sum(1 for r, c in zip(rows, corners) if r[1] == c) / len(rows)
-        ari = adjusted_rand_score(gold, labels)
-        s_ari, s_how, s_k, s_secs = sklearn_best(texts, gold)
-        print(f"{os.path.basename(day)}: {len(rows)} notities, {len(set(gold))} thema's")
-        print(f"  hoek goed geplaatst:      {acc:.3f}")
-        print(f"  kijkronde ARI:            {ari:.3f}  ({len(set(labels))} patronen, {secs*1000:.1f} ms)")
-        print(f"  scikit-learn beste ARI:   {s_ari:.3f}  ({s_how}, {s_k} clusters, {s_secs*1000:.1f} ms)")
-        print(f"  verschil ARI:             {ari - s_ari:+.3f}; tijd sklearn/kijkronde: {s_secs / secs:.1f}x")
+    days = args or [os.path.join(here, "..", "tests", "data", f) for f in ("corner_day.tsv", "heldout_day.tsv")]
+    hows = [quality(build, d) for d in days]
+    if sizes:
+        speed(build, days[0], hows[0], sizes)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,10 @@ extern const size_t kr_data_stopwords_len;
 
 #define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
 #define MAX_LABEL_TERMS 3
-#define COMPOUND_WEIGHT 0.7 /* a part of a compound word */
+#define COMPOUND_WEIGHT 0.7
+#define EXACT_LIMIT     2500 /* notes per corner clustered exactly (a float matrix of this square) */
+#define LEADER_TAU                                                                                 \
+    0.5 /* above EXACT_LIMIT: near-duplicates grouped first */ /* a part of a compound word */
 
 const char *kr_pattern_kind_str(enum kr_pattern_kind k)
 {
@@ -340,28 +343,68 @@ static void weigh(struct work *w)
 /* ---- average-linkage clustering of one corner ---- */
 
 /*
- * Cluster members[0..m) (note indices, ascending). Writes a cluster number per member
- * into label[] (0..k-1, numbered by first member) and returns k.
+ * The m x m similarity matrix of items (dot products; -1 on the diagonal), filled
+ * through an inverted index so only pairs that share a term cost anything.
  */
-static size_t cluster(const struct work *w, const size_t *members, size_t m, double threshold,
-                      size_t *label)
+static float *similarities(const struct vec *const *items, size_t m)
+{
+    float *S = kr_xcalloc(m * m, sizeof *S);
+    size_t nt = 0, total = 0;
+    for (size_t a = 0; a < m; a++) {
+        total += items[a]->n;
+        for (size_t k = 0; k < items[a]->n; k++)
+            if (items[a]->t[k].id + 1 > nt)
+                nt = items[a]->t[k].id + 1;
+    }
+    /* postings in CSR form: start[t]..start[t+1] holds (item, weight) with ascending item */
+    size_t *start = kr_xcalloc(nt + 1, sizeof *start);
+    for (size_t a = 0; a < m; a++)
+        for (size_t k = 0; k < items[a]->n; k++)
+            start[items[a]->t[k].id + 1]++;
+    for (size_t t = 0; t < nt; t++)
+        start[t + 1] += start[t];
+    size_t *fill = kr_xreallocarray(NULL, nt ? nt : 1, sizeof *fill);
+    memcpy(fill, start, nt * sizeof *fill);
+    struct term *post = kr_xreallocarray(NULL, total ? total : 1, sizeof *post);
+    for (size_t a = 0; a < m; a++)
+        for (size_t k = 0; k < items[a]->n; k++)
+            post[fill[items[a]->t[k].id]++] = (struct term){a, items[a]->t[k].w};
+    for (size_t t = 0; t < nt; t++)
+        for (size_t i = start[t]; i < start[t + 1]; i++) {
+            float *row = S + post[i].id * m;
+            double wi = post[i].w;
+            for (size_t j = i + 1; j < start[t + 1]; j++)
+                row[post[j].id] += (float)(wi * post[j].w);
+        }
+    for (size_t a = 0; a < m; a++) {
+        S[a * m + a] = -1.0f;
+        for (size_t b = a + 1; b < m; b++)
+            S[b * m + a] = S[a * m + b];
+    }
+    free(start);
+    free(fill);
+    free(post);
+    return S;
+}
+
+/*
+ * Average linkage over m items: item a is the mean vector of init_size[a] notes (1 for a
+ * note). The average similarity of all note pairs between two groups equals the dot
+ * product of their means, so starting from groups is exact. Writes a cluster number per
+ * item into label[] (0..k-1, numbered by first item) and returns k.
+ */
+static size_t cluster_items(const struct vec *const *items, const size_t *init_size, size_t m,
+                            double threshold, size_t *label)
 {
     if (m == 0)
         return 0;
-    float *S = kr_xreallocarray(NULL, m * m, sizeof *S);
-    for (size_t a = 0; a < m; a++) {
-        S[a * m + a] = -1.0f;
-        for (size_t b = a + 1; b < m; b++) {
-            float s = (float)dot(&w->vecs[members[a]], &w->vecs[members[b]]);
-            S[a * m + b] = S[b * m + a] = s;
-        }
-    }
+    float *S = similarities(items, m);
     size_t *size = kr_xreallocarray(NULL, m, sizeof *size);
     size_t *parent = kr_xreallocarray(NULL, m, sizeof *parent);
     size_t *best = kr_xreallocarray(NULL, m, sizeof *best);
     bool *alive = kr_xreallocarray(NULL, m, sizeof *alive);
     for (size_t a = 0; a < m; a++) {
-        size[a] = 1;
+        size[a] = init_size[a];
         parent[a] = a;
         alive[a] = true;
     }
@@ -440,6 +483,159 @@ static size_t cluster(const struct work *w, const size_t *members, size_t m, dou
     return k;
 }
 
+/*
+ * Leader grouping for large corners, in input order: an item joins the most similar
+ * earlier leader when the similarity reaches tau, else it leads a new group. Candidates
+ * come from an inverted index over the leaders' terms, so the cost grows with the notes
+ * times the leaders that share a term, and memory with the notes. Returns the number of
+ * groups; group[i] is the group of item i (numbered in order of their leaders).
+ */
+static size_t leader_groups(const struct vec *const *items, size_t m, size_t nterms, double tau,
+                            size_t *group)
+{
+    struct posting {
+        size_t leader;
+        double w;
+    };
+    struct plist {
+        struct posting *items;
+        size_t n, cap;
+    } *inv = kr_xcalloc(nterms ? nterms : 1, sizeof *inv);
+    double *acc = kr_xcalloc(m, sizeof *acc);
+    size_t *touched = kr_xcalloc(m, sizeof *touched);
+    size_t nleaders = 0;
+    for (size_t i = 0; i < m; i++) {
+        const struct vec *v = items[i];
+        size_t nt = 0;
+        for (size_t k = 0; k < v->n; k++) {
+            const struct plist *pl = &inv[v->t[k].id];
+            for (size_t j = 0; j < pl->n; j++) {
+                size_t L = pl->items[j].leader;
+                if (acc[L] == 0.0)
+                    touched[nt++] = L;
+                acc[L] += v->t[k].w * pl->items[j].w;
+            }
+        }
+        size_t best = SIZE_MAX;
+        for (size_t j = 0; j < nt; j++) {
+            size_t L = touched[j];
+            if (best == SIZE_MAX || acc[L] > acc[best] || (acc[L] == acc[best] && L < best))
+                best = L;
+        }
+        if (best != SIZE_MAX && acc[best] >= tau) {
+            group[i] = best;
+        } else {
+            group[i] = nleaders;
+            for (size_t k = 0; k < v->n; k++) {
+                struct plist *pl = &inv[v->t[k].id];
+                KR_GROW(pl->items, pl->cap, pl->n + 1);
+                pl->items[pl->n++] = (struct posting){nleaders, v->t[k].w};
+            }
+            nleaders++;
+        }
+        for (size_t j = 0; j < nt; j++)
+            acc[touched[j]] = 0.0;
+    }
+    for (size_t t = 0; t < nterms; t++)
+        free(inv[t].items);
+    free(inv);
+    free(acc);
+    free(touched);
+    return nleaders;
+}
+
+/* The mean vectors of g groups of items (group[i] for item i), each item counted weight[i] times.
+ */
+static struct vec *group_means(const struct vec *const *items, const size_t *weight, size_t m,
+                               const size_t *group, size_t g, size_t *gsize)
+{
+    struct vec *means = kr_xcalloc(g, sizeof *means);
+    size_t *count = kr_xcalloc(g, sizeof *count);
+    for (size_t i = 0; i < m; i++) {
+        count[group[i]] += items[i]->n;
+        gsize[group[i]] += weight[i];
+    }
+    for (size_t c = 0; c < g; c++)
+        means[c].t = kr_xreallocarray(NULL, count[c] ? count[c] : 1, sizeof(struct term));
+    for (size_t i = 0; i < m; i++) {
+        struct vec *mv = &means[group[i]];
+        for (size_t k = 0; k < items[i]->n; k++)
+            mv->t[mv->n++] = (struct term){items[i]->t[k].id, items[i]->t[k].w * (double)weight[i]};
+    }
+    for (size_t c = 0; c < g; c++) {
+        vec_merge(&means[c]);
+        for (size_t k = 0; k < means[c].n; k++)
+            means[c].t[k].w /= (double)gsize[c];
+    }
+    free(count);
+    return means;
+}
+
+/*
+ * Cluster the notes members[0..m) of one corner; label[a] gets the cluster of members[a]
+ * (0..k-1, numbered by first member). Up to EXACT_LIMIT notes: exact average linkage.
+ * Above it, near-duplicates are first grouped by leader (at LEADER_TAU, lowered until at
+ * most EXACT_LIMIT groups remain) and average linkage runs on the groups.
+ */
+static size_t cluster(const struct work *w, const size_t *members, size_t m, double threshold,
+                      size_t *label)
+{
+    const struct vec **items = kr_xreallocarray(NULL, m ? m : 1, sizeof *items);
+    size_t *weight = kr_xreallocarray(NULL, m ? m : 1, sizeof *weight);
+    for (size_t a = 0; a < m; a++) {
+        items[a] = &w->vecs[members[a]];
+        weight[a] = 1;
+        label[a] = a; /* member -> current item */
+    }
+    size_t g = m;
+    struct vec *owned = NULL; /* the current items when they are group means */
+    size_t *group = kr_xreallocarray(NULL, m ? m : 1, sizeof *group);
+    double tau = LEADER_TAU;
+    while (g > EXACT_LIMIT) {
+        size_t ng = leader_groups(items, g, w->terms.n, tau, group);
+        size_t *gsize = kr_xcalloc(ng, sizeof *gsize);
+        struct vec *means = group_means(items, weight, g, group, ng, gsize);
+        for (size_t a = 0; a < m; a++)
+            label[a] = group[label[a]];
+        if (owned) {
+            for (size_t c = 0; c < g; c++)
+                free(owned[c].t);
+            free(owned);
+        }
+        owned = means;
+        for (size_t c = 0; c < ng; c++) {
+            items[c] = &means[c];
+            weight[c] = gsize[c];
+        }
+        free(gsize);
+        g = ng;
+        tau *= 0.8;
+    }
+    size_t k = cluster_items(items, weight, g, threshold, group);
+    for (size_t a = 0; a < m; a++)
+        label[a] = group[label[a]];
+    /* renumber by first member, as the exact path does */
+    size_t *num = kr_xreallocarray(NULL, k ? k : 1, sizeof *num);
+    for (size_t c = 0; c < k; c++)
+        num[c] = SIZE_MAX;
+    size_t next = 0;
+    for (size_t a = 0; a < m; a++) {
+        if (num[label[a]] == SIZE_MAX)
+            num[label[a]] = next++;
+        label[a] = num[label[a]];
+    }
+    free(num);
+    if (owned) {
+        for (size_t c = 0; c < g; c++)
+            free(owned[c].t);
+        free(owned);
+    }
+    free(group);
+    free(weight);
+    free(items);
+    return k;
+}
+
 /* ---- describing a pattern ---- */
 
 struct scored {
@@ -452,6 +648,12 @@ static int scored_cmp(const void *a, const void *b)
     const struct scored *x = a, *y = b;
     if (x->s != y->s)
         return x->s > y->s ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int scored_id_cmp(const void *a, const void *b)
+{
+    const struct scored *x = a, *y = b;
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -488,16 +690,7 @@ static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *
     }
     struct scored *c = (struct scored *)(void *)scratch->data;
     size_t nc = scratch->len / sizeof *c, m = 0;
-    /* merge by id: sort by id first */
-    for (size_t i = 1; i < nc; i++) { /* insertion sort is fine: patterns are small */
-        struct scored x = c[i];
-        size_t j = i;
-        while (j > 0 && c[j - 1].id > x.id) {
-            c[j] = c[j - 1];
-            j--;
-        }
-        c[j] = x;
-    }
+    qsort(c, nc, sizeof *c, scored_id_cmp); /* merge by id */
     for (size_t i = 0; i < nc; i++) {
         if (m && c[m - 1].id == c[i].id)
             c[m - 1].s += c[i].s;

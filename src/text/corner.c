@@ -143,6 +143,17 @@ void kr_corner_classifier_free(struct kr_corner_classifier *c)
     free(c);
 }
 
+/* One word of the note after matching: what it is and how many words it spans. */
+struct hit {
+    enum word_kind kind;
+    enum kr_corner corner;
+    size_t span;
+    int has;   /* matched any entry */
+    int speak; /* also a speech/action verb (a word may be both, e.g. "staat") */
+    int skip;
+    int prep; /* a preposition: a sentence starting with one puts its subject after the verb */
+};
+
 /* The first entry whose first stem is s, or n when none. */
 static size_t find_first(const struct kr_corner_classifier *c, const char *s)
 {
@@ -157,35 +168,24 @@ static size_t find_first(const struct kr_corner_classifier *c, const char *s)
     return lo < c->n && strcmp(c->items[lo].stems[0], s) == 0 ? lo : c->n;
 }
 
-/* One word of the note after matching: what it is and how many words it spans. */
-struct hit {
-    enum word_kind kind;
-    enum kr_corner corner;
-    size_t span;
-    int has;   /* matched any entry */
-    int speak; /* also a speech/action verb (a word may be both, e.g. "staat") */
-    int skip;
-    int prep; /* a preposition: a sentence starting with one puts its subject after the verb */
-};
-
 /*
  * Dutch writes compounds as one word (rekenprogramma, spellingapp, leesboek): an unknown
  * word that ends in a role or plain word of at least three letters counts as that word.
  */
 static void match_compound(const struct kr_corner_classifier *c, const char *w, struct hit *h)
 {
-    size_t wl = strlen(w), best = 0;
-    for (size_t k = 0; k < c->n; k++) {
-        const struct entry *e = &c->items[k];
-        if (e->n != 1 || (e->kind != K_ROLE && e->kind != K_WORD))
-            continue;
-        size_t el = strlen(e->stems[0]);
-        if (el < 3 || el + 3 > wl || el <= best || strcmp(w + wl - el, e->stems[0]) != 0)
-            continue;
-        best = el;
-        h->has = 1;
-        h->kind = e->kind;
-        h->corner = e->corner;
+    size_t wl = strlen(w);
+    for (size_t k = 3; k + 3 <= wl; k++) { /* longest part first */
+        for (size_t e = find_first(c, w + k); e < c->n && strcmp(c->items[e].stems[0], w + k) == 0;
+             e++) {
+            const struct entry *en = &c->items[e];
+            if (en->n != 1 || (en->kind != K_ROLE && en->kind != K_WORD))
+                continue;
+            h->has = 1;
+            h->kind = en->kind;
+            h->corner = en->corner;
+            return;
+        }
     }
 }
 
