@@ -35,9 +35,18 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out,
 void kr_checker_free(struct kr_checker *c);
 
 /*
+ * The network's own lexicon, $XDG_DATA_HOME/kijkronde/oordeel.yaml (or under
+ * ~/.local/share), when that file exists: a heap path (caller frees), else NULL.
+ * Pass it as extra_path to kr_checker_new.
+ */
+char *kr_checker_network_path(void);
+
+/*
  * Check text[0..len) (any bytes; invalid UTF-8 is tolerated). out is reset first,
- * then filled with findings sorted by start. Returns out->n. Strings in findings
- * stay valid until kr_checker_free. Does no I/O and allocates only into out.
+ * then filled with findings sorted by start, never overlapping. Returns out->n.
+ * Strings in findings stay valid until kr_checker_free. Does no I/O; besides out it
+ * only grows scratch memory the checker keeps (so a warm checker allocates nothing
+ * else). Not thread-safe: one checker per thread.
  */
 size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_finding_list *out);
 void kr_finding_list_fini(struct kr_finding_list *l);

@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the zonder-oordeel checker: byte offsets, every context rule, the
+ * network lexicon, hostile input, and precision/recall on the labelled corpus
+ * (tests/data/check_corpus.tsv) and the separate validation set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kijkronde/check.h"
+#include "kijkronde/mem.h"
+#include "krtest.h"
+
+static struct kr_checker *chk;
+static struct kr_finding_list fl;
+
+static void setup(void)
+{
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_checker_new(NULL, &chk, &err), KR_OK);
+}
+
+static void teardown(void)
+{
+    kr_checker_free(chk);
+    chk = NULL;
+    kr_finding_list_fini(&fl);
+}
+
+static size_t run(const char *s)
+{
+    return kr_check(chk, s, strlen(s), &fl);
+}
+
+/* The text of finding i. */
+static const char *match(const char *s, size_t i)
+{
+    static char buf[256];
+    size_t n = fl.items[i].end - fl.items[i].start;
+    ck_assert_uint_lt(n, sizeof buf);
+    memcpy(buf, s + fl.items[i].start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* True when some finding covers exactly the first occurrence of word in s. */
+static int flagged(const char *s, const char *word)
+{
+    const char *p = strstr(s, word);
+    ck_assert_ptr_nonnull(p);
+    size_t at = (size_t)(p - s);
+    for (size_t i = 0; i < fl.n; i++)
+        if (fl.items[i].start <= at && at + strlen(word) <= fl.items[i].end)
+            return 1;
+    return 0;
+}
+
+START_TEST(test_check_contract_example)
+{
+    const char *s = "De juf legt het heel goed uit.";
+    ck_assert_uint_eq(run(s), 1);
+    ck_assert_uint_eq(fl.items[0].start, 16);
+    ck_assert_uint_eq(fl.items[0].end, 25);
+    ck_assert_str_eq(match(s, 0), "heel goed");
+    ck_assert_str_eq(fl.items[0].kind, "evaluatief");
+    ck_assert_str_eq(fl.items[0].hint,
+                     "Wat zag of hoorde je precies? Beschrijf wat leerlingen doen of zeggen.");
+}
+END_TEST
+
+START_TEST(test_check_offsets_diacritics_emoji)
+{
+    const char *s =
+        "😀 Één leerling in groep 5 is héél enthousiast; “ok” zegt ze. Café is rommelig.";
+    ck_assert_uint_ge(run(s), 2);
+    int saw_ent = 0, saw_rom = 0;
+    for (size_t i = 0; i < fl.n; i++) {
+        const char *m = match(s, i);
+        if (strstr(m, "enthousiast")) {
+            saw_ent = 1;
+            ck_assert_uint_eq(fl.items[i].end,
+                              (size_t)(strstr(s, "enthousiast") - s) + strlen("enthousiast"));
+        }
+        if (strcmp(m, "rommelig") == 0) {
+            saw_rom = 1;
+            ck_assert_uint_eq(fl.items[i].start, (size_t)(strstr(s, "rommelig") - s));
+        }
+    }
+    ck_assert(saw_ent && saw_rom);
+}
+END_TEST
+
+START_TEST(test_check_findings_sorted_disjoint)
+{
+    const char *s = "Ik vind dat de juf veel te lang praat; de zwakke leerlingen vervelen zich "
+                    "altijd en de klas is rommelig.";
+    ck_assert_uint_ge(run(s), 4);
+    for (size_t i = 0; i < fl.n; i++) {
+        ck_assert_uint_lt(fl.items[i].start, fl.items[i].end);
+        ck_assert_uint_le(fl.items[i].end, strlen(s));
+        if (i)
+            ck_assert_uint_le(fl.items[i - 1].end, fl.items[i].start);
+    }
+    ck_assert(flagged(s, "Ik vind"));
+    ck_assert(flagged(s, "te lang"));
+    ck_assert(flagged(s, "zwakke leerlingen"));
+    ck_assert(flagged(s, "altijd"));
+}
+END_TEST
+
+START_TEST(test_check_quotes_are_speech)
+{
+    const char *notes[] = {
+        "Juf zegt: 'Jullie moeten nu stil zijn, dat is beter.'",
+        "Juf zegt: \"Jullie moeten nu stil zijn, dat is beter.\"",
+        "Juf zegt: ‘Jullie moeten nu stil zijn, dat is beter.’",
+        "Juf zegt: “Jullie moeten nu stil zijn, dat is beter.”",
+        "Juf zegt: „Jullie moeten nu stil zijn, dat is beter.”",
+        "Juf zegt: jullie moeten nu stil zijn, dat is beter.",
+        "Leerling vraagt: snap jij dit? Buurman wijst naar het bord.",
+        "Juf: jullie moeten eerst je naam schrijven.",
+        "Op het bord staat: Wat is een goede samenvatting?",
+        "Leerling zegt dat hij het saai vindt.",
+        "Leraar vraagt of iedereen het snapt.",
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+        ck_assert_msg(run(notes[i]) == 0, "flagged: %s", notes[i]);
+    /* The observer's own words after the quote still count. */
+    const char *s = "Juf zegt: 'Pak je schrift.' De klas is erg rommelig.";
+    ck_assert_uint_ge(run(s), 1);
+    ck_assert(flagged(s, "rommelig"));
+    ck_assert(!flagged(s, "Pak"));
+    /* A quote still being typed counts as speech to the end. */
+    ck_assert_uint_eq(run("Juf zegt: \"jullie moeten echt beter"), 0);
+}
+END_TEST
+
+START_TEST(test_check_apostrophes_do_not_open_quotes)
+{
+    const char *s = "'s Middags telt hij zo'n tien auto's en de klas is rommelig.";
+    run(s);
+    ck_assert(flagged(s, "rommelig"));
+    const char *t = "Hij pakt de foto's 's ochtends; het is chaotisch.";
+    run(t);
+    ck_assert(flagged(t, "chaotisch"));
+    const char *u = "Leerling zegt 'nee' en het is saai.";
+    run(u);
+    ck_assert(flagged(u, "saai"));
+    ck_assert(!flagged(u, "nee"));
+}
+END_TEST
+
+START_TEST(test_check_te_verb_is_not_a_norm)
+{
+    ck_assert_uint_eq(run("Leerling begint te schrijven om 10:03."), 0);
+    ck_assert_uint_eq(run("Drie leerlingen zitten te wachten."), 0);
+    ck_assert_uint_eq(run("Ze hebben 5 minuten om te lezen."), 0);
+    ck_assert_uint_eq(run("Twee leerlingen komen te laat binnen."), 0);
+    const char *s = "De opdracht is te moeilijk.";
+    ck_assert_uint_eq(run(s), 1);
+    ck_assert_str_eq(match(s, 0), "te moeilijk");
+    ck_assert_str_eq(fl.items[0].kind, "norm");
+    const char *t = "De instructie duurt veel te lang.";
+    ck_assert_uint_eq(run(t), 1);
+    ck_assert_str_eq(match(t, 0), "veel te lang");
+    const char *u = "Het lokaal is te klein.";
+    ck_assert_uint_eq(run(u), 1);
+}
+END_TEST
+
+START_TEST(test_check_goed_in_counts_is_a_fact)
+{
+    const char *facts[] = {
+        "7 van de 10 sommen goed.",
+        "De jongen heeft 8 van de 12 opgaven goed.",
+        "18 leerlingen hebben alle woorden goed, 4 hebben er 2 fout.",
+        "Het meisje geeft het goede antwoord.",
+        "Het antwoord van de leerling is goed: 56.",
+        "Bij opgave 6 hebben 14 van de 25 leerlingen het juiste antwoord.",
+        "Maakt 5 sommen, 3 goed.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0, "flagged: %s", facts[i]);
+    ck_assert_uint_ge(run("De juf legt de som goed uit."), 1);
+    ck_assert_uint_ge(run("Goed gedaan van de leraar."), 1);
+    ck_assert_uint_ge(run("Het gaat goed in groep 5."), 1);
+}
+END_TEST
+
+START_TEST(test_check_moet_outside_quotes_is_a_norm)
+{
+    const char *s = "De leraar moet meer differentiëren.";
+    ck_assert_uint_ge(run(s), 1);
+    ck_assert(flagged(s, "moet"));
+    ck_assert_uint_eq(run("Juf: 'Jullie moeten je schrift pakken.'"), 0);
+    ck_assert_uint_eq(run("Leerlingen moeten van de juf eerst hun naam schrijven."), 0);
+}
+END_TEST
+
+START_TEST(test_check_categories)
+{
+    static const struct {
+        const char *text, *word, *kind;
+    } cases[] = {
+        {"Ik denk dat het te moeilijk is.", "Ik denk", "mening"},
+        {"Volgens mij snapt hij het.", "Volgens mij", "mening"},
+        {"De jongen verveelt zich.", "verveelt", "gedachtelezen"},
+        {"Ze heeft geen zin in de les.", "heeft geen zin in", "gedachtelezen"},
+        {"Ik vind het saai.", "Ik vind het saai", "mening"},
+        {"Het is een zorgleerling.", "zorgleerling", "label"},
+        {"Taalzwakke kinderen haken af.", "Taalzwakke", "label"},
+        {"Hij zit nooit stil.", "nooit", "generalisatie"},
+        {"Ze praten de hele tijd.", "de hele tijd", "generalisatie"},
+        {"Dat komt door thuis.", "komt door thuis", "oorzaak"},
+        {"Bij ons op school gaat dat anders.", "Bij ons", "vergelijking"},
+        {"De instructie is onvoldoende.", "onvoldoende", "norm"},
+        {"Het lokaal is rommelig.", "rommelig", "evaluatief"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run(cases[i].text);
+        int ok = 0;
+        for (size_t k = 0; k < fl.n; k++)
+            if (strcmp(match(cases[i].text, k), cases[i].word) == 0 &&
+                strcmp(fl.items[k].kind, cases[i].kind) == 0)
+                ok = 1;
+        ck_assert_msg(ok, "'%s' not %s in: %s", cases[i].word, cases[i].kind, cases[i].text);
+    }
+}
+END_TEST
+
+START_TEST(test_check_inflections_by_stem)
+{
+    ck_assert_uint_ge(run("Een mooie tekening."), 1);
+    ck_assert_uint_ge(run("Mooiste tekening."), 1);
+    ck_assert_uint_ge(run("Ze vervelen zich."), 1);
+    ck_assert_uint_ge(run("Zwakke lezers."), 1);
+}
+END_TEST
+
+START_TEST(test_check_allowlist)
+{
+    ck_assert_uint_eq(run("De betrokken leerling pakt een gum."), 0);
+    ck_assert_uint_eq(run("Ze werken met een actieve werkvorm."), 0);
+    ck_assert_uint_eq(run("Leerling drukt op de knop."), 0);
+    ck_assert_uint_eq(run("Leerlingen rekenen met negatieve getallen."), 0);
+}
+END_TEST
+
+START_TEST(test_check_hostile_input)
+{
+    const char bad[] = "\xff\xfe goed \x00 mooi \xe2\x80 \"open 'x \xf0\x9f";
+    size_t len = sizeof bad - 1;
+    kr_check(chk, bad, len, &fl);
+    for (size_t i = 0; i < fl.n; i++) {
+        ck_assert_uint_le(fl.items[i].end, len);
+        ck_assert_uint_lt(fl.items[i].start, fl.items[i].end);
+    }
+    ck_assert_uint_eq(run(""), 0);
+    ck_assert_uint_eq(run("?!?!... ''' \"\" ‘’ “”"), 0);
+    /* A long note: many quotes that never close must stay linear, and findings stay sorted. */
+    size_t n = 1u << 20;
+    char *big = kr_xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = " 'a mooi"[i % 8];
+    big[n] = '\0';
+    ck_assert_uint_gt(kr_check(chk, big, n, &fl), 1000);
+    for (size_t i = 1; i < fl.n; i++)
+        ck_assert_uint_le(fl.items[i - 1].end, fl.items[i].start);
+    free(big);
+}
+END_TEST
+
+static char *write_tmp(const char *content)
+{
+    char *path = kr_xstrdup("/tmp/kr-check-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+    close(fd);
+    return path;
+}
+
+START_TEST(test_check_network_lexicon)
+{
+    char *path = write_tmp("categorieen:\n"
+                           "  evaluatief:\n"
+                           "    woorden: [knullig]\n"
+                           "  jargon:\n"
+                           "    hint: \"Zeg wat je zag, zonder vakjargon.\"\n"
+                           "    woorden: [\"executieve functies\"]\n"
+                           "toegestaan:\n"
+                           "  - mooi weer\n");
+    struct kr_checker *c = NULL;
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_checker_new(path, &c, &err), KR_OK);
+    const char *s = "Een knullige tekening; executieve functies; mooi weer.";
+    ck_assert_uint_eq(kr_check(c, s, strlen(s), &fl), 2);
+    ck_assert_str_eq(fl.items[0].kind, "evaluatief");
+    ck_assert_str_eq(fl.items[1].kind, "jargon");
+    ck_assert_str_eq(fl.items[1].hint, "Zeg wat je zag, zonder vakjargon.");
+    /* The built-in lexicon is still there. */
+    ck_assert_uint_eq(kr_check(c, "rommelig", 8, &fl), 1);
+    kr_checker_free(c);
+    unlink(path);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_check_network_lexicon_errors)
+{
+    static const struct {
+        const char *yaml;
+        size_t line, col;
+    } cases[] = {
+        {"categorieen:\n  evaluatief: [\n", 0, 0},                          /* broken YAML */
+        {"categorien:\n  x: 1\n", 1, 1},                                    /* unknown key */
+        {"categorieen:\n  nieuw:\n    woorden: [a]\n", 2, 3},               /* no hint */
+        {"categorieen:\n  norm:\n    woorden:\n      - \"a ...\"\n", 4, 9}, /* gap at end */
+        {"toegestaan: [\"\"]\n", 1, 14},                                    /* empty pattern */
+        {"context:\n  spreken: [\"twee woorden\"]\n", 2, 13},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = write_tmp(cases[i].yaml);
+        struct kr_checker *c = NULL;
+        struct kr_error err = {0};
+        ck_assert_int_eq(kr_checker_new(path, &c, &err), KR_PARSE);
+        ck_assert_ptr_null(c);
+        ck_assert_str_eq(err.file, path);
+        ck_assert_msg(err.line > 0, "no line for case %zu: %s", i, err.msg);
+        if (cases[i].line) {
+            ck_assert_msg(err.line == cases[i].line && err.col == cases[i].col,
+                          "case %zu at %zu:%zu: %s", i, err.line, err.col, err.msg);
+        }
+        unlink(path);
+        free(path);
+    }
+    struct kr_checker *c = NULL;
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_checker_new("/nonexistent/oordeel.yaml", &c, &err), KR_IO);
+}
+END_TEST
+
+struct score {
+    size_t tp, fn, fp, tn;
+};
+
+/* Check every note of a LABEL<TAB>TEXT file; -1 when it cannot be read. */
+static int score_file(const char *path, struct score *sc)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[4096];
+    memset(sc, 0, sizeof *sc);
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *tab = strchr(line, '\t');
+        ck_assert_ptr_nonnull(tab);
+        *tab = '\0';
+        int judging = strcmp(line, "oordeel") == 0;
+        ck_assert(judging || strcmp(line, "feit") == 0);
+        int hit = run(tab + 1) > 0;
+        if (judging && hit)
+            sc->tp++;
+        else if (judging)
+            sc->fn++, printf("# gemist: %s\n", tab + 1);
+        else if (hit)
+            sc->fp++, printf("# onterecht: %s (%s)\n", tab + 1, match(tab + 1, 0));
+        else
+            sc->tn++;
+    }
+    fclose(f);
+    double prec = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 1.0;
+    double rec = (double)sc->tp / (double)(sc->tp + sc->fn);
+    double fpr = (double)sc->fp / (double)(sc->fp + sc->tn);
+    printf("# %s: %zu oordeel, %zu feit; precision %.3f recall %.3f false-positive rate %.3f\n",
+           strrchr(path, '/') + 1, sc->tp + sc->fn, sc->fp + sc->tn, prec, rec, fpr);
+    return 0;
+}
+
+START_TEST(test_check_corpus_precision_recall)
+{
+    struct score sc;
+    ck_assert_int_eq(score_file(KR_TEST_DATA "/check_corpus.tsv", &sc), 0);
+    ck_assert_uint_ge(sc.tp + sc.fn, 75);
+    ck_assert_uint_ge(sc.fp + sc.tn, 75);
+    /* Floors: recall >= 95%, false-positive rate <= 5% on the corpus the lexicon was built on. */
+    ck_assert_uint_ge(sc.tp * 100, 95 * (sc.tp + sc.fn));
+    ck_assert_uint_le(sc.fp * 100, 5 * (sc.fp + sc.tn));
+}
+END_TEST
+
+START_TEST(test_check_validation_precision_recall)
+{
+    struct score sc;
+    ck_assert_int_eq(score_file(KR_TEST_DATA "/check_validation.tsv", &sc), 0);
+    ck_assert_uint_ge(sc.tp + sc.fn, 40);
+    /* The acceptance floors: >= 85% of judging notes flagged, <= 10% of factual notes. */
+    ck_assert_uint_ge(sc.tp * 100, 85 * (sc.tp + sc.fn));
+    ck_assert_uint_le(sc.fp * 100, 10 * (sc.fp + sc.tn));
+}
+END_TEST
+
+static Suite *check_suite(void)
+{
+    Suite *s = suite_create("check");
+    TCase *tc = tcase_create("rules");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_check_contract_example);
+    tcase_add_test(tc, test_check_offsets_diacritics_emoji);
+    tcase_add_test(tc, test_check_findings_sorted_disjoint);
+    tcase_add_test(tc, test_check_quotes_are_speech);
+    tcase_add_test(tc, test_check_apostrophes_do_not_open_quotes);
+    tcase_add_test(tc, test_check_te_verb_is_not_a_norm);
+    tcase_add_test(tc, test_check_goed_in_counts_is_a_fact);
+    tcase_add_test(tc, test_check_moet_outside_quotes_is_a_norm);
+    tcase_add_test(tc, test_check_categories);
+    tcase_add_test(tc, test_check_inflections_by_stem);
+    tcase_add_test(tc, test_check_allowlist);
+    tcase_add_test(tc, test_check_hostile_input);
+    tcase_add_test(tc, test_check_network_lexicon);
+    tcase_add_test(tc, test_check_network_lexicon_errors);
+    suite_add_tcase(s, tc);
+    TCase *tl = tcase_create("labelled");
+    tcase_add_checked_fixture(tl, setup, teardown);
+    tcase_set_timeout(tl, 60);
+    tcase_add_test(tl, test_check_corpus_precision_recall);
+    tcase_add_test(tl, test_check_validation_precision_recall);
+    suite_add_tcase(s, tl);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(check_suite());
+}
