@@ -771,9 +771,11 @@ static void topic(struct kr_linter *L, struct kr_buf *b)
         if (L->w[i].quoted || !is_article(fold_of(L, i)))
             continue;
         size_t e = i + 1;
-        while (e < L->nw && e < i + 5 && !L->w[e].clause_start && L->w[e].sent == L->w[i].sent &&
-               !L->w[e].quoted && !is_stopword(L, e) && !is_article(fold_of(L, e)))
+        while (e < L->nw && e < i + 7 && !L->w[e].clause_start && L->w[e].sent == L->w[i].sent &&
+               !L->w[e].quoted && !is_stopword(L, e))
             e++;
+        while (e > i + 1 && is_article(fold_of(L, e - 1)))
+            e--;
         if (e == i + 1)
             continue;
         char *inert = kr_utf8_inert(L->q + L->w[i].start, L->w[e - 1].end - L->w[i].start, false);

@@ -164,4 +164,19 @@ for f in leeg junk utf8 diep bom groot twee; do
 done
 "$KR" kijkvragen check "$T" >"$T/out" 2>&1; [ $? -eq 2 ] || fail "a directory"
 "$KR" kijkvragen check "$T/nergens.yaml" >"$T/out" 2>&1; [ $? -eq 2 ] || fail "missing file"
+# --- the built-in library is inside the program: a copy elsewhere and an installed program
+# (meson install --destdir) list it too, run from / so no source tree is near.
+count() { "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+cp "$KR" "$T/kopie"
+n=$(cd / && XDG_DATA_HOME="$T/leeg" "$T/kopie" kijkvragen list --json | count)
+[ "$n" = "$nfiles" ] || fail "a copy of the program lists $n kijkvragen"
+BUILD=$(dirname "$KR")
+if command -v meson >/dev/null && [ -d "$BUILD/meson-private" ]; then
+    meson install -C "$BUILD" --no-rebuild --destdir "$T/dest" >"$T/install.log" 2>&1 ||
+        { tail -5 "$T/install.log"; fail "meson install --destdir"; }
+    inst=$(find "$T/dest" -type f -name kijkronde -perm -u+x | head -1)
+    [ -n "$inst" ] || fail "no installed kijkronde"
+    n=$(cd / && XDG_DATA_HOME="$T/leeg" "$inst" kijkvragen list --json | count)
+    [ "$n" = "$nfiles" ] || fail "the installed program lists $n kijkvragen"
+fi
 echo "ok"

@@ -1,0 +1,638 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the kijkvragen module: the strict loader (every kind of error with
+ * its line:col), the library with its sources and overrides, and the lint on a
+ * labelled list of questions schools write (bad ones with the kind they must get,
+ * good ones that must stay clean).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kijkronde/kijkvraag.h"
+#include "kijkronde/mem.h"
+#include "krtest.h"
+
+static struct kr_error err;
+
+/* A valid file; tests replace one line of it. */
+static const char GOOD[] = "id: naam\n"
+                           "vraag: Wat doen leerlingen als ze vastlopen?\n"
+                           "basisvaardigheid: rekenen-wiskunde\n"
+                           "thema: Hoge verwachtingen\n"
+                           "toelichting: De school wil groeien.\n"
+                           "kijkpunten:\n"
+                           "  - Wat doen ze eerst?\n"
+                           "  - Wie vragen ze om hulp?\n"
+                           "  - Wat zeggen ze?\n"
+                           "hints:\n"
+                           "  leerling: Noteer wat ze doen.\n"
+                           "bron: Sardes (2025)\n";
+
+static enum kr_status load(const char *text, struct kr_kijkvraag *k)
+{
+    kr_error_clear(&err);
+    return kr_kijkvraag_load_mem("map/naam.yaml", text, strlen(text), k, &err);
+}
+
+/* base with line `line` (1-based) replaced by repl (which ends in '\n', or "" to drop it). */
+static char *replace_line(const char *base, size_t line, const char *repl)
+{
+    struct kr_buf b = {0};
+    const char *p = base;
+    for (size_t l = 1; *p; l++) {
+        const char *e = strchr(p, '\n');
+        size_t n = (size_t)(e - p) + 1;
+        if (l == line)
+            kr_buf_puts(&b, repl);
+        else
+            kr_buf_append(&b, p, n);
+        p += n;
+    }
+    return kr_buf_steal(&b);
+}
+
+static char *with_line(size_t line, const char *repl)
+{
+    return replace_line(GOOD, line, repl);
+}
+
+static void expect_error(const char *text, size_t line, size_t col, const char *needle)
+{
+    struct kr_kijkvraag k;
+    enum kr_status st = load(text, &k);
+    ck_assert_msg(st == KR_PARSE, "accepted: %s", text);
+    ck_assert_ptr_null(k.id);
+    ck_assert_str_eq(err.file, "map/naam.yaml");
+    ck_assert_msg(err.line == line && err.col == col, "%zu:%zu (wanted %zu:%zu): %s", err.line,
+                  err.col, line, col, err.msg);
+    ck_assert_msg(strstr(err.msg, needle), "'%s' not in: %s", needle, err.msg);
+}
+
+static void expect_line_error(size_t line, const char *repl, size_t eline, size_t col,
+                              const char *needle)
+{
+    char *t = with_line(line, repl);
+    expect_error(t, eline, col, needle);
+    free(t);
+}
+
+START_TEST(test_kijkvraag_loads_all_fields)
+{
+    struct kr_kijkvraag k;
+    ck_assert_int_eq(load(GOOD, &k), KR_OK);
+    ck_assert_str_eq(k.id, "naam");
+    ck_assert_str_eq(k.vraag, "Wat doen leerlingen als ze vastlopen?");
+    ck_assert_int_eq(k.basis, KR_BASIS_REKENEN);
+    ck_assert_str_eq(k.thema, "Hoge verwachtingen");
+    ck_assert_uint_eq(k.n_kijkpunten, 3);
+    ck_assert_str_eq(k.kijkpunten[2], "Wat zeggen ze?");
+    ck_assert_str_eq(k.hints[KR_CORNER_LEERLING], "Noteer wat ze doen.");
+    ck_assert_ptr_null(k.hints[KR_CORNER_LERAAR]);
+    ck_assert_str_eq(k.bron, "Sardes (2025)");
+    ck_assert_str_eq(k.file, "map/naam.yaml");
+    ck_assert_uint_eq(k.vraag_line, 2);
+    ck_assert_uint_eq(k.vraag_col, 8);
+    ck_assert(k.vraag_plain);
+    ck_assert_uint_eq(k.id_line, 1);
+    kr_kijkvraag_fini(&k);
+    ck_assert_ptr_null(k.id);
+
+    /* A quoted vraag: the column points at the text, not the quote. */
+    char *t = with_line(2, "vraag: \"Wat doen leerlingen?\"\n");
+    ck_assert_int_eq(load(t, &k), KR_OK);
+    ck_assert_uint_eq(k.vraag_col, 9);
+    ck_assert(k.vraag_plain);
+    kr_kijkvraag_fini(&k);
+    free(t);
+    /* Optional keys may be left out. */
+    t = with_line(12, "");
+    ck_assert_int_eq(load(t, &k), KR_OK);
+    ck_assert_ptr_null(k.bron);
+    kr_kijkvraag_fini(&k);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_kijkvraag_unknown_key)
+{
+    expect_line_error(4, "themaa: x\n", 4, 1, "onbekende sleutel 'themaa'");
+    expect_line_error(11, "  leerkracht: x\n", 11, 3, "onbekende hoek 'leerkracht'");
+}
+END_TEST
+
+START_TEST(test_kijkvraag_wrong_types)
+{
+    expect_line_error(2, "vraag: [a, b]\n", 2, 8, "'vraag' moet tekst zijn, maar is een lijst");
+    expect_line_error(2, "vraag:\n", 2, 7, "'vraag' moet tekst zijn, maar is leeg");
+    expect_line_error(4, "thema: true\n", 4, 8, "ja/nee");
+    expect_line_error(5, "toelichting: \"  \"\n", 5, 14, "is leeg");
+    expect_line_error(6, "kijkpunten: Wat doen ze?\n", 6, 13, "'kijkpunten' moet een lijst zijn");
+    expect_line_error(8, "  - {a: b}\n", 8, 5, "'kijkpunt 2' moet tekst zijn, maar is een mapping");
+    char *t = with_line(11, "");
+    char *t2 = replace_line(t, 10, "hints: leerling\n");
+    expect_error(t2, 10, 8, "'hints' moet een mapping zijn");
+    free(t);
+    free(t2);
+    expect_line_error(3, "basisvaardigheid: lezen\n", 3, 19, "onbekende basisvaardigheid 'lezen'");
+    expect_line_error(1, "id: Naam Met Spaties\n", 1, 5, "kleine letters");
+    expect_line_error(2, "vraag: \"Wat\\u0007doen?\"\n", 2, 8, "stuurteken");
+    expect_line_error(2, "vraag: \"Wat\\ndoen?\"\n", 2, 8, "op één regel");
+}
+END_TEST
+
+START_TEST(test_kijkvraag_kijkpunten_count)
+{
+    char *t = with_line(9, "");
+    expect_error(t, 7, 3, "'kijkpunten' heeft 2 punten; verwacht 3 tot en met 8");
+    free(t);
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "id: naam\nvraag: Wat doen leerlingen?\nbasisvaardigheid: taal\nthema: t\n"
+                    "toelichting: t\nkijkpunten:\n");
+    for (int i = 0; i < 9; i++)
+        kr_buf_printf(&b, "  - punt %d\n", i);
+    expect_error(kr_buf_str(&b), 7, 3, "heeft 9 punten");
+    kr_buf_fini(&b);
+}
+END_TEST
+
+START_TEST(test_kijkvraag_duplicate_key)
+{
+    char *t = with_line(4, "thema: a\nthema: b\n");
+    expect_error(t, 5, 1, "'thema' komt twee keer voor");
+    free(t);
+}
+END_TEST
+
+START_TEST(test_kijkvraag_missing_field)
+{
+    expect_line_error(4, "", 1, 1, "verplichte sleutel 'thema' ontbreekt");
+    expect_line_error(2, "", 1, 1, "verplichte sleutel 'vraag' ontbreekt");
+    /* Everything after kijkpunten gone: kijkpunten itself missing. */
+    expect_error("id: naam\nvraag: a\nbasisvaardigheid: taal\nthema: t\ntoelichting: t\n", 1, 1,
+                 "'kijkpunten' ontbreekt");
+}
+END_TEST
+
+START_TEST(test_kijkvraag_id_must_match_file_name)
+{
+    expect_line_error(1, "id: andere-naam\n", 1, 5, "verwacht id 'naam'");
+}
+END_TEST
+
+START_TEST(test_kijkvraag_refuses_other_yaml)
+{
+    expect_error("", 1, 1, "het bestand is leeg");
+    expect_error("- a\n- b\n", 1, 1, "verwacht een mapping");
+    char *t = kr_xasprintf("%s---\nid: naam\n", GOOD);
+    expect_error(t, 13, 1, "meer dan één document");
+    free(t);
+    expect_line_error(4, "thema: &a x\n", 4, 8, "ankers");
+    expect_line_error(4, "thema: \xff\xfe\n", 4, 8, "UTF-8");
+    expect_line_error(4, "thema: [\n", 6, 11, "ongeldige YAML");
+}
+END_TEST
+
+/* ---- the library ---- */
+
+static char tmp[256];
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char *p = kr_xasprintf("%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    free(p);
+}
+
+static void rm_rf(const char *path)
+{
+    char *cmd = kr_xasprintf("rm -rf '%s'", path);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+}
+
+static const struct kr_kijkvraag *find(const struct kr_kijkvraag_list *l, const char *id)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].id, id) == 0)
+            return &l->items[i];
+    return NULL;
+}
+
+START_TEST(test_kijkvragen_builtin_library)
+{
+    ck_assert_int_eq(setenv("XDG_DATA_HOME", "/nonexistent-kijkronde-test", 1), 0);
+    struct kr_kijkvraag_list l = {0};
+    char *notices = NULL;
+    ck_assert_int_eq(kr_kijkvragen_load(NULL, &l, &notices, &err), KR_OK);
+    ck_assert_msg(notices == NULL, "%s", notices);
+    ck_assert_uint_ge(l.n, 16);
+    ck_assert_uint_eq(l.n, kr_kijkvraag_builtins_n);
+    bool basis[KR_BASIS_COUNT] = {false};
+    for (size_t i = 0; i < l.n; i++) {
+        basis[l.items[i].basis] = true;
+        ck_assert(l.items[i].builtin);
+        if (i > 0) /* sorted by basisvaardigheid, then id */
+            ck_assert(l.items[i - 1].basis < l.items[i].basis ||
+                      (l.items[i - 1].basis == l.items[i].basis &&
+                       strcmp(l.items[i - 1].id, l.items[i].id) < 0));
+    }
+    for (int b = 1; b < KR_BASIS_COUNT; b++)
+        ck_assert_msg(basis[b], "no kijkvraag for %s", kr_basis_str((enum kr_basis)b));
+    const struct kr_kijkvraag *demo = find(&l, "rekenen-vastlopen");
+    ck_assert_ptr_nonnull(demo);
+    ck_assert_str_eq(demo->vraag, "Wat doen en zeggen leerlingen als een rekenopgave moeilijk "
+                                  "voor ze is? Wat doen ze daarna?");
+    /* Every shipped kijkvraag is lint-clean. */
+    struct kr_linter *lint;
+    ck_assert_int_eq(kr_linter_new(&lint, &err), KR_OK);
+    struct kr_lint_list f = {0};
+    for (size_t i = 0; i < l.n; i++)
+        ck_assert_msg(kr_lint(lint, l.items[i].vraag, strlen(l.items[i].vraag), &f) == 0, "%s: %s",
+                      l.items[i].id, f.n ? f.items[0].kind : "");
+    kr_lint_list_fini(&f);
+    kr_linter_free(lint);
+    kr_kijkvraag_list_fini(&l);
+}
+END_TEST
+
+START_TEST(test_kijkvragen_overrides_and_broken_user_files)
+{
+    snprintf(tmp, sizeof tmp, "/tmp/kr-kv-test-%ld", (long)getpid());
+    char *xdg = kr_xasprintf("%s/xdg", tmp), *kvdir = kr_xasprintf("%s/xdg/kijkronde", tmp);
+    char *kv = kr_xasprintf("%s/kijkvragen", kvdir), *net = kr_xasprintf("%s/net", tmp);
+    ck_assert_int_eq(mkdir(tmp, 0700), 0);
+    ck_assert_int_eq(mkdir(xdg, 0700), 0);
+    ck_assert_int_eq(mkdir(kvdir, 0700), 0);
+    ck_assert_int_eq(mkdir(kv, 0700), 0);
+    ck_assert_int_eq(mkdir(net, 0700), 0);
+    ck_assert_int_eq(setenv("XDG_DATA_HOME", xdg, 1), 0);
+
+    /* XDG overrides a built-in; the network set overrides XDG; a new id is added. */
+    char *t = with_line(1, "id: rekenen-vastlopen\n");
+    write_file(kv, "rekenen-vastlopen.yaml", t);
+    char *t2 = replace_line(t, 2, "vraag: Wat doen leerlingen van het netwerk?\n");
+    write_file(net, "rekenen-vastlopen.yaml", t2);
+    free(t);
+    free(t2);
+    t = with_line(1, "id: eigen\n");
+    write_file(net, "eigen.yaml", t);
+    free(t);
+    /* Broken files: skipped with a positioned notice, the rest still loads. */
+    write_file(net, "kapot.yaml", "id: kapot\nvraag: [\n");
+    t = with_line(4, "themaa: x\n");
+    write_file(kv, "naam.yaml", t);
+    free(t);
+    /* Same id twice in one directory (.yaml and .yml). */
+    t = with_line(1, "id: eigen\n");
+    write_file(net, "eigen.yml", t);
+    free(t);
+    write_file(net, "geen-yaml.txt", "wordt genegeerd");
+
+    struct kr_kijkvraag_list l = {0};
+    char *notices = NULL;
+    ck_assert_int_eq(kr_kijkvragen_load(net, &l, &notices, &err), KR_OK);
+    ck_assert_ptr_nonnull(notices);
+    ck_assert_uint_eq(l.n, kr_kijkvraag_builtins_n + 1);
+    const struct kr_kijkvraag *k = find(&l, "rekenen-vastlopen");
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->vraag, "Wat doen leerlingen van het netwerk?");
+    ck_assert(!k->builtin);
+    ck_assert_ptr_nonnull(find(&l, "eigen"));
+    ck_assert_ptr_null(find(&l, "kapot"));
+    ck_assert_ptr_null(find(&l, "naam"));
+    char *want = kr_xasprintf("%s/rekenen-vastlopen.yaml: vervangt kijkvraag 'rekenen-vastlopen' "
+                              "uit (ingebouwd) kijkvragen/rekenen-vastlopen.yaml",
+                              kv);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    want = kr_xasprintf("%s/rekenen-vastlopen.yaml: vervangt kijkvraag 'rekenen-vastlopen' uit "
+                        "%s/rekenen-vastlopen.yaml",
+                        net, kv);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    want = kr_xasprintf("%s/naam.yaml:4:1: onbekende sleutel 'themaa'", kv);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    want = kr_xasprintf("%s/kapot.yaml:3:1: ", net);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    ck_assert_msg(strstr(notices, "de andere kijkvragen zijn wel geladen"), "%s", notices);
+    want = kr_xasprintf("%s/eigen.yml:1:5: id 'eigen' komt ook voor in %s/eigen.yaml", net, net);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    free(notices);
+    kr_kijkvraag_list_fini(&l);
+
+    /* A --kijkvragen directory that does not exist is an error that names it. */
+    char *missing = kr_xasprintf("%s/bestaat-niet", tmp);
+    ck_assert_int_eq(kr_kijkvragen_load(missing, &l, &notices, &err), KR_IO);
+    ck_assert_str_eq(err.file, missing);
+    ck_assert_uint_eq(l.n, 0);
+    ck_assert_ptr_null(notices);
+    free(missing);
+
+    rm_rf(tmp);
+    free(xdg);
+    free(kvdir);
+    free(kv);
+    free(net);
+}
+END_TEST
+
+/* ---- the lint ---- */
+
+/* Questions as schools write them, with the kind the lint must give. Sources: the
+ * reports (domain.md 2.4 and 4.2) and what coordinators hear in voorgesprekken. */
+static const struct {
+    const char *kind;
+    const char *q;
+} BAD[] = {
+    {"toetsend", "Wordt het EDI-model goed toegepast?"},
+    {"leraargericht", "Geeft de leraar een goede instructie?"},
+    {"oordeel", "Geeft de leraar een goede instructie?"},
+    {"toetsend", "Houden alle docenten zich aan de weekwoordenafspraak?"},
+    {"gesloten", "Is het klassenmanagement op orde?"},
+    {"oordeel", "Hoe goed werkt onze nieuwe rekenmethode?"},
+    {"etalage", "Kijk eens hoe mooi onze nieuwe leeshoeken zijn."},
+    {"onzichtbaar", "Zijn de leerlingen gemotiveerd?"},
+    {"gesloten", "Zijn de leerlingen gemotiveerd?"},
+    {"toetsend", "Wordt indicator 3 van de kijkwijzer nageleefd?"},
+    {"leraargericht", "Wat doet de leraar fout bij het differentiëren?"},
+    {"leraargericht", "Hoe geeft de leerkracht instructie?"},
+    {"gesloten", "Werken leerlingen zelfstandig aan hun weektaak?"},
+    {"gesloten", "Is er rust in de klas tijdens het zelfstandig werken?"},
+    {"oordeel", "In hoeverre zijn de lessen begrijpend lezen effectief?"},
+    {"onzichtbaar", "Vinden leerlingen het leuk om te lezen?"},
+    {"onzichtbaar", "Hoe betrokken zijn de leerlingen tijdens de rekenles?"},
+    {"onzichtbaar", "Snappen de kinderen de uitleg bij rekenen?"},
+    {"toetsend", "Worden de afspraken over het gebruik van de chromebooks nageleefd?"},
+    {"leraargericht", "Hoe differentieert de leerkracht tijdens de instructie?"},
+    {"toetsend", "Wordt er in alle groepen volgens het directe instructiemodel gewerkt?"},
+    {"gesloten", "Gebruiken de leerkrachten de nieuwe methode voor begrijpend lezen?"},
+    {"oordeel", "Hoe effectief is de verlengde instructie aan de instructietafel?"},
+    {"onzichtbaar", "Begrijpen leerlingen waarom ze burgerschapslessen krijgen?"},
+    {"leraargericht", "Hoe zorgen leerkrachten voor een veilig klimaat?"},
+    {"toetsend", "Voldoet de leesles aan de kwaliteitskaart van de school?"},
+    {"onzichtbaar", "Hoe groot is het eigenaarschap van leerlingen over hun leerproces?"},
+    {"oordeel", "Hoe goed kunnen onze leerlingen digitaal zoeken?"},
+    {"gesloten", "Lezen de leerlingen elke dag twintig minuten?"},
+    {"leraargericht", "Welke rol speelt de leerkracht bij het samenwerken?"},
+    {"toetsend", "Zijn de weekwoorden in elke klas zichtbaar zoals afgesproken?"},
+    {"onzichtbaar", "Voelen leerlingen zich veilig om fouten te maken?"},
+    {"gesloten", "Stellen leerkrachten genoeg hogere-orde-vragen?"},
+    {"leraargericht", "Hoe geven de docenten feedback op de rekentoets?"},
+    {"toetsend", "Hoe wordt er gedifferentieerd in de klas?"},
+    {"oordeel", "Krijgen leerlingen voldoende uitdaging?"},
+    {"toetsend", "Wordt het digitale leerplatform op de juiste manier gebruikt?"},
+    {"onzichtbaar", "Weten de leerlingen wat het doel van de les is?"},
+    {"leraargericht", "Hoe motiveert de juf de kinderen om te lezen?"},
+    {"onzichtbaar", "Hebben de leerlingen plezier in lezen?"},
+    {"geen-leerling", "Hoe effectief zijn de tutorlezen-momenten?"},
+    {"geen-leerling", "Werkt de nieuwe methode voor technisch lezen?"},
+    {"gesloten", "Zijn de lesdoelen zichtbaar op het bord"},
+};
+
+/* Open learner-behaviour questions: no finding at all. */
+static const char *const GOOD_Q[] = {
+    "Wat doen leerlingen wanneer zij werken met digitale leermiddelen?",
+    "Wanneer zijn leerlingen betrokken? Waar zien we dat aan?",
+    "Wat doen en zeggen leerlingen als een rekenopgave moeilijk voor ze is? Wat doen ze daarna?",
+    "Hoeveel van de lestijd zijn leerlingen zelf aan het lezen, en wat doen ze als ze een woord "
+    "niet kennen?",
+    "Wat laten leerlingen zien en horen tijdens de controle van begrip en de begeleide inoefening?",
+    "Wanneer en hoe gebruiken leerlingen de weekwoorden, ook buiten de les Nederlands?",
+    "Waar in het gebouw en in de lessen zie je leerlingen burgerschap laten zien? Wat doen ze dan?",
+    "Waaraan zie je dat leerlingen eigenaarschap nemen over hun werk of de ruimte?",
+    "Wat doen leerlingen als ze samen aan een tekst werken?",
+    "Wanneer gebruiken leerlingen hun thuistaal in de les, en wat doen ze direct daarna?",
+    "Wat doen leerlingen als ze iets niet begrijpen? Bij wie of wat zoeken ze hulp?",
+    "Gebruiken kleuters woorden uit het thema in hun spel en gesprekjes? Welke en hoe?",
+    "Wat doen leerlingen die hun werk snel af hebben?",
+    "Wat doen leerlingen als de leraar een vraag stelt aan de hele klas?",
+    "Hoe reageren leerlingen op de feedback van de leerkracht?",
+    "Welke vragen stellen leerlingen aan elkaar tijdens het samenwerken?",
+    "Wat doen kinderen in de eerste vijf minuten na de instructie?",
+    "Op welke manier helpen leerlingen elkaar bij het rekenen?",
+    "Wat doen leerlingen als ze een fout maken?",
+    "Wanneer de leerkracht uitleg geeft, wat doen de leerlingen dan?",
+    "Hoe gaan kleuters om met de materialen in de bouwhoek?",
+    "Welke strategieën zie je leerlingen gebruiken bij begrijpend lezen?",
+    "Wat doen en zeggen leerlingen als een medeleerling een fout antwoord geeft?",
+    "Hoe vaak en bij wie vragen leerlingen om hulp tijdens het zelfstandig werken?",
+    "Wat doen leerlingen als de juf zegt: 'Dat is goed toegepast'?",
+};
+
+static struct kr_linter *L;
+
+static void lint_setup(void)
+{
+    ck_assert_int_eq(kr_linter_new(&L, &err), KR_OK);
+}
+
+static void lint_teardown(void)
+{
+    kr_linter_free(L);
+    L = NULL;
+}
+
+static const struct kr_lint_finding *kind_in(const struct kr_lint_list *f, const char *kind)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->items[i].kind, kind) == 0)
+            return &f->items[i];
+    return NULL;
+}
+
+START_TEST(test_lint_labelled_bad_questions)
+{
+    ck_assert_uint_ge(sizeof BAD / sizeof BAD[0] + sizeof GOOD_Q / sizeof GOOD_Q[0], 40);
+    struct kr_lint_list f = {0};
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        size_t len = strlen(BAD[i].q);
+        kr_lint(L, BAD[i].q, len, &f);
+        const struct kr_lint_finding *x = kind_in(&f, BAD[i].kind);
+        ck_assert_msg(x, "'%s' did not get %s (%zu findings, first %s)", BAD[i].q, BAD[i].kind, f.n,
+                      f.n ? f.items[0].kind : "-");
+        ck_assert(x->start < x->end && x->end <= len);
+        ck_assert(x->message[0] && x->hint[0]);
+        ck_assert_msg(strstr(x->hint, "leerlingen"), "hint without learners: %s", x->hint);
+        /* At most one finding per kind, sorted by position (the no-learner one last). */
+        for (size_t a = 0; a < f.n; a++)
+            for (size_t b = a + 1; b < f.n; b++) {
+                ck_assert_str_ne(f.items[a].kind, f.items[b].kind);
+                if (strcmp(f.items[b].kind, "geen-leerling") != 0)
+                    ck_assert_uint_le(f.items[a].start, f.items[b].start);
+            }
+    }
+    kr_lint_list_fini(&f);
+}
+END_TEST
+
+START_TEST(test_lint_labelled_good_questions)
+{
+    struct kr_lint_list f = {0};
+    for (size_t i = 0; i < sizeof GOOD_Q / sizeof GOOD_Q[0]; i++)
+        ck_assert_msg(kr_lint(L, GOOD_Q[i], strlen(GOOD_Q[i]), &f) == 0, "'%s' got %s at '%.*s'",
+                      GOOD_Q[i], f.items[0].kind, (int)(f.items[0].end - f.items[0].start),
+                      GOOD_Q[i] + f.items[0].start);
+    kr_lint_list_fini(&f);
+}
+END_TEST
+
+static const struct kr_lint_finding *lint1(struct kr_lint_list *f, const char *q, const char *kind)
+{
+    kr_lint(L, q, strlen(q), f);
+    const struct kr_lint_finding *x = kind_in(f, kind);
+    ck_assert_msg(x, "'%s' did not get %s", q, kind);
+    return x;
+}
+
+static void expect_span(const char *q, const char *kind, const char *words)
+{
+    struct kr_lint_list f = {0};
+    const struct kr_lint_finding *x = lint1(&f, q, kind);
+    ck_assert_msg(strlen(words) == x->end - x->start &&
+                      memcmp(q + x->start, words, x->end - x->start) == 0,
+                  "%s in '%s': span '%.*s', wanted '%s'", kind, q, (int)(x->end - x->start),
+                  q + x->start, words);
+    ck_assert_msg(strstr(x->message, words) || strcmp(kind, "gesloten") == 0, "%s", x->message);
+    kr_lint_list_fini(&f);
+}
+
+START_TEST(test_lint_names_the_words_at_fault)
+{
+    expect_span("Wordt het EDI-model goed toegepast?", "toetsend", "goed toegepast");
+    expect_span("Wordt het EDI-model goed toegepast?", "gesloten", "Wordt");
+    expect_span("Hoe goed werkt onze nieuwe rekenmethode?", "oordeel", "Hoe goed");
+    expect_span("In hoeverre zijn leerlingen zelfstandig?", "oordeel", "In hoeverre");
+    expect_span("Hoe geeft de leerkracht instructie?", "leraargericht", "leerkracht");
+    expect_span("Zijn de leerlingen écht gemotiveerde lezers?", "onzichtbaar", "gemotiveerde");
+    expect_span("Houden de docenten zich aan de weekwoordenafspraak?", "toetsend", "zich aan");
+    expect_span("Is de nieuwe rekenmethode effectief?", "oordeel", "effectief");
+    expect_span("Snapt iedereen de uitleg?", "onzichtbaar", "Snapt");
+    /* Inflected and compound forms. */
+    expect_span("Hoe gaan leerlingen om met de gemaakte leesafspraken?", "toetsend",
+                "leesafspraken");
+    expect_span("Hoe snappen leerlingen het?", "onzichtbaar", "snappen");
+    /* UTF-8 before the span: byte offsets, not characters. */
+    expect_span("Één vraag: geeft de juf een goede uitleg?", "oordeel", "goede");
+}
+END_TEST
+
+static void expect_hint(const char *q, const char *kind, const char *part)
+{
+    struct kr_lint_list f = {0};
+    const struct kr_lint_finding *x = lint1(&f, q, kind);
+    ck_assert_msg(strstr(x->hint, part), "hint for '%s' lacks '%s': %s", q, part, x->hint);
+    ck_assert_msg(strstr(x->hint, "Wat doen en zeggen leerlingen"), "%s", x->hint);
+    kr_lint_list_fini(&f);
+}
+
+START_TEST(test_lint_rewrite_uses_the_topic)
+{
+    expect_hint("Hoe geeft de leerkracht instructie?", "leraargericht", "tijdens de instructie");
+    expect_hint("Houden alle docenten zich aan de weekwoordenafspraak?", "toetsend",
+                "met de weekwoorden");
+    expect_hint("Wat doet de juf als leerlingen vastlopen?", "leraargericht", "als ze vastlopen");
+    expect_hint("Worden de regels rond het schoolplein nageleefd?", "toetsend",
+                "bij de regels rond het schoolplein");
+    expect_hint("Is er rust?", "gesloten", "tijdens de les");
+    expect_hint("Zijn de leerlingen gemotiveerd?", "onzichtbaar", "beginnen");
+}
+END_TEST
+
+START_TEST(test_lint_context_rules)
+{
+    struct kr_lint_list f = {0};
+    /* Quoted words are the teacher's, not the question's. */
+    const char *q = "Wat doen leerlingen als de juf \"goed zo\" zegt?";
+    ck_assert_uint_eq(kr_lint(L, q, strlen(q), &f), 0);
+    /* A closed question opened by a second sentence is fine; the evidence tag alone is not. */
+    q = "Werken leerlingen samen? Waar zie je dat aan?";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_ptr_nonnull(kind_in(&f, "gesloten"));
+    /* Without a question mark a verb first still makes it closed. */
+    q = "Wordt er gedifferentieerd";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_ptr_nonnull(kind_in(&f, "gesloten"));
+    /* An unobservable word as the question itself, even with an action verb elsewhere. */
+    q = "Begrijpen leerlingen wat ze doen?";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_ptr_nonnull(kind_in(&f, "onzichtbaar"));
+    /* Teacher in a subordinate clause first: learners still the subject. */
+    q = "Als de leraar uitleg geeft, wat doen leerlingen dan?";
+    ck_assert_uint_eq(kr_lint(L, q, strlen(q), &f), 0);
+    /* Empty, blank and punctuation-only input. */
+    ck_assert_uint_eq(kr_lint(L, "", 0, &f), 0);
+    ck_assert_uint_eq(kr_lint(L, NULL, 0, &f), 0);
+    ck_assert_uint_eq(kr_lint(L, "  ?!", 4, &f), 0);
+    /* Invalid UTF-8 and control bytes never break it; messages stay clean. */
+    q = "Wordt \x1b[31mhet\xff model goed toegepast?";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_ptr_nonnull(kind_in(&f, "toetsend"));
+    for (size_t i = 0; i < f.n; i++)
+        for (const char *p = f.items[i].hint; *p; p++)
+            ck_assert((unsigned char)*p >= 0x20);
+    kr_lint_list_fini(&f);
+}
+END_TEST
+
+START_TEST(test_lint_list_reuse_keeps_strings_valid)
+{
+    struct kr_lint_list f = {0};
+    const char *q = "Geeft de leraar een goede instructie?";
+    kr_lint(L, q, strlen(q), &f);
+    size_t n = f.n;
+    char *first = kr_xstrdup(f.items[0].hint);
+    /* A second list used in between does not disturb the first. */
+    struct kr_lint_list g = {0};
+    q = "Zijn de leerlingen gemotiveerd?";
+    kr_lint(L, q, strlen(q), &g);
+    ck_assert_uint_eq(f.n, n);
+    ck_assert_str_eq(f.items[0].hint, first);
+    free(first);
+    kr_lint_list_fini(&g);
+    kr_lint_list_fini(&f);
+    kr_lint_list_fini(&f); /* twice is harmless */
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("kijkvraag");
+    TCase *t = tcase_create("loader");
+    tcase_add_test(t, test_kijkvraag_loads_all_fields);
+    tcase_add_test(t, test_kijkvraag_unknown_key);
+    tcase_add_test(t, test_kijkvraag_wrong_types);
+    tcase_add_test(t, test_kijkvraag_kijkpunten_count);
+    tcase_add_test(t, test_kijkvraag_duplicate_key);
+    tcase_add_test(t, test_kijkvraag_missing_field);
+    tcase_add_test(t, test_kijkvraag_id_must_match_file_name);
+    tcase_add_test(t, test_kijkvraag_refuses_other_yaml);
+    suite_add_tcase(s, t);
+    t = tcase_create("library");
+    tcase_add_test(t, test_kijkvragen_builtin_library);
+    tcase_add_test(t, test_kijkvragen_overrides_and_broken_user_files);
+    suite_add_tcase(s, t);
+    t = tcase_create("lint");
+    tcase_add_checked_fixture(t, lint_setup, lint_teardown);
+    tcase_add_test(t, test_lint_labelled_bad_questions);
+    tcase_add_test(t, test_lint_labelled_good_questions);
+    tcase_add_test(t, test_lint_names_the_words_at_fault);
+    tcase_add_test(t, test_lint_rewrite_uses_the_topic);
+    tcase_add_test(t, test_lint_context_rules);
+    tcase_add_test(t, test_lint_list_reuse_keeps_strings_valid);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(suite());
+}
