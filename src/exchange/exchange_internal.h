@@ -6,23 +6,71 @@
 #include <stdio.h>
 
 #include "kijkronde/exchange.h"
+#include "kijkronde/mem.h"
 #include "kijkronde/model.h"
+#include "kijkronde/patterns.h"
+
+/* Above this many notes the summary leaves out the patterns (they take seconds there). */
+#define KR_SUMMARY_MAX_PATTERN_NOTES 20000
+
+/* One note as the writers see it. */
+struct kr_summary_note {
+    const struct kr_observation *o; /* borrowed from kr_summary.obs */
+    char *text;                     /* the text, pseudonymised when asked (heap) */
+    size_t visit;                   /* index into kr_summary.visits */
+    enum kr_corner corner;          /* final corner (observer's or the patterns' guess) */
+    bool auto_placed;               /* the corner came from kijkronde, not the observer */
+    bool judging;                   /* the zonder-oordeel checker found something */
+};
 
 /* One bijeenkomst, ready to be written: names already pseudonymised when asked. */
 struct kr_summary {
     struct kr_session session;
+    char *host_school; /* shown name of the host school (or "School A"), may be NULL */
+    char *network;     /* shown network name, NULL when pseudonymised or absent */
     struct kr_visit_list visits;
+    char **visit_labels;            /* per visit: shown label ("groep 5" or "groep A") */
     struct kr_observation_list obs; /* live notes by time */
+    struct kr_summary_note *notes;  /* per note in obs */
+    size_t n_judging;               /* notes the checker flags */
+    size_t *judging_per_visit;      /* per visit */
+    bool checked;                   /* the checker ran */
+    bool have_patterns;             /* patterns computed (not above the size limit) */
+    struct kr_pattern_result patterns;
+    char **pattern_labels;              /* per pattern: its label, pseudonymised when asked */
+    size_t count[KR_CORNER_COUNT];      /* shown notes per corner */
+    size_t count_auto[KR_CORNER_COUNT]; /* of which placed by kijkronde */
     struct kr_export_opts opts;
 };
 
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
-                               const struct kr_export_opts *opts, struct kr_summary *out,
-                               struct kr_error *err);
+                               const struct kr_export_opts *opts, bool want_patterns,
+                               struct kr_summary *out, struct kr_error *err);
 void kr_summary_fini(struct kr_summary *s);
+
+/* Is note i shown in the summary (not judging, or judging notes asked for)? */
+static inline bool kr_summary_shown(const struct kr_summary *s, size_t i)
+{
+    return !s->notes[i].judging || s->opts.include_judging;
+}
 
 void kr_summary_write_md(const struct kr_summary *s, FILE *out);
 void kr_summary_write_html(const struct kr_summary *s, FILE *out);
 void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out);
+
+/* ---- escaping (escape.c): each appends s made inert for its format ---- */
+
+/* HTML text and attribute values: & < > " ' as entities, controls replaced. */
+void kr_esc_html(struct kr_buf *b, const char *s);
+/* Markdown inline text: no raw HTML, no links, no emphasis, no block syntax; one line. */
+void kr_esc_md(struct kr_buf *b, const char *s);
+/* One CSV field, always quoted; formula starts (= + - @ tab CR) get a leading '. */
+void kr_esc_csv(struct kr_buf *b, const char *s);
+
+/* Flush b to out when it has grown past a chunk (keeps memory flat for big exports). */
+void kr_esc_flush(struct kr_buf *b, FILE *out, bool force);
+
+/* Shared wording. */
+const char *kr_summary_corner_title(enum kr_corner c); /* "Leerling", "Leraar", "Leerinhoud" */
 
 #endif

@@ -48,7 +48,7 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     if (f == KR_EXPORT_JSON)
         return kr_store_export_json(st, session_id, out, err);
     struct kr_summary sum;
-    enum kr_status r = kr_summary_load(st, session_id, &o, &sum, err);
+    enum kr_status r = kr_summary_load(st, session_id, &o, f != KR_EXPORT_CSV, &sum, err);
     if (r != KR_OK)
         return r;
     switch (f) {

@@ -1,39 +1,241 @@
 /* SPDX-License-Identifier: MIT */
-/* Loading a bijeenkomst for the human formats. */
+/*
+ * Loading a bijeenkomst for the human formats: the session, its visits and live notes
+ * from the store; pseudonyms when asked; the corner of every note and the patterns per
+ * corner from src/patterns. Observers' and tweetallen's names are never copied into
+ * the summary, so no writer can leak them.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "exchange_internal.h"
+#include "kijkronde/store.h"
+
+const char *kr_summary_corner_title(enum kr_corner c)
+{
+    switch (c) {
+    case KR_CORNER_LEERLING:
+        return "Leerling";
+    case KR_CORNER_LERAAR:
+        return "Leraar";
+    case KR_CORNER_LEERINHOUD:
+        return "Leerinhoud";
+    default:
+        return "Niet geplaatst";
+    }
+}
+
+/* "A", "B", ..., "Z", "AA", "AB", ... for n = 0, 1, ... */
+static void letters(size_t n, char out[8])
+{
+    char tmp[8];
+    size_t k = 0;
+    n++;
+    while (n > 0 && k < sizeof tmp - 1) {
+        n--;
+        tmp[k++] = (char)('A' + n % 26);
+        n /= 26;
+    }
+    for (size_t i = 0; i < k; i++)
+        out[i] = tmp[k - 1 - i];
+    out[k] = 0;
+}
+
+struct swap {
+    const char *from; /* borrowed */
+    size_t len;
+    char *to;
+};
+
+static int by_len_desc(const void *a, const void *b)
+{
+    const struct swap *x = a, *y = b;
+    return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+static bool word_char(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* s with every whole-word, ASCII-case-insensitive occurrence of a swap replaced. Heap. */
+static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
+{
+    if (!s)
+        return NULL;
+    struct kr_buf b = {0};
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        bool done = false;
+        if (i == 0 || !word_char((unsigned char)s[i - 1])) {
+            for (size_t k = 0; k < n; k++) {
+                if (sw[k].len <= len - i && strncasecmp(s + i, sw[k].from, sw[k].len) == 0 &&
+                    !word_char((unsigned char)s[i + sw[k].len])) {
+                    kr_buf_puts(&b, sw[k].to);
+                    i += sw[k].len;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done)
+            kr_buf_putc(&b, s[i++]);
+    }
+    return kr_buf_steal(&b);
+}
+
+/* Replace a heap string field by its pseudonymised version. */
+static void swap_field(char **field, const struct swap *sw, size_t n)
+{
+    char *t = apply_swaps(*field, sw, n);
+    free(*field);
+    *field = t;
+}
 
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
-                               const struct kr_export_opts *opts, struct kr_summary *out,
-                               struct kr_error *err)
+                               const struct kr_export_opts *opts, bool want_patterns,
+                               struct kr_summary *out, struct kr_error *err)
 {
-    (void)st;
-    (void)session_id;
-    (void)opts;
-    (void)out;
-    return kr_error_set(err, KR_UNSUPPORTED,
-                        "Dit exportformaat is nog niet beschikbaar; gebruik --format json.");
+    memset(out, 0, sizeof *out);
+    out->opts = *opts;
+    enum kr_status r = kr_store_session_get(st, session_id, &out->session, err);
+    if (r == KR_OK)
+        r = kr_store_visit_list(st, session_id, &out->visits, err);
+    struct kr_obs_filter f = {.session_id = session_id};
+    if (r == KR_OK)
+        r = kr_store_obs_list(st, &f, &out->obs, err);
+    if (r != KR_OK) {
+        kr_summary_fini(out);
+        return r;
+    }
+    const struct kr_visit_list *vl = &out->visits;
+    out->visit_labels = kr_xcalloc(vl->n + 1, sizeof *out->visit_labels);
+    out->judging_per_visit = kr_xcalloc(vl->n + 1, sizeof *out->judging_per_visit);
+
+    /* Pseudonyms: the school, the network, each distinct class label; the same words in
+     * texts are replaced too, so "zoals in groep 5" does not give the class away. */
+    struct swap *sw = kr_xcalloc(vl->n + 2, sizeof *sw);
+    size_t nsw = 0;
+    if (opts->pseudonymise) {
+        if (out->session.host_school && *out->session.host_school)
+            sw[nsw++] = (struct swap){out->session.host_school, strlen(out->session.host_school),
+                                      kr_xstrdup("School A")};
+        if (out->session.network_name && *out->session.network_name)
+            sw[nsw++] = (struct swap){out->session.network_name, strlen(out->session.network_name),
+                                      kr_xstrdup("het leernetwerk")};
+        size_t distinct = 0;
+        for (size_t i = 0; i < vl->n; i++) {
+            const char *label = vl->items[i].label ? vl->items[i].label : "";
+            size_t k = 0;
+            while (k < nsw && strcmp(sw[k].from, label) != 0)
+                k++;
+            if (k == nsw) {
+                char l[8];
+                letters(distinct++, l);
+                sw[nsw++] = (struct swap){label, strlen(label), kr_xasprintf("groep %s", l)};
+            }
+            out->visit_labels[i] = kr_xstrdup(sw[k].to);
+        }
+        out->host_school = out->session.host_school ? kr_xstrdup("School A") : NULL;
+        out->network = NULL;
+    } else {
+        for (size_t i = 0; i < vl->n; i++)
+            out->visit_labels[i] = kr_xstrdup(vl->items[i].label ? vl->items[i].label : "");
+        out->host_school = kr_xstrdup(out->session.host_school);
+        out->network = kr_xstrdup(out->session.network_name);
+    }
+    /* Longest first, so "groep 6a" is not caught by "groep 6"; empty ones never match. */
+    size_t nsw_text = 0;
+    for (size_t k = 0; k < nsw; k++)
+        if (sw[k].len >= 3)
+            sw[nsw_text++] = sw[k];
+        else
+            free(sw[k].to);
+    qsort(sw, nsw_text, sizeof *sw, by_len_desc);
+    if (opts->pseudonymise) {
+        swap_field(&out->session.kijkvraag_text, sw, nsw_text);
+        swap_field(&out->session.ontwikkelvraag, sw, nsw_text);
+        swap_field(&out->session.kijkpunten, sw, nsw_text);
+    }
+
+    size_t n = out->obs.n;
+    out->notes = kr_xcalloc(n + 1, sizeof *out->notes);
+    for (size_t i = 0; i < n; i++) {
+        struct kr_summary_note *sn = &out->notes[i];
+        sn->o = &out->obs.items[i];
+        sn->text =
+            opts->pseudonymise ? apply_swaps(sn->o->text, sw, nsw_text) : kr_xstrdup(sn->o->text);
+        sn->visit = vl->n;
+        for (size_t v = 0; v < vl->n; v++)
+            if (strcmp(vl->items[v].id, sn->o->visit_id) == 0) {
+                sn->visit = v;
+                break;
+            }
+        sn->corner = sn->o->corner;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (out->notes[i].judging) {
+            out->n_judging++;
+            out->judging_per_visit[out->notes[i].visit]++;
+        }
+
+    if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {
+        struct kr_pattern_note *pn = kr_xcalloc(n, sizeof *pn);
+        for (size_t i = 0; i < n; i++)
+            pn[i] = (struct kr_pattern_note){out->obs.items[i].id, out->obs.items[i].visit_id,
+                                             out->obs.items[i].text, out->obs.items[i].corner,
+                                             out->notes[i].judging};
+        r = kr_patterns_compute(pn, n, NULL, &out->patterns, err);
+        free(pn);
+        if (r != KR_OK)
+            goto out;
+        out->have_patterns = true;
+        out->pattern_labels = kr_xcalloc(out->patterns.n_patterns + 1, sizeof(char *));
+        for (size_t p = 0; p < out->patterns.n_patterns; p++)
+            out->pattern_labels[p] =
+                apply_swaps(out->patterns.patterns[p].label ? out->patterns.patterns[p].label : "",
+                            sw, nsw_text);
+        for (size_t i = 0; i < n; i++) {
+            out->notes[i].corner = out->patterns.corner[i];
+            out->notes[i].auto_placed = out->patterns.auto_placed[i];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!kr_summary_shown(out, i))
+            continue;
+        out->count[out->notes[i].corner]++;
+        if (out->notes[i].auto_placed)
+            out->count_auto[out->notes[i].corner]++;
+    }
+out:
+    for (size_t k = 0; k < nsw_text; k++)
+        free(sw[k].to);
+    free(sw);
+    if (r != KR_OK)
+        kr_summary_fini(out);
+    return r;
 }
 
 void kr_summary_fini(struct kr_summary *s)
 {
-    (void)s;
-}
-
-void kr_summary_write_md(const struct kr_summary *s, FILE *out)
-{
-    (void)s;
-    (void)out;
-}
-
-void kr_summary_write_html(const struct kr_summary *s, FILE *out)
-{
-    (void)s;
-    (void)out;
-}
-
-void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out)
-{
-    (void)s;
-    (void)sep;
-    (void)out;
+    for (size_t i = 0; s->visit_labels && i < s->visits.n; i++)
+        free(s->visit_labels[i]);
+    free(s->visit_labels);
+    for (size_t i = 0; s->notes && i < s->obs.n; i++)
+        free(s->notes[i].text);
+    free(s->notes);
+    free(s->judging_per_visit);
+    free(s->host_school);
+    free(s->network);
+    for (size_t p = 0; s->pattern_labels && p < s->patterns.n_patterns; p++)
+        free(s->pattern_labels[p]);
+    free(s->pattern_labels);
+    if (s->have_patterns)
+        kr_pattern_result_fini(&s->patterns);
+    kr_observation_list_fini(&s->obs);
+    kr_visit_list_fini(&s->visits);
+    kr_session_fini(&s->session);
+    memset(s, 0, sizeof *s);
 }

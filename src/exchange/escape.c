@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Making stored text inert for each export format. Whatever a note, school name or
+ * kijkvraag holds (markup, formulas, escape sequences, invalid UTF-8), the output
+ * shows it as text and nothing else: no tag, link, emphasis, formula or control byte.
+ */
+#include <string.h>
+
+#include "exchange_internal.h"
+#include "kijkronde/utf8.h"
+
+static void put_cp(struct kr_buf *b, uint32_t cp)
+{
+    char enc[4];
+    kr_buf_append(b, enc, kr_utf8_encode(cp, enc));
+}
+
+void kr_esc_html(struct kr_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        uint32_t cp;
+        i += kr_utf8_decode(s + i, len - i, &cp);
+        switch (cp) {
+        case '&':
+            kr_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            kr_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            kr_buf_puts(b, "&gt;");
+            break;
+        case '"':
+            kr_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            kr_buf_puts(b, "&#39;");
+            break;
+        case '\n':
+        case '\t':
+            kr_buf_putc(b, (char)cp); /* shown by white-space: pre-wrap */
+            break;
+        default:
+            put_cp(b, kr_utf8_is_control(cp) ? KR_UTF8_REPLACEMENT : cp);
+        }
+    }
+}
+
+/* ASCII punctuation that can start Markdown syntax anywhere in a line (CommonMark and
+ * GitHub's extensions). Each is written with a backslash, which CommonMark defines to
+ * give the character itself. */
+static bool md_special(uint32_t cp)
+{
+    return cp < 0x80 && strchr("\\`*_[]<>&|!~#", (int)cp) && cp != 0;
+}
+
+void kr_esc_md(struct kr_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    size_t start = b->len;
+    bool digits_only = true; /* the text so far is digits: "12." would start a list */
+    uint32_t prev = 0, prev2 = 0, prev3 = 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        uint32_t cp;
+        i += kr_utf8_decode(s + i, len - i, &cp); /* i is now just after cp */
+        bool first = b->len == start;
+        if (cp == '\n' || cp == '\r' || cp == '\t') {
+            kr_buf_putc(b, ' '); /* one line: no new block can start */
+        } else if (kr_utf8_is_control(cp)) {
+            put_cp(b, KR_UTF8_REPLACEMENT);
+        } else if (md_special(cp) || (first && cp < 0x80 && strchr("-+=>:.)\"'(", (int)cp)) ||
+                   ((cp == '.' || cp == ')') && digits_only && !first) || cp == '@' ||
+                   (cp == ':' && i + 1 < len && s[i] == '/' && s[i + 1] == '/') ||
+                   (cp == '.' && prev == 'w' && prev2 == 'w' && prev3 == 'w')) {
+            /* '@' and "://" and "www." would become links in GitHub's Markdown. */
+            kr_buf_putc(b, '\\');
+            kr_buf_putc(b, (char)cp);
+        } else {
+            put_cp(b, cp);
+        }
+        if (!(cp >= '0' && cp <= '9'))
+            digits_only = false;
+        prev3 = prev2;
+        prev2 = prev;
+        prev = cp | 0x20; /* ASCII lower case for the "www" test */
+    }
+}
+
+void kr_esc_csv(struct kr_buf *b, const char *s)
+{
+    kr_buf_putc(b, '"');
+    if (s) {
+        /* A cell that starts like a formula is shown as text by Excel and LibreOffice. */
+        if (strchr("=+-@\t\r", s[0]) && s[0])
+            kr_buf_putc(b, '\'');
+        size_t len = strlen(s), i = 0;
+        while (i < len) {
+            uint32_t cp;
+            i += kr_utf8_decode(s + i, len - i, &cp);
+            if (cp == '"')
+                kr_buf_puts(b, "\"\"");
+            else if (cp == '\n' || cp == '\t')
+                kr_buf_putc(b, (char)cp);
+            else if (cp == '\r')
+                ; /* line breaks inside a cell are \n only */
+            else
+                put_cp(b, kr_utf8_is_control(cp) ? KR_UTF8_REPLACEMENT : cp);
+        }
+    }
+    kr_buf_putc(b, '"');
+}
+
+void kr_esc_flush(struct kr_buf *b, FILE *out, bool force)
+{
+    if (b->len >= (1u << 16) || (force && b->len)) {
+        fwrite(b->data, 1, b->len, out);
+        kr_buf_reset(b);
+    }
+}

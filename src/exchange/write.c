@@ -1,0 +1,633 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The summary as one self-contained HTML page (inline CSS and SVG, nothing fetched,
+ * A4 print styles), as Markdown with the same content, and the notes as CSV for a
+ * Dutch Excel. Every stored text goes through escape.c; the writers add only fixed
+ * Dutch wording and numbers.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "exchange_internal.h"
+#include "kijkronde/clock.h"
+
+static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
+                                     "mei",       "juni",     "juli",     "augustus",
+                                     "september", "oktober",  "november", "december"};
+
+/* "12 maart 2026" from "2026-03-12" (as is when malformed). */
+static void date_nl(struct kr_buf *b, const char *date)
+{
+    int y, m, d;
+    if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+        kr_buf_printf(b, "%d %s %d", d, MONTHS[m - 1], y);
+    else
+        kr_buf_puts(b, date ? date : "");
+}
+
+static const char *kind_nl(const char *kind)
+{
+    if (!kind || !strcmp(kind, "vervolg"))
+        return "vervolgbijeenkomst";
+    if (!strcmp(kind, "start"))
+        return "startbijeenkomst";
+    if (!strcmp(kind, "aftrap"))
+        return "aftrap";
+    if (!strcmp(kind, "afronding"))
+        return "afronding";
+    return "bijeenkomst";
+}
+
+static const char *basis_nl(enum kr_basis b)
+{
+    switch (b) {
+    case KR_BASIS_TAAL:
+        return "taal";
+    case KR_BASIS_REKENEN:
+        return "rekenen-wiskunde";
+    case KR_BASIS_BURGERSCHAP:
+        return "burgerschap";
+    case KR_BASIS_DIGITAAL:
+        return "digitale geletterdheid";
+    default:
+        return NULL;
+    }
+}
+
+static const char *plural(size_t n, const char *one, const char *more)
+{
+    return n == 1 ? one : more;
+}
+
+static size_t shown_notes(const struct kr_summary *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->obs.n; i++)
+        n += kr_summary_shown(s, i);
+    return n;
+}
+
+/* "09:05–09:30", "vanaf 09:05" or "" */
+static void visit_times(struct kr_buf *b, const struct kr_visit *v)
+{
+    char from[6], to[6];
+    if (v->started_at) {
+        kr_clock_hhmm(v->started_at, from);
+        if (v->ended_at) {
+            kr_clock_hhmm(v->ended_at, to);
+            kr_buf_printf(b, "%s–%s", from, to);
+        } else {
+            kr_buf_printf(b, "vanaf %s", from);
+        }
+    }
+}
+
+/* Patterns worth a heading: not the judging ones, and more than one note. */
+static bool pattern_shown(const struct kr_summary *s, const struct kr_pattern *p)
+{
+    (void)s;
+    return !p->flagged && p->n_notes >= 2;
+}
+
+/* Visit index of a visit id (visits.n when unknown). */
+static size_t visit_index(const struct kr_summary *s, const char *visit_id)
+{
+    for (size_t v = 0; v < s->visits.n; v++)
+        if (strcmp(s->visits.items[v].id, visit_id) == 0)
+            return v;
+    return s->visits.n;
+}
+
+static const char *visit_label(const struct kr_summary *s, size_t v)
+{
+    return v < s->visits.n ? s->visit_labels[v] : "?";
+}
+
+/* The labels of the visits a pattern spans, escaped by esc, joined with ", ". */
+static void pattern_visits(struct kr_buf *b, const struct kr_summary *s, const struct kr_pattern *p,
+                           void (*esc)(struct kr_buf *, const char *))
+{
+    for (size_t k = 0; k < p->n_visits; k++) {
+        if (k)
+            kr_buf_puts(b, ", ");
+        esc(b, visit_label(s, visit_index(s, p->visits[k])));
+    }
+}
+
+static size_t singles(const struct kr_summary *s, enum kr_corner c)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < s->patterns.n_patterns; p++) {
+        const struct kr_pattern *pt = &s->patterns.patterns[p];
+        if (pt->corner == c && !pt->flagged && pt->n_notes < 2)
+            n += pt->n_notes;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* HTML */
+
+static const char HTML_STYLE[] =
+    "<style>\n"
+    ":root{--ink:#1d2b2a;--muted:#5b6b69;--line:#c9d6d4;--soft:#eef4f3;--accent:#2f6f68;"
+    "--warm:#a65b1e}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0 auto;max-width:52rem;padding:2rem 1.5rem 3rem;color:var(--ink);"
+    "font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif}\n"
+    "h1{font-size:1.9rem;line-height:1.2;margin:.2rem 0 .3rem}\n"
+    "h2{font-size:1.3rem;margin:2.2rem 0 .8rem;padding-bottom:.25rem;"
+    "border-bottom:2px solid var(--accent);color:var(--accent)}\n"
+    "h3{font-size:1.08rem;margin:1.5rem 0 .5rem}\n"
+    "h4{font-size:1rem;margin:0 0 .2rem}\n"
+    ".kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.08em;"
+    "font-size:.8rem}\n"
+    ".sub{margin:0;color:var(--muted)}\n"
+    ".vraag{font-size:1.15rem;font-weight:600;margin:.2rem 0 1rem;padding:.8rem 1rem;"
+    "background:var(--soft);border-left:4px solid var(--accent);white-space:pre-wrap}\n"
+    "dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}\n"
+    "dt{color:var(--muted)}dd{margin:0;white-space:pre-wrap}\n"
+    ".stats{margin-top:1rem;color:var(--muted)}\n"
+    ".driehoek-wrap{display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}\n"
+    "svg.driehoek{width:22rem;max-width:100%;height:auto}\n"
+    "svg .count{font-size:22px;font-weight:700;fill:var(--ink);text-anchor:middle}\n"
+    "svg .label{font-size:15px;fill:var(--ink);text-anchor:middle}\n"
+    ".legend{flex:1;min-width:14rem;color:var(--muted);font-size:.95rem}\n"
+    ".pattern{border:1px solid var(--line);border-radius:6px;padding:.7rem .9rem;"
+    "margin:.6rem 0;break-inside:avoid}\n"
+    ".meta{margin:0 0 .4rem;color:var(--muted);font-size:.9rem}\n"
+    ".kind{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.8rem;"
+    "font-weight:600;color:#fff;background:var(--accent)}\n"
+    ".kind.verschil{background:var(--warm)}\n"
+    "ul.notes{margin:0;padding-left:1.1rem}ul.notes li{margin:.15rem 0;white-space:pre-wrap}\n"
+    ".t{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    ".oordeel{color:var(--warm)}\n"
+    "table{width:100%;border-collapse:collapse;font-size:.92rem}\n"
+    "th,td{text-align:left;vertical-align:top;padding:.25rem .4rem;"
+    "border-bottom:1px solid var(--line)}\n"
+    "td.txt{white-space:pre-wrap;overflow-wrap:anywhere}\n"
+    "td.t{width:6.5rem}.c{color:var(--muted);font-size:.85em}\n"
+    "small{color:var(--muted);font-weight:400}\n"
+    "footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--line);"
+    "color:var(--muted);font-size:.85rem}\n"
+    "@page{size:A4;margin:14mm 14mm 16mm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:9.5pt;line-height:1.35}"
+    "h1{font-size:17pt}h2{font-size:12.5pt;margin:1.1rem 0 .5rem}h3{margin:.8rem 0 .3rem}"
+    "h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}"
+    ".pattern{border:0;border-left:3px solid var(--line);border-radius:0;padding:.1rem .6rem;"
+    "margin:.4rem 0}ul.notes li:nth-child(n+3){display:none}"
+    "svg.driehoek{width:13rem}td.t{width:4.6rem}.vraag{padding:.4rem .7rem}th,td{padding:.1rem "
+    ".3rem}"
+    "a{color:inherit;text-decoration:none}}\n"
+    "</style>\n";
+
+static void html_dd(struct kr_buf *b, const char *term, const char *value)
+{
+    if (!value || !*value)
+        return;
+    kr_buf_printf(b, "<dt>%s</dt><dd>", term);
+    kr_esc_html(b, value);
+    kr_buf_puts(b, "</dd>\n");
+}
+
+static void html_triangle(struct kr_buf *b, const struct kr_summary *s)
+{
+    static const struct {
+        enum kr_corner c;
+        int x, y, ly;
+    } pos[] = {
+        {KR_CORNER_LEERINHOUD, 210, 62, 16},
+        {KR_CORNER_LEERLING, 66, 262, 330},
+        {KR_CORNER_LERAAR, 354, 262, 330},
+    };
+    size_t max = 1;
+    for (int k = 0; k < 3; k++)
+        if (s->count[pos[k].c] > max)
+            max = s->count[pos[k].c];
+    kr_buf_printf(b,
+                  "<svg class=\"driehoek\" viewBox=\"0 0 420 345\" role=\"img\" "
+                  "aria-label=\"Didactische driehoek: leerling %zu, leraar %zu, leerinhoud %zu "
+                  "notities\">\n"
+                  "<polygon points=\"210,62 66,262 354,262\" fill=\"#eef4f3\" stroke=\"#2f6f68\" "
+                  "stroke-width=\"3\" stroke-linejoin=\"round\"/>\n",
+                  s->count[KR_CORNER_LEERLING], s->count[KR_CORNER_LERAAR],
+                  s->count[KR_CORNER_LEERINHOUD]);
+    for (int k = 0; k < 3; k++) {
+        size_t n = s->count[pos[k].c];
+        double r = 24.0 + 20.0 * sqrt((double)n / (double)max);
+        kr_buf_printf(b,
+                      "<circle cx=\"%d\" cy=\"%d\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"#2f6f68\" "
+                      "stroke-width=\"2.5\"/>\n"
+                      "<text class=\"count\" x=\"%d\" y=\"%d\">%zu</text>\n"
+                      "<text class=\"label\" x=\"%d\" y=\"%d\">%s</text>\n",
+                      pos[k].x, pos[k].y, r, pos[k].x, pos[k].y + 8, n, pos[k].x, pos[k].ly,
+                      kr_summary_corner_title(pos[k].c));
+    }
+    kr_buf_puts(b, "</svg>\n");
+}
+
+static void html_note_li(struct kr_buf *b, const struct kr_summary *s, size_t i, bool with_visit)
+{
+    const struct kr_summary_note *n = &s->notes[i];
+    char hhmm[6];
+    kr_clock_hhmm(n->o->at, hhmm);
+    kr_buf_printf(b, "<li%s><span class=\"t\">%s", n->judging ? " class=\"oordeel\"" : "", hhmm);
+    if (with_visit) {
+        kr_buf_puts(b, " · ");
+        kr_esc_html(b, visit_label(s, n->visit));
+    }
+    kr_buf_puts(b, "</span> ");
+    kr_esc_html(b, n->text);
+    if (n->judging)
+        kr_buf_puts(b, " <small>(bevat een oordeel)</small>");
+    kr_buf_puts(b, "</li>\n");
+}
+
+static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
+{
+    kr_buf_puts(b, "<section>\n<h2>Patronen per hoek</h2>\n");
+    if (!s->have_patterns) {
+        kr_buf_printf(b, "<p>%s</p>\n</section>\n",
+                      s->obs.n == 0 ? "Er zijn nog geen notities."
+                                    : "Bij zo veel notities staan de patronen niet in de "
+                                      "samenvatting; bekijk ze met <code>kijkronde "
+                                      "patterns</code>.");
+        return;
+    }
+    for (enum kr_corner c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++) {
+        kr_buf_printf(b, "<h3>%s <small>(%zu %s)</small></h3>\n", kr_summary_corner_title(c),
+                      s->count[c], plural(s->count[c], "notitie", "notities"));
+        size_t shown = 0;
+        for (size_t p = 0; p < s->patterns.n_patterns; p++) {
+            const struct kr_pattern *pt = &s->patterns.patterns[p];
+            if (pt->corner != c || !pattern_shown(s, pt))
+                continue;
+            shown++;
+            kr_buf_puts(b, "<article class=\"pattern\"><h4>");
+            kr_esc_html(b, s->pattern_labels[p]);
+            kr_buf_printf(b,
+                          "</h4>\n<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
+                          "notities · gezien in ",
+                          kr_pattern_kind_str(pt->kind), kr_pattern_kind_str(pt->kind),
+                          pt->n_notes);
+            pattern_visits(b, s, pt, kr_esc_html);
+            kr_buf_puts(b, "</p>\n<ul class=\"notes\">\n");
+            for (size_t k = 0; k < pt->n_representatives; k++)
+                html_note_li(b, s, pt->representatives[k], true);
+            kr_buf_puts(b, "</ul></article>\n");
+        }
+        size_t single = singles(s, c);
+        if (!shown && !single)
+            kr_buf_puts(b, "<p class=\"meta\">Geen notities in deze hoek.</p>\n");
+        else if (single)
+            kr_buf_printf(b, "<p class=\"meta\">%s%zu %s die op zichzelf %s: zie de bijlage.</p>\n",
+                          shown ? "En " : "", single, plural(single, "notitie", "notities"),
+                          plural(single, "staat", "staan"));
+    }
+    kr_buf_puts(b, "</section>\n");
+}
+
+static void html_compare(struct kr_buf *b, const struct kr_summary *s)
+{
+    if (!s->have_patterns)
+        return;
+    kr_buf_puts(b, "<section>\n<h2>Overeenkomsten en verschillen</h2>\n");
+    for (int kind = 0; kind < 2; kind++) {
+        kr_buf_printf(b, "<h3>%s <small>%s</small></h3>\n<ul>\n",
+                      kind == 0 ? "Overeenkomsten" : "Verschillen",
+                      kind == 0 ? "gezien in twee of meer klassen" : "gezien in één klas");
+        size_t n = 0;
+        for (size_t p = 0; p < s->patterns.n_patterns; p++) {
+            const struct kr_pattern *pt = &s->patterns.patterns[p];
+            if ((int)pt->kind != kind || !pattern_shown(s, pt))
+                continue;
+            n++;
+            kr_buf_puts(b, "<li><strong>");
+            kr_esc_html(b, s->pattern_labels[p]);
+            kr_buf_printf(b, "</strong> <small>(%s, %zu notities)</small>: ",
+                          kr_summary_corner_title(pt->corner), pt->n_notes);
+            pattern_visits(b, s, pt, kr_esc_html);
+            kr_buf_puts(b, "</li>\n");
+        }
+        if (!n)
+            kr_buf_puts(b, "<li>Geen.</li>\n");
+        kr_buf_puts(b, "</ul>\n");
+    }
+    kr_buf_puts(b, "</section>\n");
+}
+
+static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *out)
+{
+    kr_buf_puts(b, "<section class=\"appendix\">\n<h2>Bijlage: alle feitelijke notities per "
+                   "klassenbezoek</h2>\n");
+    for (size_t v = 0; v <= s->visits.n; v++) {
+        size_t n = 0;
+        for (size_t i = 0; i < s->obs.n; i++)
+            n += s->notes[i].visit == v && kr_summary_shown(s, i);
+        if (v == s->visits.n && n == 0)
+            break;
+        kr_buf_puts(b, "<h3>");
+        kr_esc_html(b, visit_label(s, v));
+        kr_buf_puts(b, " <small>");
+        if (v < s->visits.n) {
+            const struct kr_visit *vi = &s->visits.items[v];
+            if (vi->subject) {
+                kr_esc_html(b, vi->subject);
+                kr_buf_puts(b, " · ");
+            }
+            visit_times(b, vi);
+            kr_buf_puts(b, vi->started_at ? " · " : "");
+        }
+        kr_buf_printf(b, "%zu %s</small></h3>\n", n, plural(n, "notitie", "notities"));
+        if (n) {
+            kr_buf_puts(b, "<table><thead><tr><th>Tijd, hoek</th><th>Notitie</th></tr>"
+                           "</thead><tbody>\n");
+            for (size_t i = 0; i < s->obs.n; i++) {
+                const struct kr_summary_note *sn = &s->notes[i];
+                if (sn->visit != v || !kr_summary_shown(s, i))
+                    continue;
+                char hhmm[6];
+                kr_clock_hhmm(sn->o->at, hhmm);
+                kr_buf_printf(b,
+                              "<tr%s><td class=\"t\">%s<br><span class=\"c\">%s%s</span></td>"
+                              "<td class=\"txt\">",
+                              sn->judging ? " class=\"oordeel\"" : "", hhmm,
+                              sn->corner ? kr_corner_str(sn->corner) : "–",
+                              sn->auto_placed ? "*" : "");
+                kr_esc_html(b, sn->text);
+                kr_buf_puts(b, "</td></tr>\n");
+                kr_esc_flush(b, out, false);
+            }
+            kr_buf_puts(b, "</tbody></table>\n");
+        }
+        size_t weg = v < s->visits.n ? s->judging_per_visit[v] : 0;
+        if (weg && !s->opts.include_judging)
+            kr_buf_printf(b, "<p class=\"meta\">%zu %s met een oordeel %s niet opgenomen.</p>\n",
+                          weg, plural(weg, "notitie", "notities"), plural(weg, "is", "zijn"));
+    }
+    kr_buf_puts(b, "<p class=\"meta\">* De hoek is door kijkronde gekozen; de waarnemer had de "
+                   "notitie niet geplaatst.</p>\n</section>\n");
+}
+
+void kr_summary_write_html(const struct kr_summary *s, FILE *out)
+{
+    struct kr_buf b = {0};
+    const struct kr_session *se = &s->session;
+    kr_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    "style-src 'unsafe-inline'\">\n<title>Kijkronde: ");
+    kr_esc_html(&b, s->host_school ? s->host_school : "bijeenkomst");
+    kr_buf_puts(&b, ", ");
+    date_nl(&b, se->date);
+    kr_buf_puts(&b, "</title>\n");
+    kr_buf_puts(&b, HTML_STYLE);
+    kr_buf_puts(&b, "</head>\n<body>\n<header>\n<p class=\"kicker\">Kijkronde · samenvatting "
+                    "van de bijeenkomst</p>\n<h1>");
+    kr_esc_html(&b, s->host_school ? s->host_school : "Bijeenkomst");
+    kr_buf_puts(&b, "</h1>\n<p class=\"sub\">");
+    date_nl(&b, se->date);
+    kr_buf_printf(&b, " · %s</p>\n</header>\n", kind_nl(se->kind));
+
+    kr_buf_puts(&b, "<section>\n<h2>Kijkvraag</h2>\n<p class=\"vraag\">");
+    kr_esc_html(&b, se->kijkvraag_text);
+    kr_buf_puts(&b, "</p>\n<dl>\n");
+    html_dd(&b, "Ontwikkelvraag", se->ontwikkelvraag);
+    html_dd(&b, "Basisvaardigheid", basis_nl(se->basis));
+    html_dd(&b, "Kijkpunten", se->kijkpunten);
+    html_dd(&b, "Netwerk", s->network);
+    kr_buf_puts(&b, "</dl>\n");
+    size_t shown = shown_notes(s);
+    kr_buf_printf(&b, "<p class=\"stats\">%zu %s · %zu %s", s->visits.n,
+                  plural(s->visits.n, "klassenbezoek", "klassenbezoeken"), shown,
+                  plural(shown, "notitie", "notities"));
+    if (s->n_judging && !s->opts.include_judging)
+        kr_buf_printf(&b, " · %zu %s met een oordeel niet opgenomen", s->n_judging,
+                      plural(s->n_judging, "notitie", "notities"));
+    kr_buf_puts(&b, "</p>\n</section>\n");
+
+    kr_buf_puts(&b, "<section>\n<h2>De didactische driehoek</h2>\n<div class=\"driehoek-wrap\">\n");
+    html_triangle(&b, s);
+    size_t autos = s->count_auto[1] + s->count_auto[2] + s->count_auto[3];
+    kr_buf_printf(&b,
+                  "<p class=\"legend\">Bij elke hoek staat hoeveel notities over de leerling, de "
+                  "leraar of de leerinhoud gaan. De waarnemers plaatsten zelf %zu %s; "
+                  "kijkronde plaatste er %zu.%s</p>\n</div>\n</section>\n",
+                  shown - autos - s->count[KR_CORNER_NONE],
+                  plural(shown - autos - s->count[KR_CORNER_NONE], "notitie", "notities"), autos,
+                  s->count[KR_CORNER_NONE] ? " Sommige notities zijn nog niet geplaatst." : "");
+    html_patterns(&b, s);
+    html_compare(&b, s);
+    html_appendix(&b, s, out);
+    kr_buf_puts(&b, "<footer>Gemaakt met kijkronde. Namen van waarnemers staan niet in deze "
+                    "samenvatting; notities beschrijven wat leerlingen en leraren doen, "
+                    "zonder oordeel.</footer>\n</body>\n</html>\n");
+    kr_esc_flush(&b, out, true);
+    kr_buf_fini(&b);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Markdown */
+
+static void md_note(struct kr_buf *b, const struct kr_summary *s, size_t i, bool with_visit,
+                    bool with_corner)
+{
+    const struct kr_summary_note *n = &s->notes[i];
+    char hhmm[6];
+    kr_clock_hhmm(n->o->at, hhmm);
+    kr_buf_printf(b, "- **%s**", hhmm);
+    if (with_visit) {
+        kr_buf_puts(b, " · ");
+        kr_esc_md(b, visit_label(s, n->visit));
+    }
+    if (with_corner)
+        kr_buf_printf(b, " · %s%s", n->corner ? kr_corner_str(n->corner) : "niet geplaatst",
+                      n->auto_placed ? "\\*" : "");
+    kr_buf_puts(b, ": ");
+    kr_esc_md(b, n->text);
+    if (n->judging)
+        kr_buf_puts(b, " *(bevat een oordeel)*");
+    kr_buf_puts(b, "\n");
+}
+
+static void md_item(struct kr_buf *b, const char *term, const char *value)
+{
+    if (!value || !*value)
+        return;
+    kr_buf_printf(b, "- **%s:** ", term);
+    kr_esc_md(b, value);
+    kr_buf_puts(b, "\n");
+}
+
+void kr_summary_write_md(const struct kr_summary *s, FILE *out)
+{
+    struct kr_buf b = {0};
+    const struct kr_session *se = &s->session;
+    kr_buf_puts(&b, "# Kijkronde: ");
+    kr_esc_md(&b, s->host_school ? s->host_school : "bijeenkomst");
+    kr_buf_puts(&b, "\n\n*Samenvatting van de bijeenkomst* · ");
+    date_nl(&b, se->date);
+    kr_buf_printf(&b, " · %s\n\n## Kijkvraag\n\n**", kind_nl(se->kind));
+    kr_esc_md(&b, se->kijkvraag_text);
+    kr_buf_puts(&b, "**\n\n");
+    md_item(&b, "Ontwikkelvraag", se->ontwikkelvraag);
+    md_item(&b, "Basisvaardigheid", basis_nl(se->basis));
+    md_item(&b, "Kijkpunten", se->kijkpunten);
+    md_item(&b, "Netwerk", s->network);
+    size_t shown = shown_notes(s);
+    kr_buf_printf(&b, "\n%zu %s · %zu %s", s->visits.n,
+                  plural(s->visits.n, "klassenbezoek", "klassenbezoeken"), shown,
+                  plural(shown, "notitie", "notities"));
+    if (s->n_judging && !s->opts.include_judging)
+        kr_buf_printf(&b, " · %zu %s met een oordeel niet opgenomen", s->n_judging,
+                      plural(s->n_judging, "notitie", "notities"));
+    kr_buf_puts(&b, "\n\n## De didactische driehoek\n\n");
+    for (enum kr_corner c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++)
+        kr_buf_printf(&b, "- **%s:** %zu %s (waarvan %zu door kijkronde geplaatst)\n",
+                      kr_summary_corner_title(c), s->count[c],
+                      plural(s->count[c], "notitie", "notities"), s->count_auto[c]);
+    if (s->count[KR_CORNER_NONE])
+        kr_buf_printf(&b, "- **Niet geplaatst:** %zu\n", s->count[KR_CORNER_NONE]);
+
+    kr_buf_puts(&b, "\n## Patronen per hoek\n\n");
+    if (!s->have_patterns) {
+        kr_buf_puts(&b, s->obs.n == 0 ? "Er zijn nog geen notities.\n"
+                                      : "Bij zo veel notities staan de patronen niet in de "
+                                        "samenvatting; bekijk ze met `kijkronde patterns`.\n");
+    } else {
+        for (enum kr_corner c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++) {
+            kr_buf_printf(&b, "### %s (%zu %s)\n\n", kr_summary_corner_title(c), s->count[c],
+                          plural(s->count[c], "notitie", "notities"));
+            size_t shown_p = 0;
+            for (size_t p = 0; p < s->patterns.n_patterns; p++) {
+                const struct kr_pattern *pt = &s->patterns.patterns[p];
+                if (pt->corner != c || !pattern_shown(s, pt))
+                    continue;
+                shown_p++;
+                kr_buf_puts(&b, "#### ");
+                kr_esc_md(&b, s->pattern_labels[p]);
+                kr_buf_printf(&b, "\n\n*%s* · %zu notities · gezien in ",
+                              kr_pattern_kind_str(pt->kind), pt->n_notes);
+                pattern_visits(&b, s, pt, kr_esc_md);
+                kr_buf_puts(&b, "\n\n");
+                for (size_t k = 0; k < pt->n_representatives; k++)
+                    md_note(&b, s, pt->representatives[k], true, false);
+                kr_buf_puts(&b, "\n");
+            }
+            size_t single = singles(s, c);
+            if (!shown_p && !single)
+                kr_buf_puts(&b, "Geen notities in deze hoek.\n\n");
+            else if (single)
+                kr_buf_printf(&b, "%s%zu %s die op zichzelf %s: zie de bijlage.\n\n",
+                              shown_p ? "En " : "", single, plural(single, "notitie", "notities"),
+                              plural(single, "staat", "staan"));
+        }
+        kr_buf_puts(&b, "## Overeenkomsten en verschillen\n\n");
+        for (int kind = 0; kind < 2; kind++) {
+            kr_buf_printf(&b, "### %s\n\n",
+                          kind == 0 ? "Overeenkomsten (gezien in twee of meer klassen)"
+                                    : "Verschillen (gezien in één klas)");
+            size_t n = 0;
+            for (size_t p = 0; p < s->patterns.n_patterns; p++) {
+                const struct kr_pattern *pt = &s->patterns.patterns[p];
+                if ((int)pt->kind != kind || !pattern_shown(s, pt))
+                    continue;
+                n++;
+                kr_buf_puts(&b, "- **");
+                kr_esc_md(&b, s->pattern_labels[p]);
+                kr_buf_printf(&b, "** (%s, %zu notities): ", kr_summary_corner_title(pt->corner),
+                              pt->n_notes);
+                pattern_visits(&b, s, pt, kr_esc_md);
+                kr_buf_puts(&b, "\n");
+            }
+            kr_buf_puts(&b, n ? "\n" : "- Geen.\n\n");
+        }
+    }
+
+    kr_buf_puts(&b, "## Bijlage: alle feitelijke notities per klassenbezoek\n\n");
+    for (size_t v = 0; v <= s->visits.n; v++) {
+        size_t n = 0;
+        for (size_t i = 0; i < s->obs.n; i++)
+            n += s->notes[i].visit == v && kr_summary_shown(s, i);
+        if (v == s->visits.n && n == 0)
+            break;
+        kr_buf_puts(&b, "### ");
+        kr_esc_md(&b, visit_label(s, v));
+        kr_buf_puts(&b, "\n\n*");
+        if (v < s->visits.n) {
+            const struct kr_visit *vi = &s->visits.items[v];
+            if (vi->subject) {
+                kr_esc_md(&b, vi->subject);
+                kr_buf_puts(&b, " · ");
+            }
+            visit_times(&b, vi);
+            kr_buf_puts(&b, vi->started_at ? " · " : "");
+        }
+        kr_buf_printf(&b, "%zu %s*\n\n", n, plural(n, "notitie", "notities"));
+        for (size_t i = 0; i < s->obs.n; i++) {
+            if (s->notes[i].visit != v || !kr_summary_shown(s, i))
+                continue;
+            md_note(&b, s, i, false, true);
+            kr_esc_flush(&b, out, false);
+        }
+        size_t weg = v < s->visits.n ? s->judging_per_visit[v] : 0;
+        if (weg && !s->opts.include_judging)
+            kr_buf_printf(&b, "\n%zu %s met een oordeel %s niet opgenomen.\n", weg,
+                          plural(weg, "notitie", "notities"), plural(weg, "is", "zijn"));
+        kr_buf_puts(&b, "\n");
+    }
+    kr_buf_puts(&b, "\\* De hoek is door kijkronde gekozen; de waarnemer had de notitie niet "
+                    "geplaatst.\n\n---\n\nGemaakt met kijkronde. Namen van waarnemers staan niet "
+                    "in deze samenvatting.\n");
+    kr_esc_flush(&b, out, true);
+    kr_buf_fini(&b);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* CSV */
+
+void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out)
+{
+    static const char *const head[] = {"id",  "datum", "tijd",    "klas",
+                                       "vak", "hoek",  "notitie", "oordeel"};
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
+    size_t ncol = s->checked ? 8 : 7;
+    for (size_t k = 0; k < ncol; k++) {
+        if (k)
+            kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, head[k]);
+    }
+    kr_buf_puts(&b, "\r\n");
+    for (size_t i = 0; i < s->obs.n; i++) {
+        const struct kr_summary_note *n = &s->notes[i];
+        const struct kr_observation *o = n->o;
+        char date[11] = "", time[9] = "";
+        if (o->at && strlen(o->at) >= 19) {
+            memcpy(date, o->at, 10);
+            memcpy(time, o->at + 11, 8);
+        }
+        const struct kr_visit *v = n->visit < s->visits.n ? &s->visits.items[n->visit] : NULL;
+        kr_esc_csv(&b, o->id);
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, date);
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, time);
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, visit_label(s, n->visit));
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, v ? v->subject : NULL);
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, kr_corner_str(o->corner));
+        kr_buf_putc(&b, sep);
+        kr_esc_csv(&b, n->text);
+        if (s->checked) {
+            kr_buf_putc(&b, sep);
+            kr_esc_csv(&b, n->judging ? "ja" : "nee");
+        }
+        kr_buf_puts(&b, "\r\n");
+        kr_esc_flush(&b, out, false);
+    }
+    kr_esc_flush(&b, out, true);
+    kr_buf_fini(&b);
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The HTML summary in a real browser: headless Chromium renders the demo summary to a
+# screenshot and prints it to PDF on A4 (a few pages), and renders the hostile summary
+# with no script run (its DOM keeps the text and gains no element). Skips without Chromium.
+set -u
+KR=$1
+DIR=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+CHROME=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+[ -n "$CHROME" ] || { echo "chromium missing"; exit 77; }
+chrome() {
+    timeout 90 "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+        --no-first-run --user-data-dir="$T/profile" "$@" 2>>"$T/chrome.log"
+}
+
+"$KR" --db "$T/k.db" demo --no-tui >/dev/null || fail "demo"
+"$KR" --db "$T/k.db" export latest --format html -o "$T/demo.html" >/dev/null || fail "export"
+chrome --screenshot="$T/demo.png" --window-size=1000,1400 "file://$T/demo.html" >/dev/null
+[ -s "$T/demo.png" ] || { tail -5 "$T/chrome.log"; fail "no screenshot"; }
+size=$(wc -c <"$T/demo.png")
+[ "$size" -gt 50000 ] || fail "screenshot is nearly empty ($size bytes)"
+chrome --print-to-pdf="$T/demo.pdf" --no-pdf-header-footer "file://$T/demo.html" >/dev/null
+[ -s "$T/demo.pdf" ] || fail "no PDF"
+pages=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); print(len(re.findall(rb"/Type\s*/Page[^s]", d)))' "$T/demo.pdf")
+w=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); m=re.search(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)", d); print(round(float(m.group(1))), round(float(m.group(2))))' "$T/demo.pdf")
+echo "demo summary: $pages A4 pages (MediaBox $w)"
+[ "$w" = "595 842" ] || fail "not A4: $w"
+[ "$pages" -ge 2 ] && [ "$pages" -le 10 ] || fail "$pages pages"
+if [ -n "${KR_KEEP_SCREENSHOT:-}" ]; then cp "$T/demo.png" "$KR_KEEP_SCREENSHOT"; fi
+
+# Hostile text: the rendered DOM has exactly the elements the writer made.
+"$KR" --db "$T/h.db" import "$DIR/../data/hostile.json" >/dev/null || fail "import"
+"$KR" --db "$T/h.db" export hostile-1 --format html -o "$T/h.html" >/dev/null || fail "export hostile"
+chrome --dump-dom "file://$T/h.html" >"$T/h.dom"
+[ -s "$T/h.dom" ] || fail "no DOM"
+grep -q '<script' "$T/h.dom" && fail "a script element in the rendered page"
+grep -q '<iframe' "$T/h.dom" && fail "an iframe in the rendered page"
+grep -q '<img' "$T/h.dom" && fail "an img in the rendered page"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt; leerling schrijft' "$T/h.dom" || fail "hostile text not shown as text"
+echo ok
