@@ -149,6 +149,12 @@ static enum kr_status import_str(struct kr_store *st, const char *json,
     return kr_store_import_json(st, json, strlen(json), "t.json", stats, &err);
 }
 
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {0, ms * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
 /* ---- JSON ---- */
 
 START_TEST(test_exchange_json_round_trip)
@@ -344,12 +350,6 @@ START_TEST(test_exchange_json_conflicting_ids_refused)
 END_TEST
 
 /* ---- merge ---- */
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {0, ms * 1000000L};
-    nanosleep(&ts, NULL);
-}
 
 START_TEST(test_exchange_merge_both_sides_edited)
 {
