@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Patterns against scikit-learn, measured in the same run.
 
-1. Quality, per labelled visit day: kijkronde's patterns (every corner hidden, the default
-   threshold, nothing tuned per run) against scikit-learn's TfidfVectorizer +
+1. Quality, per labelled visit day, imported as kijkronde/1 JSON with every corner null
+   (`kijkronde import`, then `kijkronde patterns latest --json`, the default threshold,
+   nothing tuned per run) against scikit-learn's TfidfVectorizer +
    AgglomerativeClustering at its BEST distance threshold (a grid swept for average linkage
    on cosine and for ward), by the adjusted Rand index against the human themes; and the
    corner accuracy.
@@ -13,8 +14,10 @@
 
     bench/patterns_vs_sklearn.py [BUILD_DIR] [--sizes 1000,10000] [DAY.tsv ...]
 """
+import json
 import os
 import resource
+import tempfile
 import subprocess
 import sys
 import time
@@ -42,6 +45,58 @@ def ours(build, path, scale=None):
     return rows, seconds, rss
 
 
+def load_day(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                rows.append(line.split("\t", 4))  # visit, time, corner, theme, text
+    return rows
+
+
+def to_kijkronde_json(rows, name):
+    """A kijkronde/1 document of the day with every corner null (the labels stay out)."""
+    visits = sorted({r[0] for r in rows})
+    return {
+        "format": "kijkronde/1",
+        "session": {"id": f"meting-{name}", "network": None, "host_school": "Meetschool",
+                    "date": "2026-03-12", "basisvaardigheid": None, "ontwikkelvraag": None,
+                    "kijkvraag": {"id": None, "text": "Gelabelde meetdag"}},
+        "visits": [{"id": v, "label": v, "subject": None, "pair": None, "started_at": None,
+                    "ended_at": None} for v in visits],
+        "observations": [{"id": f"o{i:04d}", "visit": r[0], "at": f"2026-03-12T{r[1]}:00+01:00",
+                          "text": r[4], "corner": None, "observer": None}
+                         for i, r in enumerate(rows)],
+    }
+
+
+def via_import(build, day):
+    """Import the day with corners null and read `patterns --json`: the acceptance path."""
+    rows = load_day(day)
+    exe = os.path.join(build, "kijkronde")
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = os.path.join(tmp, "dag.json")
+        with open(doc, "w", encoding="utf-8") as f:
+            json.dump(to_kijkronde_json(rows, os.path.basename(day)), f, ensure_ascii=False)
+        db = os.path.join(tmp, "k.db")
+        subprocess.run([exe, "--db", db, "import", doc], check=True, capture_output=True)
+        t0 = time.perf_counter()
+        out = subprocess.run([exe, "--db", db, "patterns", "latest", "--json"], check=True,
+                             capture_output=True, text=True).stdout
+        secs = time.perf_counter() - t0
+    d = json.loads(out)
+    corner = {a["observation"]: a["corner"] for a in d["assignments"]}
+    assert all(a["source"] == "auto" for a in d["assignments"])
+    pattern = {}
+    for c in d["corners"].values():
+        for p in c["patterns"]:
+            for o in p["observations"]:
+                pattern[o] = p["id"]
+    ids = [f"o{i:04d}" for i in range(len(rows))]
+    return rows, [corner[i] for i in ids], [pattern[i] for i in ids], secs
+
+
 def sklearn_run(texts, linkage, metric, t):
     t0 = time.perf_counter()
     x = TfidfVectorizer().fit_transform(texts).toarray()
@@ -62,17 +117,20 @@ def sklearn_best(texts, gold):
 
 
 def quality(build, day):
-    rows, secs, _ = ours(build, day)
+    rows, corners, patterns, secs = via_import(build, day)
     gold = [r[3] for r in rows]
     texts = [r[4] for r in rows]
-    acc = sum(1 for r in rows if r[1] == r[2]) / len(rows)
-    ari = adjusted_rand_score(gold, [r[0] for r in rows])
+    acc = sum(1 for r, c in zip(rows, corners) if r[2] == c) / len(rows)
+    ari = adjusted_rand_score(gold, patterns)
     s_ari, how, s_k = sklearn_best(texts, gold)
     _, s_secs = sklearn_run(texts, *how)
-    print(f"{os.path.basename(day)}: {len(rows)} notities, {len(set(gold))} thema's")
+    print(f"{os.path.basename(day)}: {len(rows)} notities, {len(set(gold))} thema's, "
+          f"geïmporteerd met elke hoek null")
     print(f"  hoek goed geplaatst:    {acc:.3f}")
-    print(f"  kijkronde ARI:          {ari:.3f}  ({len(set(r[0] for r in rows))} patronen)")
-    print(f"  scikit-learn beste ARI: {s_ari:.3f}  ({how[0]}, drempel {how[2]:.3f}, {s_k} clusters)")
+    print(f"  kijkronde ARI:          {ari:.3f}  ({len(set(patterns))} patronen; "
+          f"'patterns --json' {secs * 1000:.0f} ms incl. start en database)")
+    print(f"  scikit-learn beste ARI: {s_ari:.3f}  ({how[0]}, drempel {how[2]:.3f}, {s_k} clusters, "
+          f"{s_secs * 1000:.0f} ms)")
     print(f"  verschil ARI:           {ari - s_ari:+.3f}")
     return how
 

@@ -60,4 +60,38 @@ grep -q 'bestaatniet' "$T/err" || fail "unknown session not named"
 "$KR" --db "$T/k.db" patterns latest --xml 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] || fail "unknown option exit $rc"
 grep -q "Onbekende optie '--xml'" "$T/err" || fail "unknown option message"
+
+# The acceptance path: a labelled day imported as kijkronde/1 with every corner null;
+# kijkronde places at least 85% of the notes in the labelled corner.
+for day in corner_day heldout_day; do
+    python3 - "$KR_SOURCE_ROOT/tests/data/$day.tsv" "$T/$day.json" <<'PY' || fail "convert $day"
+import json, sys
+rows = [l.rstrip("\n").split("\t", 4) for l in open(sys.argv[1], encoding="utf-8")
+        if l.strip() and not l.startswith("#")]
+doc = {"format": "kijkronde/1",
+       "session": {"id": "dag-" + sys.argv[1][-20:], "network": None, "host_school": "Meetschool",
+                   "date": "2026-04-01", "basisvaardigheid": None, "ontwikkelvraag": None,
+                   "kijkvraag": {"id": None, "text": "Meetdag"}},
+       "visits": [{"id": v, "label": v, "subject": None, "pair": None, "started_at": None,
+                   "ended_at": None} for v in sorted({r[0] for r in rows})],
+       "observations": [{"id": "o%04d" % i, "visit": r[0], "at": "2026-04-01T%s:00+02:00" % r[1],
+                         "text": r[4], "corner": None, "observer": None}
+                        for i, r in enumerate(rows)]}
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+open(sys.argv[2] + ".gold", "w").write("\n".join(r[2] for r in rows) + "\n")
+PY
+    "$KR" --db "$T/$day.db" import "$T/$day.json" >/dev/null || fail "import $day"
+    "$KR" --db "$T/$day.db" patterns latest --json >"$T/$day.out" || fail "patterns $day"
+    python3 - "$T/$day.out" "$T/$day.json.gold" <<'PY' || fail "corner accuracy $day"
+import json, sys
+d = json.load(open(sys.argv[1]))
+gold = open(sys.argv[2]).read().split()
+a = {x["observation"]: x for x in d["assignments"]}
+assert len(a) == len(gold)
+assert all(x["source"] == "auto" for x in a.values()), "corner null must give source auto"
+right = sum(1 for i, g in enumerate(gold) if a["o%04d" % i]["corner"] == g)
+print("# %s: %d/%d corners right" % (sys.argv[1], right, len(gold)))
+assert right >= 0.85 * len(gold), f"{right}/{len(gold)}"
+PY
+done
 exit 0
