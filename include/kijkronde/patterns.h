@@ -28,8 +28,19 @@ struct kr_pattern_note {
     bool flagged;          /* a judging note (kr_check found something): kept apart */
 };
 
+/* A pattern the group made its own; notes pinned to it stay in it whatever the clustering. */
+struct kr_pattern_group {
+    const char *id; /* borrowed */
+    enum kr_corner corner;
+    const char *label;
+};
+
 struct kr_pattern_options {
     double threshold; /* cosine similarity at which clusters stop merging; 0 = default */
+    const struct kr_pattern_group *groups; /* the group's patterns (may be NULL) */
+    size_t n_groups;
+    const char *const *pins; /* per note: the id of the group pattern the group put it in,
+                                or NULL; the array itself may be NULL (no pins) */
 };
 
 /* The default similarity threshold (tuned on tests/data/corner_day.tsv). */
@@ -44,11 +55,13 @@ enum kr_pattern_kind {
 const char *kr_pattern_kind_str(enum kr_pattern_kind k);
 
 struct kr_pattern {
-    char *id;    /* "p-" + the id of its most representative note: stable between runs */
+    char *id;    /* "p-" + the id of its most representative note (stable between runs), or
+                    the id of the group pattern */
     char *label; /* short Dutch label from its characteristic words */
     enum kr_corner corner;
     enum kr_pattern_kind kind;
     bool flagged;  /* the pattern of judging notes of this corner */
+    bool group;    /* a group pattern: its id and label are the group's */
     size_t *notes; /* indices into the input, ascending */
     size_t n_notes;
     const char **visits; /* distinct visit ids (borrowed from the input), in first-seen order */
@@ -70,7 +83,10 @@ struct kr_pattern_result {
 };
 
 /*
- * Compute the patterns of notes[0..n). opt may be NULL (defaults). *out is filled and
+ * Compute the patterns of notes[0..n). opt may be NULL (defaults). A note pinned to a
+ * group pattern (opt->pins[i]) is placed in that pattern and its corner, and is not
+ * clustered; a group pattern without notes is left out; a pin to an unknown group is
+ * ignored. *out is filled and
  * belongs to the caller (kr_pattern_result_fini). KR_INVALID when a note lacks an id,
  * visit or text. n == 0 gives an empty result.
  */
@@ -78,5 +94,13 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
                                    const struct kr_pattern_options *opt,
                                    struct kr_pattern_result *out, struct kr_error *err);
 void kr_pattern_result_fini(struct kr_pattern_result *r);
+
+/*
+ * Cohen's kappa between two placements a[i] and b[i] of the same notes, over the notes
+ * where both are placed (not NONE); *used gets their number (may be NULL). 1 is full
+ * agreement, 0 no more than chance. Returns 1 when both always choose one and the same
+ * corner, and 0 for no usable notes.
+ */
+double kr_cohen_kappa(const enum kr_corner *a, const enum kr_corner *b, size_t n, size_t *used);
 
 #endif

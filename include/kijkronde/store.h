@@ -159,4 +159,77 @@ enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, con
 enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
                                   struct kr_error *err);
 
+/* ---- the shared reflection: what the group decided (schema migration 3) ---- */
+
+/*
+ * A pattern the group made its own (renamed, merged, split, or moved a note into). Its
+ * notes are pinned to it, so recomputing the patterns never moves them.
+ */
+struct kr_group_pattern {
+    char *id; /* UUID */
+    enum kr_corner corner;
+    char *label;
+};
+
+/* The group's placement of one note. */
+struct kr_group_note {
+    char *observation_id;
+    enum kr_corner corner; /* the group's corner; NONE = as the observer (or the guess) had it */
+    char *pattern_id;      /* the group pattern it is pinned to, or NULL */
+};
+
+KR_LIST(kr_group_pattern_list, struct kr_group_pattern);
+KR_LIST(kr_group_note_list, struct kr_group_note);
+void kr_group_pattern_list_fini(struct kr_group_pattern_list *l);
+void kr_group_note_list_fini(struct kr_group_note_list *l);
+
+/* Every group pattern and placement of a session (appended to the lists, by id). */
+enum kr_status kr_store_group_load(struct kr_store *st, const char *session_id,
+                                   struct kr_group_pattern_list *patterns,
+                                   struct kr_group_note_list *notes, struct kr_error *err);
+/* Create (p->id NULL: a new UUID is filled in) or update the corner and label of a group
+ * pattern. label must be non-empty UTF-8. */
+enum kr_status kr_store_group_pattern_put(struct kr_store *st, const char *session_id,
+                                          struct kr_group_pattern *p, struct kr_error *err);
+/* Remove a group pattern; notes pinned to it are unpinned (they keep their corner). */
+enum kr_status kr_store_group_pattern_delete(struct kr_store *st, const char *id,
+                                             struct kr_error *err);
+/* Set the group's placement of a note (corner NONE and pattern_id NULL forget it). */
+enum kr_status kr_store_group_note_put(struct kr_store *st, const char *session_id,
+                                       const char *observation_id, enum kr_corner corner,
+                                       const char *pattern_id, struct kr_error *err);
+
+/* The four phases of the debrief, in order. */
+enum kr_phase {
+    KR_PHASE_BESCHRIJVEN,
+    KR_PHASE_ANALYSEREN,
+    KR_PHASE_VOORSPELLEN,
+    KR_PHASE_VOLGENDE_STAP,
+};
+#define KR_PHASE_COUNT 4
+/* "beschrijven", "analyseren", "voorspellen", "volgende-stap". Static storage. */
+const char *kr_phase_str(enum kr_phase p);
+/* The Dutch title and the guiding question of a phase. Static storage. */
+const char *kr_phase_title(enum kr_phase p);
+const char *kr_phase_question(enum kr_phase p);
+
+/* Store the group's notes of a phase (an empty text removes them). */
+enum kr_status kr_store_phase_put(struct kr_store *st, const char *session_id, enum kr_phase p,
+                                  const char *text, struct kr_error *err);
+/* The group's notes of a phase in *out (heap), or NULL when none. */
+enum kr_status kr_store_phase_get(struct kr_store *st, const char *session_id, enum kr_phase p,
+                                  char **out, struct kr_error *err);
+
+/* The theory of action: "Als de schoolleiding [schoolleiding], dan kunnen leraren [leraren],
+ * waardoor leerlingen [leerlingen] (waar te zien aan: [bewijs])". Fields may be NULL. */
+struct kr_theory_of_action {
+    char *schoolleiding, *leraren, *leerlingen, *bewijs;
+};
+void kr_theory_of_action_fini(struct kr_theory_of_action *t);
+enum kr_status kr_store_toa_put(struct kr_store *st, const char *session_id,
+                                const struct kr_theory_of_action *t, struct kr_error *err);
+/* Fills *out (all NULL when none was recorded). */
+enum kr_status kr_store_toa_get(struct kr_store *st, const char *session_id,
+                                struct kr_theory_of_action *out, struct kr_error *err);
+
 #endif

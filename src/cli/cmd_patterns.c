@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `kijkronde patterns SESSION [--json]`: the notes of one bijeenkomst placed in the
- * didactische driehoek and grouped into patterns per corner (src/patterns). The JSON
- * is the contract's; the text is for the group, in Dutch.
+ * didactische driehoek and grouped into patterns per corner, with the group's decisions
+ * from the reflection applied (src/reflection), and the calibration of the observers'
+ * own corners against the group's. The JSON is the contract's plus extra keys; the text
+ * is for the group, in Dutch.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +13,32 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/reflection.h"
 #include "kijkronde/utf8.h"
 
-static void put_json(FILE *out, const char *session_id, const struct kr_observation_list *obs,
-                     const struct kr_pattern_result *r)
+static void put_calibration_json(struct kr_buf *b, const struct kr_reflection *rf)
 {
+    struct kr_calibration c;
+    kr_reflection_calibration(rf, &c);
+    kr_buf_printf(b,
+                  ",\n \"calibration\": {\"compared\": %zu, \"differ\": %zu, \"kappa\": %.3f, "
+                  "\"observations\": [",
+                  c.compared, c.differ, c.kappa);
+    for (size_t i = 0; i < c.differ; i++) {
+        kr_buf_puts(b, i ? ", " : "");
+        kr_json_str_or_null(b, rf->obs.items[c.notes[i]].id);
+    }
+    kr_buf_puts(b, "], \"explanation\": ");
+    kr_json_str_or_null(b, kr_calibration_explained());
+    kr_buf_puts(b, "}");
+    kr_calibration_fini(&c);
+}
+
+static void put_json(FILE *out, const struct kr_reflection *rf)
+{
+    const char *session_id = rf->session_id;
+    const struct kr_observation_list *obs = &rf->obs;
+    const struct kr_pattern_result *r = &rf->result;
     struct kr_buf b = {0};
     kr_buf_puts(&b, "{\"session\": ");
     kr_json_str_or_null(&b, session_id);
@@ -24,9 +47,11 @@ static void put_json(FILE *out, const char *session_id, const struct kr_observat
         kr_buf_puts(&b, i ? ",\n  " : "\n  ");
         kr_buf_puts(&b, "{\"observation\": ");
         kr_json_str_or_null(&b, obs->items[i].id);
-        kr_buf_printf(&b, ", \"corner\": \"%s\", \"source\": \"%s\", \"confidence\": %.2f}",
+        kr_buf_printf(&b,
+                      ", \"corner\": \"%s\", \"source\": \"%s\", \"placed_by\": \"%s\", "
+                      "\"confidence\": %.2f}",
                       kr_corner_str(r->corner[i]), r->auto_placed[i] ? "auto" : "observer",
-                      r->confidence[i]);
+                      kr_reflection_placed_by(rf, i), r->confidence[i]);
     }
     kr_buf_puts(&b, r->n_notes ? "\n ],\n \"corners\": {" : "],\n \"corners\": {");
     for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
@@ -52,8 +77,11 @@ static void put_json(FILE *out, const char *session_id, const struct kr_observat
                 kr_buf_puts(&b, i ? ", " : "");
                 kr_json_str_or_null(&b, pt->visits[i]);
             }
-            kr_buf_printf(&b, "], \"kind\": \"%s\", \"flagged\": %s, \"representatives\": [",
-                          kr_pattern_kind_str(pt->kind), pt->flagged ? "true" : "false");
+            kr_buf_printf(&b,
+                          "], \"kind\": \"%s\", \"flagged\": %s, \"group\": %s, "
+                          "\"representatives\": [",
+                          kr_pattern_kind_str(pt->kind), pt->flagged ? "true" : "false",
+                          pt->group ? "true" : "false");
             for (size_t i = 0; i < pt->n_representatives; i++) {
                 kr_buf_puts(&b, i ? ", " : "");
                 kr_json_str_or_null(&b, obs->items[pt->representatives[i]].id);
@@ -62,7 +90,9 @@ static void put_json(FILE *out, const char *session_id, const struct kr_observat
         }
         kr_buf_puts(&b, first ? "]}" : "\n  ]}");
     }
-    kr_buf_puts(&b, "\n }}\n");
+    kr_buf_puts(&b, "\n }");
+    put_calibration_json(&b, rf);
+    kr_buf_puts(&b, "}\n");
     fputs(kr_buf_str(&b), out);
     kr_buf_fini(&b);
 }
@@ -84,9 +114,41 @@ static void put_line(FILE *out, const char *indent, const char *s, size_t cols)
 
 static const char *const corner_title[KR_CORNER_COUNT] = {"", "Leerling", "Leraar", "Leerinhoud"};
 
-static void put_text(FILE *out, const struct kr_session *s, const struct kr_visit_list *visits,
-                     const struct kr_observation_list *obs, const struct kr_pattern_result *r)
+static void put_calibration_text(FILE *out, const struct kr_reflection *rf)
 {
+    struct kr_calibration c;
+    kr_reflection_calibration(rf, &c);
+    fputs("\nKalibratie\n", out);
+    if (c.compared == 0) {
+        fputs("  De observatoren hebben zelf geen notities in een hoek geplaatst.\n", out);
+    } else {
+        char kappa[16];
+        snprintf(kappa, sizeof kappa, "%.2f", c.kappa);
+        char *comma = strchr(kappa, '.');
+        if (comma)
+            *comma = ','; /* Dutch decimal comma */
+        fprintf(out,
+                "  %zu van de %zu notities die de observatoren zelf plaatsten, staan nu in een "
+                "andere hoek. Cohens kappa: %s.\n",
+                c.differ, c.compared, kappa);
+        put_line(out, "  ", kr_calibration_explained(), 1000);
+        for (size_t i = 0; i < c.differ; i++) {
+            const struct kr_observation *o = &rf->obs.items[c.notes[i]];
+            char *line = kr_xasprintf("- %s -> %s: %s", kr_corner_str(o->corner),
+                                      kr_corner_str(rf->result.corner[c.notes[i]]), o->text);
+            put_line(out, "    ", line, 110);
+            free(line);
+        }
+    }
+    kr_calibration_fini(&c);
+}
+
+static void put_text(FILE *out, const struct kr_reflection *rf)
+{
+    const struct kr_session *s = &rf->session;
+    const struct kr_visit_list *visits = &rf->visits;
+    const struct kr_observation_list *obs = &rf->obs;
+    const struct kr_pattern_result *r = &rf->result;
     char *school = kr_utf8_inert(s->host_school ? s->host_school : "-",
                                  strlen(s->host_school ? s->host_school : "-"), false);
     size_t n_auto = 0;
@@ -109,7 +171,10 @@ static void put_text(FILE *out, const struct kr_session *s, const struct kr_visi
             if (pt->corner != k)
                 continue;
             char *label = kr_utf8_inert(pt->label, strlen(pt->label), false);
-            fprintf(out, "  %s: %s (%zu %s, %zu %s)\n", pt->flagged ? "Apart gehouden" : "Patroon",
+            fprintf(out, "  %s: %s (%zu %s, %zu %s)\n",
+                    pt->flagged ? "Apart gehouden"
+                    : pt->group ? "Patroon van de groep"
+                                : "Patroon",
                     label, pt->n_notes, pt->n_notes == 1 ? "notitie" : "notities", pt->n_visits,
                     pt->n_visits == 1 ? "bezoek: verschil" : "bezoeken: overeenkomst");
             free(label);
@@ -125,6 +190,7 @@ static void put_text(FILE *out, const struct kr_session *s, const struct kr_visi
             }
         }
     }
+    put_calibration_text(out, rf);
 }
 
 int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
@@ -149,42 +215,19 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     char *id = NULL;
-    struct kr_session s = {0};
-    struct kr_visit_list visits = {0};
-    struct kr_observation_list obs = {0};
-    struct kr_pattern_note *notes = NULL;
-    struct kr_pattern_result r = {0};
+    struct kr_reflection rf = {0};
     int rc = KR_EXIT_OK;
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
-        kr_store_session_get(st, id, &s, &err) != KR_OK ||
-        kr_store_visit_list(st, id, &visits, &err) != KR_OK) {
-        rc = kr_cli_fail(cli, &err);
-        goto out;
-    }
-    struct kr_obs_filter f = {.session_id = id};
-    if (kr_store_obs_list(st, &f, &obs, &err) != KR_OK) {
-        rc = kr_cli_fail(cli, &err);
-        goto out;
-    }
-    notes = kr_xcalloc(obs.n ? obs.n : 1, sizeof *notes);
-    for (size_t i = 0; i < obs.n; i++)
-        notes[i] = (struct kr_pattern_note){obs.items[i].id, obs.items[i].visit_id,
-                                            obs.items[i].text ? obs.items[i].text : "",
-                                            obs.items[i].corner, false};
-    if (kr_patterns_compute(notes, obs.n, NULL, &r, &err) != KR_OK) {
+        kr_reflection_load(st, id, NULL, NULL, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);
         goto out;
     }
     if (json)
-        put_json(cli->out, id, &obs, &r);
+        put_json(cli->out, &rf);
     else
-        put_text(cli->out, &s, &visits, &obs, &r);
+        put_text(cli->out, &rf);
 out:
-    kr_pattern_result_fini(&r);
-    free(notes);
-    kr_observation_list_fini(&obs);
-    kr_visit_list_fini(&visits);
-    kr_session_fini(&s);
+    kr_reflection_fini(&rf);
     free(id);
     return rc;
 }

@@ -803,9 +803,23 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
     out->confidence = kr_xcalloc(alloc, sizeof *out->confidence);
     out->pattern_of = kr_xcalloc(alloc, sizeof *out->pattern_of);
 
+    /* pinned[i]: the group pattern note i is pinned to, SIZE_MAX when none */
+    size_t *pinned = kr_xreallocarray(NULL, alloc, sizeof *pinned);
+    for (size_t i = 0; i < n; i++) {
+        pinned[i] = SIZE_MAX;
+        for (size_t g = 0; opt && opt->pins && opt->pins[i] && g < opt->n_groups; g++)
+            if (opt->groups[g].id && strcmp(opt->groups[g].id, opt->pins[i]) == 0 &&
+                opt->groups[g].corner != KR_CORNER_NONE) {
+                pinned[i] = g;
+                break;
+            }
+    }
     struct kr_corner_classifier *cc = kr_corner_classifier_new();
     for (size_t i = 0; i < n; i++) {
-        if (notes[i].corner != KR_CORNER_NONE) {
+        if (pinned[i] != SIZE_MAX) {
+            out->corner[i] = opt->groups[pinned[i]].corner;
+            out->confidence[i] = 1.0;
+        } else if (notes[i].corner != KR_CORNER_NONE) {
             out->corner[i] = notes[i].corner;
             out->confidence[i] = 1.0;
         } else {
@@ -839,7 +853,8 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
         for (int flagged = 0; flagged <= 1; flagged++) {
             size_t m = 0;
             for (size_t i = 0; i < n; i++)
-                if (out->corner[i] == k && notes[i].flagged == (bool)flagged)
+                if (out->corner[i] == k && notes[i].flagged == (bool)flagged &&
+                    pinned[i] == SIZE_MAX)
                     members[m++] = i;
             if (m == 0)
                 continue;
@@ -862,6 +877,27 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
                 finish_pattern(&w, &out->patterns[base + c], k, flagged, &scratch);
         }
     }
+    /* the group's patterns, with the notes pinned to them */
+    for (size_t g = 0; opt && g < opt->n_groups; g++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (pinned[i] == g)
+                members[m++] = i;
+        if (m == 0)
+            continue;
+        KR_GROW(out->patterns, pcap, out->n_patterns + 1);
+        struct kr_pattern *p = &out->patterns[out->n_patterns++];
+        memset(p, 0, sizeof *p);
+        p->notes = kr_xreallocarray(NULL, m, sizeof *p->notes);
+        memcpy(p->notes, members, m * sizeof *members);
+        p->n_notes = m;
+        finish_pattern(&w, p, opt->groups[g].corner, false, &scratch);
+        free(p->label);
+        free(p->id);
+        p->label = kr_xstrdup(opt->groups[g].label ? opt->groups[g].label : "");
+        p->id = kr_xstrdup(opt->groups[g].id);
+        p->group = true;
+    }
     if (out->n_patterns)
         qsort(out->patterns, out->n_patterns, sizeof *out->patterns, pattern_cmp);
     for (size_t p = 0; p < out->n_patterns; p++)
@@ -870,6 +906,7 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
 
     free(members);
     free(label);
+    free(pinned);
     for (size_t i = 0; i < n; i++)
         free(w.vecs[i].t);
     free(w.vecs);
@@ -884,6 +921,37 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
     kr_token_list_fini(&toks);
     kr_stemmer_free(st);
     return KR_OK;
+}
+
+double kr_cohen_kappa(const enum kr_corner *a, const enum kr_corner *b, size_t n, size_t *used)
+{
+    double table[KR_CORNER_COUNT][KR_CORNER_COUNT] = {{0}};
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] == KR_CORNER_NONE || b[i] == KR_CORNER_NONE || (unsigned)a[i] >= KR_CORNER_COUNT ||
+            (unsigned)b[i] >= KR_CORNER_COUNT)
+            continue;
+        table[a[i]][b[i]] += 1.0;
+        m++;
+    }
+    if (used)
+        *used = m;
+    if (m == 0)
+        return 0.0;
+    double po = 0, pe = 0;
+    for (int k = 1; k < KR_CORNER_COUNT; k++) {
+        double ra = 0, rb = 0;
+        for (int j = 1; j < KR_CORNER_COUNT; j++) {
+            ra += table[k][j];
+            rb += table[j][k];
+        }
+        po += table[k][k];
+        pe += (ra / (double)m) * (rb / (double)m);
+    }
+    po /= (double)m;
+    if (pe >= 1.0)
+        return po >= 1.0 ? 1.0 : 0.0;
+    return (po - pe) / (1.0 - pe);
 }
 
 void kr_pattern_result_fini(struct kr_pattern_result *r)

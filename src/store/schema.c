@@ -109,5 +109,49 @@ static const char MIGRATION_2[] =
     "  INSERT INTO observation_search(rowid, text) VALUES (new.rowid, new.text);"
     "END;";
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2};
+static const char MIGRATION_3[] =
+    /*
+     * The group's decisions in the shared reflection. Computed patterns are never stored:
+     * they are recomputed from the notes. What the group decides is stored per note (its
+     * corner, its pattern) and per pattern the group made its own (its name), so a re-run
+     * of the clustering never undoes a decision: pinned notes stay where the group put them.
+     */
+    "CREATE TABLE reflection_pattern ("
+    "  id         TEXT PRIMARY KEY,"
+    "  session_id TEXT NOT NULL REFERENCES session(id),"
+    "  corner     TEXT NOT NULL CHECK (corner IN ('leerling','leraar','leerinhoud')),"
+    "  label      TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX reflection_pattern_by_session ON reflection_pattern(session_id);"
+    "CREATE TABLE reflection_note ("
+    "  observation_id TEXT PRIMARY KEY REFERENCES observation(id),"
+    "  session_id     TEXT NOT NULL REFERENCES session(id),"
+    /* the group's corner; the observer's own stays in observation.corner (calibration) */
+    "  corner         TEXT CHECK (corner IN ('leerling','leraar','leerinhoud')),"
+    "  pattern_id     TEXT REFERENCES reflection_pattern(id),"
+    "  updated_at     TEXT NOT NULL"
+    ");"
+    "CREATE INDEX reflection_note_by_session ON reflection_note(session_id);"
+    /* The debrief: beschrijven, analyseren, voorspellen, volgende stap, in the group's words. */
+    "CREATE TABLE reflection_phase ("
+    "  session_id TEXT NOT NULL REFERENCES session(id),"
+    "  phase      TEXT NOT NULL"
+    "             CHECK (phase IN ('beschrijven','analyseren','voorspellen','volgende-stap')),"
+    "  text       TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (session_id, phase)"
+    ");"
+    /* Theory of action: als de schoolleiding X, dan kunnen leraren Y, waardoor leerlingen Z. */
+    "CREATE TABLE theory_of_action ("
+    "  session_id   TEXT PRIMARY KEY REFERENCES session(id),"
+    "  schoolleiding TEXT,"
+    "  leraren      TEXT,"
+    "  leerlingen   TEXT,"
+    "  bewijs       TEXT," /* waar te zien aan: the observed facts */
+    "  updated_at   TEXT NOT NULL"
+    ");";
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);
