@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kijkronde/check.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/patterns.h"
@@ -193,6 +194,18 @@ static void put_text(FILE *out, const struct kr_reflection *rf)
     put_calibration_text(out, rf);
 }
 
+/* A note judges when the zonder-oordeel check finds something in it. */
+struct judge {
+    struct kr_checker *checker;
+    struct kr_finding_list findings;
+};
+
+static bool judging(const char *text, void *ctx)
+{
+    struct judge *j = ctx;
+    return kr_check(j->checker, text, strlen(text), &j->findings) > 0;
+}
+
 int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
 {
     int json = 0;
@@ -217,8 +230,15 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     char *id = NULL;
     struct kr_reflection rf = {0};
     int rc = KR_EXIT_OK;
+    /* The network's own lexicon when it has one; a broken one is reported by 'check', and
+     * the patterns then use the built-in lexicon rather than fail. */
+    struct judge j = {0};
+    char *network = kr_checker_network_path();
+    if (kr_checker_new(network, &j.checker, NULL) != KR_OK)
+        kr_checker_new(NULL, &j.checker, NULL);
+    free(network);
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
-        kr_reflection_load(st, id, NULL, NULL, &rf, &err) != KR_OK) {
+        kr_reflection_load(st, id, j.checker ? judging : NULL, &j, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);
         goto out;
     }
@@ -227,6 +247,8 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     else
         put_text(cli->out, &rf);
 out:
+    kr_finding_list_fini(&j.findings);
+    kr_checker_free(j.checker);
     kr_reflection_fini(&rf);
     free(id);
     return rc;
