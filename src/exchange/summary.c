@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "exchange_internal.h"
+#include "kijkronde/check.h"
 #include "kijkronde/store.h"
 
 const char *kr_summary_corner_title(enum kr_corner c)
@@ -175,6 +176,21 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             }
         sn->corner = sn->o->corner;
     }
+    /* The zonder-oordeel checker, with the network's own lexicon when there is one. */
+    char *lexicon = kr_checker_network_path();
+    struct kr_checker *checker = NULL;
+    r = kr_checker_new(lexicon, &checker, err);
+    free(lexicon);
+    if (r != KR_OK)
+        goto out;
+    struct kr_finding_list findings = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
+        out->notes[i].judging = kr_check(checker, t, strlen(t), &findings) > 0;
+    }
+    kr_finding_list_fini(&findings);
+    kr_checker_free(checker);
+    out->checked = true;
     for (size_t i = 0; i < n; i++)
         if (out->notes[i].judging) {
             out->n_judging++;

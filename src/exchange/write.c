@@ -355,6 +355,8 @@ static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *ou
                               sn->corner ? kr_corner_str(sn->corner) : "–",
                               sn->auto_placed ? "*" : "");
                 kr_esc_html(b, sn->text);
+                if (sn->judging)
+                    kr_buf_puts(b, " <small>(bevat een oordeel)</small>");
                 kr_buf_puts(b, "</td></tr>\n");
                 kr_esc_flush(b, out, false);
             }

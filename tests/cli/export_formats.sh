@@ -32,6 +32,17 @@ $CHECK csv "$T/demo.csv" 85 "Jongen vooraan zegt: 'Tien rood en dan nog drie wit
 $PY -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding="utf-8-sig"),delimiter=",")); assert len(r)==86 and len(r[0])>=7, len(r)' "$T/comma.csv" || fail "--sep , does not read back"
 "$KR" --db "$T/k.db" export latest --format csv --sep ab 2>/dev/null; [ $? -eq 2 ] || fail "--sep ab accepted"
 
+# Judging notes: left out and counted by default, shown and marked with --met-oordelen.
+JUDGING="De juf legt het splitsen heel goed uit, fijn om te zien."
+for f in md html; do
+    grep -q "$JUDGING" "$T/demo.$f" && fail "a judging note is in demo.$f"
+    grep -q "met een oordeel niet opgenomen" "$T/demo.$f" || fail "demo.$f does not count judging notes"
+    "$KR" --db "$T/k.db" export latest --format $f --met-oordelen >"$T/all.$f" || fail "--met-oordelen"
+    grep -q "$JUDGING" "$T/all.$f" || fail "--met-oordelen $f misses the judging note"
+    grep -q "bevat een oordeel" "$T/all.$f" || fail "--met-oordelen $f does not mark it"
+done
+grep -q "\"$JUDGING\";\"ja\"" "$T/demo.csv" || fail "CSV does not mark the judging note"
+
 # Observers' and tweetallen's names never appear in a summary or the CSV.
 for f in md html csv; do
     for name in Marieke Sander Fatima Joost Ineke Rachid Bram Lotte "Tweetal 1"; do
@@ -52,7 +63,9 @@ grep -q "School A" "$T/pseudo.html" || fail "no 'School A' in pseudonymised html
 # Hostile text: inert in every format.
 "$KR" --db "$T/h.db" import "$DATA/hostile.json" >/dev/null || fail "import hostile.json"
 for f in md html csv json; do
-    "$KR" --db "$T/h.db" export hostile-1 --format $f -o "$T/h.$f" >/dev/null || fail "hostile export $f"
+    opt=""
+    [ $f = json ] || opt=--met-oordelen # every hostile note, whatever the checker says of it
+    "$KR" --db "$T/h.db" export hostile-1 --format $f $opt -o "$T/h.$f" >/dev/null || fail "hostile export $f"
     if LC_ALL=C grep -q "$(printf '\033')" "$T/h.$f"; then fail "ESC byte in h.$f"; fi
     if LC_ALL=C grep -q "$(printf '\007')" "$T/h.$f"; then fail "BEL byte in h.$f"; fi
     if LC_ALL=C grep -q "$(printf '\302\233')" "$T/h.$f"; then fail "C1 CSI in h.$f"; fi

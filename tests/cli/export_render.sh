@@ -32,7 +32,7 @@ if [ -n "${KR_KEEP_SCREENSHOT:-}" ]; then cp "$T/demo.png" "$KR_KEEP_SCREENSHOT"
 
 # Hostile text: the rendered DOM has exactly the elements the writer made.
 "$KR" --db "$T/h.db" import "$DIR/../data/hostile.json" >/dev/null || fail "import"
-"$KR" --db "$T/h.db" export hostile-1 --format html -o "$T/h.html" >/dev/null || fail "export hostile"
+"$KR" --db "$T/h.db" export hostile-1 --format html --met-oordelen -o "$T/h.html" >/dev/null || fail "export hostile"
 chrome --dump-dom "file://$T/h.html" >"$T/h.dom"
 [ -s "$T/h.dom" ] || fail "no DOM"
 grep -q '<script' "$T/h.dom" && fail "a script element in the rendered page"

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for src/exchange: the escaping of each format, the summary and CSV written
+ * from a store, pseudonyms (also inside notes, whole words only), observers' names never
+ * written, judging notes counted, and writing a file atomically.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../src/exchange/exchange_internal.h"
+#include "kijkronde/exchange.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/store.h"
+#include "krtest.h"
+
+static char *esc(void (*f)(struct kr_buf *, const char *), const char *s)
+{
+    struct kr_buf b = {0};
+    f(&b, s);
+    return kr_buf_steal(&b);
+}
+
+#define ESC_EQ(fn, in, want)                                                                       \
+    do {                                                                                           \
+        char *got_ = esc(fn, in);                                                                  \
+        ck_assert_str_eq(got_, want);                                                              \
+        free(got_);                                                                                \
+    } while (0)
+
+START_TEST(test_export_escape_html)
+{
+    ESC_EQ(kr_esc_html, "<a href='x'>&\"", "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+    ESC_EQ(kr_esc_html, "rood\x1b[31m\x07", "rood\xEF\xBF\xBD[31m\xEF\xBF\xBD");
+    ESC_EQ(kr_esc_html, "C1 \xC2\x9B en DEL \x7F", "C1 \xEF\xBF\xBD en DEL \xEF\xBF\xBD");
+    ESC_EQ(kr_esc_html, "kapot \xff", "kapot \xEF\xBF\xBD");
+    ESC_EQ(kr_esc_html, "regel\nregel", "regel\nregel");
+}
+END_TEST
+
+START_TEST(test_export_escape_md)
+{
+    ESC_EQ(kr_esc_md, "# kop", "\\# kop");
+    ESC_EQ(kr_esc_md, "- lijst", "\\- lijst");
+    ESC_EQ(kr_esc_md, "> citaat", "\\> citaat");
+    ESC_EQ(kr_esc_md, "12. genummerd", "12\\. genummerd");
+    ESC_EQ(kr_esc_md, "3) ook", "3\\) ook");
+    ESC_EQ(kr_esc_md, "om 9.15 uur", "om 9.15 uur");
+    ESC_EQ(kr_esc_md, "[x](http://e.nl)", "\\[x\\](http\\://e.nl)");
+    ESC_EQ(kr_esc_md, "*nadruk* _ook_ `c` | ~s~", "\\*nadruk\\* \\_ook\\_ \\`c\\` \\| \\~s\\~");
+    ESC_EQ(kr_esc_md, "<b>&amp;", "\\<b\\>\\&amp;");
+    ESC_EQ(kr_esc_md, "a\nb\r\tc", "a b  c");
+    ESC_EQ(kr_esc_md, "mail@e.nl www.e.nl", "mail\\@e.nl www\\.e.nl");
+    ESC_EQ(kr_esc_md, "zegt: ja", "zegt: ja");
+    ESC_EQ(kr_esc_md, "\\ slash", "\\\\ slash");
+    ESC_EQ(kr_esc_md, "esc\x1b[2J", "esc\xEF\xBF\xBD\\[2J");
+}
+END_TEST
+
+START_TEST(test_export_escape_csv)
+{
+    ESC_EQ(kr_esc_csv, "=1+1", "\"'=1+1\"");
+    ESC_EQ(kr_esc_csv, "+31 6", "\"'+31 6\"");
+    ESC_EQ(kr_esc_csv, "-3 leerlingen", "\"'-3 leerlingen\"");
+    ESC_EQ(kr_esc_csv, "@SUM(1)", "\"'@SUM(1)\"");
+    ESC_EQ(kr_esc_csv, "\tTAB", "\"'\tTAB\"");
+    ESC_EQ(kr_esc_csv, "a \"b\"; c", "\"a \"\"b\"\"; c\"");
+    ESC_EQ(kr_esc_csv, "regel\r\nregel", "\"regel\nregel\"");
+    ESC_EQ(kr_esc_csv, "x=1", "\"x=1\"");
+    ESC_EQ(kr_esc_csv, NULL, "\"\"");
+    ESC_EQ(kr_esc_csv, "bel\x07", "\"bel\xEF\xBF\xBD\"");
+}
+END_TEST
+
+static struct kr_store *st;
+static struct kr_error err;
+static char *sid;
+
+static void add_visit_notes(const char *label, const char *const *texts, size_t n, int hour)
+{
+    struct kr_tweetal t = {.session_id = kr_xstrdup(sid), .name = kr_xstrdup("Tweetal Kees")};
+    ck_assert_int_eq(kr_store_tweetal_add(st, &t, &err), KR_OK);
+    struct kr_visit v = {.session_id = kr_xstrdup(sid),
+                         .tweetal_id = kr_xstrdup(t.id),
+                         .label = kr_xstrdup(label),
+                         .subject = kr_xstrdup("rekenen"),
+                         .started_at = kr_xasprintf("2026-03-12T%02d:00:00+01:00", hour)};
+    ck_assert_int_eq(kr_store_visit_add(st, &v, &err), KR_OK);
+    for (size_t i = 0; i < n; i++) {
+        struct kr_observation o = {
+            .visit_id = kr_xstrdup(v.id),
+            .at = kr_xasprintf("2026-03-12T%02d:%02zu:00+01:00", hour, i + 1),
+            .text = kr_xstrdup(texts[i]),
+            .corner = KR_CORNER_LEERLING,
+            .observer = kr_xstrdup("Kees"),
+        };
+        ck_assert_int_eq(kr_store_obs_add(st, &o, &err), KR_OK);
+        kr_observation_fini(&o);
+    }
+    kr_visit_fini(&v);
+    kr_tweetal_fini(&t);
+}
+
+static void setup(void)
+{
+    ck_assert_int_eq(kr_store_open(":memory:", &st, &err), KR_OK);
+    struct kr_session s = {.date = kr_xstrdup("2026-03-12"),
+                           .host_school = kr_xstrdup("De Wilg"),
+                           .basis = KR_BASIS_REKENEN,
+                           .kijkvraag_text = kr_xstrdup("Wat doen leerlingen in groep 5?")};
+    ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);
+    sid = kr_xstrdup(s.id);
+    kr_session_fini(&s);
+    static const char *const g5[] = {
+        "3 van 24 leerlingen steken hun vinger op bij opgave 4.",
+        "Leerling bij het raam schrijft het antwoord op een wisbordje.",
+        "De juf legt het heel goed uit, fijn om te zien.",
+    };
+    static const char *const g5a[] = {
+        "Net als in groep 5 steken 4 leerlingen hun vinger op bij opgave 4.",
+        "In groep 5a pakt een leerling de hulpkaart; De Wilg heeft er 30.",
+    };
+    add_visit_notes("groep 5", g5, 3, 9);
+    add_visit_notes("groep 5a", g5a, 2, 10);
+}
+
+static void teardown(void)
+{
+    kr_store_close(st);
+    free(sid);
+}
+
+static char *export(enum kr_export_format f, const struct kr_export_opts *o)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    ck_assert_int_eq(kr_export_session(st, sid, f, o, m, &err), KR_OK);
+    fclose(m);
+    return buf;
+}
+
+START_TEST(test_export_summary_content)
+{
+    char *html = export(KR_EXPORT_HTML, NULL);
+    ck_assert_ptr_nonnull(strstr(html, "<!DOCTYPE html>"));
+    ck_assert_ptr_nonnull(strstr(html, "<svg class=\"driehoek\""));
+    ck_assert_ptr_nonnull(strstr(html, "Wat doen leerlingen in groep 5?"));
+    ck_assert_ptr_nonnull(strstr(html, "1 notitie met een oordeel is niet opgenomen"));
+    ck_assert_ptr_null(strstr(html, "heel goed uit"));
+    ck_assert_ptr_null(strstr(html, "Kees")); /* observer and tweetal names */
+    ck_assert_ptr_null(strstr(html, "src="));
+    ck_assert_ptr_null(strstr(html, "href="));
+    ck_assert_ptr_null(strstr(html, "@import"));
+    char *md = export(KR_EXPORT_MD, NULL);
+    ck_assert_ptr_nonnull(strstr(md, "## Bijlage: alle feitelijke notities per klassenbezoek"));
+    ck_assert_ptr_nonnull(strstr(md, "### groep 5a"));
+    ck_assert_ptr_null(strstr(md, "Kees"));
+    ck_assert_ptr_null(strstr(md, "heel goed uit"));
+    struct kr_export_opts all = {.include_judging = true};
+    char *md_all = export(KR_EXPORT_MD, &all);
+    ck_assert_ptr_nonnull(strstr(md_all, "heel goed uit, fijn om te zien. *(bevat een oordeel)*"));
+    free(html);
+    free(md);
+    free(md_all);
+}
+END_TEST
+
+START_TEST(test_export_pseudonyms)
+{
+    struct kr_export_opts o = {.pseudonymise = true};
+    char *md = export(KR_EXPORT_MD, &o);
+    ck_assert_ptr_null(strstr(md, "De Wilg"));
+    ck_assert_ptr_null(strstr(md, "groep 5"));
+    ck_assert_ptr_nonnull(strstr(md, "# Kijkronde: School A"));
+    ck_assert_ptr_nonnull(strstr(md, "Wat doen leerlingen in groep A?"));
+    ck_assert_ptr_nonnull(strstr(md, "### groep B"));
+    /* inside notes: whole words, the longest label first */
+    ck_assert_ptr_nonnull(strstr(md, "Net als in groep A steken"));
+    ck_assert_ptr_nonnull(strstr(md, "In groep B pakt een leerling de hulpkaart; School A heeft"));
+    char *csv = export(KR_EXPORT_CSV, &o);
+    ck_assert_ptr_null(strstr(csv, "groep 5"));
+    ck_assert_ptr_nonnull(strstr(csv, ";\"groep B\";"));
+    free(md);
+    free(csv);
+}
+END_TEST
+
+START_TEST(test_export_csv_shape)
+{
+    struct kr_export_opts o = {.sep = ','};
+    char *csv = export(KR_EXPORT_CSV, &o);
+    ck_assert(strncmp(csv,
+                      "\xEF\xBB\xBF\"id\",\"datum\",\"tijd\",\"klas\",\"vak\",\"hoek\","
+                      "\"notitie\",\"oordeel\"\r\n",
+                      60) == 0);
+    size_t lines = 0;
+    for (const char *p = csv; (p = strstr(p, "\r\n")); p += 2)
+        lines++;
+    ck_assert_uint_eq(lines, 6); /* header + 5 notes, judging ones included and marked */
+    ck_assert_ptr_nonnull(
+        strstr(csv, "\"De juf legt het heel goed uit, fijn om te zien.\",\"ja\""));
+    ck_assert_ptr_nonnull(strstr(csv, "\"2026-03-12\",\"09:01:00\",\"groep 5\",\"rekenen\""));
+    free(csv);
+}
+END_TEST
+
+START_TEST(test_export_file_and_formats)
+{
+    enum kr_export_format f;
+    ck_assert(kr_export_format_parse("html", &f) && f == KR_EXPORT_HTML);
+    ck_assert(kr_export_format_parse("markdown", &f) && f == KR_EXPORT_MD);
+    ck_assert(!kr_export_format_parse("pdf", &f));
+    ck_assert_str_eq(kr_export_format_ext(KR_EXPORT_CSV), "csv");
+    char *def = kr_export_default_path(st, sid, KR_EXPORT_HTML, &err);
+    ck_assert_ptr_nonnull(def);
+    char want[64];
+    snprintf(want, sizeof want, "./kijkronde-2026-03-12-%.8s.html", sid);
+    ck_assert_str_eq(def, want);
+    free(def);
+    ck_assert_ptr_null(kr_export_default_path(st, "nope", KR_EXPORT_HTML, &err));
+
+    char dir[] = "/tmp/kr-export-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *path = kr_xasprintf("%s/s.md", dir);
+    ck_assert_int_eq(kr_export_session_file(st, sid, KR_EXPORT_MD, NULL, path, &err), KR_OK);
+    ck_assert_int_eq(access(path, R_OK), 0);
+    /* an unknown session leaves no file and no temporary behind */
+    char *bad = kr_xasprintf("%s/bad.md", dir);
+    ck_assert_int_eq(kr_export_session_file(st, "nope", KR_EXPORT_MD, NULL, bad, &err),
+                     KR_NOT_FOUND);
+    ck_assert_int_eq(access(bad, F_OK), -1);
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += e->d_name[0] != '.';
+    closedir(d);
+    ck_assert_int_eq(n, 1);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    free(bad);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("export");
+    TCase *tc = tcase_create("escape");
+    tcase_add_test(tc, test_export_escape_html);
+    tcase_add_test(tc, test_export_escape_md);
+    tcase_add_test(tc, test_export_escape_csv);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("summary");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_export_summary_content);
+    tcase_add_test(tc, test_export_pseudonyms);
+    tcase_add_test(tc, test_export_csv_shape);
+    tcase_add_test(tc, test_export_file_and_formats);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(suite());
+}
