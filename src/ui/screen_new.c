@@ -182,7 +182,7 @@ static void save(struct ui *ui)
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
     } else if (ui_open_session(ui, s.id)) {
         ui_replace(ui, &ui_screen_session);
-        ui_message(ui, UI_OK, "Bijeenkomst gemaakt.");
+        ui_message(ui, UI_OK, "Bijeenkomst gemaakt. Druk op b om een bezoek te beginnen.");
     }
     free(netname);
     kr_network_fini(&net);

@@ -76,7 +76,8 @@ static void draw(struct ui *ui)
     int y = draw_header(ui, 2) + 1;
     ui_putf(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
     if (S.visits.n == 0) {
-        ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL, "Nog geen bezoeken.");
+        ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL,
+               "Nog geen bezoeken. Druk op b om met een tweetal een klas te bezoeken.");
         return;
     }
     int avail = ui->rows - 3 - y;
@@ -106,6 +107,24 @@ static void draw(struct ui *ui)
     }
 }
 
+/* Go on with the chosen visit (a visit left open, or more notes for a finished one). */
+static void open_visit(struct ui *ui)
+{
+    struct kr_error err = {0};
+    struct kr_visit v = {0};
+    if (S.sel >= S.visits.n)
+        return;
+    if (kr_store_visit_get(ui->st, S.visits.items[S.sel].id, &v, &err) != KR_OK) {
+        ui_store_error(ui, "Kan het bezoek niet openen", &err);
+        kr_visit_fini(&v);
+        return;
+    }
+    kr_visit_fini(&ui->visit);
+    ui->visit = v;
+    ui->visit_start = 0; /* the round reads it from started_at */
+    ui_push(ui, &ui_screen_round);
+}
+
 static void key(struct ui *ui, int k)
 {
     switch (k) {
@@ -123,6 +142,11 @@ static void key(struct ui *ui, int k)
     case 'Q':
     case UI_ESC:
         ui_back(ui);
+        return;
+    case UI_ENTER:
+    case '\n':
+    case UI_FN(KEY_ENTER):
+        open_visit(ui);
         return;
     default:
         break;
@@ -157,6 +181,7 @@ static const char *footer(struct ui *ui)
 
 static const struct ui_help help[] = {
     {"↑ ↓ (j k)", "kies een bezoek"},
+    {"Enter", "ga verder met het gekozen bezoek"},
     {"?", "deze hulp"},
     {"q, Esc", "terug naar de bijeenkomsten"},
     {NULL, NULL},

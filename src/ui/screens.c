@@ -9,5 +9,7 @@
 
 /* Keys on the bijeenkomst screen. Keep the keys free of b, q, j, k, g, G, ? and Enter. */
 const struct ui_link ui_session_links[] = {
+    {'b', "nieuw bezoek", &ui_screen_visit, NULL},
+    {'n', "alle notities", &ui_screen_notes, NULL},
     {0, NULL, NULL, NULL},
 };

@@ -224,17 +224,16 @@ static void draw_help(struct ui *ui)
 
 static void draw_too_small(struct ui *ui)
 {
+    char size[64];
     erase();
     attrset(ui_attr(ui, UI_ERROR));
-    mvaddstr(0, 0, "Venster te klein");
+    mvaddnstr(0, 0, "Venster te klein", ui->cols);
     attrset(A_NORMAL);
-    if (ui->rows > 2) {
-        char line[128];
-        snprintf(line, sizeof line, "Maak het venster minstens %dx%d (nu %dx%d).", UI_MIN_COLS,
-                 UI_MIN_ROWS, ui->cols, ui->rows);
-        mvaddnstr(1, 0, line, ui->cols);
-        mvaddnstr(2, 0, "Ctrl-C stopt.", ui->cols);
-    }
+    snprintf(size, sizeof size, "minstens %dx%d, nu %dx%d.", UI_MIN_COLS, UI_MIN_ROWS, ui->cols,
+             ui->rows);
+    mvaddnstr(1, 0, "Maak het venster groter:", ui->cols);
+    mvaddnstr(2, 0, size, ui->cols);
+    mvaddnstr(3, 0, "Ctrl-C stopt.", ui->cols);
 }
 
 static void draw(struct ui *ui)

@@ -55,6 +55,11 @@ enum ui_attr {
 struct ui;
 struct ui_link;
 
+/* A byte range [start, end) of a text to highlight. */
+struct ui_span {
+    size_t start, end;
+};
+
 /* One line of a screen's help overlay: key name and what it does. */
 struct ui_help {
     const char *key;
@@ -86,6 +91,19 @@ struct ui_link {
     void (*action)(struct ui *);    /* or run (e.g. an export) */
 };
 
+/* One step that Ctrl-Z / u takes back. */
+enum ui_undo_kind { UI_UNDO_ADD, UI_UNDO_EDIT, UI_UNDO_DELETE, UI_UNDO_PLACE };
+struct ui_undo {
+    enum ui_undo_kind kind;
+    char *id;              /* the note */
+    char *text;            /* EDIT: the text before */
+    enum kr_corner corner; /* EDIT, PLACE: the corner before */
+};
+#define UI_UNDO_MAX 100
+
+struct kr_checker;
+struct kr_corner_classifier;
+
 struct ui {
     struct kr_store *st;
     const struct kr_ui_options *opt;
@@ -103,12 +121,22 @@ struct ui {
     /* The visit being observed (id NULL when none). */
     struct kr_visit visit;
     time_t visit_start; /* wall clock of the visit's start, for the timer */
+    /* Made on first use; NULL when the checker could not be made (told once). */
+    struct kr_checker *checker;
+    bool checker_failed;
+    struct kr_corner_classifier *classifier;
+    struct ui_undo undo[UI_UNDO_MAX];
+    size_t n_undo;
 };
 
 /* ---- screens ---- */
 extern const struct ui_screen ui_screen_start;
 extern const struct ui_screen ui_screen_session;
 extern const struct ui_screen ui_screen_new;
+extern const struct ui_screen ui_screen_visit;
+extern const struct ui_screen ui_screen_round;
+extern const struct ui_screen ui_screen_notes;
+extern const struct ui_screen ui_screen_review;
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];
@@ -124,6 +152,65 @@ void ui_back(struct ui *ui);
 bool ui_open_session(struct ui *ui, const char *id);
 /* Close the open bijeenkomst and visit. */
 void ui_close_session(struct ui *ui);
+
+/* ---- notes: checking, actions with undo, the list (notes.c) ---- */
+
+#define UI_MAX_SPANS 32
+/*
+ * The zonder-oordeel check of text[0..len): fills spans (at most UI_MAX_SPANS) with
+ * the judging words and *hint (may be NULL) with the first finding's hint (borrowed).
+ * Returns the number of findings (0 when the checker is not available).
+ */
+size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spans, size_t *n_spans,
+                const char **hint);
+/* The corner the classifier suggests for the text (NONE for empty text). */
+enum kr_corner ui_suggest(struct ui *ui, const char *text, size_t len);
+
+/* Each action saves at once, remembers how to undo it and sets the message. */
+bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner c);
+bool ui_note_delete(struct ui *ui, const struct kr_observation *o);
+bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *text);
+bool ui_note_keep(struct ui *ui, const struct kr_observation *o);
+void ui_undo_push(struct ui *ui, enum ui_undo_kind kind, const char *id, const char *text,
+                  enum kr_corner corner);
+/* Undo the last step; false (with a message) when there is none. */
+bool ui_undo_last(struct ui *ui);
+void ui_undo_clear(struct ui *ui);
+
+/* Which notes a list shows besides the store filter. */
+enum ui_show {
+    UI_SHOW_ALL,
+    UI_SHOW_LEERLING,
+    UI_SHOW_LERAAR,
+    UI_SHOW_LEERINHOUD,
+    UI_SHOW_UNPLACED,
+    UI_SHOW_FLAGGED,
+    UI_SHOW_COUNT
+};
+const char *ui_show_label(enum ui_show s);
+
+struct ui_notelist {
+    struct kr_observation_list notes;
+    bool *flagged; /* per note: the checker finds judging words */
+    size_t sel, top;
+    enum ui_show show;
+    bool with_visit;             /* show the visit label (whole-session lists) */
+    struct kr_visit_list visits; /* for the labels */
+};
+/* (Re)load the notes matching f and nl->show; keeps the selection near where it was. */
+void ui_notelist_load(struct ui *ui, struct ui_notelist *nl, const struct kr_obs_filter *f);
+void ui_notelist_fini(struct ui_notelist *nl);
+/* Draw rows [y, y + rows); the selected row is marked when focused. */
+void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bool focused);
+/* Moving keys (↑ ↓ j k PgUp PgDn Home End g G); true when the key was one. */
+bool ui_notelist_move(struct ui_notelist *nl, int key, int rows);
+/* The selected note or NULL. */
+const struct kr_observation *ui_notelist_selected(const struct ui_notelist *nl);
+/* Select the note with this id when it is in the list. */
+void ui_notelist_select(struct ui_notelist *nl, const char *id);
+/* Keys that act on the selected note: 1 2 3 0 place, d delete, u undo, h keep. True when handled.
+ */
+bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key);
 
 /* ---- messages ---- */
 void ui_message(struct ui *ui, enum ui_attr attr, const char *fmt, ...)
@@ -147,9 +234,6 @@ int ui_putf(struct ui *ui, int y, int x, int cols, enum ui_attr a, const char *f
  * Wrap text (inert) over at most max_rows rows of cols columns from (y, x); bytes in
  * the spans [starts[i], ends[i]) get hl, the rest base. Returns the rows used.
  */
-struct ui_span {
-    size_t start, end;
-};
 int ui_put_wrapped(struct ui *ui, int y, int x, int cols, int max_rows, enum ui_attr base,
                    const char *text, const struct ui_span *spans, size_t n_spans, enum ui_attr hl);
 /* Rows text needs when wrapped at cols columns (at most max_rows). */

@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the round, the notes screen and the review share: the zonder-oordeel check and
+ * the corner suggestion, the actions on a note (each saved at once and undoable, with
+ * the history kept by the store), and the scrolling list of notes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/check.h"
+#include "kijkronde/clock.h"
+#include "kijkronde/corner.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/utf8.h"
+#include "ui_internal.h"
+
+static struct kr_checker *checker(struct ui *ui)
+{
+    if (!ui->checker && !ui->checker_failed) {
+        struct kr_error err = {0};
+        if (kr_checker_new(NULL, &ui->checker, &err) != KR_OK) {
+            ui->checker_failed = true;
+            ui->checker = NULL;
+            ui_message(ui, UI_ERROR, "De oordeelcheck werkt niet: %s", err.msg);
+        }
+    }
+    return ui->checker;
+}
+
+size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spans, size_t *n_spans,
+                const char **hint)
+{
+    struct kr_checker *c = checker(ui);
+    struct kr_finding_list fl = {0};
+    size_t n = c ? kr_check(c, text, len, &fl) : 0;
+    if (n_spans)
+        *n_spans = 0;
+    if (hint)
+        *hint = n ? fl.items[0].hint : NULL;
+    for (size_t i = 0; spans && i < n && i < UI_MAX_SPANS; i++) {
+        spans[i].start = fl.items[i].start;
+        spans[i].end = fl.items[i].end;
+        *n_spans = i + 1;
+    }
+    kr_finding_list_fini(&fl);
+    return n;
+}
+
+enum kr_corner ui_suggest(struct ui *ui, const char *text, size_t len)
+{
+    bool blank = true;
+    for (size_t i = 0; i < len; i++)
+        blank = blank && text[i] == ' ';
+    if (blank)
+        return KR_CORNER_NONE;
+    if (!ui->classifier)
+        ui->classifier = kr_corner_classifier_new();
+    if (!ui->classifier)
+        return KR_CORNER_NONE;
+    return kr_corner_guess(ui->classifier, text, len).corner;
+}
+
+/* ---- undo ---- */
+
+static void undo_free(struct ui_undo *u)
+{
+    free(u->id);
+    free(u->text);
+    memset(u, 0, sizeof *u);
+}
+
+void ui_undo_push(struct ui *ui, enum ui_undo_kind kind, const char *id, const char *text,
+                  enum kr_corner corner)
+{
+    if (ui->n_undo == UI_UNDO_MAX) {
+        undo_free(&ui->undo[0]);
+        memmove(ui->undo, ui->undo + 1, (UI_UNDO_MAX - 1) * sizeof ui->undo[0]);
+        ui->n_undo--;
+    }
+    struct ui_undo *u = &ui->undo[ui->n_undo++];
+    u->kind = kind;
+    u->id = kr_xstrdup(id);
+    u->text = kr_xstrdup(text);
+    u->corner = corner;
+}
+
+void ui_undo_clear(struct ui *ui)
+{
+    while (ui->n_undo)
+        undo_free(&ui->undo[--ui->n_undo]);
+}
+
+bool ui_undo_last(struct ui *ui)
+{
+    if (ui->n_undo == 0) {
+        ui_message(ui, UI_NORMAL, "Er is niets om ongedaan te maken.");
+        return false;
+    }
+    struct ui_undo *u = &ui->undo[ui->n_undo - 1];
+    struct kr_error err = {0};
+    enum kr_status r;
+    const char *done;
+    switch (u->kind) {
+    case UI_UNDO_ADD:
+        r = kr_store_obs_delete(ui->st, u->id, &err);
+        done = "Nieuwe notitie weer weggehaald (staat nog in de geschiedenis).";
+        break;
+    case UI_UNDO_EDIT:
+        r = kr_store_obs_edit(ui->st, u->id, u->text, u->corner, &err);
+        done = "Bewerking ongedaan gemaakt; de vorige tekst staat er weer.";
+        break;
+    case UI_UNDO_DELETE:
+        r = kr_store_obs_restore(ui->st, u->id, &err);
+        done = "Verwijderde notitie teruggezet.";
+        break;
+    case UI_UNDO_PLACE:
+    default:
+        r = kr_store_obs_set_corner(ui->st, u->id, u->corner, &err);
+        done = "Plaatsing ongedaan gemaakt.";
+        break;
+    }
+    if (r != KR_OK) {
+        ui_store_error(ui, "Ongedaan maken lukte niet", &err);
+        return false;
+    }
+    ui_message(ui, UI_OK, "%s", done);
+    undo_free(u);
+    ui->n_undo--;
+    return true;
+}
+
+/* ---- actions ---- */
+
+bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner c)
+{
+    struct kr_error err = {0};
+    if (o->corner == c)
+        return true;
+    if (kr_store_obs_set_corner(ui->st, o->id, c, &err) != KR_OK) {
+        ui_store_error(ui, "Plaatsen lukte niet", &err);
+        return false;
+    }
+    ui_undo_push(ui, UI_UNDO_PLACE, o->id, NULL, o->corner);
+    if (c == KR_CORNER_NONE)
+        ui_message(ui, UI_OK, "Notitie staat weer los (niet geplaatst).");
+    else
+        ui_message(ui, UI_OK, "Geplaatst bij %s.", kr_corner_str(c));
+    return true;
+}
+
+bool ui_note_delete(struct ui *ui, const struct kr_observation *o)
+{
+    struct kr_error err = {0};
+    if (kr_store_obs_delete(ui->st, o->id, &err) != KR_OK) {
+        ui_store_error(ui, "Verwijderen lukte niet", &err);
+        return false;
+    }
+    ui_undo_push(ui, UI_UNDO_DELETE, o->id, NULL, o->corner);
+    ui_message(ui, UI_OK, "Notitie verwijderd. Ongedaan maken: u of Ctrl-Z.");
+    return true;
+}
+
+bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *text)
+{
+    struct kr_error err = {0};
+    if (strcmp(o->text, text) == 0)
+        return true;
+    if (kr_store_obs_edit(ui->st, o->id, text, o->corner, &err) != KR_OK) {
+        ui_store_error(ui, "Bewerking niet bewaard", &err);
+        return false;
+    }
+    ui_undo_push(ui, UI_UNDO_EDIT, o->id, o->text, o->corner);
+    ui_message(ui, UI_OK, "Bewerking bewaard. Ongedaan maken: Ctrl-Z.");
+    return true;
+}
+
+bool ui_note_keep(struct ui *ui, const struct kr_observation *o)
+{
+    struct kr_error err = {0};
+    if (kr_store_obs_set_keep_reason(ui->st, o->id, "bewust zo gehouden", &err) != KR_OK) {
+        ui_store_error(ui, "Bewaren lukte niet", &err);
+        return false;
+    }
+    ui_message(ui, UI_OK, "Notitie blijft zo staan (gemarkeerd als bewust gehouden).");
+    return true;
+}
+
+/* ---- the list ---- */
+
+const char *ui_show_label(enum ui_show s)
+{
+    static const char *const names[UI_SHOW_COUNT] = {
+        "alle notities", "leerling", "leraar", "leerinhoud", "niet geplaatst", "met oordeelwoorden",
+    };
+    return names[s];
+}
+
+static bool shown(const struct ui_notelist *nl, const struct kr_observation *o, bool flagged)
+{
+    switch (nl->show) {
+    case UI_SHOW_LEERLING:
+        return o->corner == KR_CORNER_LEERLING;
+    case UI_SHOW_LERAAR:
+        return o->corner == KR_CORNER_LERAAR;
+    case UI_SHOW_LEERINHOUD:
+        return o->corner == KR_CORNER_LEERINHOUD;
+    case UI_SHOW_UNPLACED:
+        return o->corner == KR_CORNER_NONE;
+    case UI_SHOW_FLAGGED:
+        return flagged;
+    default:
+        return true;
+    }
+}
+
+void ui_notelist_fini(struct ui_notelist *nl)
+{
+    kr_observation_list_fini(&nl->notes);
+    kr_visit_list_fini(&nl->visits);
+    free(nl->flagged);
+    nl->flagged = NULL;
+    memset(&nl->notes, 0, sizeof nl->notes);
+    memset(&nl->visits, 0, sizeof nl->visits);
+}
+
+void ui_notelist_load(struct ui *ui, struct ui_notelist *nl, const struct kr_obs_filter *f)
+{
+    struct kr_error err = {0};
+    struct kr_observation_list all = {0};
+    char *sel_id = NULL;
+    const struct kr_observation *sel = ui_notelist_selected(nl);
+    if (sel)
+        sel_id = kr_xstrdup(sel->id);
+    size_t old_sel = nl->sel;
+    ui_notelist_fini(nl);
+    if (kr_store_obs_list(ui->st, f, &all, &err) != KR_OK) {
+        if (f->search)
+            ui_message(ui, UI_ERROR, "Zoeken lukte niet; probeer gewone woorden.");
+        else
+            ui_store_error(ui, "Kan de notities niet lezen", &err);
+    }
+    if (nl->with_visit && ui->session.id)
+        kr_store_visit_list(ui->st, ui->session.id, &nl->visits, &err);
+    nl->flagged = kr_xcalloc(all.n + 1, sizeof *nl->flagged);
+    for (size_t i = 0; i < all.n; i++) {
+        bool flagged =
+            ui_check(ui, all.items[i].text, strlen(all.items[i].text), NULL, NULL, NULL) > 0;
+        if (!shown(nl, &all.items[i], flagged)) {
+            kr_observation_fini(&all.items[i]);
+            continue;
+        }
+        KR_GROW(nl->notes.items, nl->notes.cap, nl->notes.n + 1);
+        nl->flagged[nl->notes.n] = flagged;
+        nl->notes.items[nl->notes.n++] = all.items[i];
+    }
+    free(all.items);
+    nl->sel = old_sel < nl->notes.n ? old_sel : (nl->notes.n ? nl->notes.n - 1 : 0);
+    if (sel_id)
+        ui_notelist_select(nl, sel_id);
+    free(sel_id);
+}
+
+void ui_notelist_select(struct ui_notelist *nl, const char *id)
+{
+    for (size_t i = 0; i < nl->notes.n; i++)
+        if (strcmp(nl->notes.items[i].id, id) == 0)
+            nl->sel = i;
+}
+
+const struct kr_observation *ui_notelist_selected(const struct ui_notelist *nl)
+{
+    return nl->sel < nl->notes.n ? &nl->notes.items[nl->sel] : NULL;
+}
+
+static const char *visit_label(const struct ui_notelist *nl, const char *visit_id)
+{
+    for (size_t i = 0; i < nl->visits.n; i++)
+        if (strcmp(nl->visits.items[i].id, visit_id) == 0)
+            return nl->visits.items[i].label ? nl->visits.items[i].label : "";
+    return "";
+}
+
+static const char *corner_tag(enum kr_corner c)
+{
+    const char *s = kr_corner_str(c);
+    return s ? s : "-";
+}
+
+void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bool focused)
+{
+    if (rows < 1)
+        return;
+    if (nl->notes.n == 0) {
+        ui_put(ui, y, 2, ui->cols - 4, UI_DIM,
+               nl->show == UI_SHOW_ALL ? "Nog geen notities." : "Geen notities in dit filter.");
+        return;
+    }
+    if (nl->sel < nl->top)
+        nl->top = nl->sel;
+    if (nl->sel >= nl->top + (size_t)rows)
+        nl->top = nl->sel - (size_t)rows + 1;
+    for (size_t i = nl->top; i < nl->notes.n && (int)(i - nl->top) < rows; i++) {
+        const struct kr_observation *o = &nl->notes.items[i];
+        int row = y + (int)(i - nl->top), x = 1;
+        bool sel = focused && i == nl->sel;
+        enum ui_attr base = sel ? UI_SELECT : UI_NORMAL;
+        char hhmm[6];
+        if (sel)
+            ui_fill(ui, row, 0, UI_SELECT);
+        ui_put(ui, row, x, 1, UI_SELECT, sel ? ">" : " ");
+        x += 1;
+        kr_clock_hhmm(o->at ? o->at : "", hhmm);
+        x += ui_put(ui, row, x, 5, base, hhmm) + 1;
+        if (nl->with_visit)
+            x += ui_put(ui, row, x, 10, sel ? UI_SELECT : UI_DIM, visit_label(nl, o->visit_id)) + 1;
+        ui_put(ui, row, x, 10, sel ? UI_SELECT : ui_corner_attr(o->corner), corner_tag(o->corner));
+        x += 11;
+        if (nl->flagged[i])
+            ui_put(ui, row, x, 1, o->keep_reason ? UI_DIM : UI_JUDGE, "!");
+        x += 2;
+        struct ui_span spans[UI_MAX_SPANS];
+        size_t n_spans = 0;
+        if (nl->flagged[i])
+            ui_check(ui, o->text, strlen(o->text), spans, &n_spans, NULL);
+        ui_put_wrapped(ui, row, x, ui->cols - x - 1, 1, base, o->text, spans, n_spans, UI_JUDGE);
+    }
+}
+
+bool ui_notelist_move(struct ui_notelist *nl, int key, int rows)
+{
+    size_t page = rows > 1 ? (size_t)rows - 1 : 1;
+    switch (key) {
+    case UI_FN(KEY_UP):
+    case 'k':
+        if (nl->sel > 0)
+            nl->sel--;
+        return true;
+    case UI_FN(KEY_DOWN):
+    case 'j':
+        if (nl->sel + 1 < nl->notes.n)
+            nl->sel++;
+        return true;
+    case UI_FN(KEY_PPAGE):
+        nl->sel = nl->sel > page ? nl->sel - page : 0;
+        return true;
+    case UI_FN(KEY_NPAGE):
+        nl->sel =
+            nl->sel + page < nl->notes.n ? nl->sel + page : (nl->notes.n ? nl->notes.n - 1 : 0);
+        return true;
+    case UI_FN(KEY_HOME):
+    case 'g':
+        nl->sel = 0;
+        return true;
+    case UI_FN(KEY_END):
+    case 'G':
+        nl->sel = nl->notes.n ? nl->notes.n - 1 : 0;
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key)
+{
+    const struct kr_observation *o = ui_notelist_selected(nl);
+    if (key == 'u' || key == UI_CTRL('z')) {
+        ui_undo_last(ui);
+        return true;
+    }
+    if (!o)
+        return false;
+    switch (key) {
+    case '1':
+        ui_note_place(ui, o, KR_CORNER_LEERLING);
+        return true;
+    case '2':
+        ui_note_place(ui, o, KR_CORNER_LERAAR);
+        return true;
+    case '3':
+        ui_note_place(ui, o, KR_CORNER_LEERINHOUD);
+        return true;
+    case '0':
+        ui_note_place(ui, o, KR_CORNER_NONE);
+        return true;
+    case 'v': {
+        enum kr_corner c = ui_suggest(ui, o->text, strlen(o->text));
+        if (c != KR_CORNER_NONE)
+            ui_note_place(ui, o, c);
+        return true;
+    }
+    case 'd':
+    case UI_FN(KEY_DC):
+        ui_note_delete(ui, o);
+        return true;
+    case 'h':
+        if (nl->flagged[nl->sel])
+            ui_note_keep(ui, o);
+        else
+            ui_message(ui, UI_NORMAL, "Deze notitie heeft geen oordeelwoorden.");
+        return true;
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The round: one classroom visit. The kijkvraag and kijkpunten stay at the top, the
+ * visit's notes in the middle, the line editor at the bottom. Enter saves a note at
+ * once with its time; the zonder-oordeel check highlights judging words while typing
+ * and shows its hint, but never blocks. The unfinished line is written as a draft
+ * when typing pauses, so a crash loses at most the last second. A note that cannot be
+ * saved (full disk, read-only medium) stays on screen and is saved when it can be.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/utf8.h"
+#include "ui_internal.h"
+
+/* A draft is written after this pause in typing, or this often while typing goes on. */
+#define DRAFT_PAUSE_MS 400
+#define DRAFT_MAX_MS   2000
+#define RETRY_MS       2000
+
+struct pending {
+    char *text;
+    char at[KR_TIME_SIZE]; /* when Enter was pressed */
+};
+
+static struct {
+    struct kr_lineedit ed;
+    bool list_focus;
+    char *edit_id; /* the note being edited, or NULL for a new note */
+    char *stash;   /* the new note's text while another is edited */
+    struct ui_notelist list;
+    int list_rows;
+    bool draft_dirty, draft_stored;
+    long long last_change_ms, last_draft_ms, last_retry_ms;
+    struct pending *pending;
+    size_t n_pending, cap_pending;
+} R;
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Seconds since the epoch of "YYYY-MM-DDTHH:MM:SS+HH:MM" (or Z); -1 when malformed. */
+static time_t parse_iso(const char *s)
+{
+    int y, mo, d, h, mi, sec, oh = 0, om = 0;
+    char sign = 'Z';
+    if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6)
+        return -1;
+    const char *tz = s + 19;
+    if (*tz == '.')
+        while (*++tz >= '0' && *tz <= '9')
+            ;
+    if ((*tz == '+' || *tz == '-') && sscanf(tz + 1, "%2d:%2d", &oh, &om) == 2)
+        sign = *tz;
+    /* Days from civil (Howard Hinnant's algorithm). */
+    y -= mo <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long days = era * 146097 + doe - 719468;
+    long off = (oh * 60 + om) * 60 * (sign == '-' ? -1 : 1);
+    return (time_t)(days * 86400 + h * 3600 + mi * 60 + sec - off);
+}
+
+static void reload(struct ui *ui)
+{
+    struct kr_obs_filter f = {.visit_id = ui->visit.id};
+    ui_notelist_load(ui, &R.list, &f);
+}
+
+static void write_draft(struct ui *ui)
+{
+    struct kr_error err = {0};
+    if (!R.draft_dirty || R.edit_id)
+        return;
+    if (kr_store_draft_put(ui->st, ui->visit.id, R.ed.text, &err) == KR_OK) {
+        R.draft_dirty = false;
+        R.draft_stored = R.ed.len > 0;
+    }
+    R.last_draft_ms = now_ms();
+}
+
+static void changed(void)
+{
+    long long t = now_ms();
+    if (!R.draft_dirty)
+        R.last_draft_ms = t;
+    R.draft_dirty = true;
+    R.last_change_ms = t;
+}
+
+static void enter(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *draft = NULL;
+    kr_le_init(&R.ed);
+    R.ed.max_len = 4000;
+    R.list_focus = false;
+    R.list.show = UI_SHOW_ALL;
+    R.list.with_visit = false;
+    R.draft_dirty = R.draft_stored = false;
+    if (ui->visit_start == 0 || ui->visit_start == (time_t)-1)
+        ui->visit_start = parse_iso(ui->visit.started_at);
+    if (kr_store_draft_get(ui->st, ui->visit.id, &draft, &err) == KR_OK && draft) {
+        kr_le_set(&R.ed, draft);
+        R.draft_stored = true;
+        ui_message(ui, UI_OK, "Je onafgemaakte notitie is teruggezet.");
+    }
+    free(draft);
+    reload(ui);
+    R.list.sel = R.list.notes.n ? R.list.notes.n - 1 : 0;
+}
+
+static void leave(struct ui *ui)
+{
+    if (R.edit_id) {
+        /* An edit not confirmed with Enter is dropped; the stashed new note is the draft. */
+        kr_le_set(&R.ed, R.stash);
+        free(R.edit_id);
+        free(R.stash);
+        R.edit_id = R.stash = NULL;
+        R.draft_dirty = true;
+    }
+    write_draft(ui);
+    ui_notelist_fini(&R.list);
+    kr_le_fini(&R.ed);
+    for (size_t i = 0; i < R.n_pending; i++)
+        free(R.pending[i].text);
+    free(R.pending);
+    R.pending = NULL;
+    R.n_pending = R.cap_pending = 0;
+}
+
+static char *trimmed(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n ? kr_xstrndup(s, n) : NULL;
+}
+
+/* Save one note; on failure the store error is in err. */
+static enum kr_status add_note(struct ui *ui, const char *text, const char *at, char **id_out,
+                               struct kr_error *err)
+{
+    struct kr_observation o = {
+        .visit_id = kr_xstrdup(ui->visit.id), .at = kr_xstrdup(at), .text = kr_xstrdup(text)};
+    enum kr_status r = kr_store_obs_add(ui->st, &o, err);
+    if (r == KR_OK) {
+        ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
+        *id_out = kr_xstrdup(o.id);
+    }
+    kr_observation_fini(&o);
+    return r;
+}
+
+/* Try the notes that could not be saved before, oldest first. */
+static void retry_pending(struct ui *ui)
+{
+    size_t done = 0;
+    struct kr_error err = {0};
+    R.last_retry_ms = now_ms();
+    while (done < R.n_pending) {
+        char *id = NULL;
+        if (add_note(ui, R.pending[done].text, R.pending[done].at, &id, &err) != KR_OK)
+            break;
+        free(id);
+        free(R.pending[done].text);
+        done++;
+    }
+    if (done == 0)
+        return;
+    memmove(R.pending, R.pending + done, (R.n_pending - done) * sizeof *R.pending);
+    R.n_pending -= done;
+    reload(ui);
+    ui_message(ui, UI_OK, "%zu notitie%s alsnog bewaard.", done, done == 1 ? "" : "s");
+}
+
+static void save_new(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char at[KR_TIME_SIZE], *id = NULL;
+    char *text = trimmed(R.ed.text);
+    if (!text) {
+        ui_message(ui, UI_NORMAL, "Typ eerst wat je ziet of hoort; Enter bewaart het.");
+        return;
+    }
+    kr_clock_now_local(at);
+    if (R.n_pending)
+        retry_pending(ui);
+    if (R.n_pending == 0 && add_note(ui, text, at, &id, &err) == KR_OK) {
+        char hhmm[6];
+        kr_clock_hhmm(at, hhmm);
+        bool judging = ui_check(ui, text, strlen(text), NULL, NULL, NULL) > 0;
+        ui_message(ui, judging ? UI_HINT : UI_OK, "Bewaard om %s.%s", hhmm,
+                   judging ? " Met oordeelwoorden (!): laat staan of herschrijf later (e)."
+                           : " Plaatsen: Tab, dan 1 2 3.");
+        kr_le_clear(&R.ed);
+        if (R.draft_stored) {
+            /* The draft is now a note; its row goes. */
+            kr_store_draft_put(ui->st, ui->visit.id, "", &err);
+            R.draft_stored = false;
+        }
+        R.draft_dirty = false;
+        reload(ui);
+        ui_notelist_select(&R.list, id);
+        free(id);
+        free(text);
+        return;
+    }
+    if (R.n_pending && err.status == KR_OK)
+        err = (struct kr_error){.status = KR_DB_FULL};
+    KR_GROW(R.pending, R.cap_pending, R.n_pending + 1);
+    R.pending[R.n_pending].text = text;
+    memcpy(R.pending[R.n_pending].at, at, sizeof at);
+    R.n_pending++;
+    kr_le_clear(&R.ed);
+    R.draft_dirty = false;
+    ui_store_error(ui, "NIET BEWAARD", &err);
+    size_t n = strlen(ui->msg);
+    snprintf(ui->msg + n, sizeof ui->msg - n,
+             " De notitie blijft hier staan en wordt bewaard zodra het weer kan.");
+}
+
+static void start_edit(struct ui *ui)
+{
+    const struct kr_observation *o = ui_notelist_selected(&R.list);
+    if (!o)
+        return;
+    free(R.stash);
+    R.stash = kr_xstrdup(R.ed.text);
+    free(R.edit_id);
+    R.edit_id = kr_xstrdup(o->id);
+    kr_le_set(&R.ed, o->text);
+    R.list_focus = false;
+    ui_message(ui, UI_NORMAL,
+               "Bewerken: Enter bewaart (de oude tekst blijft in de geschiedenis), "
+               "Esc annuleert.");
+}
+
+static void end_edit(void)
+{
+    kr_le_set(&R.ed, R.stash);
+    free(R.stash);
+    free(R.edit_id);
+    R.stash = R.edit_id = NULL;
+}
+
+static void save_edit(struct ui *ui)
+{
+    const struct kr_observation *o = NULL;
+    for (size_t i = 0; i < R.list.notes.n; i++)
+        if (strcmp(R.list.notes.items[i].id, R.edit_id) == 0)
+            o = &R.list.notes.items[i];
+    char *text = trimmed(R.ed.text);
+    if (!text) {
+        ui_message(ui, UI_NORMAL, "Een lege notitie bewaar ik niet; verwijderen kan met d.");
+        return;
+    }
+    if (o && ui_note_edit(ui, o, text)) {
+        end_edit();
+        reload(ui);
+    }
+    free(text);
+}
+
+static void end_visit(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char now[KR_TIME_SIZE];
+    if (R.edit_id) {
+        ui_message(ui, UI_ERROR, "Maak eerst de bewerking af (Enter) of annuleer hem (Esc).");
+        return;
+    }
+    if (!kr_le_blank(&R.ed)) {
+        ui_message(ui, UI_ERROR,
+                   "Er staat nog een notitie in de regel: Enter bewaart, Ctrl-U wist.");
+        return;
+    }
+    if (R.n_pending) {
+        ui_message(ui, UI_ERROR, "Er zijn nog notities die niet bewaard konden worden.");
+        return;
+    }
+    kr_clock_now_local(now);
+    if (kr_store_visit_end(ui->st, ui->visit.id, now, &err) != KR_OK) {
+        ui_store_error(ui, "Het bezoek kon niet afgesloten worden", &err);
+        return;
+    }
+    ui_replace(ui, &ui_screen_review);
+}
+
+static int draw_top(struct ui *ui)
+{
+    const struct kr_visit *v = &ui->visit;
+    int y = 1;
+    ui_putf(ui, y, 1, ui->cols - 14, UI_DIM, "%s%s%s%s%s", v->label ? v->label : "",
+            v->subject ? " · " : "", v->subject ? v->subject : "", v->tweetal_name ? " · " : "",
+            v->tweetal_name ? v->tweetal_name : "");
+    if (ui->visit_start > 0 && !v->ended_at) {
+        long s = (long)(time(NULL) - ui->visit_start);
+        if (s < 0)
+            s = 0;
+        ui_putf(ui, y, ui->cols - 12, 11, UI_HEAD, "tijd %02ld:%02ld", s / 60, s % 60);
+    } else if (v->ended_at) {
+        ui_put(ui, y, ui->cols - 12, 11, UI_DIM, "afgerond");
+    }
+    y++;
+    y += ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_HEAD, ui->session.kijkvraag_text, NULL, 0,
+                        UI_HEAD);
+    if (ui->session.kijkpunten && *ui->session.kijkpunten) {
+        struct kr_buf b = {0};
+        for (const char *p = ui->session.kijkpunten; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (n) {
+                kr_buf_puts(&b, b.len ? "  • " : "• ");
+                kr_buf_append(&b, p, n);
+            }
+            p += n + (nl ? 1 : 0);
+        }
+        y += ui_put_wrapped(ui, y, 1, ui->cols - 2, ui->rows >= 24 ? 2 : 1, UI_NORMAL,
+                            kr_buf_str(&b), NULL, 0, UI_NORMAL);
+        kr_buf_fini(&b);
+    }
+    return y;
+}
+
+static const char *corner_name(enum kr_corner c)
+{
+    const char *s = kr_corner_str(c);
+    return s ? s : "-";
+}
+
+static void draw(struct ui *ui)
+{
+    int y = draw_top(ui);
+    int entry_rows = 2;
+    int bottom = ui->rows - 2 - entry_rows - 2 - (int)(R.n_pending > 3 ? 3 : R.n_pending);
+    ui_putf(ui, y, 1, ui->cols - 2, UI_HEAD, "Notities van dit bezoek (%zu)", R.list.notes.n);
+    if (R.list_focus)
+        ui_put(ui, y, ui->cols - 24, 23, UI_DIM, "Tab: terug naar typen");
+    y++;
+    R.list_rows = bottom - y;
+    ui_notelist_draw(ui, &R.list, y, R.list_rows, R.list_focus);
+    y = bottom;
+    for (size_t i = 0; i < R.n_pending && i < 3; i++)
+        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "niet bewaard: %s", R.pending[i].text);
+
+    struct ui_span spans[UI_MAX_SPANS];
+    size_t n_spans = 0;
+    const char *hint = NULL;
+    enum kr_corner sug;
+    if (R.list_focus) {
+        const struct kr_observation *o = ui_notelist_selected(&R.list);
+        if (o) {
+            ui_check(ui, o->text, strlen(o->text), NULL, NULL, &hint);
+            sug = ui_suggest(ui, o->text, strlen(o->text));
+            if (hint)
+                ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+            else
+                ui_put(ui, y, 1, ui->cols - 2, UI_DIM, "Geen oordeelwoorden gevonden.");
+            ui_putf(ui, y + 1, 1, ui->cols - 2, UI_NORMAL,
+                    "Plaats: 1 leerling  2 leraar  3 leerinhoud  (voorstel: %s, v)",
+                    corner_name(sug));
+        }
+    } else {
+        ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
+        sug = ui_suggest(ui, R.ed.text, R.ed.len);
+        if (hint)
+            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+        else
+            ui_put(ui, y, 1, ui->cols - 2, UI_DIM,
+                   R.edit_id ? "Je bewerkt een notitie." : "Schrijf wat je ziet en hoort.");
+        if (sug != KR_CORNER_NONE)
+            ui_putf(ui, y + 1, 1, ui->cols - 2, UI_DIM,
+                    "Voorstel: %s (plaatsen na Enter: Tab, 1 2 3)", corner_name(sug));
+    }
+    y += 2;
+    ui_put(ui, y, 1, 10, UI_HEAD, R.edit_id ? "Bewerk ›" : "Notitie ›");
+    ui_draw_field(ui, y, 11, ui->cols - 12, entry_rows, &R.ed, !R.list_focus, spans, n_spans);
+}
+
+static void tick(struct ui *ui)
+{
+    long long t = now_ms();
+    if (R.draft_dirty && t - R.last_change_ms >= DRAFT_PAUSE_MS)
+        write_draft(ui);
+    if (R.n_pending && t - R.last_retry_ms >= RETRY_MS)
+        retry_pending(ui);
+}
+
+static void list_key(struct ui *ui, int k)
+{
+    if (ui_notelist_move(&R.list, k, R.list_rows))
+        return;
+    if (ui_notelist_act(ui, &R.list, k)) {
+        reload(ui);
+        return;
+    }
+    switch (k) {
+    case UI_TAB:
+    case UI_ESC:
+    case 'i':
+        R.list_focus = false;
+        break;
+    case 'e':
+    case UI_ENTER:
+    case '\n':
+        start_edit(ui);
+        break;
+    case 'x':
+    case UI_CTRL('x'):
+        end_visit(ui);
+        break;
+    case 'n':
+    case UI_CTRL('n'):
+        ui_push(ui, &ui_screen_notes);
+        break;
+    case 'q':
+        ui_back(ui);
+        break;
+    default:
+        break;
+    }
+}
+
+static void key(struct ui *ui, int k)
+{
+    if (R.list_focus) {
+        list_key(ui, k);
+        return;
+    }
+    switch (k) {
+    case UI_ENTER:
+    case '\n':
+    case UI_FN(KEY_ENTER):
+        if (R.edit_id)
+            save_edit(ui);
+        else
+            save_new(ui);
+        return;
+    case UI_TAB:
+        R.list_focus = true;
+        return;
+    case UI_ESC:
+        if (R.edit_id) {
+            end_edit();
+            ui_message(ui, UI_NORMAL, "Bewerking geannuleerd.");
+        } else {
+            R.list_focus = true;
+        }
+        return;
+    case UI_CTRL('z'):
+        ui_undo_last(ui);
+        reload(ui);
+        return;
+    case UI_CTRL('x'):
+        end_visit(ui);
+        return;
+    case UI_CTRL('n'):
+        ui_push(ui, &ui_screen_notes);
+        return;
+    case UI_FN(KEY_UP):
+        R.list_focus = true;
+        return;
+    default:
+        break;
+    }
+    if (ui_le_feed(&R.ed, k) == KR_LE_CHANGED) {
+        changed();
+        if (now_ms() - R.last_draft_ms >= DRAFT_MAX_MS)
+            write_draft(ui);
+    }
+}
+
+static void paste(struct ui *ui, const char *text, size_t len)
+{
+    (void)ui;
+    if (R.list_focus)
+        R.list_focus = false;
+    if (kr_le_insert(&R.ed, text, len) == KR_LE_CHANGED)
+        changed();
+}
+
+static bool typing(struct ui *ui)
+{
+    (void)ui;
+    return !R.list_focus && R.ed.len > 0;
+}
+
+static const char *footer(struct ui *ui)
+{
+    (void)ui;
+    if (R.list_focus)
+        return "1 2 3 plaats|e bewerk|d wis|u ongedaan|x bezoek klaar|Tab typen|? hulp";
+    if (R.edit_id)
+        return "Enter bewaar bewerking|Esc annuleer|Ctrl-Z ongedaan|? hulp";
+    return "Enter bewaar|Tab notities|Ctrl-Z ongedaan|Ctrl-X bezoek klaar|? hulp";
+}
+
+static const struct ui_help help[] = {
+    {"Typen", "schrijf wat je ziet en hoort; woorden die oordelen worden gemarkeerd"},
+    {"Enter", "bewaar de notitie meteen, met de tijd"},
+    {"Tab, ↑", "naar de lijst met notities (Tab of Esc: terug naar typen)"},
+    {"1 2 3", "in de lijst: plaats bij leerling, leraar, leerinhoud (0: los)"},
+    {"v", "in de lijst: plaats volgens het voorstel"},
+    {"e, Enter", "in de lijst: bewerk de notitie"},
+    {"d", "in de lijst: verwijder (ongedaan te maken)"},
+    {"h", "in de lijst: houd een notitie met oordeelwoord bewust zo"},
+    {"u, Ctrl-Z", "maak de laatste stap ongedaan"},
+    {"Ctrl-X, x", "bezoek afronden (met nabespreking van gemarkeerde notities)"},
+    {"Ctrl-N, n", "alle notities van de bijeenkomst, zoeken en filteren"},
+    {"Ctrl-A/E", "naar begin/eind van de regel"},
+    {"Ctrl-W/U/K", "wis woord / alles ervoor / alles erna"},
+    {"q", "in de lijst: terug naar de bijeenkomst (bezoek loopt door)"},
+    {"?", "deze hulp (bij een lege regel)"},
+    {NULL, NULL},
+};
+
+const struct ui_screen ui_screen_round = {
+    .title = "ronde",
+    .help = help,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .paste = paste,
+    .tick = tick,
+    .footer = footer,
+    .typing = typing,
+};

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Starting a classroom visit: the tweetal picks itself, then groep/klas and vak.
+ * Enter on the last field starts the visit (and its timer) and opens the round.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kijkronde/clock.h"
+#include "kijkronde/mem.h"
+#include "ui_internal.h"
+
+enum field { F_TWEETAL, F_LABEL, F_SUBJECT, F_COUNT };
+
+static struct {
+    struct kr_tweetal_list tweetallen;
+    size_t pick;                    /* index into tweetallen; == n means "nieuw tweetal" (typed) */
+    struct kr_lineedit ed[F_COUNT]; /* ed[F_TWEETAL]: a new tweetal's names */
+    int field;
+} S;
+
+static void enter(struct ui *ui)
+{
+    struct kr_error err = {0};
+    memset(&S.tweetallen, 0, sizeof S.tweetallen);
+    if (kr_store_tweetal_list(ui->st, ui->session.id, &S.tweetallen, &err) != KR_OK)
+        ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
+    for (int i = 0; i < F_COUNT; i++)
+        kr_le_init(&S.ed[i]);
+    /* The tweetal of the previous visit probably goes on. */
+    S.pick = 0;
+    if (ui->visit.tweetal_id)
+        for (size_t i = 0; i < S.tweetallen.n; i++)
+            if (strcmp(S.tweetallen.items[i].id, ui->visit.tweetal_id) == 0)
+                S.pick = i;
+    S.field = F_TWEETAL;
+}
+
+static void leave(struct ui *ui)
+{
+    (void)ui;
+    kr_tweetal_list_fini(&S.tweetallen);
+    for (int i = 0; i < F_COUNT; i++)
+        kr_le_fini(&S.ed[i]);
+}
+
+static bool typed_tweetal(void)
+{
+    return S.pick >= S.tweetallen.n;
+}
+
+static void draw(struct ui *ui)
+{
+    int y = 2, fx = 22, fw = ui->cols - fx - 2;
+    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Nieuw klassenbezoek");
+    y += ui_put_wrapped(ui, y, 2, ui->cols - 4, 2, UI_DIM, ui->session.kijkvraag_text, NULL, 0,
+                        UI_DIM);
+    y++;
+    ui_put(ui, y, 2, 19, S.field == F_TWEETAL ? UI_HEAD : UI_NORMAL, "Tweetal");
+    if (typed_tweetal()) {
+        if (S.field != F_TWEETAL)
+            ui_draw_field(ui, y, fx, fw, 1, &S.ed[F_TWEETAL], false, NULL, 0);
+        ui_put(ui, y + 1, fx, fw, UI_DIM, "nieuw tweetal: typ de namen, bijv. Anna & Bram (← →)");
+    } else {
+        ui_putf(ui, y, fx, fw, S.field == F_TWEETAL ? UI_SELECT : UI_NORMAL, "‹ %s ›",
+                S.tweetallen.items[S.pick].name);
+        ui_put(ui, y + 1, fx, fw, UI_DIM, "← → een ander tweetal");
+    }
+    int ty = y;
+    y += 3;
+    ui_put(ui, y, 2, 19, S.field == F_LABEL ? UI_HEAD : UI_NORMAL, "Groep of klas");
+    if (S.field != F_LABEL)
+        ui_draw_field(ui, y, fx, fw, 1, &S.ed[F_LABEL], false, NULL, 0);
+    int ly = y;
+    y += 2;
+    ui_put(ui, y, 2, 19, S.field == F_SUBJECT ? UI_HEAD : UI_NORMAL, "Vak");
+    if (S.field != F_SUBJECT)
+        ui_draw_field(ui, y, fx, fw, 1, &S.ed[F_SUBJECT], false, NULL, 0);
+    int sy = y;
+    y += 2;
+    ui_put(ui, y, fx, fw, UI_DIM, "Enter op 'Vak' begint het bezoek; de tijd loopt dan.");
+    if (S.field == F_TWEETAL && typed_tweetal())
+        ui_draw_field(ui, ty, fx, fw, 1, &S.ed[F_TWEETAL], true, NULL, 0);
+    else if (S.field == F_LABEL)
+        ui_draw_field(ui, ly, fx, fw, 1, &S.ed[F_LABEL], true, NULL, 0);
+    else if (S.field == F_SUBJECT)
+        ui_draw_field(ui, sy, fx, fw, 1, &S.ed[F_SUBJECT], true, NULL, 0);
+}
+
+static char *trimmed(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n ? kr_xstrndup(s, n) : NULL;
+}
+
+static void start(struct ui *ui)
+{
+    struct kr_error err = {0};
+    struct kr_visit v = {0};
+    char now[KR_TIME_SIZE];
+    char *label = trimmed(S.ed[F_LABEL].text);
+    if (!label) {
+        ui_message(ui, UI_ERROR, "Vul de groep of klas in, bijv. 'groep 5' of 'klas 2b'.");
+        S.field = F_LABEL;
+        return;
+    }
+    v.session_id = kr_xstrdup(ui->session.id);
+    v.label = label;
+    v.subject = trimmed(S.ed[F_SUBJECT].text);
+    kr_clock_now_local(now);
+    v.started_at = kr_xstrdup(now);
+    enum kr_status r = KR_OK;
+    if (typed_tweetal()) {
+        char *name = trimmed(S.ed[F_TWEETAL].text);
+        if (name) {
+            struct kr_tweetal t = {.session_id = kr_xstrdup(ui->session.id), .name = name};
+            r = kr_store_tweetal_add(ui->st, &t, &err);
+            v.tweetal_id = kr_xstrdup(t.id);
+            kr_tweetal_fini(&t);
+        }
+    } else {
+        v.tweetal_id = kr_xstrdup(S.tweetallen.items[S.pick].id);
+    }
+    if (r == KR_OK)
+        r = kr_store_visit_add(ui->st, &v, &err);
+    if (r != KR_OK) {
+        ui_store_error(ui, "Het bezoek kon niet beginnen", &err);
+        kr_visit_fini(&v);
+        return;
+    }
+    kr_visit_fini(&ui->visit);
+    memset(&ui->visit, 0, sizeof ui->visit);
+    if (kr_store_visit_get(ui->st, v.id, &ui->visit, &err) != KR_OK)
+        ui_store_error(ui, "Kan het bezoek niet lezen", &err);
+    ui->visit_start = time(NULL);
+    kr_visit_fini(&v);
+    ui_replace(ui, &ui_screen_round);
+}
+
+static void key(struct ui *ui, int k)
+{
+    switch (k) {
+    case UI_ESC:
+        ui_back(ui);
+        return;
+    case UI_FN(KEY_UP):
+    case UI_FN(KEY_BTAB):
+        if (S.field > 0)
+            S.field--;
+        return;
+    case UI_FN(KEY_DOWN):
+    case UI_TAB:
+        if (S.field + 1 < F_COUNT)
+            S.field++;
+        return;
+    case UI_ENTER:
+    case '\n':
+    case UI_FN(KEY_ENTER):
+        if (S.field + 1 < F_COUNT)
+            S.field++;
+        else
+            start(ui);
+        return;
+    case UI_CTRL('s'):
+        start(ui);
+        return;
+    default:
+        break;
+    }
+    if (S.field == F_TWEETAL && (k == UI_FN(KEY_LEFT) || k == UI_FN(KEY_RIGHT)) &&
+        (!typed_tweetal() || S.ed[F_TWEETAL].len == 0)) {
+        size_t n = S.tweetallen.n + 1; /* the last choice is a new tweetal */
+        S.pick = k == UI_FN(KEY_LEFT) ? (S.pick + n - 1) % n : (S.pick + 1) % n;
+        return;
+    }
+    if (S.field != F_TWEETAL || typed_tweetal())
+        ui_le_feed(&S.ed[S.field], k);
+}
+
+static void paste(struct ui *ui, const char *text, size_t len)
+{
+    (void)ui;
+    if (S.field != F_TWEETAL || typed_tweetal())
+        kr_le_insert(&S.ed[S.field], text, len);
+}
+
+static bool typing(struct ui *ui)
+{
+    (void)ui;
+    return (S.field != F_TWEETAL || typed_tweetal()) && S.ed[S.field].len > 0;
+}
+
+static const char *footer(struct ui *ui)
+{
+    (void)ui;
+    return "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug";
+}
+
+static const struct ui_help help[] = {
+    {"← →", "kies het tweetal (de laatste keuze is een nieuw tweetal)"},
+    {"Tab, ↓, Enter", "naar het volgende veld"},
+    {"Enter op Vak", "het bezoek beginnen"},
+    {"Ctrl-S", "het bezoek beginnen"},
+    {"Esc", "terug"},
+    {NULL, NULL},
+};
+
+const struct ui_screen ui_screen_visit = {
+    .title = "nieuw bezoek",
+    .help = help,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .paste = paste,
+    .footer = footer,
+    .typing = typing,
+};
