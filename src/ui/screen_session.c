@@ -41,6 +41,10 @@ static void load(struct ui *ui)
 static void enter(struct ui *ui)
 {
     load(ui);
+    /* After a break or a crash, Enter goes straight on with the visit still open. */
+    for (size_t i = 0; i < S.visits.n; i++)
+        if (!S.visits.items[i].ended_at)
+            S.sel = i;
 }
 
 static void leave(struct ui *ui)
