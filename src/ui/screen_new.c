@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kijkronde/clock.h"
+#include "kijkronde/kijkvraag.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
@@ -34,6 +35,13 @@ static struct {
     struct kr_lineedit ed[F_COUNT];
     enum kr_basis basis;
     int field;
+    /* The library, loaded when first opened with Ctrl-B. */
+    struct kr_kijkvraag_list library;
+    bool library_loaded, picking;
+    size_t pick, pick_top;
+    int chosen; /* index of the chosen kijkvraag, -1 when typed */
+    struct kr_linter *linter;
+    struct kr_lint_list lint;
 } S;
 
 static void enter(struct ui *ui)
@@ -47,6 +55,8 @@ static void enter(struct ui *ui)
     kr_le_set(&S.ed[F_DATE], today);
     S.basis = KR_BASIS_NONE;
     S.field = F_NETWORK;
+    S.chosen = -1;
+    S.picking = false;
 }
 
 static void leave(struct ui *ui)
@@ -54,6 +64,131 @@ static void leave(struct ui *ui)
     (void)ui;
     for (int i = 0; i < F_COUNT; i++)
         kr_le_fini(&S.ed[i]);
+    kr_kijkvraag_list_fini(&S.library);
+    memset(&S.library, 0, sizeof S.library);
+    S.library_loaded = false;
+    kr_lint_list_fini(&S.lint);
+    memset(&S.lint, 0, sizeof S.lint);
+    kr_linter_free(S.linter);
+    S.linter = NULL;
+}
+
+/* The chosen library kijkvraag, as long as its text was not changed. */
+static const struct kr_kijkvraag *chosen(void)
+{
+    if (S.chosen < 0 || (size_t)S.chosen >= S.library.n)
+        return NULL;
+    const struct kr_kijkvraag *k = &S.library.items[S.chosen];
+    return strcmp(k->vraag, S.ed[F_KIJKVRAAG].text) == 0 ? k : NULL;
+}
+
+static void open_library(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *notices = NULL;
+    if (!S.library_loaded) {
+        if (kr_kijkvragen_load(ui->opt->kijkvragen_dir, &S.library, &notices, &err) != KR_OK) {
+            ui_store_error(ui, "De kijkvragen konden niet geladen worden", &err);
+            free(notices);
+            return;
+        }
+        free(notices);
+        S.library_loaded = true;
+    }
+    if (S.library.n == 0) {
+        ui_message(ui, UI_ERROR, "De bibliotheek heeft geen kijkvragen.");
+        return;
+    }
+    /* Start at the first kijkvraag of the chosen basisvaardigheid. */
+    S.pick = 0;
+    for (size_t i = 0; i < S.library.n; i++)
+        if (S.library.items[i].basis == S.basis) {
+            S.pick = i;
+            break;
+        }
+    S.picking = true;
+}
+
+static void draw_library(struct ui *ui)
+{
+    int y = 2, rows = ui->rows - 3 - y - 2 - KR_KIJKPUNTEN_MAX / 2 - 2;
+    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Kies een kijkvraag uit de bibliotheek");
+    if (rows < 3)
+        rows = 3;
+    if (S.pick < S.pick_top)
+        S.pick_top = S.pick;
+    if (S.pick >= S.pick_top + (size_t)rows)
+        S.pick_top = S.pick - (size_t)rows + 1;
+    for (size_t i = S.pick_top; i < S.library.n && (int)(i - S.pick_top) < rows; i++, y++) {
+        const struct kr_kijkvraag *k = &S.library.items[i];
+        enum ui_attr a = i == S.pick ? UI_SELECT : UI_NORMAL;
+        if (i == S.pick)
+            ui_fill(ui, y, 1, UI_SELECT);
+        ui_put(ui, y, 2, 12, i == S.pick ? UI_SELECT : UI_DIM,
+               k->basis ? kr_basis_str(k->basis) : "");
+        ui_put(ui, y, 15, ui->cols - 17, a, k->vraag);
+    }
+    y++;
+    const struct kr_kijkvraag *k = &S.library.items[S.pick];
+    y += ui_put_wrapped(ui, y, 2, ui->cols - 4, 2, UI_HEAD, k->vraag, NULL, 0, UI_HEAD);
+    for (size_t i = 0; i < k->n_kijkpunten && y < ui->rows - 2; i++)
+        ui_putf(ui, y++, 4, ui->cols - 6, UI_NORMAL, "• %s", k->kijkpunten[i]);
+}
+
+static void library_key(struct ui *ui, int k)
+{
+    switch (k) {
+    case UI_FN(KEY_UP):
+    case 'k':
+        if (S.pick > 0)
+            S.pick--;
+        break;
+    case UI_FN(KEY_DOWN):
+    case 'j':
+        if (S.pick + 1 < S.library.n)
+            S.pick++;
+        break;
+    case UI_ENTER:
+    case '\n':
+    case UI_FN(KEY_ENTER): {
+        const struct kr_kijkvraag *kv = &S.library.items[S.pick];
+        kr_le_set(&S.ed[F_KIJKVRAAG], kv->vraag);
+        S.chosen = (int)S.pick;
+        if (S.basis == KR_BASIS_NONE)
+            S.basis = kv->basis;
+        S.picking = false;
+        S.field = F_TWEETALLEN;
+        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu kijkpunten.", kv->n_kijkpunten);
+        break;
+    }
+    case UI_ESC:
+    case 'q':
+        S.picking = false;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The kijkvraag lint of the typed question: spans to mark and the first finding. */
+static const struct kr_lint_finding *lint_now(struct ui *ui, struct ui_span *spans, size_t *n)
+{
+    struct kr_error err = {0};
+    *n = 0;
+    if (!S.linter && kr_linter_new(&S.linter, &err) != KR_OK) {
+        S.linter = NULL;
+        ui_message(ui, UI_ERROR, "De kijkvraag-check werkt niet: %s", err.msg);
+        return NULL;
+    }
+    if (chosen() || kr_le_blank(&S.ed[F_KIJKVRAAG]))
+        return NULL;
+    kr_lint(S.linter, S.ed[F_KIJKVRAAG].text, S.ed[F_KIJKVRAAG].len, &S.lint);
+    for (size_t i = 0; i < S.lint.n && i < UI_MAX_SPANS; i++) {
+        spans[i].start = S.lint.items[i].start;
+        spans[i].end = S.lint.items[i].end;
+        *n = i + 1;
+    }
+    return S.lint.n ? &S.lint.items[0] : NULL;
 }
 
 static bool is_text(int f)
@@ -64,7 +199,15 @@ static bool is_text(int f)
 static void draw(struct ui *ui)
 {
     int y = 2, lw = 20, fx = 2 + lw + 1, fw = ui->cols - fx - 2;
-    int gap = ui->rows >= 26 ? 1 : 0; /* room between the fields on a tall window */
+    int gap = ui->rows >= 28 ? 1 : 0; /* room between the fields on a tall window */
+    struct ui_span spans[UI_MAX_SPANS];
+    size_t n_spans = 0;
+    const struct kr_lint_finding *lf = NULL;
+    if (S.picking) {
+        draw_library(ui);
+        return;
+    }
+    lf = lint_now(ui, spans, &n_spans);
     ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Nieuwe bijeenkomst");
     y++;
     int cur_y = -1;
@@ -78,7 +221,32 @@ static void draw(struct ui *ui)
         else if (focus)
             cur_y = y;
         else
-            ui_draw_field(ui, y, fx, w, rows, &S.ed[f], false, NULL, 0);
+            ui_draw_field(ui, y, fx, w, rows, &S.ed[f], false, f == F_KIJKVRAAG ? spans : NULL,
+                          f == F_KIJKVRAAG ? n_spans : 0);
+        if (f == F_KIJKVRAAG) {
+            /* Below the kijkvraag: the lint, or the kijkpunten of a library question. */
+            const struct kr_kijkvraag *kv = chosen();
+            if (lf) {
+                /* The whole message and tip on a tall window, one row each otherwise. */
+                int max = ui->rows >= 24 ? 2 : 1;
+                struct kr_buf b = {0};
+                kr_buf_printf(&b, "Let op: %s", lf->message);
+                int used = ui_put_wrapped(ui, y + rows, fx, fw, max, UI_HINT, kr_buf_str(&b), NULL,
+                                          0, UI_HINT);
+                kr_buf_reset(&b);
+                kr_buf_printf(&b, "Tip: %s", lf->hint);
+                used += ui_put_wrapped(ui, y + rows + used, fx, fw, max, UI_HINT, kr_buf_str(&b),
+                                       NULL, 0, UI_HINT);
+                kr_buf_fini(&b);
+                y += used - 2;
+            } else if (kv) {
+                ui_putf(ui, y + rows, fx, fw, UI_DIM, "%zu kijkpunten, o.a. %s", kv->n_kijkpunten,
+                        kv->n_kijkpunten ? kv->kijkpunten[0] : "");
+            } else {
+                ui_put(ui, y + rows, fx, fw, UI_DIM, "Ctrl-B: kies uit de bibliotheek");
+            }
+            y += 2;
+        }
         if (f == F_DATE && !kr_clock_valid_date(S.ed[F_DATE].text))
             ui_put(ui, y, fx + w + 2, fw - w - 2, UI_ERROR, "schrijf JJJJ-MM-DD");
         y += rows + gap;
@@ -87,7 +255,8 @@ static void draw(struct ui *ui)
     ui_put(ui, y + gap, fx, fw, S.field == F_SAVE ? UI_SELECT : UI_HEAD, "[ Bijeenkomst maken ]");
     if (cur_y >= 0) /* last, so the cursor ends in the focused field */
         ui_draw_field(ui, cur_y, fx, S.field == F_DATE ? 12 : fw, S.field == F_KIJKVRAAG ? 3 : 1,
-                      &S.ed[S.field], true, NULL, 0);
+                      &S.ed[S.field], true, S.field == F_KIJKVRAAG ? spans : NULL,
+                      S.field == F_KIJKVRAAG ? n_spans : 0);
 }
 
 static char *trimmed(const char *s)
@@ -171,6 +340,15 @@ static void save(struct ui *ui)
         s.basis = S.basis;
         s.ontwikkelvraag = trimmed(S.ed[F_ONTWIKKEL].text);
         s.kijkvraag_text = trimmed(S.ed[F_KIJKVRAAG].text);
+        const struct kr_kijkvraag *kv = chosen();
+        if (kv) {
+            struct kr_buf kp = {0};
+            for (size_t i = 0; i < kv->n_kijkpunten; i++)
+                kr_buf_printf(&kp, "%s%s", i ? "\n" : "", kv->kijkpunten[i]);
+            s.kijkvraag_id = kr_xstrdup(kv->id);
+            s.kijkpunten = kp.len ? kr_buf_steal(&kp) : NULL;
+            kr_buf_fini(&kp);
+        }
         r = kr_store_session_add(ui->st, &s, &err);
     }
     if (r == KR_OK)
@@ -191,7 +369,14 @@ static void save(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
+    if (S.picking) {
+        library_key(ui, k);
+        return;
+    }
     switch (k) {
+    case UI_CTRL('b'):
+        open_library(ui);
+        return;
     case UI_ESC:
         ui_back(ui);
         ui_message(ui, UI_NORMAL, "Geen bijeenkomst gemaakt.");
@@ -245,14 +430,18 @@ static void paste(struct ui *ui, const char *text, size_t len)
 static bool typing(struct ui *ui)
 {
     (void)ui;
-    return is_text(S.field);
+    return !S.picking && is_text(S.field);
 }
 
 static const char *footer(struct ui *ui)
 {
     (void)ui;
+    if (S.picking)
+        return "↑ ↓ kies|Enter neem deze|Esc terug";
     if (S.field == F_BASIS)
         return "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
+    if (S.field == F_KIJKVRAAG)
+        return "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
     return "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
 }
 
@@ -260,6 +449,7 @@ static const struct ui_help help[] = {
     {"Tab, ↓, Enter", "naar het volgende veld"},
     {"Shift-Tab, ↑", "naar het vorige veld"},
     {"← →", "basisvaardigheid kiezen"},
+    {"Ctrl-B", "kijkvraag kiezen uit de bibliotheek (met kijkpunten)"},
     {"Ctrl-S", "de bijeenkomst maken (ook: Enter op de knop)"},
     {"Ctrl-A, Ctrl-E", "naar begin of eind van het veld"},
     {"Ctrl-W, Ctrl-U", "woord of alles voor de cursor wissen"},

@@ -62,6 +62,30 @@ wait_for "Notitie › Leerling leest hardop en wijst de woorden aan"
 keys Enter
 wait_sql "select count(*) from observation where text = 'Leerling leest hardop en wijst de woorden aan'" 1
 
+# A new bijeenkomst: the kijkvraag lint speaks while typing; a library kijkvraag brings
+# its kijkpunten, which stay in view during the round.
+keys Tab q q
+wait_for "Bijeenkomsten"
+keys n
+wait_for "Nieuwe bijeenkomst"
+keys Down Down Down Down Down
+type_text "Legt de leraar de instructie goed uit?"
+wait_for "Let op:"
+keys C-u C-b
+wait_for "Kies een kijkvraag uit de bibliotheek"
+keys Enter
+wait_for "kijkpunten, o.a."
+keys C-s
+wait_for "Bijeenkomst gemaakt"
+[ "$(sql "select count(*) from session where kijkvraag_id is not null and kijkpunten like '%_%'")" = 1 ] ||
+    fail "kijkvraag uit de bibliotheek niet met kijkpunten bewaard"
+keys b
+wait_for "Nieuw klassenbezoek"
+keys Enter
+type_text "groep 1"; keys Enter Enter
+wait_for "groep 1"
+wait_for "• "
+
 # TERM=dumb: a clear Dutch message and exit 2, no garbled screen.
 keys Tab q q q
 wait_for "kijkronde-klaar rc=0"
