@@ -129,6 +129,16 @@ static void leave(struct ui *ui)
         R.edit_id = R.stash = NULL;
         R.draft_dirty = true;
     }
+    if (R.n_pending) {
+        /* Quitting with notes that could not be saved: keep them in the draft if that works. */
+        struct kr_buf b = {0};
+        for (size_t i = 0; i < R.n_pending; i++)
+            kr_buf_printf(&b, "%s / ", R.pending[i].text);
+        kr_buf_puts(&b, R.ed.text);
+        kr_le_set(&R.ed, kr_buf_str(&b));
+        kr_buf_fini(&b);
+        R.draft_dirty = true;
+    }
     write_draft(ui);
     ui_notelist_fini(&R.list);
     kr_le_fini(&R.ed);
@@ -226,10 +236,11 @@ static void save_new(struct ui *ui)
     R.n_pending++;
     kr_le_clear(&R.ed);
     R.draft_dirty = false;
-    ui_store_error(ui, "NIET BEWAARD", &err);
-    size_t n = strlen(ui->msg);
-    snprintf(ui->msg + n, sizeof ui->msg - n,
-             " De notitie blijft hier staan en wordt bewaard zodra het weer kan.");
+    const char *why = err.status == KR_DB_FULL       ? "de schijf is vol"
+                      : err.status == KR_DB_READONLY ? "de schijf is alleen-lezen"
+                      : err.status == KR_DB_BUSY     ? "de database is bezet"
+                                                     : "schrijffout (schijf vol of alleen-lezen?)";
+    ui_message(ui, UI_ERROR, "NIET BEWAARD: %s. De notitie blijft staan tot het lukt.", why);
 }
 
 static void start_edit(struct ui *ui)
@@ -274,6 +285,15 @@ static void save_edit(struct ui *ui)
     free(text);
 }
 
+/* Leaving the round is held back while notes wait to be saved. */
+static bool may_leave(struct ui *ui)
+{
+    if (R.n_pending == 0)
+        return true;
+    ui_message(ui, UI_ERROR, "Eerst moeten de wachtende notities bewaard zijn (maak ruimte vrij).");
+    return false;
+}
+
 static void end_visit(struct ui *ui)
 {
     struct kr_error err = {0};
@@ -287,10 +307,8 @@ static void end_visit(struct ui *ui)
                    "Er staat nog een notitie in de regel: Enter bewaart, Ctrl-U wist.");
         return;
     }
-    if (R.n_pending) {
-        ui_message(ui, UI_ERROR, "Er zijn nog notities die niet bewaard konden worden.");
+    if (!may_leave(ui))
         return;
-    }
     kr_clock_now_local(now);
     if (kr_store_visit_end(ui->st, ui->visit.id, now, &err) != KR_OK) {
         ui_store_error(ui, "Het bezoek kon niet afgesloten worden", &err);
@@ -354,7 +372,7 @@ static void draw(struct ui *ui)
     ui_notelist_draw(ui, &R.list, y, R.list_rows, R.list_focus);
     y = bottom;
     for (size_t i = 0; i < R.n_pending && i < 3; i++)
-        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "niet bewaard: %s", R.pending[i].text);
+        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "wacht op opslaan: %s", R.pending[i].text);
 
     struct ui_span spans[UI_MAX_SPANS];
     size_t n_spans = 0;
@@ -424,10 +442,12 @@ static void list_key(struct ui *ui, int k)
         break;
     case 'n':
     case UI_CTRL('n'):
-        ui_push(ui, &ui_screen_notes);
+        if (may_leave(ui))
+            ui_push(ui, &ui_screen_notes);
         break;
     case 'q':
-        ui_back(ui);
+        if (may_leave(ui))
+            ui_back(ui);
         break;
     default:
         break;
@@ -468,7 +488,8 @@ static void key(struct ui *ui, int k)
         end_visit(ui);
         return;
     case UI_CTRL('n'):
-        ui_push(ui, &ui_screen_notes);
+        if (may_leave(ui))
+            ui_push(ui, &ui_screen_notes);
         return;
     case UI_FN(KEY_UP):
         R.list_focus = true;

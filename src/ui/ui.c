@@ -7,6 +7,7 @@
 #include "kijkronde/ui.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -328,6 +329,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
         return 2;
     }
     kr_mem_set_fatal_hook(restore_terminal);
+    /* A file-size limit then fails a write like a full disk does, instead of killing us. */
+    signal(SIGXFSZ, SIG_IGN);
     raw(); /* Ctrl-C, Ctrl-Z, Ctrl-S reach the program as keys */
     noecho();
     nonl();
