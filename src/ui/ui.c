@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kijkronde/check.h"
+#include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
@@ -359,15 +361,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
         }
         if (key == UI_FN(KEY_RESIZE))
             continue;
-        if (key == UI_CTRL('c')) {
-            /* Stop from anywhere; leave() of each screen saves what it holds. */
-            while (ui.screen) {
-                if (ui.screen->leave)
-                    ui.screen->leave(&ui);
-                ui.screen = ui.depth ? ui.stack[--ui.depth] : NULL;
-            }
-            break;
-        }
+        if (key == UI_CTRL('c'))
+            break; /* stop from anywhere: the screen's leave() below keeps its draft */
         if (ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS)
             continue;
         if (key == UI_FN(KEY_PASTE_BEGIN)) {
@@ -391,6 +386,9 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (ui.screen && ui.screen->leave)
         ui.screen->leave(&ui);
     ui_close_session(&ui);
+    ui_undo_clear(&ui);
+    kr_checker_free(ui.checker);
+    kr_corner_classifier_free(ui.classifier);
     restore_terminal();
     delscreen(scr);
     kr_mem_set_fatal_hook(NULL);

@@ -74,5 +74,5 @@ wait_sql() {
 
 app_pid() {
     pane=$(tm list-panes -t kr -F '#{pane_pid}')
-    pgrep -P "$pane" -x kijkronde
+    pgrep -P "$pane" | head -n 1
 }
