@@ -87,14 +87,14 @@ static void draw(struct ui *ui)
     } else if (N.mode == MODE_EDIT) {
         ui_check(ui, N.ed.text, N.ed.len, spans, &n_spans, &hint);
         if (hint)
-            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
         ui_put(ui, y + 1, 1, 10, UI_HEAD, "Bewerk ›");
         ui_draw_field(ui, y + 1, 11, ui->cols - 12, 2, &N.ed, true, spans, n_spans);
     } else if (o) {
         ui_check(ui, o->text, strlen(o->text), spans, &n_spans, &hint);
         ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_NORMAL, o->text, spans, n_spans, UI_JUDGE);
         if (hint)
-            ui_putf(ui, y + 2, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+            ui_putf(ui, y + 2, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
     }
 }
 

@@ -72,7 +72,7 @@ static void draw(struct ui *ui)
     if (V.editing) {
         ui_check(ui, V.ed.text, V.ed.len, spans, &n_spans, &hint);
         if (hint)
-            ui_putf(ui, y, 2, ui->cols - 4, UI_HINT, "Oordeel? %s", hint);
+            ui_putf(ui, y, 2, ui->cols - 4, UI_HINT, "Tip: %s", hint);
         ui_put(ui, y + 1, 2, 10, UI_HEAD, "Herschrijf ›");
         ui_draw_field(ui, y + 1, 14, ui->cols - 16, 2, &V.ed, true, spans, n_spans);
         return;
@@ -80,7 +80,7 @@ static void draw(struct ui *ui)
     ui_check(ui, o->text, strlen(o->text), spans, &n_spans, &hint);
     y += ui_put_wrapped(ui, y, 2, ui->cols - 4, 2, UI_NORMAL, o->text, spans, n_spans, UI_JUDGE);
     if (hint)
-        ui_putf(ui, y++, 2, ui->cols - 4, UI_HINT, "Oordeel? %s", hint);
+        ui_putf(ui, y++, 2, ui->cols - 4, UI_HINT, "Tip: %s", hint);
     if (o->keep_reason)
         ui_put(ui, y, 2, ui->cols - 4, UI_DIM, "Bewust zo gehouden.");
 }

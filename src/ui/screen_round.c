@@ -384,7 +384,7 @@ static void draw(struct ui *ui)
             ui_check(ui, o->text, strlen(o->text), NULL, NULL, &hint);
             sug = ui_suggest(ui, o->text, strlen(o->text));
             if (hint)
-                ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+                ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
             else
                 ui_put(ui, y, 1, ui->cols - 2, UI_DIM, "Geen oordeelwoorden gevonden.");
             ui_putf(ui, y + 1, 1, ui->cols - 2, UI_NORMAL,
@@ -395,7 +395,7 @@ static void draw(struct ui *ui)
         ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
         sug = ui_suggest(ui, R.ed.text, R.ed.len);
         if (hint)
-            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Oordeel? %s", hint);
+            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
         else
             ui_put(ui, y, 1, ui->cols - 2, UI_DIM,
                    R.edit_id ? "Je bewerkt een notitie." : "Schrijf wat je ziet en hoort.");

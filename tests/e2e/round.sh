@@ -50,7 +50,7 @@ wait_for "Leerling zegt: ‘Ik ben er klaar mee’"
 
 # A judging word is highlighted while typing (underline in the entry line), with the hint.
 type_text "De juf legt het heel goed uit."
-wait_for "Oordeel?"
+wait_for "Tip: "
 line=$(screen_e | grep "Notitie ›")
 printf '%s' "$line" | grep -q "$(printf '\033')\[[0-9;]*4[0-9;]*m" ||
     fail "geen markering in de invoerregel: $(printf '%s' "$line" | od -c | head -5)"
