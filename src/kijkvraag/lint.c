@@ -501,6 +501,18 @@ static bool question_at(const struct kr_linter *L, size_t c, size_t end)
     return false;
 }
 
+/* Is word i at the start of its clause, perhaps after prepositions or other question
+ * words ("Op welke manier", "Wanneer en hoe")? */
+static bool opens_clause(const struct kr_linter *L, size_t i)
+{
+    for (;; i--) {
+        if (L->w[i].clause_start)
+            return true;
+        if (!is_in(L, &L->voorzetsels, i - 1) && !is_in(L, &L->vraagwoorden, i - 1))
+            return false;
+    }
+}
+
 static void mark_structure(struct kr_linter *L)
 {
     /* Exempt fixed phrases. */
@@ -530,11 +542,15 @@ static void mark_structure(struct kr_linter *L)
         for (size_t i = S->first; i < S->end; i++) {
             if (L->w[i].clause_start)
                 sub = false;
+            bool qword = is_in(L, &L->vraagwoorden, i);
             if (!sub && is_in(L, &L->bijzin, i)) {
-                bool qword = is_in(L, &L->vraagwoorden, i);
                 if (!(i == S->first && qword && !later_question) &&
                     !(L->w[i].clause_start && i != S->first && qword))
                     sub = true;
+            } else if (!sub && qword && !opens_clause(L, i)) {
+                /* An embedded question word starts a subordinate clause: "een vraag waar ze
+                 * het antwoord niet op weten", "zeggen wat ze leren". */
+                sub = true;
             }
             L->w[i].sub = sub;
         }

@@ -162,6 +162,24 @@ for f in leeg junk utf8 diep bom groot twee; do
     [ $rc -eq 1 ] || [ $rc -eq 2 ] || { cat "$T/out" | head -5; fail "$f.yaml exit $rc"; }
     grep -q "$T/$f.yaml" "$T/out" || { head -5 "$T/out"; fail "$f.yaml message does not name the file"; }
 done
+# Every case of the public YAML test suite (tests/data/yaml-test-suite.README): one answer
+# per file, exit 1 or 2, never a crash.
+mkdir "$T/yts"
+"$PY" - "$SRC/tests/data/yaml-test-suite.jsonl" "$T/yts" <<'PYEOF' || fail "unpack yaml-test-suite"
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    c = json.loads(line)
+    open("%s/%s.yaml" % (sys.argv[2], c["id"]), "w", encoding="utf-8").write(c["yaml"])
+PYEOF
+"$KR" kijkvragen check "$T"/yts/*.yaml >"$T/out" 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "yaml-test-suite exit $rc"
+"$PY" - "$T/out" "$T"/yts/*.yaml <<'PYEOF' || fail "an answer per yaml-test-suite file"
+import sys
+out = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+named = {l.split(":", 1)[0] for l in out}
+missing = [f for f in sys.argv[2:] if f not in named]
+assert not missing, missing[:5]
+PYEOF
 "$KR" kijkvragen check "$T" >"$T/out" 2>&1; [ $? -eq 2 ] || fail "a directory"
 "$KR" kijkvragen check "$T/nergens.yaml" >"$T/out" 2>&1; [ $? -eq 2 ] || fail "missing file"
 # --- the built-in library is inside the program: a copy elsewhere and an installed program

@@ -428,6 +428,58 @@ static const char *const GOOD_Q[] = {
     "Wat doen leerlingen als de juf zegt: 'Dat is goed toegepast'?",
 };
 
+/*
+ * A held-out set: written after the lint was built and measured once before any change to
+ * it (20 of 20 checking/closed/teacher-centred questions flagged, 18 of 20 open
+ * learner-behaviour questions clean; the two misses, "waar ze het antwoord niet op weten"
+ * and "een bron beoordelen", were then fixed). Kept as regression data.
+ */
+static const char *const HELD_BAD[] = {
+    "Wordt de nieuwe spellingaanpak in alle groepen op dezelfde manier uitgevoerd?",
+    "Hanteren de leerkrachten het stappenplan bij begrijpend lezen?",
+    "Hoe bewaakt de leerkracht de lestijd?",
+    "Is de klassenopstelling geschikt voor coöperatief leren?",
+    "Krijgt iedere leerling de instructie die hij nodig heeft?",
+    "Wordt het lesdoel aan het begin van de les genoemd?",
+    "Geven de leraren voldoende verlengde instructie?",
+    "Hoe organiseert de juf het circuit in groep 3?",
+    "Past de leerkracht het model van de gedeelde verantwoordelijkheid toe?",
+    "Maken alle groepen gebruik van de leesmeter?",
+    "Is er sprake van een taalrijke omgeving in de kleutergroepen?",
+    "Hoe controleert de leraar of de leerlingen het begrepen hebben?",
+    "Zijn de afspraken over mediawijsheid bekend bij de leerlingen?",
+    "Wordt er in de bovenbouw voldoende aandacht besteed aan burgerschap?",
+    "Sluit de instructie aan bij de onderwijsbehoeften van de groep?",
+    "Hoe zet de docent de digiborden in tijdens de les?",
+    "Heeft de leerkracht een duidelijke klassenstructuur?",
+    "Volgen de leerkrachten de rekenmethode zoals bedoeld?",
+    "Werkt de leerkracht met het directe instructiemodel?",
+    "Hoe betrekt het team de ouders bij het leesonderwijs?",
+};
+static const char *const HELD_GOOD[] = {
+    "Wat doen leerlingen als ze een opdracht op de tablet af hebben?",
+    "Welke woorden gebruiken leerlingen als ze in groepjes over een prentenboek praten?",
+    "Wat zeggen leerlingen tegen elkaar tijdens het oefenen van de tafels?",
+    "Hoe gaan leerlingen te werk als ze een verhaalsom moeten oplossen?",
+    "Wat doen kleuters als ze in de kring moeten wachten op hun beurt?",
+    "Wat doen leerlingen als ze een onbekend woord tegenkomen in een zaakvaktekst?",
+    "Bij welke momenten in de les stellen leerlingen zelf vragen, en wat vragen ze?",
+    "Wat doen leerlingen in de eerste minuten van de les, voordat de instructie begint?",
+    "Hoe verdelen leerlingen het werk als ze samen een presentatie maken?",
+    "Wat doen leerlingen met de hulpkaarten die in de klas hangen?",
+    "Welke strategieën gebruiken leerlingen als ze een tekst samenvatten?",
+    "Wat doen leerlingen als er onenigheid ontstaat tijdens het samenwerken?",
+    "Waar kijken leerlingen naar als ze een grafiek moeten aflezen?",
+    "Wat zeggen leerlingen als ze hun werk aan een klasgenoot laten zien?",
+    "Hoe kiezen leerlingen welke opdracht ze als eerste gaan maken?",
+    "Wat doen leerlingen op het plein als iemand alleen staat?",
+    "Wat schrijven leerlingen op als ze een eigen leerdoel formuleren?",
+    "Wat doen leerlingen als ze hun thuistaal spreken met een nieuwkomer in de klas?",
+    "Hoe reageren leerlingen op een vraag van de leerkracht waar ze het antwoord niet direct op "
+    "weten?",
+    "Wat doen leerlingen wanneer ze online een bron moeten beoordelen?",
+};
+
 static struct kr_linter *L;
 
 static void lint_setup(void)
@@ -470,6 +522,19 @@ START_TEST(test_lint_labelled_bad_questions)
                     ck_assert_uint_le(f.items[a].start, f.items[b].start);
             }
     }
+    kr_lint_list_fini(&f);
+}
+END_TEST
+
+START_TEST(test_lint_heldout_questions)
+{
+    struct kr_lint_list f = {0};
+    for (size_t i = 0; i < sizeof HELD_BAD / sizeof HELD_BAD[0]; i++)
+        ck_assert_msg(kr_lint(L, HELD_BAD[i], strlen(HELD_BAD[i]), &f) > 0, "'%s' not flagged",
+                      HELD_BAD[i]);
+    for (size_t i = 0; i < sizeof HELD_GOOD / sizeof HELD_GOOD[0]; i++)
+        ck_assert_msg(kr_lint(L, HELD_GOOD[i], strlen(HELD_GOOD[i]), &f) == 0, "'%s' got %s",
+                      HELD_GOOD[i], f.items[0].kind);
     kr_lint_list_fini(&f);
 }
 END_TEST
@@ -624,6 +689,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(t, lint_setup, lint_teardown);
     tcase_add_test(t, test_lint_labelled_bad_questions);
     tcase_add_test(t, test_lint_labelled_good_questions);
+    tcase_add_test(t, test_lint_heldout_questions);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
     tcase_add_test(t, test_lint_context_rules);
