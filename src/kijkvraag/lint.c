@@ -734,6 +734,33 @@ static bool is_article(const char *f)
     return false;
 }
 
+/*
+ * The last word of a noun phrase that starts with the article at i: adjectives (ending in
+ * -e), then one noun; "het zelfstandig werken" keeps its verb. Returns i when there is none.
+ */
+static size_t np_end(const struct kr_linter *L, size_t i)
+{
+    size_t e = i + 1;
+    for (; e < L->nw && e < i + 5; e++) {
+        const struct word *w = &L->w[e];
+        if (w->clause_start || w->sent != L->w[i].sent || w->quoted || is_stopword(L, e) ||
+            is_article(fold_of(L, e)))
+            return i;
+        const char *f = fold_of(L, e);
+        size_t fl = strlen(f);
+        if (fl > 2 && f[fl - 1] == 'e' && e + 1 < L->nw && !L->w[e + 1].clause_start &&
+            L->w[e + 1].sent == w->sent && !is_stopword(L, e + 1))
+            continue; /* an adjective before the noun */
+        break;
+    }
+    if (e >= L->nw || e == i + 5)
+        return i;
+    if (strcmp(fold_of(L, i), "het") == 0 && e + 1 < L->nw && !L->w[e + 1].clause_start &&
+        L->w[e + 1].sent == L->w[e].sent && is_in(L, &L->werkwoorden, e + 1))
+        return e + 1;
+    return e;
+}
+
 /* The topic for the hints into b: a phrase like "tijdens de instructie". */
 static void topic(struct kr_linter *L, struct kr_buf *b)
 {
@@ -782,19 +809,25 @@ static void topic(struct kr_linter *L, struct kr_buf *b)
         kr_buf_fini(&t);
         return;
     }
-    /* A noun phrase from the question: "bij het EDI-model". */
+    /* A noun phrase from the question: "bij het EDI-model", "bij de regels rond het plein". */
     for (size_t i = 0; i + 1 < L->nw; i++) {
         if (L->w[i].quoted || !is_article(fold_of(L, i)))
             continue;
-        size_t e = i + 1;
-        while (e < L->nw && e < i + 7 && !L->w[e].clause_start && L->w[e].sent == L->w[i].sent &&
-               !L->w[e].quoted && !is_stopword(L, e))
-            e++;
-        while (e > i + 1 && is_article(fold_of(L, e - 1)))
-            e--;
-        if (e == i + 1)
+        size_t e = np_end(L, i);
+        if (e == i)
             continue;
-        char *inert = kr_utf8_inert(L->q + L->w[i].start, L->w[e - 1].end - L->w[i].start, false);
+        /* One attached phrase: "van de gedeelde verantwoordelijkheid", "rond het plein". */
+        static const char *const attach[] = {"van", "rond", "voor", "over"};
+        size_t p = e + 1;
+        for (size_t a = 0; a < sizeof attach / sizeof attach[0] && p + 1 < L->nw; a++)
+            if (strcmp(fold_of(L, p), attach[a]) == 0 && L->w[p].sent == L->w[i].sent &&
+                !L->w[p].clause_start && is_article(fold_of(L, p + 1))) {
+                size_t pe = np_end(L, p + 1);
+                if (pe > p + 1)
+                    e = pe;
+                break;
+            }
+        char *inert = kr_utf8_inert(L->q + L->w[i].start, L->w[e].end - L->w[i].start, false);
         kr_buf_printf(b, "bij %s", inert);
         free(inert);
         return;
