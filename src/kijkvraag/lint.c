@@ -26,6 +26,7 @@ enum pat_mode { PAT_STEM, PAT_PREFIX, PAT_SUFFIX, PAT_INFIX };
 
 struct pat {
     char *s;
+    size_t len;
     enum pat_mode mode;
 };
 
@@ -38,6 +39,7 @@ struct term {
 struct termlist {
     struct term *items;
     size_t n, cap;
+    size_t id; /* row in the linter's match memo */
 };
 
 /* Kinds in the order findings are reported for the same position. */
@@ -64,6 +66,7 @@ struct kind_info {
 struct word {
     size_t start, end;         /* bytes in the question */
     size_t fold_off, stem_off; /* into the linter's scratch */
+    size_t fold_len;
     size_t sent;
     bool clause_start; /* first word of a clause (after . ? ! , ; : or at the start) */
     bool quoted;       /* inside a citation: never a fault */
@@ -100,7 +103,10 @@ struct kr_linter {
     size_t nf;
     struct kr_buf scratch; /* folds and stems */
     struct kr_buf out;     /* messages and hints */
-    const char *q;         /* the question being linted */
+    size_t nlists;         /* word lists with a memo row */
+    unsigned char *memo;   /* per word and list: longest match + 1, 0 = not known yet */
+    size_t memo_cap;
+    const char *q; /* the question being linted */
     size_t qlen;
 };
 
@@ -162,6 +168,7 @@ static void term_add(struct kr_linter *L, struct termlist *t, const char *s, con
             pat.s = stem_dup(L->stemmer, p, len);
             pat.mode = PAT_STEM;
         }
+        pat.len = strlen(pat.s);
         KR_GROW(term.w, cap, term.n + 1);
         term.w[term.n++] = pat;
         p = e;
@@ -187,6 +194,7 @@ static enum kr_status load_list(struct kr_linter *L, const struct kr_ynode *root
                                    "verwacht tekst in '%s'", key);
         term_add(L, t, v->items[i]->value, NULL);
     }
+    t->id = L->nlists++;
     return KR_OK;
 }
 
@@ -296,6 +304,7 @@ void kr_linter_free(struct kr_linter *L)
     kr_token_list_fini(&L->toks);
     free(L->w);
     free(L->s);
+    free(L->memo);
     kr_buf_fini(&L->scratch);
     kr_buf_fini(&L->out);
     free(L);
@@ -323,7 +332,7 @@ static const char *stem_of(const struct kr_linter *L, size_t i)
 static bool pat_match(const struct kr_linter *L, const struct pat *p, size_t i)
 {
     const char *f = fold_of(L, i);
-    size_t fl = strlen(f), pl = strlen(p->s);
+    size_t fl = L->w[i].fold_len, pl = p->len;
     switch (p->mode) {
     case PAT_STEM:
         return strcmp(stem_of(L, i), p->s) == 0;
@@ -342,8 +351,8 @@ static bool pat_match(const struct kr_linter *L, const struct pat *p, size_t i)
  * matching term (0 if none); *which gets its index. Faults skip quoted and exempt
  * words; structure lists (faults == false) only skip quoted ones.
  */
-static size_t match_at(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults,
-                       size_t *which)
+static size_t match_scan(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults,
+                         size_t *which)
 {
     size_t best = 0;
     for (size_t k = 0; k < t->n; k++) {
@@ -365,6 +374,23 @@ static size_t match_at(const struct kr_linter *L, const struct termlist *t, size
         }
     }
     return best;
+}
+
+static size_t match_at(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults,
+                       size_t *which)
+{
+    /* The structural answer never changes during one kr_lint: remember it. A fault match
+     * only adds conditions, so no structural match means no fault match either. */
+    unsigned char *m = &L->memo[i * L->nlists + t->id];
+    if (*m == 0) {
+        size_t n = match_scan(L, t, i, false, NULL);
+        *m = (unsigned char)(n < 254 ? n + 1 : 255);
+    }
+    if (*m == 1)
+        return 0;
+    if (!faults && !which)
+        return (size_t)*m - 1;
+    return match_scan(L, t, i, faults, which);
 }
 
 static bool is_in(const struct kr_linter *L, const struct termlist *t, size_t i)
@@ -471,6 +497,7 @@ static void split(struct kr_linter *L)
         w->fold_off = L->scratch.len;
         if (len < 64) {
             kr_fold(L->q + tok->start, len, buf, sizeof buf);
+            w->fold_len = strlen(buf);
             kr_buf_append(&L->scratch, buf, strlen(buf) + 1);
         } else {
             kr_buf_append(&L->scratch, "", 1); /* too long to be a word we know */
@@ -875,6 +902,12 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     split(L);
     if (L->nw == 0)
         return 0;
+    size_t need = L->nw * L->nlists;
+    if (need > L->memo_cap) {
+        L->memo = kr_xreallocarray(L->memo, need, 1);
+        L->memo_cap = need;
+    }
+    memset(L->memo, 0, need);
     mark_structure(L);
     check_toetsend(L);
     check_terms(L, K_ETALAGE);
