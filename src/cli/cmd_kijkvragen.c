@@ -61,6 +61,17 @@ static void json_item(struct kr_buf *b, const struct kr_kijkvraag *k)
     kr_buf_printf(b, ", \"ingebouwd\": %s}", k->builtin ? "true" : "false");
 }
 
+/* Print FILE:LINE:COL: message for err (inert). */
+static void put_error(FILE *out, const struct kr_error *e)
+{
+    put_inert_str(out, e->file);
+    if (e->line)
+        fprintf(out, ":%zu:%zu", e->line, e->col);
+    fputs(": ", out);
+    put_inert_str(out, e->msg[0] ? e->msg : kr_status_str(e->status));
+    fputc('\n', out);
+}
+
 static int cmd_list(struct kr_cli *cli, int argc, char **argv)
 {
     bool json = false;
@@ -73,8 +84,10 @@ static int cmd_list(struct kr_cli *cli, int argc, char **argv)
     struct kr_kijkvraag_list l = {0};
     char *notices = NULL;
     struct kr_error err = {0};
-    if (kr_kijkvragen_load(cli->kijkvragen_dir, &l, &notices, &err) != KR_OK)
-        return kr_cli_fail(cli, &err);
+    if (kr_kijkvragen_load(cli->kijkvragen_dir, &l, &notices, &err) != KR_OK) {
+        put_error(cli->err, &err); /* names the --kijkvragen directory, made inert */
+        return KR_EXIT_USAGE;
+    }
     if (notices)
         fputs(notices, cli->err); /* already inert */
     free(notices);
@@ -108,17 +121,6 @@ static int cmd_list(struct kr_cli *cli, int argc, char **argv)
     }
     kr_kijkvraag_list_fini(&l);
     return KR_EXIT_OK;
-}
-
-/* Print FILE:LINE:COL: message for err (inert). */
-static void put_error(FILE *out, const struct kr_error *e)
-{
-    put_inert_str(out, e->file);
-    if (e->line)
-        fprintf(out, ":%zu:%zu", e->line, e->col);
-    fputs(": ", out);
-    put_inert_str(out, e->msg[0] ? e->msg : kr_status_str(e->status));
-    fputc('\n', out);
 }
 
 /* Column of byte offset off in the question of k, for FILE:LINE:COL. */

@@ -384,9 +384,10 @@ static int find_id(const struct kr_kijkvraag_list *l, const char *id)
 }
 
 /*
- * Add k (taken over) to the list. from_level/level tell whether an existing id came
- * from an earlier source (override with notice) or the same one (a duplicate: k is
- * refused with a notice).
+ * Add k (taken over; room for one more item must exist) to the list. levels[i] is the
+ * source of item i (0 built-in, 1 XDG, 2 --kijkvragen): an existing id from an earlier
+ * source is overridden with a notice, one from the same source is a duplicate and k is
+ * refused with a notice.
  */
 static void add_item(struct kr_kijkvraag_list *l, int *levels, int level, struct kr_kijkvraag *k,
                      struct kr_buf *notes)

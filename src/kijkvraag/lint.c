@@ -398,7 +398,7 @@ static bool is_in(const struct kr_linter *L, const struct termlist *t, size_t i)
     return match_at(L, t, i, false, NULL) > 0;
 }
 
-/* The first fault of kind k from word `from`: *len gets its length in words. */
+/* The first fault from list t at or after word `from`; *len gets its length in words. */
 static bool find_term(const struct kr_linter *L, const struct termlist *t, size_t from, size_t *at,
                       size_t *len)
 {

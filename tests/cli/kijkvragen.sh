@@ -113,6 +113,7 @@ printf 'id: x\nvraag: "a\\e[31mb"\n' >"$T/esc.yaml"
 printf 'id: x\n\033[31monbekend: 1\n' >"$T/esc2.yaml"
 "$KR" kijkvragen check "$T/esc2.yaml" >>"$T/out" 2>&1
 "$KR" kijkvragen check "$(printf '%s/n\033[2Jaam.yaml' "$T")" >>"$T/out" 2>&1
+"$KR" --kijkvragen "$(printf '%s/m\033[2Jap' "$T")" kijkvragen list >>"$T/out" 2>&1
 if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/out"; then
     cat -v "$T/out"; fail "a control byte reached the output"
 fi
