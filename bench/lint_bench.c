@@ -28,8 +28,8 @@ static const char *const Q[] = {
     "Wat doen leerlingen wanneer zij werken met digitale leermiddelen?",
     "Wanneer zijn leerlingen betrokken? Waar zien we dat aan?",
     "Wat doen en zeggen leerlingen als een rekenopgave moeilijk voor ze is? Wat doen ze daarna?",
-    "Hoeveel van de lestijd zijn leerlingen zelf aan het lezen, en wat doen ze als ze een woord "
-    "niet kennen?",
+    ("Hoeveel van de lestijd zijn leerlingen zelf aan het lezen, en wat doen ze als ze een woord "
+     "niet kennen?"),
     "Wanneer en hoe gebruiken leerlingen de weekwoorden, ook buiten de les Nederlands?",
     "Waar in het gebouw en in de lessen zie je leerlingen burgerschap laten zien? Wat doen ze dan?",
     "Wat doen leerlingen als ze iets niet begrijpen? Bij wie of wat zoeken ze hulp?",

@@ -674,24 +674,27 @@ static void check_terms(struct kr_linter *L, enum kind k)
     add_found(L, k, L->w[at].start, L->w[at + n - 1].end);
 }
 
-static void check_onzichtbaar(struct kr_linter *L)
+/*
+ * Unobservable and rating words. Either is fine as a condition in an open question:
+ * "Wat doen leerlingen als ze het niet snappen?", "... als hun antwoord fout is?". An
+ * unobservable word is also fine when the question asks for the evidence itself
+ * ("Waar zie je dat aan?").
+ */
+static void check_condition_words(struct kr_linter *L, enum kind k)
 {
-    /* The question already asks for what can be seen ("Waar zie je dat aan?"). */
-    if (any_term(L, &L->bewijs))
+    if (k == K_ONZICHTBAAR && any_term(L, &L->bewijs))
         return;
-    const struct termlist *t = &L->kinds[K_ONZICHTBAAR].terms;
+    const struct termlist *t = &L->kinds[k].terms;
     for (size_t from = 0; from < L->nw;) {
         size_t at, n;
         if (!find_term(L, t, from, &at, &n))
             return;
-        /* A condition in an open question is fine: "Wat doen leerlingen als ze het niet
-         * snappen?" */
         if (L->w[at].sub && L->s[L->w[at].sent].open) {
             from = at + n;
             continue;
         }
         mark_used(L, at, n);
-        add_found(L, K_ONZICHTBAAR, L->w[at].start, L->w[at + n - 1].end);
+        add_found(L, k, L->w[at].start, L->w[at + n - 1].end);
         return;
     }
 }
@@ -911,8 +914,8 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     mark_structure(L);
     check_toetsend(L);
     check_terms(L, K_ETALAGE);
-    check_onzichtbaar(L);
-    check_terms(L, K_OORDEEL);
+    check_condition_words(L, K_ONZICHTBAAR);
+    check_condition_words(L, K_OORDEEL);
     check_gesloten(L);
     bool has_learner;
     check_leraar(L, &has_learner);

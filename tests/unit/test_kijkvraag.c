@@ -403,8 +403,8 @@ static const char *const GOOD_Q[] = {
     "Wat doen leerlingen wanneer zij werken met digitale leermiddelen?",
     "Wanneer zijn leerlingen betrokken? Waar zien we dat aan?",
     "Wat doen en zeggen leerlingen als een rekenopgave moeilijk voor ze is? Wat doen ze daarna?",
-    "Hoeveel van de lestijd zijn leerlingen zelf aan het lezen, en wat doen ze als ze een woord "
-    "niet kennen?",
+    ("Hoeveel van de lestijd zijn leerlingen zelf aan het lezen, en wat doen ze als ze een woord "
+     "niet kennen?"),
     "Wat laten leerlingen zien en horen tijdens de controle van begrip en de begeleide inoefening?",
     "Wanneer en hoe gebruiken leerlingen de weekwoorden, ook buiten de les Nederlands?",
     "Waar in het gebouw en in de lessen zie je leerlingen burgerschap laten zien? Wat doen ze dan?",
@@ -426,6 +426,10 @@ static const char *const GOOD_Q[] = {
     "Wat doen en zeggen leerlingen als een medeleerling een fout antwoord geeft?",
     "Hoe vaak en bij wie vragen leerlingen om hulp tijdens het zelfstandig werken?",
     "Wat doen leerlingen als de juf zegt: 'Dat is goed toegepast'?",
+    "Wat doen kinderen als ze een woord niet goed kunnen lezen?",
+    "Wat doen leerlingen als hun antwoord fout is?",
+    "Wat doen leerlingen om te laten zien dat ze het snappen?",
+    "Waar halen leerlingen hulp als de juf bij de instructietafel zit?",
 };
 
 /*
@@ -475,8 +479,8 @@ static const char *const HELD_GOOD[] = {
     "Wat doen leerlingen op het plein als iemand alleen staat?",
     "Wat schrijven leerlingen op als ze een eigen leerdoel formuleren?",
     "Wat doen leerlingen als ze hun thuistaal spreken met een nieuwkomer in de klas?",
-    "Hoe reageren leerlingen op een vraag van de leerkracht waar ze het antwoord niet direct op "
-    "weten?",
+    ("Hoe reageren leerlingen op een vraag van de leerkracht waar ze het antwoord niet direct op "
+     "weten?"),
     "Wat doen leerlingen wanneer ze online een bron moeten beoordelen?",
 };
 
