@@ -9,6 +9,7 @@
 static struct {
     struct kr_session_list list;
     size_t sel, top;
+    bool loaded;
 } S;
 
 static void load(struct ui *ui)
@@ -25,7 +26,17 @@ static void load(struct ui *ui)
 static void enter(struct ui *ui)
 {
     ui_close_session(ui);
-    load(ui);
+    /* Read after the first frame is on screen (see tick). */
+    S.loaded = false;
+    ui->tick_now = true;
+}
+
+static void tick(struct ui *ui)
+{
+    if (!S.loaded) {
+        load(ui);
+        S.loaded = true;
+    }
 }
 
 static void leave(struct ui *ui)
@@ -40,6 +51,10 @@ static void draw(struct ui *ui)
     int y = 2;
     ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bijeenkomsten");
     y++;
+    if (!S.loaded) {
+        ui_put(ui, y, 2, ui->cols - 4, UI_DIM, "De bijeenkomsten worden gelezen…");
+        return;
+    }
     if (S.list.n == 0) {
         ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL,
                "Er staan nog geen bijeenkomsten in deze database.");
@@ -89,6 +104,8 @@ static void open_demo(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
+    if (!S.loaded)
+        tick(ui);
     switch (k) {
     case UI_FN(KEY_UP):
     case 'k':
@@ -156,5 +173,6 @@ const struct ui_screen ui_screen_start = {
     .leave = leave,
     .draw = draw,
     .key = key,
+    .tick = tick,
     .footer = footer,
 };

@@ -354,6 +354,10 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     while (!ui.quit) {
         draw(&ui);
         int key;
+        /* A screen that first drew a frame and still has to read (e.g. counts over a very
+         * large database) gets its tick at once, so the first screen never waits on data. */
+        timeout(ui.tick_now ? 0 : 500);
+        ui.tick_now = false;
         if (read_key(&key) == ERR) {
             if (ui.screen->tick)
                 ui.screen->tick(&ui);

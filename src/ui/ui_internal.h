@@ -111,6 +111,7 @@ struct ui {
     int rows, cols;
     bool quit;
     bool show_help;
+    bool tick_now; /* a screen has work to do right after this frame: tick without waiting */
     const struct ui_screen *screen;
     const struct ui_screen *stack[8]; /* screens to go back to */
     size_t depth;
