@@ -91,7 +91,7 @@ struct found {
 struct kr_linter {
     struct kr_stemmer *stemmer;
     struct termlist vraagwoorden, voorzetsels, werkwoorden, leerlingen, leraren, handelen, bijzin,
-        bewijs, uitzonderingen, onderwerpen;
+        bewijs, uitzonderingen, onderwerpen, wij, waarnemen;
     struct kind_info kinds[K_COUNT];
     /* scratch, reused between calls */
     struct kr_token_list toks;
@@ -220,6 +220,8 @@ static enum kr_status load_data(struct kr_linter *L, const struct kr_ynode *root
         {"bijzin", offsetof(struct kr_linter, bijzin)},
         {"bewijs", offsetof(struct kr_linter, bewijs)},
         {"uitzonderingen", offsetof(struct kr_linter, uitzonderingen)},
+        {"wij", offsetof(struct kr_linter, wij)},
+        {"waarnemen", offsetof(struct kr_linter, waarnemen)},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         struct termlist *t = (struct termlist *)(void *)((char *)L + lists[i].off);
@@ -291,9 +293,10 @@ void kr_linter_free(struct kr_linter *L)
     if (!L)
         return;
     kr_stemmer_free(L->stemmer);
-    struct termlist *lists[] = {
-        &L->vraagwoorden, &L->voorzetsels, &L->werkwoorden, &L->leerlingen,     &L->leraren,
-        &L->handelen,     &L->bijzin,      &L->bewijs,      &L->uitzonderingen, &L->onderwerpen};
+    struct termlist *lists[] = {&L->vraagwoorden, &L->voorzetsels, &L->werkwoorden,
+                                &L->leerlingen,   &L->leraren,     &L->handelen,
+                                &L->bijzin,       &L->bewijs,      &L->uitzonderingen,
+                                &L->onderwerpen,  &L->wij,         &L->waarnemen};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         termlist_fini(lists[i]);
     for (int k = 0; k < K_COUNT; k++) {
@@ -728,6 +731,14 @@ static void check_leraar(struct kr_linter *L, bool *has_learner)
             continue;
         if (is_in(L, &L->leerlingen, i))
             return;
+        /* "we" is the school ("Hoe zorgen we ervoor dat ...?"), unless it is the observers
+         * ("Wat zien we leerlingen doen?"). */
+        if (is_in(L, &L->wij, i)) {
+            if (sentence_has(L, &L->waarnemen, L->w[i].sent))
+                continue;
+            add_found(L, K_LERAARGERICHT, L->w[i].start, L->w[i].end);
+            return;
+        }
         size_t n = match_at(L, &L->leraren, i, false, NULL);
         if (n) {
             add_found(L, K_LERAARGERICHT, L->w[i].start, L->w[i + n - 1].end);

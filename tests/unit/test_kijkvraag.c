@@ -396,6 +396,8 @@ static const struct {
     {"geen-leerling", "Hoe effectief zijn de tutorlezen-momenten?"},
     {"geen-leerling", "Werkt de nieuwe methode voor technisch lezen?"},
     {"gesloten", "Zijn de lesdoelen zichtbaar op het bord"},
+    {"leraargericht", "Hoe zorgen we ervoor dat leerlingen meer lezen?"},
+    {"leraargericht", "Hoe kunnen wij de betrokkenheid van leerlingen vergroten?"},
 };
 
 /* Open learner-behaviour questions: no finding at all. */
@@ -428,6 +430,8 @@ static const char *const GOOD_Q[] = {
     "Wat doen leerlingen als de juf zegt: 'Dat is goed toegepast'?",
     "Wat doen kinderen als ze een woord niet goed kunnen lezen?",
     "Wat doen leerlingen als hun antwoord fout is?",
+    "Wat zien we leerlingen doen als ze een opdracht niet snappen?",
+    "Waar zien we leerlingen samenwerken, en wat zeggen ze dan tegen elkaar?",
     "Wat doen leerlingen om te laten zien dat ze het snappen?",
     "Waar halen leerlingen hulp als de juf bij de instructietafel zit?",
 };
