@@ -92,6 +92,18 @@ struct tinfo {
     char stem[STEM_MAX];
 };
 
+/* A direct-mapped cache of word -> stem: a note is checked again on every keystroke, and
+ * Snowball is most of the cost of a check. */
+#define CACHE_SIZE 4096 /* entries, a power of two */
+#define CACHE_WORD 32   /* longer words are stemmed every time */
+struct cache_ent {
+    uint32_t hash;      /* of the word's bytes */
+    unsigned char wlen; /* 0 = empty */
+    unsigned char slen; /* stem length, 0 when too long to match */
+    char word[CACHE_WORD];
+    char stem[STEM_MAX];
+};
+
 struct cand {
     size_t start, end;
     int cat;
@@ -120,6 +132,7 @@ struct kr_checker {
     size_t ncands, capcands;
     struct span *spans;
     size_t nspans, capspans;
+    struct cache_ent *cache; /* CACHE_SIZE entries */
 };
 
 /* ---- hash table of stems ---- */
@@ -520,6 +533,7 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, s
     struct kr_checker *c = kr_xcalloc(1, sizeof *c);
     struct kr_ydoc *doc = NULL;
     c->stemmer = kr_stemmer_new();
+    c->cache = kr_xcalloc(CACHE_SIZE, sizeof *c->cache);
     enum kr_status st =
         kr_ydoc_load_mem("oordeel.yaml", kr_data_oordeel, kr_data_oordeel_len, &doc, err);
     if (st == KR_OK)
@@ -560,6 +574,7 @@ void kr_checker_free(struct kr_checker *c)
     free(c->info);
     free(c->cands);
     free(c->spans);
+    free(c->cache);
     free(c);
 }
 
@@ -574,6 +589,10 @@ void kr_finding_list_fini(struct kr_finding_list *l)
 
 static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
 {
+    if ((unsigned char)t[i] < 0x80) {
+        *n = 1;
+        return (unsigned char)t[i];
+    }
     uint32_t cp;
     *n = kr_utf8_decode(t + i, len - i, &cp);
     return cp;
@@ -915,6 +934,36 @@ static void speech_rules(struct kr_checker *c, const char *text)
     }
 }
 
+/* Stem a word of the note into in->stem / in->slen, through the cache; false when it has no
+ * usable stem. */
+static bool stem_token(struct kr_checker *c, const char *w, size_t len, struct tinfo *in)
+{
+    struct cache_ent *e = NULL;
+    if (len < CACHE_WORD) {
+        uint32_t h = hash_str(w, len);
+        e = &c->cache[h & (CACHE_SIZE - 1)];
+        if (e->wlen == len && e->hash == h && memcmp(e->word, w, len) == 0) {
+            if (!e->slen)
+                return false;
+            memcpy(in->stem, e->stem, (size_t)e->slen + 1);
+            in->slen = e->slen;
+            return true;
+        }
+        e->hash = h;
+        e->wlen = (unsigned char)len;
+        memcpy(e->word, w, len);
+    }
+    size_t need = kr_stem(c->stemmer, w, len, in->stem, STEM_MAX);
+    bool ok = need > 0 && need < STEM_MAX;
+    in->slen = ok ? (unsigned char)need : 0;
+    if (e) {
+        e->slen = in->slen;
+        if (ok)
+            memcpy(e->stem, in->stem, need + 1);
+    }
+    return ok;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const struct cand *x = a, *y = b;
@@ -955,11 +1004,9 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
         prev_end = tk[i].end;
         if (tk[i].kind != KR_TOK_WORD)
             continue;
-        size_t need =
-            kr_stem(c->stemmer, text + tk[i].start, tk[i].end - tk[i].start, in->stem, STEM_MAX);
-        if (need == 0 || need >= STEM_MAX)
+        if (!stem_token(c, text + tk[i].start, tk[i].end - tk[i].start, in))
             continue;
-        in->slen = (unsigned char)need;
+        size_t need = in->slen;
         in->hash = hash_str(in->stem, need);
         in->slot = tab_find(&c->tab, in->stem, need, in->hash);
     }
