@@ -33,12 +33,23 @@ extern const size_t kr_data_oordeel_len;
 
 enum elem_type { EL_STEM, EL_NUMBER, EL_ANY, EL_GAP };
 
+/* One word of a pattern. Snowball stems away more than inflection: "gebruikelijk" and
+ * "gebruiken" share a stem, as do "vaak" and "vak". So a stem match must also keep the
+ * derivational ending the lexicon word had (req) and, when the word is not its own stem, not be
+ * the bare stem itself (no_bare). */
+struct alt {
+    char *s;       /* stem; "*stem": a longer word ending in it; "=form": exactly this form */
+    uint32_t hash; /* of s */
+    char req[5];   /* "lijk", "baar", "end", "ing", "heid" the word must contain, or "" */
+    bool no_bare;  /* the word may not be exactly the stem */
+    char *pre;     /* the word must start with this (the lexicon word's first letters), or NULL */
+};
+
 struct elem {
     enum elem_type type;
-    char **alts;      /* stems; "*stem" matches a longer word ending in that stem */
-    uint32_t *hashes; /* hash of each alt */
+    struct alt *alts; /* one matches */
     size_t n;
-    bool has_suffix; /* some alt starts with '*' */
+    bool has_suffix; /* some alt starts with '*' or '=' (not indexed by stem) */
 };
 
 struct pattern {
@@ -89,6 +100,7 @@ struct tinfo {
     bool nl;            /* a line break comes before this token */
     bool sent;          /* first token of a sentence */
     bool ends_n;        /* the word ends in n (an infinitive after "te") */
+    bool fact;          /* "goed" meaning correct in a count: matches no pattern */
     char stem[STEM_MAX];
 };
 
@@ -133,6 +145,7 @@ struct kr_checker {
     struct span *spans;
     size_t nspans, capspans;
     struct cache_ent *cache; /* CACHE_SIZE entries */
+    const char *text;        /* the text being checked (during kr_check only) */
 };
 
 /* ---- hash table of stems ---- */
@@ -223,9 +236,8 @@ static bool stem_word(struct kr_checker *c, const char *w, size_t len, char *out
 static void elem_fini(struct elem *e)
 {
     for (size_t i = 0; i < e->n; i++)
-        free(e->alts[i]);
+        free(e->alts[i].s), free(e->alts[i].pre);
     free(e->alts);
-    free(e->hashes);
 }
 
 static void pattern_fini(struct pattern *p)
@@ -233,6 +245,32 @@ static void pattern_fini(struct pattern *p)
     for (size_t i = 0; i < p->n; i++)
         elem_fini(&p->elems[i]);
     free(p->elems);
+}
+
+/* Set the guards of a lexicon word w[0..len) whose stem is al->s (see struct alt). */
+static void guard_alt(const char *w, size_t len, struct alt *al)
+{
+    char f[STEM_MAX + 8];
+    if (kr_fold(w, len, f, sizeof f) >= sizeof f)
+        return;
+    static const char *const derivs[] = {"lijk", "baar", "heid", "end", "ing"};
+    for (size_t i = 0; i < sizeof derivs / sizeof derivs[0]; i++) {
+        const char *d = derivs[i];
+        char *at = strstr(f, d);
+        /* The ending is in the word but the stemmer took it off. */
+        if (at && (size_t)(at - f) >= strlen(al->s) && strlen(al->s) < strlen(f)) {
+            memcpy(al->req, d, strlen(d) + 1);
+            return;
+        }
+    }
+    /* "vaak" -> "vak", "vele" -> "vel": a word that is not its own stem does not match the
+     * bare stem, which is often another word (vak, vel). Lexicon base forms are their stems. */
+    al->no_bare = strcmp(f, al->s) != 0;
+    /* "vaak" -> "vak": the stem changed a letter, so "vakken" must not match; words must
+     * start like the lexicon word. */
+    size_t sl = strlen(al->s);
+    if (al->no_bare && strncmp(f, al->s, sl) != 0)
+        al->pre = kr_xstrndup(f, sl);
 }
 
 /* Parse one pattern ("vindt ... leuk|saai", "*zwak", "# van") and add it for category cat. */
@@ -280,20 +318,29 @@ static enum kr_status add_pattern(struct kr_checker *c, const struct kr_ydoc *do
                 while (b < e && *b != '|')
                     b++;
                 char buf[STEM_MAX + 1];
-                bool suffix = *a == '*';
-                if (suffix)
-                    buf[0] = '*';
-                if (!stem_word(c, a + suffix, (size_t)(b - a) - suffix, buf + suffix)) {
+                bool suffix = *a == '*', exact = *a == '=';
+                size_t wl = (size_t)(b - a) - (suffix || exact);
+                buf[0] = *a;
+                bool ok;
+                if (exact) /* "=woord": this form only, folded but not stemmed */
+                    ok = wl > 0 && kr_fold(a + 1, wl, buf + 1, STEM_MAX) < STEM_MAX;
+                else
+                    ok = stem_word(c, a + suffix, wl, buf + suffix);
+                if (!ok) {
                     st = bad(err, doc, node,
-                             "leeg of te lang woord in '%s' (gebruik a|b, ..., *eind of #)",
+                             "leeg of te lang woord in '%s' (gebruik a|b, ..., *eind, =vorm, # "
+                             "of _)",
                              node->value);
                     goto out;
                 }
                 KR_GROW(el->alts, capalt, el->n + 1);
-                el->hashes = kr_xreallocarray(el->hashes, capalt, sizeof *el->hashes);
-                el->alts[el->n] = kr_xstrdup(buf);
-                el->hashes[el->n] = hash_str(buf, strlen(buf));
-                el->has_suffix |= suffix;
+                struct alt *al = &el->alts[el->n];
+                memset(al, 0, sizeof *al);
+                al->s = kr_xstrdup(buf);
+                al->hash = hash_str(buf, strlen(buf));
+                if (!suffix && !exact)
+                    guard_alt(a, wl, al);
+                el->has_suffix |= suffix || exact;
                 el->n++;
                 a = b + 1;
             }
@@ -500,7 +547,7 @@ static void build_index(struct kr_checker *c)
             continue;
         }
         for (size_t a = 0; a < e->n; a++) {
-            struct slot *s = tab_put(&c->tab, e->alts[a]);
+            struct slot *s = tab_put(&c->tab, e->alts[a].s);
             if (s->n && s->pats[s->n - 1] == p)
                 continue; /* the same stem twice in one element */
             KR_GROW(s->pats, s->cap, s->n + 1);
@@ -751,6 +798,57 @@ static bool has(const struct kr_checker *c, size_t t, unsigned flag)
     return c->info[t].slot && (c->info[t].slot->flags & flag);
 }
 
+/* The word at t, folded, is exactly w (ASCII letters compared case-insensitively). */
+static bool exact_is(const struct kr_checker *c, size_t t, const char *w)
+{
+    const struct kr_token *k = &c->toks.items[t];
+    size_t len = k->end - k->start;
+    if (strlen(w) != len)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char ch = c->text[k->start + i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != w[i])
+            return false;
+    }
+    return true;
+}
+
+/* The guards of al hold for the word at t (its ASCII letters compared case-insensitively). */
+static bool guard_ok(const struct kr_checker *c, size_t t, const struct alt *al)
+{
+    if (!al->req[0] && !al->no_bare)
+        return true;
+    const struct kr_token *k = &c->toks.items[t];
+    size_t len = k->end - k->start;
+    if (al->pre) {
+        size_t pl = strlen(al->pre);
+        if (len < pl)
+            return false;
+        for (size_t i = 0; i < pl; i++) {
+            char ch = c->text[k->start + i];
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch - 'A' + 'a');
+            if (ch != al->pre[i])
+                return false;
+        }
+    }
+    if (al->no_bare && exact_is(c, t, al->s))
+        return false;
+    if (!al->req[0])
+        return true;
+    size_t rl = strlen(al->req);
+    for (size_t i = 0; i + rl <= len; i++) {
+        size_t j = 0;
+        while (j < rl && (c->text[k->start + i + j] | 0x20) == al->req[j])
+            j++;
+        if (j == rl)
+            return true;
+    }
+    return false;
+}
+
 static bool elem_ok(const struct kr_checker *c, const struct elem *el, size_t t)
 {
     const struct tinfo *in = &c->info[t];
@@ -760,15 +858,19 @@ static bool elem_ok(const struct kr_checker *c, const struct elem *el, size_t t)
     case EL_ANY:
         return c->toks.items[t].kind == KR_TOK_WORD;
     case EL_STEM:
-        if (!in->slen)
+        if (!in->slen || in->fact)
             return false;
         for (size_t a = 0; a < el->n; a++) {
-            const char *alt = el->alts[a];
-            if (alt[0] == '*') {
+            const struct alt *al = &el->alts[a];
+            const char *alt = al->s;
+            if (alt[0] == '=') {
+                if (exact_is(c, t, alt + 1))
+                    return true;
+            } else if (alt[0] == '*') {
                 size_t sl = strlen(alt + 1);
                 if (in->slen > sl && memcmp(in->stem + in->slen - sl, alt + 1, sl) == 0)
                     return true;
-            } else if (el->hashes[a] == in->hash && strcmp(alt, in->stem) == 0) {
+            } else if (al->hash == in->hash && strcmp(alt, in->stem) == 0 && guard_ok(c, t, al)) {
                 return true;
             }
         }
@@ -978,6 +1080,7 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
 {
     out->n = 0;
     c->ncands = 0;
+    c->text = text;
     kr_tokenize(text, len, &c->toks);
     size_t n = c->toks.n;
     if (n > c->capinfo) {
@@ -1011,13 +1114,13 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
         in->slot = tab_find(&c->tab, in->stem, need, in->hash);
     }
     speech_rules(c, text);
+    for (size_t i = 0; i < n; i++)
+        c->info[i].fact = is_word(c, i) && has(c, i, F_JUIST) && count_fact(c, text, i);
 
     for (size_t i = 0; i < n; i++) {
-        if (!is_word(c, i))
+        if (!is_word(c, i) || c->info[i].fact)
             continue;
         const struct slot *s = c->info[i].slot;
-        if (s && (s->flags & F_JUIST) && count_fact(c, text, i))
-            continue;
         te_rule(c, i);
         if (s)
             for (size_t k = 0; k < s->n; k++)
