@@ -208,7 +208,7 @@ START_TEST(test_check_categories)
         {"Volgens mij snapt hij het.", "Volgens mij", "mening"},
         {"De jongen verveelt zich.", "verveelt", "gedachtelezen"},
         {"Ze heeft geen zin in de les.", "heeft geen zin in", "gedachtelezen"},
-        {"Ik vind het saai.", "Ik vind het saai", "mening"},
+        {"Ik vind het saai.", "Ik vind", "mening"},
         {"Het is een zorgleerling.", "zorgleerling", "label"},
         {"Taalzwakke kinderen haken af.", "Taalzwakke", "label"},
         {"Hij zit nooit stil.", "nooit", "generalisatie"},
