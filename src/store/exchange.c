@@ -195,6 +195,23 @@ static const char SQL_EXPORT_VISITS[] =
     " FROM observation o JOIN visit v ON v.id = o.visit_id WHERE v.session_id = ?1"                \
     " AND o.deleted_at IS " deleted " ORDER BY o.at, o.id"
 
+/* The group's reflection: decisions on patterns, the debrief phases, the theory of action. */
+static const char SQL_EXPORT_GROUP_PATTERNS[] =
+    "SELECT json_object('id', id, 'corner', corner, 'label', label, 'created_at', created_at,"
+    " 'updated_at', updated_at) FROM reflection_pattern WHERE session_id = ?1 ORDER BY id";
+static const char SQL_EXPORT_GROUP_NOTES[] =
+    "SELECT json_object('observation', observation_id, 'corner', corner, 'pattern', pattern_id,"
+    " 'updated_at', updated_at) FROM reflection_note WHERE session_id = ?1"
+    " ORDER BY observation_id";
+static const char SQL_EXPORT_PHASES[] =
+    "SELECT json_object('phase', phase, 'text', text, 'updated_at', updated_at)"
+    " FROM reflection_phase WHERE session_id = ?1 ORDER BY CASE phase WHEN 'beschrijven' THEN 0"
+    " WHEN 'analyseren' THEN 1 WHEN 'voorspellen' THEN 2 ELSE 3 END";
+static const char SQL_EXPORT_TOA[] =
+    "SELECT json_object('schoolleiding', schoolleiding, 'leraren', leraren, 'leerlingen',"
+    " leerlingen, 'bewijs', bewijs, 'updated_at', updated_at) FROM theory_of_action"
+    " WHERE session_id = ?1";
+
 enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id, FILE *out,
                                     struct kr_error *err)
 {
@@ -228,6 +245,14 @@ enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id,
         r = put_rows(st, out, "participants", SQL_EXPORT_PARTICIPANTS, session_id, err);
     if (r == KR_OK)
         r = put_rows(st, out, "deleted_observations", SQL_EXPORT_OBS("NOT NULL"), session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "group_patterns", SQL_EXPORT_GROUP_PATTERNS, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "group_notes", SQL_EXPORT_GROUP_NOTES, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "reflection_phases", SQL_EXPORT_PHASES, session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "theory_of_action", SQL_EXPORT_TOA, session_id, err);
     if (r == KR_OK) {
         fputs("}\n", out);
         if (fflush(out) != 0 || ferror(out))
@@ -339,7 +364,57 @@ static const struct {
     {"observation_version",
      "INSERT OR IGNORE INTO main.observation_version(id, observation_id, at, change, text,"
      " corner) SELECT id, observation_id, at, change, text, corner FROM src.observation_version"},
+    /* The reflection (schema 3): the newest decision wins. A decision undone on one laptop
+     * (a row removed there) comes back from the other: these rows have no soft delete. */
+    {"reflection_pattern",
+     "INSERT INTO main.reflection_pattern(id, session_id, corner, label, created_at,"
+     " updated_at) SELECT id, session_id, corner, label, created_at, updated_at"
+     " FROM src.reflection_pattern WHERE true ON CONFLICT(id) DO UPDATE SET"
+     " session_id = excluded.session_id, corner = excluded.corner, label = excluded.label,"
+     " created_at = excluded.created_at, updated_at = excluded.updated_at"
+     " WHERE (excluded.updated_at, json_array(excluded.session_id, excluded.corner,"
+     " excluded.label, excluded.created_at)) > (updated_at, json_array(session_id, corner,"
+     " label, created_at))"},
+    {"reflection_note",
+     "INSERT INTO main.reflection_note(observation_id, session_id, corner, pattern_id,"
+     " updated_at) SELECT observation_id, session_id, corner, pattern_id, updated_at"
+     " FROM src.reflection_note WHERE true ON CONFLICT(observation_id) DO UPDATE SET"
+     " session_id = excluded.session_id, corner = excluded.corner,"
+     " pattern_id = excluded.pattern_id, updated_at = excluded.updated_at"
+     " WHERE (excluded.updated_at, json_array(excluded.session_id, excluded.corner,"
+     " excluded.pattern_id)) > (updated_at, json_array(session_id, corner, pattern_id))"},
+    {"reflection_phase",
+     "INSERT INTO main.reflection_phase(session_id, phase, text, updated_at)"
+     " SELECT session_id, phase, text, updated_at FROM src.reflection_phase WHERE true"
+     " ON CONFLICT(session_id, phase) DO UPDATE SET text = excluded.text,"
+     " updated_at = excluded.updated_at"
+     " WHERE (excluded.updated_at, excluded.text) > (updated_at, text)"},
+    {"theory_of_action",
+     "INSERT INTO main.theory_of_action(session_id, schoolleiding, leraren, leerlingen, bewijs,"
+     " updated_at) SELECT session_id, schoolleiding, leraren, leerlingen, bewijs, updated_at"
+     " FROM src.theory_of_action WHERE true ON CONFLICT(session_id) DO UPDATE SET"
+     " schoolleiding = excluded.schoolleiding, leraren = excluded.leraren,"
+     " leerlingen = excluded.leerlingen, bewijs = excluded.bewijs,"
+     " updated_at = excluded.updated_at"
+     " WHERE (excluded.updated_at, json_array(excluded.schoolleiding, excluded.leraren,"
+     " excluded.leerlingen, excluded.bewijs)) > (updated_at, json_array(schoolleiding, leraren,"
+     " leerlingen, bewijs))"},
 };
+
+/* Does schema src have this table? (An older database may lack the reflection.) */
+static bool src_has(struct kr_store *st, const char *table)
+{
+    sqlite3_stmt *s = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT 1 FROM src.sqlite_schema WHERE type = 'table' AND name = ?1", -1,
+                           &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, table);
+        yes = sqlite3_step(s) == SQLITE_ROW;
+    }
+    sqlite3_finalize(s);
+    return yes;
+}
 
 static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
                                 struct kr_error *err)
@@ -347,6 +422,8 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
     enum kr_status r = KR_OK;
     struct kr_exchange_stats tmp = {0};
     for (size_t i = 0; r == KR_OK && i < sizeof MERGE_SQL / sizeof MERGE_SQL[0]; i++) {
+        if (!src_has(st, MERGE_SQL[i].table))
+            continue;
         long before = 0, after = 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
         if (r == KR_OK)
@@ -620,6 +697,8 @@ enum fkind {
     F_OPT_BOOL,
     F_OBJ,
     F_OPT_ARRAY,
+    F_CORNER_REQ, /* leerling|leraar|leerinhoud */
+    F_PHASE,      /* beschrijven|analyseren|voorspellen|volgende-stap */
 };
 
 struct field {
@@ -684,6 +763,29 @@ static const struct field HISTORY_FIELDS[] = {
     {"id", F_ID}, {"at", F_ISO}, {"change", F_CHANGE}, {"text", F_STR}, {"corner", F_CORNER},
 };
 
+static const struct field GROUP_PATTERN_FIELDS[] = {
+    {"id", F_ID},
+    {"corner", F_CORNER_REQ},
+    {"label", F_TEXT},
+    {"created_at", F_OPT_ISO},
+    {"updated_at", F_OPT_ISO},
+};
+static const struct field GROUP_NOTE_FIELDS[] = {
+    {"observation", F_TEXT},
+    {"corner", F_CORNER},
+    {"pattern", F_OPT_TEXT},
+    {"updated_at", F_OPT_ISO},
+};
+static const struct field PHASE_FIELDS[] = {
+    {"phase", F_PHASE},
+    {"text", F_STR},
+    {"updated_at", F_OPT_ISO},
+};
+static const struct field TOA_FIELDS[] = {
+    {"schoolleiding", F_OPT_TEXT}, {"leraren", F_OPT_TEXT},   {"leerlingen", F_OPT_TEXT},
+    {"bewijs", F_OPT_TEXT},        {"updated_at", F_OPT_ISO},
+};
+
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct section SECTIONS[] = {
@@ -693,6 +795,10 @@ static const struct section SECTIONS[] = {
     {"jv", true, false, VISIT_FIELDS, NF(VISIT_FIELDS)},
     {"jo", true, false, OBS_FIELDS, NF(OBS_FIELDS)},
     {"jh", true, true, HISTORY_FIELDS, NF(HISTORY_FIELDS)},
+    {"jgp", true, false, GROUP_PATTERN_FIELDS, NF(GROUP_PATTERN_FIELDS)},
+    {"jgn", true, false, GROUP_NOTE_FIELDS, NF(GROUP_NOTE_FIELDS)},
+    {"jrp", true, false, PHASE_FIELDS, NF(PHASE_FIELDS)},
+    {"jta", true, false, TOA_FIELDS, NF(TOA_FIELDS)},
 };
 
 /* The SQL condition that is true when field f of item j is wrong. Heap string. */
@@ -743,6 +849,14 @@ static char *bad_sql(const struct field *f)
         return kr_xasprintf("json_type(j, %s) IS NOT 'object'", p);
     case F_OPT_ARRAY:
         return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'array')", p);
+    case F_CORNER_REQ:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
+                            " ('leerling', 'leraar', 'leerinhoud'))",
+                            p, p);
+    case F_PHASE:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
+                            " ('beschrijven', 'analyseren', 'voorspellen', 'volgende-stap'))",
+                            p, p);
     }
     return kr_xstrdup("0");
 }
@@ -770,7 +884,7 @@ static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const ch
     char v[128];
     kr_utf8_truncate(v, sizeof v, value ? value : "", 60);
     bool required = k == F_ID || k == F_TEXT || k == F_STR || k == F_ISO || k == F_DATE ||
-                    k == F_CHANGE || k == F_OBJ;
+                    k == F_CHANGE || k == F_OBJ || k == F_CORNER_REQ || k == F_PHASE;
     if (!type && required) {
         kr_buf_puts(b, "ontbreekt");
         return;
@@ -806,6 +920,15 @@ static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const ch
         break;
     case F_CORNER:
         kr_buf_printf(b, "onbekende hoek \"%s\"; kies leerling, leraar, leerinhoud of null", v);
+        break;
+    case F_CORNER_REQ:
+        kr_buf_printf(b, "onbekende hoek \"%s\"; kies leerling, leraar of leerinhoud", v);
+        break;
+    case F_PHASE:
+        kr_buf_printf(b,
+                      "onbekende fase \"%s\"; kies beschrijven, analyseren, voorspellen of "
+                      "volgende-stap",
+                      v);
         break;
     case F_BASIS:
         kr_buf_printf(b,
@@ -954,6 +1077,19 @@ static enum kr_status check_section(struct kr_store *st, const struct section *s
 static const struct {
     const char *sql, *field, *msg;
 } CROSS_CHECKS[] = {
+    {ITEM_COLS ", id, NULL FROM src.jgn WHERE t = 'object' AND NOT EXISTS (SELECT 1 FROM"
+               " src.jo WHERE jo.id = jgn.id) ORDER BY rank, i LIMIT 1",
+     "observation", "onbekende notitie \"%s\"%s; ze staat niet bij \"observations\""},
+    {ITEM_COLS ", json_extract(j, '$.pattern'), NULL FROM src.jgn WHERE t = 'object' AND"
+               " json_type(j, '$.pattern') = 'text' AND NOT EXISTS (SELECT 1 FROM src.jgp WHERE"
+               " jgp.id = json_extract(jgn.j, '$.pattern')) AND NOT EXISTS (SELECT 1 FROM"
+               " main.reflection_pattern p, src.js WHERE p.id = json_extract(jgn.j, '$.pattern')"
+               " AND p.session_id = js.id) ORDER BY rank, i LIMIT 1",
+     "pattern", "onbekend patroon \"%s\"%s; het staat niet bij \"group_patterns\""},
+    {ITEM_COLS ", id, NULL FROM src.jgp WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.reflection_pattern p, src.js WHERE p.id = jgp.id AND p.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "patroon \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
     {ITEM_COLS ", json_extract(j, '$.pair_id'), NULL FROM src.jv WHERE t = 'object' AND"
                " json_type(j, '$.pair_id') = 'text' AND NOT EXISTS (SELECT 1 FROM src.jt WHERE"
                " jt.id = json_extract(jv.j, '$.pair_id')) AND NOT EXISTS (SELECT 1 FROM"
@@ -1019,6 +1155,23 @@ static const char SQL_STAGE_RAW[] =
     " CASE h.type WHEN 'object' THEN json_extract(h.value, '$.id') END AS id, o.id AS ref"
     " FROM src.jo o, json_each(o.j, '$.history') h WHERE o.t = 'object' AND"
     " json_type(o.j, '$.history') = 'array';"
+    "CREATE TABLE src.jgp AS SELECT 'group_patterns' AS sec, 6 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.group_patterns') WHERE json_type(?1, '$.group_patterns')"
+    " = 'array';"
+    "CREATE TABLE src.jgn AS SELECT 'group_notes' AS sec, 7 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.observation')"
+    " END AS id, NULL AS ref FROM json_each(?1, '$.group_notes')"
+    " WHERE json_type(?1, '$.group_notes') = 'array';"
+    "CREATE TABLE src.jrp AS SELECT 'reflection_phases' AS sec, 8 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.phase')"
+    " END AS id, NULL AS ref FROM json_each(?1, '$.reflection_phases')"
+    " WHERE json_type(?1, '$.reflection_phases') = 'array';"
+    "CREATE TABLE src.jta AS SELECT 'theory_of_action' AS sec, 9 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, 'toa' AS id, NULL AS ref FROM json_each(?1, '$.theory_of_action')"
+    " WHERE json_type(?1, '$.theory_of_action') = 'array';"
+    "CREATE INDEX src.jgp_id ON jgp(id);"
+    "CREATE INDEX src.jgn_id ON jgn(id);"
     "CREATE INDEX src.jt_id ON jt(id);"
     "CREATE INDEX src.jp_id ON jp(id);"
     "CREATE INDEX src.jv_id ON jv(id);"
@@ -1033,7 +1186,11 @@ static const char SQL_STAGE_TABLES[] =
     "CREATE TABLE src.participant AS SELECT * FROM main.participant WHERE 0;"
     "CREATE TABLE src.visit AS SELECT * FROM main.visit WHERE 0;"
     "CREATE TABLE src.observation AS SELECT * FROM main.observation WHERE 0;"
-    "CREATE TABLE src.observation_version AS SELECT * FROM main.observation_version WHERE 0;";
+    "CREATE TABLE src.observation_version AS SELECT * FROM main.observation_version WHERE 0;"
+    "CREATE TABLE src.reflection_pattern AS SELECT * FROM main.reflection_pattern WHERE 0;"
+    "CREATE TABLE src.reflection_note AS SELECT * FROM main.reflection_note WHERE 0;"
+    "CREATE TABLE src.reflection_phase AS SELECT * FROM main.reflection_phase WHERE 0;"
+    "CREATE TABLE src.theory_of_action AS SELECT * FROM main.theory_of_action WHERE 0;";
 
 /* From validated raw items to rows. Missing bookkeeping times get values derived from
  * the content, so importing the same file twice gives the same rows. */
@@ -1093,6 +1250,21 @@ static const char *const SQL_STAGE_ROWS[] = {
     " SELECT o.id || '-' || kr_fnv(o.text, o.corner), o.id, o.created_at, 'aangemaakt',"
     " o.text, o.corner FROM src.observation o WHERE NOT EXISTS (SELECT 1 FROM src.jh"
     " WHERE jh.ref = o.id)",
+    /* The reflection; a decision without a time gets the session's. */
+    "INSERT INTO src.reflection_pattern(id, session_id, corner, label, created_at, updated_at)"
+    " SELECT jgp.id, s.id, json_extract(j, '$.corner'), json_extract(j, '$.label'),"
+    " coalesce(json_extract(j, '$.created_at'), s.updated_at), coalesce(json_extract(j,"
+    " '$.updated_at'), json_extract(j, '$.created_at'), s.updated_at) FROM src.jgp, src.session s",
+    "INSERT INTO src.reflection_note(observation_id, session_id, corner, pattern_id, updated_at)"
+    " SELECT jgn.id, s.id, json_extract(j, '$.corner'), json_extract(j, '$.pattern'),"
+    " coalesce(json_extract(j, '$.updated_at'), s.updated_at) FROM src.jgn, src.session s",
+    "INSERT INTO src.reflection_phase(session_id, phase, text, updated_at) SELECT s.id, jrp.id,"
+    " json_extract(j, '$.text'), coalesce(json_extract(j, '$.updated_at'), s.updated_at)"
+    " FROM src.jrp, src.session s",
+    "INSERT INTO src.theory_of_action(session_id, schoolleiding, leraren, leerlingen, bewijs,"
+    " updated_at) SELECT s.id, json_extract(j, '$.schoolleiding'), json_extract(j, '$.leraren'),"
+    " json_extract(j, '$.leerlingen'), json_extract(j, '$.bewijs'), coalesce(json_extract(j,"
+    " '$.updated_at'), s.updated_at) FROM src.jta, src.session s",
 };
 
 static enum kr_status detach_src(struct kr_store *st)
@@ -1130,7 +1302,9 @@ static enum kr_status check_top(struct kr_store *st, const char *json, size_t le
         "SELECT json_type(?1), json_type(?1, '$.format'), json_extract(?1, '$.format'),"
         " json_type(?1, '$.session'), json_type(?1, '$.visits'), json_type(?1, '$.observations'),"
         " json_type(?1, '$.tweetallen'), json_type(?1, '$.participants'),"
-        " json_type(?1, '$.deleted_observations'),"
+        " json_type(?1, '$.deleted_observations'), json_type(?1, '$.group_patterns'),"
+        " json_type(?1, '$.group_notes'), json_type(?1, '$.reflection_phases'),"
+        " json_type(?1, '$.theory_of_action'),"
         " (SELECT fullkey FROM json_tree(?1) WHERE type = 'text' AND NOT kr_text_ok(atom)"
         "  LIMIT 1)",
         &s, err);
@@ -1165,19 +1339,21 @@ static enum kr_status check_top(struct kr_store *st, const char *json, size_t le
     } else if (!COL(5) || strcmp(COL(5), "array") != 0) {
         why = COL(5) ? "moet een lijst [ ... ] zijn" : "ontbreekt";
         p.sec = kr_xstrdup("observations");
-    } else if (COL(6) && strcmp(COL(6), "array") != 0 && strcmp(COL(6), "null") != 0) {
-        why = "moet een lijst [ ... ] zijn";
-        p.sec = kr_xstrdup("tweetallen");
-    } else if (COL(7) && strcmp(COL(7), "array") != 0 && strcmp(COL(7), "null") != 0) {
-        why = "moet een lijst [ ... ] zijn";
-        p.sec = kr_xstrdup("participants");
-    } else if (COL(8) && strcmp(COL(8), "array") != 0 && strcmp(COL(8), "null") != 0) {
-        why = "moet een lijst [ ... ] zijn";
-        p.sec = kr_xstrdup("deleted_observations");
-    } else if (COL(9)) {
-        why = "bevat een ongeldig teken (NUL of een losse \\u-surrogaat)";
-        const char *fk = COL(9);
-        p.sec = kr_xstrdup(strncmp(fk, "$.", 2) == 0 ? fk + 2 : fk);
+    } else {
+        /* Optional lists: a list or null when present. */
+        static const char *const lists[] = {
+            "tweetallen",  "participants",      "deleted_observations", "group_patterns",
+            "group_notes", "reflection_phases", "theory_of_action"};
+        for (int c = 0; c < 7 && !p.sec; c++)
+            if (COL(6 + c) && strcmp(COL(6 + c), "array") != 0 && strcmp(COL(6 + c), "null") != 0) {
+                why = "moet een lijst [ ... ] zijn";
+                p.sec = kr_xstrdup(lists[c]);
+            }
+        if (!p.sec && COL(13)) {
+            why = "bevat een ongeldig teken (NUL of een losse \\u-surrogaat)";
+            const char *fk = COL(13);
+            p.sec = kr_xstrdup(strncmp(fk, "$.", 2) == 0 ? fk + 2 : fk);
+        }
     }
 #undef COL
     if (p.sec) {

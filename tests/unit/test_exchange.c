@@ -169,7 +169,20 @@ START_TEST(test_exchange_json_round_trip)
         kr_store_obs_edit(a, n1, "Leerling telt hardop tot 16.", KR_CORNER_LERAAR, &err), KR_OK);
     ck_assert_int_eq(kr_store_obs_delete(a, n3, &err), KR_OK);
     ck_assert_int_eq(kr_store_obs_set_keep_reason(a, n2, "citaat", &err), KR_OK);
+    /* the group's reflection travels too */
+    struct kr_group_pattern gp = {.corner = KR_CORNER_LEERLING, .label = kr_xstrdup("Tellen")};
+    ck_assert_int_eq(kr_store_group_pattern_put(a, s, &gp, &err), KR_OK);
+    ck_assert_int_eq(kr_store_group_note_put(a, s, n1, KR_CORNER_LEERLING, gp.id, &err), KR_OK);
+    ck_assert_int_eq(kr_store_phase_put(a, s, KR_PHASE_VOLGENDE_STAP, "Hulpkaarten <b>", &err),
+                     KR_OK);
+    struct kr_theory_of_action toa = {.schoolleiding = kr_xstrdup("tijd geeft"),
+                                      .leerlingen = kr_xstrdup("zelf doordenken")};
+    ck_assert_int_eq(kr_store_toa_put(a, s, &toa, &err), KR_OK);
+    kr_theory_of_action_fini(&toa);
     char *j1 = export_str(a, s);
+    ck_assert_ptr_nonnull(strstr(j1, "\"label\":\"Tellen\""));
+    ck_assert_ptr_nonnull(strstr(j1, "\"phase\":\"volgende-stap\""));
+    ck_assert_ptr_nonnull(strstr(j1, "\"leerlingen\":\"zelf doordenken\""));
     ck_assert_ptr_nonnull(strstr(j1, "\"format\": \"kijkronde/1\""));
     ck_assert_ptr_null(strchr(j1, '\x1b')); /* escaped as \u001b */
     ck_assert_ptr_nonnull(strstr(j1, "\\u001b[31m"));
@@ -190,6 +203,20 @@ START_TEST(test_exchange_json_round_trip)
     ck_assert_int_eq(h.n, 2);
     ck_assert_str_eq(h.items[0].text, "Leerling bij het raam telt op zijn vingers.");
     kr_obs_version_list_fini(&h);
+    char *phase = NULL;
+    ck_assert_int_eq(kr_store_phase_get(b, s, KR_PHASE_VOLGENDE_STAP, &phase, &err), KR_OK);
+    ck_assert_str_eq(phase, "Hulpkaarten <b>");
+    free(phase);
+    struct kr_group_pattern_list gpl = {0};
+    struct kr_group_note_list gnl = {0};
+    ck_assert_int_eq(kr_store_group_load(b, s, &gpl, &gnl, &err), KR_OK);
+    ck_assert_int_eq(gpl.n, 1);
+    ck_assert_int_eq(gnl.n, 1);
+    ck_assert_str_eq(gnl.items[0].pattern_id, gp.id);
+    kr_group_pattern_list_fini(&gpl);
+    kr_group_note_list_fini(&gnl);
+    free(gp.id);
+    free(gp.label);
 
     /* The same file again changes nothing. */
     ck_assert_int_eq(import_str(b, j1, &stats), KR_OK);
@@ -295,6 +322,12 @@ static const struct {
     {"\"basisvaardigheid\": null", "\"basisvaardigheid\": \"gym\"",
      "session.basisvaardigheid: onbekende basisvaardigheid \"gym\""},
     {"{\"id\": \"o4\"", "17, {\"id\": \"o4\"", "observations[3]: moet een object zijn"},
+    {"\"extra\": {",
+     "\"group_notes\": [{\"observation\": \"o1\"}, {\"observation\": \"zz\"}], \"x\": {",
+     "group_notes[1].observation: onbekende notitie \"zz\""},
+    {"\"extra\": {", "\"reflection_phases\": [{\"phase\": \"dromen\", \"text\": \"x\"}], \"x\": {",
+     "reflection_phases[0].phase: onbekende fase \"dromen\""},
+    {"\"extra\": {", "\"group_patterns\": {}, \"x\": {", "group_patterns: moet een lijst"},
 };
 
 START_TEST(test_exchange_json_invalid_names_path)
@@ -369,6 +402,9 @@ START_TEST(test_exchange_merge_both_sides_edited)
     ck_assert_int_eq(kr_store_obs_edit(b, n1, "Versie B", KR_CORNER_LEERINHOUD, &err), KR_OK);
     ck_assert_int_eq(kr_store_obs_delete(a, n2, &err), KR_OK);
     char *n3 = add_note(b, v, "Alleen in B");
+    ck_assert_int_eq(kr_store_phase_put(b, s, KR_PHASE_ANALYSEREN, "Eerst B", &err), KR_OK);
+    sleep_ms(3);
+    ck_assert_int_eq(kr_store_phase_put(a, s, KR_PHASE_ANALYSEREN, "Later A", &err), KR_OK);
 
     ck_assert_int_eq(kr_store_merge(a, pb, &stats, &err), KR_OK);
     ck_assert_int_eq(kr_store_merge(b, pa, &stats, &err), KR_OK);
@@ -390,6 +426,10 @@ START_TEST(test_exchange_merge_both_sides_edited)
     ck_assert_int_eq(seen_b, 1);
     kr_obs_version_list_fini(&h);
     ck_assert_int_eq(count_notes(b, s, false), 2); /* n1, n3: the delete travelled */
+    char *phase = NULL;
+    ck_assert_int_eq(kr_store_phase_get(b, s, KR_PHASE_ANALYSEREN, &phase, &err), KR_OK);
+    ck_assert_str_eq(phase, "Later A"); /* the newest wins */
+    free(phase);
     ck_assert_int_eq(count_notes(b, s, true), 3);
 
     /* Again: nothing changes. */
@@ -499,6 +539,10 @@ static void random_work(struct kr_store *st, const char *session_id, struct ids 
         } else if (what < 8) {
             kr_store_obs_edit(st, notes->items[rnd((unsigned)notes->n)], text,
                               (enum kr_corner)rnd(4), &err);
+        } else if (what == 8 && rnd(2)) {
+            kr_store_phase_put(st, session_id, (enum kr_phase)rnd(KR_PHASE_COUNT), text, &err);
+            kr_store_group_note_put(st, session_id, notes->items[rnd((unsigned)notes->n)],
+                                    (enum kr_corner)(1 + rnd(3)), NULL, &err);
         } else if (what == 8) {
             kr_store_obs_delete(st, notes->items[rnd((unsigned)notes->n)], &err);
         } else {
