@@ -39,7 +39,11 @@ struct term {
 struct termlist {
     struct term *items;
     size_t n, cap;
-    size_t id; /* row in the linter's match memo */
+    size_t id;       /* row in the linter's match memo */
+    size_t *by_stem; /* terms that start with a stem, sorted by it */
+    size_t n_by_stem;
+    size_t *globs; /* terms that start with a * pattern */
+    size_t n_globs;
 };
 
 /* Kinds in the order findings are reported for the same position. */
@@ -121,7 +125,34 @@ static void termlist_fini(struct termlist *t)
         free(t->items[i].text);
     }
     free(t->items);
+    free(t->by_stem);
+    free(t->globs);
     memset(t, 0, sizeof *t);
+}
+
+static const struct termlist *sort_list; /* for the qsort comparator only */
+
+static int by_stem_cmp(const void *a, const void *b)
+{
+    const struct term *x = &sort_list->items[*(const size_t *)a];
+    const struct term *y = &sort_list->items[*(const size_t *)b];
+    return strcmp(x->w[0].s, y->w[0].s);
+}
+
+/* Index the terms by their first word, so a word is matched against a few terms only. */
+static void termlist_index(struct termlist *t)
+{
+    t->by_stem = kr_xcalloc(t->n + 1, sizeof *t->by_stem);
+    t->globs = kr_xcalloc(t->n + 1, sizeof *t->globs);
+    for (size_t k = 0; k < t->n; k++) {
+        if (t->items[k].w[0].mode == PAT_STEM)
+            t->by_stem[t->n_by_stem++] = k;
+        else
+            t->globs[t->n_globs++] = k;
+    }
+    sort_list = t;
+    qsort(t->by_stem, t->n_by_stem, sizeof *t->by_stem, by_stem_cmp);
+    sort_list = NULL;
 }
 
 static char *fold_dup(const char *s, size_t len)
@@ -195,6 +226,7 @@ static enum kr_status load_list(struct kr_linter *L, const struct kr_ynode *root
         term_add(L, t, v->items[i]->value, NULL);
     }
     t->id = L->nlists++;
+    termlist_index(t);
     return KR_OK;
 }
 
@@ -349,56 +381,70 @@ static bool pat_match(const struct kr_linter *L, const struct pat *p, size_t i)
     return false;
 }
 
-/*
- * Does a term of t start at word i? Returns the number of words of the longest
- * matching term (0 if none); *which gets its index. Faults skip quoted and exempt
- * words; structure lists (faults == false) only skip quoted ones.
- */
-static size_t match_scan(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults,
-                         size_t *which)
+/* Does term match at word i? Faults skip quoted, exempt and used words; structure lists
+ * (faults == false) only skip quoted ones. */
+static bool term_matches(const struct kr_linter *L, const struct term *term, size_t i, bool faults)
+{
+    if (i + term->n > L->nw)
+        return false;
+    for (size_t j = 0; j < term->n; j++) {
+        const struct word *w = &L->w[i + j];
+        if (w->quoted || (faults && (w->exempt || w->used)) || w->sent != L->w[i].sent)
+            return false;
+        if (!pat_match(L, &term->w[j], i + j))
+            return false;
+    }
+    return true;
+}
+
+/* The number of words of the longest term of t that starts at word i (0 if none). */
+static size_t match_scan(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults)
 {
     size_t best = 0;
-    for (size_t k = 0; k < t->n; k++) {
-        const struct term *term = &t->items[k];
-        if (i + term->n > L->nw || term->n <= best)
-            continue;
-        size_t j = 0;
-        for (; j < term->n; j++) {
-            const struct word *w = &L->w[i + j];
-            if (w->quoted || (faults && (w->exempt || w->used)) || w->sent != L->w[i].sent)
-                break;
-            if (!pat_match(L, &term->w[j], i + j))
-                break;
-        }
-        if (j == term->n) {
+    /* Terms whose first stem is this word's: the first of them by binary search. */
+    const char *stem = stem_of(L, i);
+    size_t lo = 0, hi = t->n_by_stem;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t->items[t->by_stem[mid]].w[0].s, stem) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t x = lo; x < t->n_by_stem; x++) {
+        const struct term *term = &t->items[t->by_stem[x]];
+        if (strcmp(term->w[0].s, stem) != 0)
+            break;
+        if (term->n > best && term_matches(L, term, i, faults))
             best = term->n;
-            if (which)
-                *which = k;
-        }
+    }
+    for (size_t x = 0; x < t->n_globs; x++) {
+        const struct term *term = &t->items[t->globs[x]];
+        if (term->n > best && term_matches(L, term, i, faults))
+            best = term->n;
     }
     return best;
 }
 
-static size_t match_at(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults,
-                       size_t *which)
+static size_t match_at(const struct kr_linter *L, const struct termlist *t, size_t i, bool faults)
 {
     /* The structural answer never changes during one kr_lint: remember it. A fault match
      * only adds conditions, so no structural match means no fault match either. */
     unsigned char *m = &L->memo[i * L->nlists + t->id];
     if (*m == 0) {
-        size_t n = match_scan(L, t, i, false, NULL);
+        size_t n = match_scan(L, t, i, false);
         *m = (unsigned char)(n < 254 ? n + 1 : 255);
     }
     if (*m == 1)
         return 0;
-    if (!faults && !which)
+    if (!faults)
         return (size_t)*m - 1;
-    return match_scan(L, t, i, faults, which);
+    return match_scan(L, t, i, faults);
 }
 
 static bool is_in(const struct kr_linter *L, const struct termlist *t, size_t i)
 {
-    return match_at(L, t, i, false, NULL) > 0;
+    return match_at(L, t, i, false) > 0;
 }
 
 /* The first fault from list t at or after word `from`; *len gets its length in words. */
@@ -406,7 +452,7 @@ static bool find_term(const struct kr_linter *L, const struct termlist *t, size_
                       size_t *len)
 {
     for (size_t i = from; i < L->nw; i++) {
-        size_t n = match_at(L, t, i, true, NULL);
+        size_t n = match_at(L, t, i, true);
         if (n) {
             *at = i;
             *len = n;
@@ -419,7 +465,7 @@ static bool find_term(const struct kr_linter *L, const struct termlist *t, size_
 static bool any_term(const struct kr_linter *L, const struct termlist *t)
 {
     for (size_t i = 0; i < L->nw; i++)
-        if (match_at(L, t, i, false, NULL))
+        if (match_at(L, t, i, false))
             return true;
     return false;
 }
@@ -547,7 +593,7 @@ static void mark_structure(struct kr_linter *L)
 {
     /* Exempt fixed phrases. */
     for (size_t i = 0; i < L->nw; i++) {
-        size_t n = match_at(L, &L->uitzonderingen, i, false, NULL);
+        size_t n = match_at(L, &L->uitzonderingen, i, false);
         for (size_t j = 0; j < n; j++)
             L->w[i + j].exempt = true;
     }
@@ -563,7 +609,7 @@ static void mark_structure(struct kr_linter *L)
         size_t n = S->end - S->first;
         if (n <= 8)
             for (size_t i = S->first; i < S->end; i++)
-                if (match_at(L, &L->bewijs, i, false, NULL))
+                if (match_at(L, &L->bewijs, i, false))
                     S->tag = true;
         /* Subordinate clauses: from a conjunction to the end of its clause. A sentence that
          * opens with 'Wanneer' is only subordinate when a question follows ("Wanneer de
@@ -604,7 +650,7 @@ static void mark_used(struct kr_linter *L, size_t at, size_t n)
 static bool sentence_has(const struct kr_linter *L, const struct termlist *t, size_t s)
 {
     for (size_t i = L->s[s].first; i < L->s[s].end; i++)
-        if (match_at(L, t, i, false, NULL))
+        if (match_at(L, t, i, false))
             return true;
     return false;
 }
@@ -662,7 +708,7 @@ static void check_toetsend(struct kr_linter *L)
     /* "goed toegepast": the rating word belongs to this finding. */
     size_t first = at;
     if (at > 0 && L->w[at - 1].sent == L->w[at].sent &&
-        match_at(L, &L->kinds[K_OORDEEL].terms, at - 1, true, NULL) == 1)
+        match_at(L, &L->kinds[K_OORDEEL].terms, at - 1, true) == 1)
         first = at - 1;
     mark_used(L, first, at + n - first);
     add_found(L, K_TOETSEND, L->w[first].start, L->w[at + n - 1].end);
@@ -739,7 +785,7 @@ static void check_leraar(struct kr_linter *L, bool *has_learner)
             add_found(L, K_LERAARGERICHT, L->w[i].start, L->w[i].end);
             return;
         }
-        size_t n = match_at(L, &L->leraren, i, false, NULL);
+        size_t n = match_at(L, &L->leraren, i, false);
         if (n) {
             add_found(L, K_LERAARGERICHT, L->w[i].start, L->w[i + n - 1].end);
             return;
