@@ -105,7 +105,9 @@ struct kr_linter;
 enum kr_status kr_linter_new(struct kr_linter **out, struct kr_error *err);
 void kr_linter_free(struct kr_linter *l);
 /* Lint one question; out is reset first. Returns out->n. Findings are sorted by start;
- * at most one finding per kind. Never fails; any bytes are accepted. */
+ * at most one finding per kind. Never fails; any bytes are accepted. Only the first
+ * KR_LINT_MAX_BYTES bytes are looked at (a kijkvraag file allows 400). */
+#define KR_LINT_MAX_BYTES 4096
 size_t kr_lint(struct kr_linter *l, const char *question, size_t len, struct kr_lint_list *out);
 void kr_lint_list_fini(struct kr_lint_list *l);
 

@@ -958,6 +958,13 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     out->strings_len = 0;
     L->q = question ? question : "";
     L->qlen = question ? len : 0;
+    /* A kijkvraag is a sentence or two; beyond this the rest is not looked at, which bounds
+     * the time whatever is pasted in (cut at a character boundary). */
+    if (L->qlen > KR_LINT_MAX_BYTES) {
+        L->qlen = KR_LINT_MAX_BYTES;
+        while (L->qlen > 0 && ((unsigned char)L->q[L->qlen] & 0xC0) == 0x80)
+            L->qlen--;
+    }
     L->nf = 0;
     split(L);
     if (L->nw == 0)

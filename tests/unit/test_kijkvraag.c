@@ -645,6 +645,16 @@ START_TEST(test_lint_context_rules)
     ck_assert_uint_eq(kr_lint(L, "", 0, &f), 0);
     ck_assert_uint_eq(kr_lint(L, NULL, 0, &f), 0);
     ck_assert_uint_eq(kr_lint(L, "  ?!", 4, &f), 0);
+    /* A huge paste is looked at only up to KR_LINT_MAX_BYTES, cut at a character. */
+    struct kr_buf big = {0};
+    kr_buf_puts(&big, "Wordt het model goed toegepast? ");
+    while (big.len < 3 * KR_LINT_MAX_BYTES)
+        kr_buf_puts(&big, "é « ");
+    kr_lint(L, big.data, big.len, &f);
+    ck_assert_ptr_nonnull(kind_in(&f, "toetsend"));
+    for (size_t i = 0; i < f.n; i++)
+        ck_assert_uint_le(f.items[i].end, KR_LINT_MAX_BYTES);
+    kr_buf_fini(&big);
     /* Invalid UTF-8 and control bytes never break it; messages stay clean. */
     q = "Wordt \x1b[31mhet\xff model goed toegepast?";
     kr_lint(L, q, strlen(q), &f);
