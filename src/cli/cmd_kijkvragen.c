@@ -174,7 +174,7 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
             put_inert_str(cli->out, k.file);
             fprintf(cli->out, ":%zu:%zu: %s: ", k.vraag_line, finding_col(&k, x->start), x->kind);
             put_inert_str(cli->out, x->message);
-            fputs("\n    Tip: ", cli->out);
+            fputs(" Tip: ", cli->out); /* one line per finding, for tools that read it */
             put_inert_str(cli->out, x->hint);
             fputc('\n', cli->out);
         }

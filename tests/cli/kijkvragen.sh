@@ -66,7 +66,9 @@ YEOF
 [ $rc -eq 1 ] || { cat "$T/out"; fail "lint findings exit $rc"; }
 grep -q "^$T/edi.yaml:2:8: gesloten: " "$T/out" || { cat "$T/out"; fail "gesloten at 2:8"; }
 grep -q "^$T/edi.yaml:2:28: toetsend: 'goed toegepast'" "$T/out" || { cat "$T/out"; fail "toetsend at 2:28"; }
-grep -q "Tip: .*Wat doen en zeggen leerlingen" "$T/out" || fail "check gives a rewrite"
+grep -q "^$T/edi.yaml:2:28: toetsend: .* Tip: .*Wat doen en zeggen leerlingen" "$T/out" ||
+    fail "check gives a rewrite on the finding's line"
+grep -qv "^$T/edi.yaml:[0-9]*:[0-9]*: " "$T/out" && { cat "$T/out"; fail "a check line without FILE:LINE:COL"; }
 
 # Two files with the same id.
 mkdir "$T/b"
