@@ -9,6 +9,8 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/reflection.h"
+#include "kijkronde/store.h"
 
 /* Above this many notes the summary leaves out the patterns (they take seconds there). */
 #define KR_SUMMARY_MAX_PATTERN_NOTES 20000
@@ -20,6 +22,7 @@ struct kr_summary_note {
     size_t visit;                   /* index into kr_summary.visits */
     enum kr_corner corner;          /* final corner (observer's or the patterns' guess) */
     bool auto_placed;               /* the corner came from kijkronde, not the observer */
+    bool group_placed;              /* the group placed it in the reflection */
     bool judging;                   /* the zonder-oordeel checker found something */
 };
 
@@ -36,10 +39,13 @@ struct kr_summary {
     size_t *judging_per_visit;      /* per visit */
     bool checked;                   /* the checker ran */
     bool have_patterns;             /* patterns computed (not above the size limit) */
-    struct kr_pattern_result patterns;
-    char **pattern_labels;              /* per pattern: its label, pseudonymised when asked */
-    size_t count[KR_CORNER_COUNT];      /* shown notes per corner */
+    struct kr_reflection refl;      /* patterns with the group's decisions, when have_patterns */
+    char **pattern_labels;          /* per pattern: its label, pseudonymised when asked */
+    size_t count[KR_CORNER_COUNT];  /* shown notes per corner */
     size_t count_auto[KR_CORNER_COUNT]; /* of which placed by kijkronde */
+    size_t n_group_placed;              /* shown notes the group placed in the reflection */
+    char *phases[KR_PHASE_COUNT];       /* the group's notes per debrief phase, or NULL */
+    struct kr_theory_of_action toa;     /* fields NULL when not recorded */
     struct kr_export_opts opts;
 };
 
@@ -69,6 +75,9 @@ void kr_esc_csv(struct kr_buf *b, const char *s);
 
 /* Flush b to out when it has grown past a chunk (keeps memory flat for big exports). */
 void kr_esc_flush(struct kr_buf *b, FILE *out, bool force);
+
+/* True when the group recorded any debrief phase or theory of action. */
+bool kr_summary_has_debrief(const struct kr_summary *s);
 
 /* Shared wording. */
 const char *kr_summary_corner_title(enum kr_corner c); /* "Leerling", "Leraar", "Leerinhoud" */

@@ -95,6 +95,15 @@ static void swap_field(char **field, const struct swap *sw, size_t n)
     *field = t;
 }
 
+/* The reflection's question "does this note judge?", answered by the checker. */
+static bool judges(const char *text, void *ctx)
+{
+    struct kr_finding_list f = {0};
+    bool yes = kr_check(ctx, text, strlen(text), &f) > 0;
+    kr_finding_list_fini(&f);
+    return yes;
+}
+
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                                const struct kr_export_opts *opts, bool want_patterns,
                                struct kr_summary *out, struct kr_error *err)
@@ -183,13 +192,45 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     free(lexicon);
     if (r != KR_OK)
         goto out;
-    struct kr_finding_list findings = {0};
-    for (size_t i = 0; i < n; i++) {
-        const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
-        out->notes[i].judging = kr_check(checker, t, strlen(t), &findings) > 0;
+    if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {
+        /* The patterns as the group left them in the reflection (renamed, moved, pinned). */
+        r = kr_reflection_load(st, session_id, judges, checker, &out->refl, err);
+        out->have_patterns = true; /* refl is filled, also after an error: freed by fini */
+        if (r == KR_OK && out->refl.obs.n != n)
+            r = kr_error_set(err, KR_DB,
+                             "De notities veranderden tijdens het exporteren; "
+                             "probeer het nog eens.");
+        for (size_t i = 0; r == KR_OK && i < n; i++) {
+            if (strcmp(out->refl.obs.items[i].id, out->obs.items[i].id) != 0) {
+                r = kr_error_set(err, KR_DB,
+                                 "De notities veranderden tijdens het exporteren; "
+                                 "probeer het nog eens.");
+                break;
+            }
+            const char *by = kr_reflection_placed_by(&out->refl, i);
+            out->notes[i].judging = out->refl.flagged[i];
+            out->notes[i].corner = out->refl.result.corner[i];
+            out->notes[i].auto_placed = strcmp(by, "kijkronde") == 0;
+            out->notes[i].group_placed = strcmp(by, "groep") == 0;
+        }
+        if (r == KR_OK) {
+            const struct kr_pattern_result *pr = &out->refl.result;
+            out->pattern_labels = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
+            for (size_t p = 0; p < pr->n_patterns; p++)
+                out->pattern_labels[p] =
+                    apply_swaps(pr->patterns[p].label ? pr->patterns[p].label : "", sw, nsw_text);
+        }
+    } else {
+        struct kr_finding_list findings = {0};
+        for (size_t i = 0; i < n; i++) {
+            const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
+            out->notes[i].judging = kr_check(checker, t, strlen(t), &findings) > 0;
+        }
+        kr_finding_list_fini(&findings);
     }
-    kr_finding_list_fini(&findings);
     kr_checker_free(checker);
+    if (r != KR_OK)
+        goto out;
     out->checked = true;
     for (size_t i = 0; i < n; i++)
         if (out->notes[i].judging) {
@@ -197,33 +238,29 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             out->judging_per_visit[out->notes[i].visit]++;
         }
 
-    if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {
-        struct kr_pattern_note *pn = kr_xcalloc(n, sizeof *pn);
-        for (size_t i = 0; i < n; i++)
-            pn[i] = (struct kr_pattern_note){out->obs.items[i].id, out->obs.items[i].visit_id,
-                                             out->obs.items[i].text, out->obs.items[i].corner,
-                                             out->notes[i].judging};
-        r = kr_patterns_compute(pn, n, NULL, &out->patterns, err);
-        free(pn);
-        if (r != KR_OK)
-            goto out;
-        out->have_patterns = true;
-        out->pattern_labels = kr_xcalloc(out->patterns.n_patterns + 1, sizeof(char *));
-        for (size_t p = 0; p < out->patterns.n_patterns; p++)
-            out->pattern_labels[p] =
-                apply_swaps(out->patterns.patterns[p].label ? out->patterns.patterns[p].label : "",
-                            sw, nsw_text);
-        for (size_t i = 0; i < n; i++) {
-            out->notes[i].corner = out->patterns.corner[i];
-            out->notes[i].auto_placed = out->patterns.auto_placed[i];
-        }
+    /* The debrief and the theory of action, as the group wrote them. */
+    for (int p = 0; r == KR_OK && p < KR_PHASE_COUNT; p++) {
+        r = kr_store_phase_get(st, session_id, (enum kr_phase)p, &out->phases[p], err);
+        if (r == KR_OK && opts->pseudonymise)
+            swap_field(&out->phases[p], sw, nsw_text);
     }
+    if (r == KR_OK)
+        r = kr_store_toa_get(st, session_id, &out->toa, err);
+    if (r == KR_OK && opts->pseudonymise) {
+        swap_field(&out->toa.schoolleiding, sw, nsw_text);
+        swap_field(&out->toa.leraren, sw, nsw_text);
+        swap_field(&out->toa.leerlingen, sw, nsw_text);
+        swap_field(&out->toa.bewijs, sw, nsw_text);
+    }
+    if (r != KR_OK)
+        goto out;
     for (size_t i = 0; i < n; i++) {
         if (!kr_summary_shown(out, i))
             continue;
         out->count[out->notes[i].corner]++;
         if (out->notes[i].auto_placed)
             out->count_auto[out->notes[i].corner]++;
+        out->n_group_placed += out->notes[i].group_placed;
     }
 out:
     for (size_t k = 0; k < nsw_text; k++)
@@ -232,6 +269,14 @@ out:
     if (r != KR_OK)
         kr_summary_fini(out);
     return r;
+}
+
+bool kr_summary_has_debrief(const struct kr_summary *s)
+{
+    for (int p = 0; p < KR_PHASE_COUNT; p++)
+        if (s->phases[p] && *s->phases[p])
+            return true;
+    return s->toa.schoolleiding || s->toa.leraren || s->toa.leerlingen || s->toa.bewijs;
 }
 
 void kr_summary_fini(struct kr_summary *s)
@@ -245,11 +290,14 @@ void kr_summary_fini(struct kr_summary *s)
     free(s->judging_per_visit);
     free(s->host_school);
     free(s->network);
-    for (size_t p = 0; s->pattern_labels && p < s->patterns.n_patterns; p++)
+    for (size_t p = 0; s->pattern_labels && p < s->refl.result.n_patterns; p++)
         free(s->pattern_labels[p]);
     free(s->pattern_labels);
     if (s->have_patterns)
-        kr_pattern_result_fini(&s->patterns);
+        kr_reflection_fini(&s->refl);
+    for (int p = 0; p < KR_PHASE_COUNT; p++)
+        free(s->phases[p]);
+    kr_theory_of_action_fini(&s->toa);
     kr_observation_list_fini(&s->obs);
     kr_visit_list_fini(&s->visits);
     kr_session_fini(&s->session);

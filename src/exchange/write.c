@@ -117,8 +117,8 @@ static void pattern_visits(struct kr_buf *b, const struct kr_summary *s, const s
 static size_t singles(const struct kr_summary *s, enum kr_corner c)
 {
     size_t n = 0;
-    for (size_t p = 0; p < s->patterns.n_patterns; p++) {
-        const struct kr_pattern *pt = &s->patterns.patterns[p];
+    for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
+        const struct kr_pattern *pt = &s->refl.result.patterns[p];
         if (pt->corner == c && !pt->flagged && pt->n_notes < 2)
             n += pt->n_notes;
     }
@@ -162,6 +162,7 @@ static const char HTML_STYLE[] =
     "ul.notes{margin:0;padding-left:1.1rem}ul.notes li{margin:.15rem 0;white-space:pre-wrap}\n"
     ".t{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".oordeel{color:var(--warm)}\n"
+    ".groep{white-space:pre-wrap;margin:.2rem 0 .6rem}\n"
     "table{width:100%;border-collapse:collapse;font-size:.92rem}\n"
     "th,td{text-align:left;vertical-align:top;padding:.25rem .4rem;"
     "border-bottom:1px solid var(--line)}\n"
@@ -258,8 +259,8 @@ static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
         kr_buf_printf(b, "<h3>%s <small>(%zu %s)</small></h3>\n", kr_summary_corner_title(c),
                       s->count[c], plural(s->count[c], "notitie", "notities"));
         size_t shown = 0;
-        for (size_t p = 0; p < s->patterns.n_patterns; p++) {
-            const struct kr_pattern *pt = &s->patterns.patterns[p];
+        for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
+            const struct kr_pattern *pt = &s->refl.result.patterns[p];
             if (pt->corner != c || !pattern_shown(s, pt))
                 continue;
             shown++;
@@ -297,8 +298,8 @@ static void html_compare(struct kr_buf *b, const struct kr_summary *s)
                       kind == 0 ? "Overeenkomsten" : "Verschillen",
                       kind == 0 ? "gezien in twee of meer klassen" : "gezien in één klas");
         size_t n = 0;
-        for (size_t p = 0; p < s->patterns.n_patterns; p++) {
-            const struct kr_pattern *pt = &s->patterns.patterns[p];
+        for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
+            const struct kr_pattern *pt = &s->refl.result.patterns[p];
             if ((int)pt->kind != kind || !pattern_shown(s, pt))
                 continue;
             n++;
@@ -314,6 +315,91 @@ static void html_compare(struct kr_buf *b, const struct kr_summary *s)
         kr_buf_puts(b, "</ul>\n");
     }
     kr_buf_puts(b, "</section>\n");
+}
+
+/* "Als de schoolleiding ..., dan kunnen leraren ..., waardoor leerlingen ...". */
+static void toa_sentence(struct kr_buf *b, const struct kr_theory_of_action *t,
+                         void (*esc)(struct kr_buf *, const char *), const char *em_on,
+                         const char *em_off)
+{
+    static const char *const lead[3] = {"Als de schoolleiding ", "dan kunnen leraren ",
+                                        "waardoor leerlingen "};
+    const char *part[3] = {t->schoolleiding, t->leraren, t->leerlingen};
+    bool any = false;
+    for (int k = 0; k < 3; k++) {
+        if (!part[k] || !*part[k])
+            continue;
+        kr_buf_puts(b, any ? ", " : "");
+        kr_buf_puts(b, any ? lead[k]
+                           : (k == 0   ? lead[0]
+                              : k == 1 ? "Leraren kunnen "
+                                       : "Leerlingen "));
+        kr_buf_puts(b, em_on);
+        esc(b, part[k]);
+        kr_buf_puts(b, em_off);
+        any = true;
+    }
+    if (any)
+        kr_buf_puts(b, ".");
+}
+
+static void html_debrief(struct kr_buf *b, const struct kr_summary *s)
+{
+    if (!kr_summary_has_debrief(s))
+        return;
+    kr_buf_puts(b, "<section>\n<h2>Nabespreking</h2>\n");
+    for (int p = 0; p < KR_PHASE_COUNT; p++) {
+        if (!s->phases[p] || !*s->phases[p])
+            continue;
+        kr_buf_puts(b, "<h3>");
+        kr_esc_html(b, kr_phase_title((enum kr_phase)p));
+        kr_buf_puts(b, "</h3>\n<p class=\"meta\">");
+        kr_esc_html(b, kr_phase_question((enum kr_phase)p));
+        kr_buf_puts(b, "</p>\n<p class=\"groep\">");
+        kr_esc_html(b, s->phases[p]);
+        kr_buf_puts(b, "</p>\n");
+    }
+    const struct kr_theory_of_action *t = &s->toa;
+    if (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs) {
+        kr_buf_puts(b, "<h3>Theory of action</h3>\n<p class=\"groep\">");
+        toa_sentence(b, t, kr_esc_html, "<strong>", "</strong>");
+        kr_buf_puts(b, "</p>\n");
+        if (t->bewijs && *t->bewijs) {
+            kr_buf_puts(b, "<p class=\"groep\">Waar te zien aan: ");
+            kr_esc_html(b, t->bewijs);
+            kr_buf_puts(b, "</p>\n");
+        }
+    }
+    kr_buf_puts(b, "</section>\n");
+}
+
+static void md_debrief(struct kr_buf *b, const struct kr_summary *s)
+{
+    if (!kr_summary_has_debrief(s))
+        return;
+    kr_buf_puts(b, "## Nabespreking\n\n");
+    for (int p = 0; p < KR_PHASE_COUNT; p++) {
+        if (!s->phases[p] || !*s->phases[p])
+            continue;
+        kr_buf_puts(b, "### ");
+        kr_esc_md(b, kr_phase_title((enum kr_phase)p));
+        kr_buf_puts(b, "\n\n*");
+        kr_esc_md(b, kr_phase_question((enum kr_phase)p));
+        kr_buf_puts(b, "*\n\n");
+        kr_esc_md(b, s->phases[p]);
+        kr_buf_puts(b, "\n\n");
+    }
+    const struct kr_theory_of_action *t = &s->toa;
+    if (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs) {
+        kr_buf_puts(b, "### Theory of action\n\n");
+        toa_sentence(b, t, kr_esc_md, "**", "**");
+        kr_buf_puts(b, "\n\n");
+        if (t->bewijs && *t->bewijs) {
+            kr_buf_puts(b, "Waar te zien aan: ");
+            kr_esc_md(b, t->bewijs);
+            kr_buf_puts(b, "\n\n");
+        }
+    }
 }
 
 static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *out)
@@ -411,15 +497,18 @@ void kr_summary_write_html(const struct kr_summary *s, FILE *out)
     kr_buf_puts(&b, "<section>\n<h2>De didactische driehoek</h2>\n<div class=\"driehoek-wrap\">\n");
     html_triangle(&b, s);
     size_t autos = s->count_auto[1] + s->count_auto[2] + s->count_auto[3];
+    size_t own = shown - autos - s->n_group_placed - s->count[KR_CORNER_NONE];
     kr_buf_printf(&b,
                   "<p class=\"legend\">Bij elke hoek staat hoeveel notities over de leerling, de "
-                  "leraar of de leerinhoud gaan. De waarnemers plaatsten zelf %zu %s; "
-                  "kijkronde plaatste er %zu.%s</p>\n</div>\n</section>\n",
-                  shown - autos - s->count[KR_CORNER_NONE],
-                  plural(shown - autos - s->count[KR_CORNER_NONE], "notitie", "notities"), autos,
+                  "leraar of de leerinhoud gaan. De waarnemers plaatsten zelf %zu %s",
+                  own, plural(own, "notitie", "notities"));
+    if (s->n_group_placed)
+        kr_buf_printf(&b, ", de groep %zu in de nabespreking", s->n_group_placed);
+    kr_buf_printf(&b, "; kijkronde plaatste er %zu.%s</p>\n</div>\n</section>\n", autos,
                   s->count[KR_CORNER_NONE] ? " Sommige notities zijn nog niet geplaatst." : "");
     html_patterns(&b, s);
     html_compare(&b, s);
+    html_debrief(&b, s);
     html_appendix(&b, s, out);
     kr_buf_puts(&b, "<footer>Gemaakt met kijkronde. Namen van waarnemers staan niet in deze "
                     "samenvatting; notities beschrijven wat leerlingen en leraren doen, "
@@ -501,8 +590,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
             kr_buf_printf(&b, "### %s (%zu %s)\n\n", kr_summary_corner_title(c), s->count[c],
                           plural(s->count[c], "notitie", "notities"));
             size_t shown_p = 0;
-            for (size_t p = 0; p < s->patterns.n_patterns; p++) {
-                const struct kr_pattern *pt = &s->patterns.patterns[p];
+            for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
+                const struct kr_pattern *pt = &s->refl.result.patterns[p];
                 if (pt->corner != c || !pattern_shown(s, pt))
                     continue;
                 shown_p++;
@@ -530,8 +619,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                           kind == 0 ? "Overeenkomsten (gezien in twee of meer klassen)"
                                     : "Verschillen (gezien in één klas)");
             size_t n = 0;
-            for (size_t p = 0; p < s->patterns.n_patterns; p++) {
-                const struct kr_pattern *pt = &s->patterns.patterns[p];
+            for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
+                const struct kr_pattern *pt = &s->refl.result.patterns[p];
                 if ((int)pt->kind != kind || !pattern_shown(s, pt))
                     continue;
                 n++;
@@ -546,6 +635,7 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
         }
     }
 
+    md_debrief(&b, s);
     kr_buf_puts(&b, "## Bijlage: alle feitelijke notities per klassenbezoek\n\n");
     for (size_t v = 0; v <= s->visits.n; v++) {
         size_t n = 0;

@@ -77,12 +77,15 @@ done
 $CHECK html "$T/h.html" "<script>alert(1)</script> leerling schrijft" \
     '=HYPERLINK("http://evil.example","klik hier")' "<b>groep 5</b>" \
     "*nadruk* _ook_ \`code\` | tabel | ~~weg~~ \\ backslash &amp; &lt;b&gt;" \
-    "12. genummerd </td></tr></table><iframe src=x> \" onmouseover=\"alert(1)" || exit 1
+    "12. genummerd </td></tr></table><iframe src=x> \" onmouseover=\"alert(1)" \
+    "<script>alert('stap')</script> [stap](http://evil.example)" "Nabespreking" "Theory of action" || exit 1
 cmark "$T/h.md" >"$T/h.md.html" || fail "cmark hostile"
 $CHECK md "$T/h.md.html" "<script>alert(1)</script> leerling schrijft" "[x](http://evil.example)" \
     "![img](http://evil.example/a.png) <http://evil.example> www.evil.example mail@evil.example https://evil.example" \
     "*nadruk* _ook_ \`code\` | tabel | ~~weg~~ \\ backslash &amp; &lt;b&gt;" "# kop - lijst > citaat 1. een" \
-    "12. genummerd" "<b>groep 5</b>" || exit 1
+    "12. genummerd" "<b>groep 5</b>" "<script>alert('stap')</script> [stap](http://evil.example)" \
+    "# Beschrijving | a | b |" || exit 1
+grep -q "<h[1-6]>Beschrijving" "$T/h.md.html" && fail "a debrief text became a heading"
 grep -q '<h[1-6]>kop' "$T/h.md.html" && fail "a note became a heading"
 $CHECK csv "$T/h.csv" 8 "'=HYPERLINK(\"http://evil.example\",\"klik hier\")" "'@echo off" \
     "'+SUM(A1:A9); @SUM(1); -1+1; \"quote\"; a;b;c" "'=cmd|' /C calc'!A0" "'-2+3" || exit 1

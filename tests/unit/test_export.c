@@ -168,6 +168,47 @@ START_TEST(test_export_summary_content)
 }
 END_TEST
 
+START_TEST(test_export_debrief_and_group_patterns)
+{
+    ck_assert_int_eq(kr_store_phase_put(st, sid, KR_PHASE_VOLGENDE_STAP,
+                                        "Hulpkaarten in groep 5 <b>uitproberen</b>", &err),
+                     KR_OK);
+    struct kr_theory_of_action toa = {.schoolleiding = kr_xstrdup("tijd vrijmaakt"),
+                                      .leraren = kr_xstrdup("wachten"),
+                                      .leerlingen = kr_xstrdup("zelf verder denken")};
+    ck_assert_int_eq(kr_store_toa_put(st, sid, &toa, &err), KR_OK);
+    kr_theory_of_action_fini(&toa);
+    /* The group pins two notes into a pattern of its own name. */
+    struct kr_group_pattern gp = {.corner = KR_CORNER_LEERLING, .label = kr_xstrdup("Wachten")};
+    ck_assert_int_eq(kr_store_group_pattern_put(st, sid, &gp, &err), KR_OK);
+    struct kr_observation_list l = {0};
+    struct kr_obs_filter f = {.session_id = sid};
+    ck_assert_int_eq(kr_store_obs_list(st, &f, &l, &err), KR_OK);
+    ck_assert_int_eq(
+        kr_store_group_note_put(st, sid, l.items[0].id, KR_CORNER_LEERLING, gp.id, &err), KR_OK);
+    ck_assert_int_eq(
+        kr_store_group_note_put(st, sid, l.items[1].id, KR_CORNER_LEERLING, gp.id, &err), KR_OK);
+    kr_observation_list_fini(&l);
+    char *md = export(KR_EXPORT_MD, NULL);
+    ck_assert_ptr_nonnull(strstr(md, "## Nabespreking"));
+    ck_assert_ptr_nonnull(strstr(md, "Hulpkaarten in groep 5 \\<b\\>uitproberen\\</b\\>"));
+    ck_assert_ptr_nonnull(strstr(md, "Als de schoolleiding **tijd vrijmaakt**, dan kunnen "
+                                     "leraren **wachten**, waardoor leerlingen **zelf verder "
+                                     "denken**."));
+    ck_assert_ptr_nonnull(strstr(md, "#### Wachten"));
+    char *html = export(KR_EXPORT_HTML, NULL);
+    ck_assert_ptr_nonnull(strstr(html, "de groep 2 in de nabespreking"));
+    struct kr_export_opts o = {.pseudonymise = true};
+    char *pseudo = export(KR_EXPORT_MD, &o);
+    ck_assert_ptr_nonnull(strstr(pseudo, "Hulpkaarten in groep A"));
+    free(md);
+    free(html);
+    free(pseudo);
+    free(gp.id);
+    free(gp.label);
+}
+END_TEST
+
 START_TEST(test_export_pseudonyms)
 {
     struct kr_export_opts o = {.pseudonymise = true};
@@ -258,6 +299,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_export_summary_content);
     tcase_add_test(tc, test_export_pseudonyms);
+    tcase_add_test(tc, test_export_debrief_and_group_patterns);
     tcase_add_test(tc, test_export_csv_shape);
     tcase_add_test(tc, test_export_file_and_formats);
     suite_add_tcase(s, tc);
