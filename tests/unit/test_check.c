@@ -409,7 +409,7 @@ static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
     TCase *tc = tcase_create("rules");
-    /* The 1 MiB note under ASan and valgrind on a busy machine; a quadratic scan would still not fit. */
+    /* The 1 MiB note under ASan on a busy machine; a quadratic scan still would not fit. */
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_check_contract_example);
