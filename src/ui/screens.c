@@ -37,5 +37,6 @@ const struct ui_link ui_session_links[] = {
     {'b', "nieuw bezoek", &ui_screen_visit, NULL},
     {'n', "alle notities", &ui_screen_notes, NULL},
     {'e', "exporteren", NULL, export_summary},
+    {'r', "reflectie", &ui_screen_reflect, NULL},
     {0, NULL, NULL, NULL},
 };
