@@ -18,10 +18,10 @@ sql() { sqlite3 "$DB" "$1"; }
 screen() { tmux -L "$SOCK" capture-pane -p -t kr; }
 keys() { tmux -L "$SOCK" send-keys -t kr "$@"; }
 type_text() { tmux -L "$SOCK" send-keys -t kr -l "$1"; }
-# Poll the pane until the text shows (5 s), never a bare sleep.
+# Poll the pane until the text shows (10 s: the machine is shared), never a bare sleep.
 wait_for() {
     i=0
-    while [ $i -lt 50 ]; do
+    while [ $i -lt 100 ]; do
         screen | grep -qF -- "$1" && return 0
         i=$((i + 1))
         sleep 0.1
@@ -30,7 +30,7 @@ wait_for() {
 }
 wait_sql() {
     i=0
-    while [ $i -lt 50 ]; do
+    while [ $i -lt 100 ]; do
         [ "$(sql "$1")" = "$2" ] && return 0
         i=$((i + 1))
         sleep 0.1
