@@ -61,6 +61,15 @@ static void json_item(struct kr_buf *b, const struct kr_kijkvraag *k)
     kr_buf_printf(b, ", \"ingebouwd\": %s}", k->builtin ? "true" : "false");
 }
 
+/* A usage error about an argument, shown inert. Returns 2. */
+static int bad_option(struct kr_cli *cli, const char *arg, const char *where)
+{
+    char *a = kr_utf8_inert(arg, strlen(arg), false);
+    int rc = kr_cli_usage(cli, "Onbekende optie '%s' bij '%s'.", a, where);
+    free(a);
+    return rc;
+}
+
 /* Print FILE:LINE:COL: message for err (inert). */
 static void put_error(FILE *out, const struct kr_error *e)
 {
@@ -79,7 +88,7 @@ static int cmd_list(struct kr_cli *cli, int argc, char **argv)
         if (strcmp(argv[i], "--json") == 0)
             json = true;
         else
-            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'kijkvragen list'.", argv[i]);
+            return bad_option(cli, argv[i], "kijkvragen list");
     }
     struct kr_kijkvraag_list l = {0};
     char *notices = NULL;
@@ -200,7 +209,7 @@ static int cmd_lint(struct kr_cli *cli, int argc, char **argv)
             first++;
             break;
         } else {
-            return kr_cli_usage(cli, "Onbekende optie '%s' bij 'kijkvragen lint'.", argv[first]);
+            return bad_option(cli, argv[first], "kijkvragen lint");
         }
     }
     if (first == argc)

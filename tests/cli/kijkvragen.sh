@@ -116,6 +116,9 @@ printf 'id: x\n\033[31monbekend: 1\n' >"$T/esc2.yaml"
 "$KR" kijkvragen check "$T/esc2.yaml" >>"$T/out" 2>&1
 "$KR" kijkvragen check "$(printf '%s/n\033[2Jaam.yaml' "$T")" >>"$T/out" 2>&1
 "$KR" --kijkvragen "$(printf '%s/m\033[2Jap' "$T")" kijkvragen list >>"$T/out" 2>&1
+"$KR" kijkvragen list "$(printf -- '--x\033[2J')" >>"$T/out" 2>&1
+"$KR" kijkvragen lint "$(printf -- '--x\033[2J')" >>"$T/out" 2>&1
+"$KR" kijkvragen "$(printf -- 'x\033[2J')" >>"$T/out" 2>&1
 if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/out"; then
     cat -v "$T/out"; fail "a control byte reached the output"
 fi
