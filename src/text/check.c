@@ -27,7 +27,7 @@ extern const char kr_data_oordeel[];
 extern const size_t kr_data_oordeel_len;
 
 #define STEM_MAX      40 /* longer words are never lexicon words */
-#define GAP_MAX       3  /* words a "..." in a pattern may skip */
+#define GAP_MAX       4  /* words a "..." in a pattern may skip */
 #define DAT_REACH     5  /* words between "zegt" and "dat" in indirect speech */
 #define MEASURE_REACH 5  /* tokens between "niemand" and the number that measures it */
 
@@ -76,7 +76,8 @@ enum {
     F_COMP = 1u << 8,     /* dat, of, wie ...: starts indirect speech */
     F_PARTICLE = 1u << 9, /* uit, mee ...: "legt het goed uit" is not a count */
     F_TE_PRE = 1u << 10,  /* veel, iets: part of "veel te lang" */
-    F_GEMETEN = 1u << 11, /* niemand, alle ...: a fact next to a number or time */
+    F_GEMETEN = 1u << 11, /* niemand, steeds ...: a fact next to a number or time */
+    F_NUMWORD = 1u << 12, /* twee, drie ...: a number written as a word */
 };
 
 struct slot {
@@ -529,6 +530,10 @@ static const char *const comp_words[] = {"dat",     "of",      "wie",     "wat",
                                          "hoeveel", "waarmee", "waardoor"};
 static const char *const particle_words[] = {"uit", "mee",  "samen", "bezig", "om",
                                              "op",  "door", "na",    "voor"};
+static const char *const number_words[] = {
+    "twee",   "drie",    "vier",    "vijf",    "zes",      "zeven",    "acht",    "negen",
+    "tien",   "elf",     "twaalf",  "dertien", "veertien", "vijftien", "zestien", "twintig",
+    "dertig", "veertig", "vijftig", "honderd", "beide",    "helft"};
 static const char *const te_pre_words[] = {"veel", "veels", "iets", "echt", "net", "wat"};
 
 static void build_index(struct kr_checker *c)
@@ -537,6 +542,8 @@ static void build_index(struct kr_checker *c)
         flag_word(c, comp_words[i], F_COMP);
     for (size_t i = 0; i < sizeof particle_words / sizeof particle_words[0]; i++)
         flag_word(c, particle_words[i], F_PARTICLE);
+    for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++)
+        flag_word(c, number_words[i], F_NUMWORD);
     for (size_t i = 0; i < sizeof te_pre_words / sizeof te_pre_words[0]; i++)
         flag_word(c, te_pre_words[i], F_TE_PRE);
     for (size_t p = 0; p < c->npats; p++) {
@@ -969,11 +976,11 @@ static bool measured(const struct kr_checker *c, size_t t)
 {
     const struct kr_token *tk = c->toks.items;
     for (size_t j = t + 1; j < c->toks.n && j <= t + MEASURE_REACH && !c->info[j].sent; j++)
-        if (tk[j].kind == KR_TOK_NUMBER || tk[j].kind == KR_TOK_TIME)
+        if (tk[j].kind == KR_TOK_NUMBER || tk[j].kind == KR_TOK_TIME || has(c, j, F_NUMWORD))
             return true;
     for (size_t j = t, steps = 0; j > 0 && steps < MEASURE_REACH && !c->info[j].sent; steps++) {
         j--;
-        if (tk[j].kind == KR_TOK_NUMBER || tk[j].kind == KR_TOK_TIME)
+        if (tk[j].kind == KR_TOK_NUMBER || tk[j].kind == KR_TOK_TIME || has(c, j, F_NUMWORD))
             return true;
     }
     return false;
