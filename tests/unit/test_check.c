@@ -239,6 +239,39 @@ START_TEST(test_check_inflections_by_stem)
 }
 END_TEST
 
+START_TEST(test_check_stem_guards)
+{
+    /* Snowball gives these the stem of a lexicon word (vaak, vele, gebruikelijk, uitstekend,
+     * begrijpen); they are other words and must not count. */
+    const char *facts[] = {
+        "Het vak rekenen begint om 9:00.",
+        "Leerling pakt een vel papier.",
+        "Leerlingen gebruiken de laptop.",
+        "Zij mag haar vinger uitsteken.",
+        "Groep 7, begrijpend lezen.",
+        "Leerling maakt een opmerking.",
+        "Ze kennen de tafels van 6.",
+        "Leerling heeft een pen in de hand.",
+        "Bij 2 leerlingen werkt de laptop niet.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0, "flagged: %s", facts[i]);
+    ck_assert_uint_eq(run("Ze praten vaak."), 1);
+    ck_assert_uint_eq(run("Vele leerlingen praten."), 1);
+    ck_assert_uint_eq(run("Het is een gebruikelijke les."), 1);
+    ck_assert_uint_eq(run("Hij begrijpt het niet."), 1);
+}
+END_TEST
+
+START_TEST(test_check_measured_generalisation)
+{
+    ck_assert_uint_eq(run("Niemand antwoordt binnen 10 seconden."), 0);
+    ck_assert_uint_eq(run("Jongen kiest steeds binnen 2 seconden antwoord A."), 0);
+    ck_assert_uint_eq(run("Niemand luistert naar de juf."), 1);
+    ck_assert_uint_eq(run("Hij zit nooit stil."), 1);
+}
+END_TEST
+
 START_TEST(test_check_allowlist)
 {
     ck_assert_uint_eq(run("De betrokken leerling pakt een gum."), 0);
@@ -422,6 +455,8 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_moet_outside_quotes_is_a_norm);
     tcase_add_test(tc, test_check_categories);
     tcase_add_test(tc, test_check_inflections_by_stem);
+    tcase_add_test(tc, test_check_stem_guards);
+    tcase_add_test(tc, test_check_measured_generalisation);
     tcase_add_test(tc, test_check_allowlist);
     tcase_add_test(tc, test_check_hostile_input);
     tcase_add_test(tc, test_check_network_lexicon);
