@@ -218,3 +218,13 @@ enum ui_attr ui_corner_attr(enum kr_corner c)
         return UI_DIM;
     }
 }
+
+char *ui_trimmed(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n ? kr_xstrndup(s, n) : NULL;
+}

@@ -148,9 +148,7 @@ static void library_key(struct ui *ui, int k)
         if (S.pick + 1 < S.library.n)
             S.pick++;
         break;
-    case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER): {
+    case UI_ENTER: {
         const struct kr_kijkvraag *kv = &S.library.items[S.pick];
         kr_le_set(&S.ed[F_KIJKVRAAG], kv->vraag);
         S.chosen = (int)S.pick;
@@ -259,16 +257,6 @@ static void draw(struct ui *ui)
                       S.field == F_KIJKVRAAG ? n_spans : 0);
 }
 
-static char *trimmed(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
-    return n ? kr_xstrndup(s, n) : NULL;
-}
-
 /* Add the tweetallen "Anna & Bram; Cees & Dirk" and their members. */
 static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, const char *text,
                                      struct kr_error *err)
@@ -277,7 +265,7 @@ static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, cons
     char *copy = kr_xstrdup(text), *save = NULL;
     for (char *part = strtok_r(copy, ";", &save); part && r == KR_OK;
          part = strtok_r(NULL, ";", &save)) {
-        char *name = trimmed(part);
+        char *name = ui_trimmed(part);
         if (!name)
             continue;
         struct kr_tweetal t = {.session_id = kr_xstrdup(session_id), .name = name};
@@ -285,7 +273,7 @@ static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, cons
         char *members = kr_xstrdup(name), *msave = NULL;
         for (char *m = strtok_r(members, "&+,/", &msave); m && r == KR_OK;
              m = strtok_r(NULL, "&+,/", &msave)) {
-            char *who = trimmed(m);
+            char *who = ui_trimmed(m);
             if (!who)
                 continue;
             struct kr_participant p = {
@@ -321,7 +309,7 @@ static void save(struct ui *ui)
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
         return;
     }
-    char *netname = trimmed(S.ed[F_NETWORK].text);
+    char *netname = ui_trimmed(S.ed[F_NETWORK].text);
     r = KR_OK;
     if (netname) {
         r = kr_store_network_find(ui->st, netname, &net, &err);
@@ -336,10 +324,10 @@ static void save(struct ui *ui)
         s.network_id = kr_xstrdup(net.id);
         s.kind = kr_xstrdup("vervolg");
         s.date = kr_xstrdup(S.ed[F_DATE].text);
-        s.host_school = trimmed(S.ed[F_SCHOOL].text);
+        s.host_school = ui_trimmed(S.ed[F_SCHOOL].text);
         s.basis = S.basis;
-        s.ontwikkelvraag = trimmed(S.ed[F_ONTWIKKEL].text);
-        s.kijkvraag_text = trimmed(S.ed[F_KIJKVRAAG].text);
+        s.ontwikkelvraag = ui_trimmed(S.ed[F_ONTWIKKEL].text);
+        s.kijkvraag_text = ui_trimmed(S.ed[F_KIJKVRAAG].text);
         const struct kr_kijkvraag *kv = chosen();
         if (kv) {
             struct kr_buf kp = {0};
@@ -392,8 +380,6 @@ static void key(struct ui *ui, int k)
             S.field++;
         return;
     case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER):
         if (S.field == F_SAVE)
             save(ui);
         else

@@ -102,7 +102,7 @@ static void key(struct ui *ui, int k)
 {
     const struct kr_observation *o = ui_notelist_selected(&N.list);
     if (N.mode == MODE_SEARCH) {
-        if (k == UI_ENTER || k == '\n') {
+        if (k == UI_ENTER) {
             free(N.query);
             N.query = fts_query(N.search.text);
             N.mode = MODE_LIST;
@@ -123,7 +123,7 @@ static void key(struct ui *ui, int k)
         if (k == UI_ESC) {
             N.mode = MODE_LIST;
             ui_message(ui, UI_NORMAL, "Bewerking geannuleerd.");
-        } else if (k == UI_ENTER || k == '\n') {
+        } else if (k == UI_ENTER) {
             if (o && !kr_le_blank(&N.ed) && ui_note_edit(ui, o, N.ed.text)) {
                 N.mode = MODE_LIST;
                 reload(ui);
@@ -142,7 +142,6 @@ static void key(struct ui *ui, int k)
     switch (k) {
     case 'e':
     case UI_ENTER:
-    case '\n':
         if (o) {
             kr_le_set(&N.ed, o->text);
             N.mode = MODE_EDIT;

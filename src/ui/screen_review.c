@@ -96,7 +96,7 @@ static void key(struct ui *ui, int k)
     if (V.editing) {
         if (k == UI_ESC) {
             V.editing = false;
-        } else if (k == UI_ENTER || k == '\n') {
+        } else if (k == UI_ENTER) {
             if (o && !kr_le_blank(&V.ed) && ui_note_edit(ui, o, V.ed.text)) {
                 V.editing = false;
                 reload(ui);
@@ -131,7 +131,6 @@ static void key(struct ui *ui, int k)
         reload(ui);
         return;
     case UI_ENTER:
-    case '\n':
     case 'b':
         next_visit(ui);
         return;

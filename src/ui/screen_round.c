@@ -51,7 +51,8 @@ static time_t parse_iso(const char *s)
 {
     int y, mo, d, h, mi, sec, oh = 0, om = 0;
     char sign = 'Z';
-    if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6)
+    if (!s || strlen(s) < 19 ||
+        sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6)
         return -1;
     const char *tz = s + 19;
     if (*tz == '.')
@@ -149,16 +150,6 @@ static void leave(struct ui *ui)
     R.n_pending = R.cap_pending = 0;
 }
 
-static char *trimmed(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
-    return n ? kr_xstrndup(s, n) : NULL;
-}
-
 /* Save one note; on failure the store error is in err. */
 static enum kr_status add_note(struct ui *ui, const char *text, const char *at, char **id_out,
                                struct kr_error *err)
@@ -200,7 +191,7 @@ static void save_new(struct ui *ui)
 {
     struct kr_error err = {0};
     char at[KR_TIME_SIZE], *id = NULL;
-    char *text = trimmed(R.ed.text);
+    char *text = ui_trimmed(R.ed.text);
     if (!text) {
         ui_message(ui, UI_NORMAL, "Typ eerst wat je ziet of hoort; Enter bewaart het.");
         return;
@@ -273,7 +264,7 @@ static void save_edit(struct ui *ui)
     for (size_t i = 0; i < R.list.notes.n; i++)
         if (strcmp(R.list.notes.items[i].id, R.edit_id) == 0)
             o = &R.list.notes.items[i];
-    char *text = trimmed(R.ed.text);
+    char *text = ui_trimmed(R.ed.text);
     if (!text) {
         ui_message(ui, UI_NORMAL, "Een lege notitie bewaar ik niet; verwijderen kan met d.");
         return;
@@ -433,7 +424,6 @@ static void list_key(struct ui *ui, int k)
         break;
     case 'e':
     case UI_ENTER:
-    case '\n':
         start_edit(ui);
         break;
     case 'x':
@@ -462,8 +452,6 @@ static void key(struct ui *ui, int k)
     }
     switch (k) {
     case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER):
         if (R.edit_id)
             save_edit(ui);
         else

@@ -148,8 +148,6 @@ static void key(struct ui *ui, int k)
         ui_back(ui);
         return;
     case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER):
         open_visit(ui);
         return;
     default:

@@ -126,8 +126,6 @@ static void key(struct ui *ui, int k)
         S.sel = S.list.n ? S.list.n - 1 : 0;
         break;
     case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER):
         if (S.sel < S.list.n && ui_open_session(ui, S.list.items[S.sel].id))
             ui_push(ui, &ui_screen_session);
         break;

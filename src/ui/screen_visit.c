@@ -88,22 +88,12 @@ static void draw(struct ui *ui)
         ui_draw_field(ui, sy, fx, fw, 1, &S.ed[F_SUBJECT], true, NULL, 0);
 }
 
-static char *trimmed(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
-    return n ? kr_xstrndup(s, n) : NULL;
-}
-
 static void start(struct ui *ui)
 {
     struct kr_error err = {0};
     struct kr_visit v = {0};
     char now[KR_TIME_SIZE];
-    char *label = trimmed(S.ed[F_LABEL].text);
+    char *label = ui_trimmed(S.ed[F_LABEL].text);
     if (!label) {
         ui_message(ui, UI_ERROR, "Vul de groep of klas in, bijv. 'groep 5' of 'klas 2b'.");
         S.field = F_LABEL;
@@ -111,12 +101,12 @@ static void start(struct ui *ui)
     }
     v.session_id = kr_xstrdup(ui->session.id);
     v.label = label;
-    v.subject = trimmed(S.ed[F_SUBJECT].text);
+    v.subject = ui_trimmed(S.ed[F_SUBJECT].text);
     kr_clock_now_local(now);
     v.started_at = kr_xstrdup(now);
     enum kr_status r = KR_OK;
     if (typed_tweetal()) {
-        char *name = trimmed(S.ed[F_TWEETAL].text);
+        char *name = ui_trimmed(S.ed[F_TWEETAL].text);
         if (name) {
             struct kr_tweetal t = {.session_id = kr_xstrdup(ui->session.id), .name = name};
             r = kr_store_tweetal_add(ui->st, &t, &err);
@@ -159,8 +149,6 @@ static void key(struct ui *ui, int k)
             S.field++;
         return;
     case UI_ENTER:
-    case '\n':
-    case UI_FN(KEY_ENTER):
         if (S.field + 1 < F_COUNT)
             S.field++;
         else

@@ -385,6 +385,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
             ui.show_help = true;
             continue;
         }
+        if (key == '\n' || key == UI_FN(KEY_ENTER))
+            key = UI_ENTER; /* one Enter for every screen */
         ui.screen->key(&ui, key);
     }
     if (ui.screen && ui.screen->leave)

@@ -214,6 +214,9 @@ void ui_notelist_select(struct ui_notelist *nl, const char *id);
  */
 bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key);
 
+/* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */
+char *ui_trimmed(const char *s);
+
 /* ---- messages ---- */
 void ui_message(struct ui *ui, enum ui_attr attr, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
