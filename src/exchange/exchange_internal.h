@@ -18,12 +18,19 @@
 /* One note as the writers see it. */
 struct kr_summary_note {
     const struct kr_observation *o; /* borrowed from kr_summary.obs */
-    char *text;                     /* the text, pseudonymised when asked (heap) */
+    const char *text;               /* the text as shown: own_text, or the note's own */
+    char *own_text;                 /* the pseudonymised text (heap), or NULL */
     size_t visit;                   /* index into kr_summary.visits */
     enum kr_corner corner;          /* final corner (observer's or the patterns' guess) */
     bool auto_placed;               /* the corner came from kijkronde, not the observer */
     bool group_placed;              /* the group placed it in the reflection */
     bool judging;                   /* the zonder-oordeel checker found something */
+};
+
+/* A visit id (borrowed) and its index, for lookups by id. */
+struct kr_summary_visit_key {
+    const char *id;
+    size_t index;
 };
 
 /* One bijeenkomst, ready to be written: names already pseudonymised when asked. */
@@ -32,16 +39,22 @@ struct kr_summary {
     char *host_school; /* shown name of the host school (or "School A"), may be NULL */
     char *network;     /* shown network name, NULL when pseudonymised or absent */
     struct kr_visit_list visits;
-    char **visit_labels;            /* per visit: shown label ("groep 5" or "groep A") */
-    struct kr_observation_list obs; /* live notes by time */
-    struct kr_summary_note *notes;  /* per note in obs */
-    size_t n_judging;               /* notes the checker flags */
-    size_t *judging_per_visit;      /* per visit */
-    bool checked;                   /* the checker ran */
-    bool have_patterns;             /* patterns computed (not above the size limit) */
-    struct kr_reflection refl;      /* patterns with the group's decisions, when have_patterns */
-    char **pattern_labels;          /* per pattern: its label, pseudonymised when asked */
-    size_t count[KR_CORNER_COUNT];  /* shown notes per corner */
+    char **visit_labels;                       /* per visit: shown label ("groep 5" or "groep A") */
+    struct kr_summary_visit_key *visit_sorted; /* visits sorted by id, for kr_summary_visit_of */
+    struct kr_observation_list obs;            /* live notes by time */
+    struct kr_summary_note *notes;             /* per note in obs */
+    size_t *by_visit;              /* note indices grouped by visit (in visit order), by time */
+    size_t *visit_start;           /* per visit v: its notes are by_visit[visit_start[v] ..
+                                      visit_start[v + 1]); visits.n + 2 entries (the last
+                                      group holds notes of an unknown visit) */
+    size_t *visit_shown;           /* per visit (visits.n + 1): notes shown in the summary */
+    size_t n_judging;              /* notes the checker flags */
+    size_t *judging_per_visit;     /* per visit */
+    bool checked;                  /* the checker ran */
+    bool have_patterns;            /* patterns computed (not above the size limit) */
+    struct kr_reflection refl;     /* patterns with the group's decisions, when have_patterns */
+    char **pattern_labels;         /* per pattern: its label, pseudonymised when asked */
+    size_t count[KR_CORNER_COUNT]; /* shown notes per corner */
     size_t count_auto[KR_CORNER_COUNT]; /* of which placed by kijkronde */
     size_t n_group_placed;              /* shown notes the group placed in the reflection */
     char *phases[KR_PHASE_COUNT];       /* the group's notes per debrief phase, or NULL */
@@ -53,6 +66,9 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                                const struct kr_export_opts *opts, bool want_patterns,
                                struct kr_summary *out, struct kr_error *err);
 void kr_summary_fini(struct kr_summary *s);
+
+/* The visit of an id by binary search over the sorted ids; visits.n when unknown. */
+size_t kr_summary_visit_of(const struct kr_summary *s, const char *visit_id);
 
 /* Is note i shown in the summary (not judging, or judging notes asked for)? */
 static inline bool kr_summary_shown(const struct kr_summary *s, size_t i)

@@ -104,6 +104,28 @@ static bool judges(const char *text, void *ctx)
     return yes;
 }
 
+static int by_visit_id(const void *a, const void *b)
+{
+    return strcmp(((const struct kr_summary_visit_key *)a)->id,
+                  ((const struct kr_summary_visit_key *)b)->id);
+}
+
+size_t kr_summary_visit_of(const struct kr_summary *s, const char *visit_id)
+{
+    size_t lo = 0, hi = s->visits.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s->visit_sorted[mid].id, visit_id);
+        if (c == 0)
+            return s->visit_sorted[mid].index;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return s->visits.n;
+}
+
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                                const struct kr_export_opts *opts, bool want_patterns,
                                struct kr_summary *out, struct kr_error *err)
@@ -170,19 +192,18 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         swap_field(&out->session.kijkpunten, sw, nsw_text);
     }
 
+    out->visit_sorted = kr_xcalloc(vl->n + 1, sizeof *out->visit_sorted);
+    for (size_t v = 0; v < vl->n; v++)
+        out->visit_sorted[v] = (struct kr_summary_visit_key){vl->items[v].id, v};
+    qsort(out->visit_sorted, vl->n, sizeof *out->visit_sorted, by_visit_id);
     size_t n = out->obs.n;
     out->notes = kr_xcalloc(n + 1, sizeof *out->notes);
     for (size_t i = 0; i < n; i++) {
         struct kr_summary_note *sn = &out->notes[i];
         sn->o = &out->obs.items[i];
-        sn->text =
-            opts->pseudonymise ? apply_swaps(sn->o->text, sw, nsw_text) : kr_xstrdup(sn->o->text);
-        sn->visit = vl->n;
-        for (size_t v = 0; v < vl->n; v++)
-            if (strcmp(vl->items[v].id, sn->o->visit_id) == 0) {
-                sn->visit = v;
-                break;
-            }
+        sn->own_text = opts->pseudonymise ? apply_swaps(sn->o->text, sw, nsw_text) : NULL;
+        sn->text = sn->own_text ? sn->own_text : sn->o->text;
+        sn->visit = kr_summary_visit_of(out, sn->o->visit_id);
         sn->corner = sn->o->corner;
     }
     /* The zonder-oordeel checker, with the network's own lexicon when there is one. */
@@ -254,6 +275,21 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     }
     if (r != KR_OK)
         goto out;
+    /* Notes grouped per visit (a counting sort keeps their time order). */
+    out->visit_start = kr_xcalloc(vl->n + 2, sizeof *out->visit_start);
+    out->visit_shown = kr_xcalloc(vl->n + 1, sizeof *out->visit_shown);
+    out->by_visit = kr_xcalloc(n + 1, sizeof *out->by_visit);
+    for (size_t i = 0; i < n; i++)
+        out->visit_start[out->notes[i].visit + 1]++;
+    for (size_t v = 0; v <= vl->n; v++)
+        out->visit_start[v + 1] += out->visit_start[v];
+    size_t *fillp = kr_xcalloc(vl->n + 1, sizeof *fillp);
+    for (size_t i = 0; i < n; i++) {
+        size_t v = out->notes[i].visit;
+        out->by_visit[out->visit_start[v] + fillp[v]++] = i;
+        out->visit_shown[v] += kr_summary_shown(out, i);
+    }
+    free(fillp);
     for (size_t i = 0; i < n; i++) {
         if (!kr_summary_shown(out, i))
             continue;
@@ -285,9 +321,13 @@ void kr_summary_fini(struct kr_summary *s)
         free(s->visit_labels[i]);
     free(s->visit_labels);
     for (size_t i = 0; s->notes && i < s->obs.n; i++)
-        free(s->notes[i].text);
+        free(s->notes[i].own_text);
     free(s->notes);
     free(s->judging_per_visit);
+    free(s->visit_sorted);
+    free(s->by_visit);
+    free(s->visit_start);
+    free(s->visit_shown);
     free(s->host_school);
     free(s->network);
     for (size_t p = 0; s->pattern_labels && p < s->refl.result.n_patterns; p++)

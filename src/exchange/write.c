@@ -90,14 +90,6 @@ static bool pattern_shown(const struct kr_summary *s, const struct kr_pattern *p
 }
 
 /* Visit index of a visit id (visits.n when unknown). */
-static size_t visit_index(const struct kr_summary *s, const char *visit_id)
-{
-    for (size_t v = 0; v < s->visits.n; v++)
-        if (strcmp(s->visits.items[v].id, visit_id) == 0)
-            return v;
-    return s->visits.n;
-}
-
 static const char *visit_label(const struct kr_summary *s, size_t v)
 {
     return v < s->visits.n ? s->visit_labels[v] : "?";
@@ -110,7 +102,7 @@ static void pattern_visits(struct kr_buf *b, const struct kr_summary *s, const s
     for (size_t k = 0; k < p->n_visits; k++) {
         if (k)
             kr_buf_puts(b, ", ");
-        esc(b, visit_label(s, visit_index(s, p->visits[k])));
+        esc(b, visit_label(s, kr_summary_visit_of(s, p->visits[k])));
     }
 }
 
@@ -407,9 +399,7 @@ static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *ou
     kr_buf_puts(b, "<section class=\"appendix\">\n<h2>Bijlage: alle feitelijke notities per "
                    "klassenbezoek</h2>\n");
     for (size_t v = 0; v <= s->visits.n; v++) {
-        size_t n = 0;
-        for (size_t i = 0; i < s->obs.n; i++)
-            n += s->notes[i].visit == v && kr_summary_shown(s, i);
+        size_t n = s->visit_shown[v];
         if (v == s->visits.n && n == 0)
             break;
         kr_buf_puts(b, "<h3>");
@@ -428,9 +418,10 @@ static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *ou
         if (n) {
             kr_buf_puts(b, "<table><thead><tr><th>Tijd, hoek</th><th>Notitie</th></tr>"
                            "</thead><tbody>\n");
-            for (size_t i = 0; i < s->obs.n; i++) {
+            for (size_t k = s->visit_start[v]; k < s->visit_start[v + 1]; k++) {
+                size_t i = s->by_visit[k];
                 const struct kr_summary_note *sn = &s->notes[i];
-                if (sn->visit != v || !kr_summary_shown(s, i))
+                if (!kr_summary_shown(s, i))
                     continue;
                 char hhmm[6];
                 kr_clock_hhmm(sn->o->at, hhmm);
@@ -638,9 +629,7 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
     md_debrief(&b, s);
     kr_buf_puts(&b, "## Bijlage: alle feitelijke notities per klassenbezoek\n\n");
     for (size_t v = 0; v <= s->visits.n; v++) {
-        size_t n = 0;
-        for (size_t i = 0; i < s->obs.n; i++)
-            n += s->notes[i].visit == v && kr_summary_shown(s, i);
+        size_t n = s->visit_shown[v];
         if (v == s->visits.n && n == 0)
             break;
         kr_buf_puts(&b, "### ");
@@ -656,8 +645,9 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
             kr_buf_puts(&b, vi->started_at ? " · " : "");
         }
         kr_buf_printf(&b, "%zu %s*\n\n", n, plural(n, "notitie", "notities"));
-        for (size_t i = 0; i < s->obs.n; i++) {
-            if (s->notes[i].visit != v || !kr_summary_shown(s, i))
+        for (size_t k = s->visit_start[v]; k < s->visit_start[v + 1]; k++) {
+            size_t i = s->by_visit[k];
+            if (!kr_summary_shown(s, i))
                 continue;
             md_note(&b, s, i, false, true);
             kr_esc_flush(&b, out, false);
