@@ -6,7 +6,7 @@
  * note, stems every word once, marks the words that are someone else's speech (quotes,
  * "zegt: ...", "zegt dat ..."), tries the patterns that can start at each word, applies
  * the rules that keep facts clean ("te" + verb, "goed" in a count, the allowlist) and
- * keeps the longest non-overlapping findings. Scratch arrays live in the checker and
+ * joins overlapping findings. Scratch arrays live in the checker and
  * only grow, so a warm checker allocates nothing but the caller's output list.
  */
 #include "kijkronde/check.h"
@@ -43,13 +43,17 @@ struct alt {
     char req[5];   /* "lijk", "baar", "end", "ing", "heid" the word must contain, or "" */
     bool no_bare;  /* the word may not be exactly the stem */
     char *pre;     /* the word must start with this (the lexicon word's first letters), or NULL */
+    char *key;     /* "=form": the stem of form, to find the pattern by (else s is the key) */
 };
 
 struct elem {
     enum elem_type type;
     struct alt *alts; /* one matches */
     size_t n;
-    bool has_suffix; /* some alt starts with '*' or '=' (not indexed by stem) */
+    bool unindexed; /* some alt has no stem to be found by ('*' suffixes) */
+    /* Built by build_index: the plain stem alts sorted by hash, and the '*' and '=' alts. */
+    size_t *by_hash, nplain;
+    size_t *special, nspecial;
 };
 
 struct pattern {
@@ -237,8 +241,10 @@ static bool stem_word(struct kr_checker *c, const char *w, size_t len, char *out
 static void elem_fini(struct elem *e)
 {
     for (size_t i = 0; i < e->n; i++)
-        free(e->alts[i].s), free(e->alts[i].pre);
+        free(e->alts[i].s), free(e->alts[i].pre), free(e->alts[i].key);
     free(e->alts);
+    free(e->by_hash);
+    free(e->special);
 }
 
 static void pattern_fini(struct pattern *p)
@@ -341,7 +347,10 @@ static enum kr_status add_pattern(struct kr_checker *c, const struct kr_ydoc *do
                 al->hash = hash_str(buf, strlen(buf));
                 if (!suffix && !exact)
                     guard_alt(a, wl, al);
-                el->has_suffix |= suffix || exact;
+                char key[STEM_MAX];
+                if (exact && stem_word(c, a + 1, wl, key))
+                    al->key = kr_xstrdup(key);
+                el->unindexed |= suffix || (exact && !al->key);
                 el->n++;
                 a = b + 1;
             }
@@ -536,8 +545,40 @@ static const char *const number_words[] = {
     "dertig", "veertig", "vijftig", "honderd", "beide",    "helft"};
 static const char *const te_pre_words[] = {"veel", "veels", "iets", "echt", "net", "wat"};
 
+static const struct elem *sort_elem; /* qsort has no context argument */
+
+static int cmp_alt_hash(const void *a, const void *b)
+{
+    uint32_t x = sort_elem->alts[*(const size_t *)a].hash;
+    uint32_t y = sort_elem->alts[*(const size_t *)b].hash;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort an element's plain alts by hash so a word is found by binary search, not by a scan of
+ * the hundreds of words an evaluatief list has. */
+static void index_elem(struct elem *e)
+{
+    if (e->type != EL_STEM)
+        return;
+    e->by_hash = kr_xreallocarray(NULL, e->n, sizeof *e->by_hash);
+    e->special = kr_xreallocarray(NULL, e->n, sizeof *e->special);
+    for (size_t a = 0; a < e->n; a++) {
+        char k = e->alts[a].s[0];
+        if (k == '*' || k == '=')
+            e->special[e->nspecial++] = a;
+        else
+            e->by_hash[e->nplain++] = a;
+    }
+    sort_elem = e;
+    qsort(e->by_hash, e->nplain, sizeof *e->by_hash, cmp_alt_hash);
+    sort_elem = NULL;
+}
+
 static void build_index(struct kr_checker *c)
 {
+    for (size_t p = 0; p < c->npats; p++)
+        for (size_t e = 0; e < c->pats[p].n; e++)
+            index_elem(&c->pats[p].elems[e]);
     for (size_t i = 0; i < sizeof comp_words / sizeof comp_words[0]; i++)
         flag_word(c, comp_words[i], F_COMP);
     for (size_t i = 0; i < sizeof particle_words / sizeof particle_words[0]; i++)
@@ -548,13 +589,13 @@ static void build_index(struct kr_checker *c)
         flag_word(c, te_pre_words[i], F_TE_PRE);
     for (size_t p = 0; p < c->npats; p++) {
         const struct elem *e = &c->pats[p].elems[0];
-        if (e->type != EL_STEM || e->has_suffix) {
+        if (e->type != EL_STEM || e->unindexed) {
             KR_GROW(c->wild, c->capwild, c->nwild + 1);
             c->wild[c->nwild++] = p;
             continue;
         }
         for (size_t a = 0; a < e->n; a++) {
-            struct slot *s = tab_put(&c->tab, e->alts[a].s);
+            struct slot *s = tab_put(&c->tab, e->alts[a].key ? e->alts[a].key : e->alts[a].s);
             if (s->n && s->pats[s->n - 1] == p)
                 continue; /* the same stem twice in one element */
             KR_GROW(s->pats, s->cap, s->n + 1);
@@ -867,19 +908,29 @@ static bool elem_ok(const struct kr_checker *c, const struct elem *el, size_t t)
     case EL_STEM:
         if (!in->slen || in->fact)
             return false;
-        for (size_t a = 0; a < el->n; a++) {
-            const struct alt *al = &el->alts[a];
-            const char *alt = al->s;
+        for (size_t k = 0; k < el->nspecial; k++) {
+            const char *alt = el->alts[el->special[k]].s;
             if (alt[0] == '=') {
                 if (exact_is(c, t, alt + 1))
                     return true;
-            } else if (alt[0] == '*') {
+            } else {
                 size_t sl = strlen(alt + 1);
                 if (in->slen > sl && memcmp(in->stem + in->slen - sl, alt + 1, sl) == 0)
                     return true;
-            } else if (al->hash == in->hash && strcmp(alt, in->stem) == 0 && guard_ok(c, t, al)) {
-                return true;
             }
+        }
+        size_t lo = 0, hi = el->nplain; /* first alt with hash >= in->hash */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (el->alts[el->by_hash[mid]].hash < in->hash)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < el->nplain && el->alts[el->by_hash[lo]].hash == in->hash; lo++) {
+            const struct alt *al = &el->alts[el->by_hash[lo]];
+            if (strcmp(al->s, in->stem) == 0 && guard_ok(c, t, al))
+                return true;
         }
         return false;
     case EL_GAP:
