@@ -28,8 +28,7 @@ static double now(void)
 }
 
 static const char *const NOTES[] = {
-    "Meisje aan tafel 3 zegt: 'Ik snap 3/4 niet.' Ze pakt de breukenstrook en legt hem naast "
-    "de som.",
+    "Meisje aan tafel 3 zegt: 'Ik snap 3/4 niet.' Ze pakt de breukenstrook erbij.",
     "Leerkracht vraagt: 'Wat weet je al van 16?' Leerling antwoordt: 'Tien en nog zes.'",
     "9 van 24 leerlingen steken hun vinger op; 3 leerlingen kijken naar het bord.",
     "Jongen bij de deur klikt vier keer op 'hint' en typt het getoonde antwoord over.",
