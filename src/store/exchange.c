@@ -1545,8 +1545,10 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
     r = kr_store_prepare(st, "ATTACH ?1 AS src", &s, err);
     if (r != KR_OK)
         return r;
-    char *uri = ro_uri(other_path);
-    kr_store_bind_text(s, 1, uri);
+    /* Read-only through a URI where this SQLite understands them; else the plain path (the
+     * merge only reads it), never a "file:" name SQLite would create as a new file. */
+    char *uri = sqlite3_compileoption_used("USE_URI") ? ro_uri(other_path) : NULL;
+    kr_store_bind_text(s, 1, uri ? uri : other_path);
     free(uri);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
