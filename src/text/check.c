@@ -82,6 +82,8 @@ enum {
     F_TE_PRE = 1u << 10,  /* veel, iets: part of "veel te lang" */
     F_GEMETEN = 1u << 11, /* niemand, steeds ...: a fact next to a number or time */
     F_NUMWORD = 1u << 12, /* twee, drie ...: a number written as a word */
+    F_THAT = 1u << 13,    /* dat, of: indirect speech after any few words ("zegt ... dat") */
+    F_ADDR = 1u << 14,    /* aan, tegen, de ...: who is spoken to ("vraagt aan de klas wie") */
 };
 
 struct slot {
@@ -537,6 +539,12 @@ static enum kr_status load_doc(struct kr_checker *c, const struct kr_ydoc *doc,
 static const char *const comp_words[] = {"dat",     "of",      "wie",     "wat",     "waarom",
                                          "hoe",     "welk",    "welke",   "wanneer", "waar",
                                          "hoeveel", "waarmee", "waardoor"};
+static const char *const that_words[] = {"dat", "of"};
+static const char *const addr_words[] = {
+    "aan",      "tegen",  "de",         "het",    "een",      "zijn",     "haar",       "hun",
+    "hem",      "hen",    "mij",        "ons",    "elkaar",   "buurman",  "buurvrouw",  "maatje",
+    "iedereen", "klas",   "groep",      "kind",   "kinderen", "leerling", "leerlingen", "juf",
+    "meester",  "leraar", "leerkracht", "jongen", "meisje",   "groepje"};
 static const char *const particle_words[] = {"uit", "mee",  "samen", "bezig", "om",
                                              "op",  "door", "na",    "voor"};
 static const char *const number_words[] = {
@@ -581,6 +589,10 @@ static void build_index(struct kr_checker *c)
             index_elem(&c->pats[p].elems[e]);
     for (size_t i = 0; i < sizeof comp_words / sizeof comp_words[0]; i++)
         flag_word(c, comp_words[i], F_COMP);
+    for (size_t i = 0; i < sizeof that_words / sizeof that_words[0]; i++)
+        flag_word(c, that_words[i], F_THAT);
+    for (size_t i = 0; i < sizeof addr_words / sizeof addr_words[0]; i++)
+        flag_word(c, addr_words[i], F_ADDR);
     for (size_t i = 0; i < sizeof particle_words / sizeof particle_words[0]; i++)
         flag_word(c, particle_words[i], F_PARTICLE);
     for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++)
@@ -1075,12 +1087,17 @@ static void speech_rules(struct kr_checker *c, const char *text)
             from_here = verb_seen || speaker;
         } else if (tk[i].kind == KR_TOK_WORD && has(c, i, F_SPEECH)) {
             verb_seen = true;
+            /* "zegt (tegen de juf) dat ...", "vraagt (aan de klas) wie ...": a question word
+             * only when just the person spoken to comes between ("geeft een opdracht waar
+             * ..." is not speech). */
+            bool addressee = true;
             for (size_t j = i + 1; j < n && j <= i + DAT_REACH && cont_ok(c, j); j++) {
-                if (has(c, j, F_COMP)) {
+                if (has(c, j, F_THAT) || (addressee && has(c, j, F_COMP))) {
                     i = j - 1;
                     from_here = true;
                     break;
                 }
+                addressee = addressee && has(c, j, F_ADDR);
             }
         }
         if (!from_here)

@@ -132,6 +132,9 @@ START_TEST(test_check_quotes_are_speech)
     ck_assert_uint_ge(run(s), 1);
     ck_assert(flagged(s, "rommelig"));
     ck_assert(!flagged(s, "Pak"));
+    /* A relative clause after "geeft een opdracht" is the observer's own words. */
+    ck_assert_uint_ge(run("Leraar geeft een opdracht waar niemand iets van snapt."), 1);
+    ck_assert_uint_eq(run("Leraar vraagt aan de klas wie het snapt."), 0);
     /* A quote still being typed counts as speech to the end. */
     ck_assert_uint_eq(run("Juf zegt: \"jullie moeten echt beter"), 0);
 }
