@@ -541,10 +541,12 @@ static const char *const comp_words[] = {"dat",     "of",      "wie",     "wat",
                                          "hoeveel", "waarmee", "waardoor"};
 static const char *const that_words[] = {"dat", "of"};
 static const char *const addr_words[] = {
-    "aan",      "tegen",  "de",         "het",    "een",      "zijn",     "haar",       "hun",
-    "hem",      "hen",    "mij",        "ons",    "elkaar",   "buurman",  "buurvrouw",  "maatje",
-    "iedereen", "klas",   "groep",      "kind",   "kinderen", "leerling", "leerlingen", "juf",
-    "meester",  "leraar", "leerkracht", "jongen", "meisje",   "groepje"};
+    "aan",       "tegen",      "de",       "het",     "een",     "zijn",       "haar",
+    "hun",       "hem",        "hen",      "mij",     "ons",     "elkaar",     "buurman",
+    "buurvrouw", "maatje",     "iedereen", "klas",    "groep",   "kind",       "kinderen",
+    "leerling",  "leerlingen", "juf",      "meester", "leraar",  "leerkracht", "jongen",
+    "meisje",    "groepje",    "daarna",   "dan",     "nog",     "ook",        "eerst",
+    "hardop",    "zachtjes",   "nu",       "steeds",  "opnieuw", "even"};
 static const char *const particle_words[] = {"uit", "mee",  "samen", "bezig", "om",
                                              "op",  "door", "na",    "voor"};
 static const char *const number_words[] = {
