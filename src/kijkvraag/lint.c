@@ -130,29 +130,34 @@ static void termlist_fini(struct termlist *t)
     memset(t, 0, sizeof *t);
 }
 
-static const struct termlist *sort_list; /* for the qsort comparator only */
+struct keyed {
+    const char *stem;
+    size_t k;
+};
 
-static int by_stem_cmp(const void *a, const void *b)
+static int keyed_cmp(const void *a, const void *b)
 {
-    const struct term *x = &sort_list->items[*(const size_t *)a];
-    const struct term *y = &sort_list->items[*(const size_t *)b];
-    return strcmp(x->w[0].s, y->w[0].s);
+    const struct keyed *x = a, *y = b;
+    int c = strcmp(x->stem, y->stem);
+    return c ? c : (x->k > y->k) - (x->k < y->k);
 }
 
 /* Index the terms by their first word, so a word is matched against a few terms only. */
 static void termlist_index(struct termlist *t)
 {
+    struct keyed *keys = kr_xcalloc(t->n + 1, sizeof *keys);
     t->by_stem = kr_xcalloc(t->n + 1, sizeof *t->by_stem);
     t->globs = kr_xcalloc(t->n + 1, sizeof *t->globs);
     for (size_t k = 0; k < t->n; k++) {
         if (t->items[k].w[0].mode == PAT_STEM)
-            t->by_stem[t->n_by_stem++] = k;
+            keys[t->n_by_stem++] = (struct keyed){t->items[k].w[0].s, k};
         else
             t->globs[t->n_globs++] = k;
     }
-    sort_list = t;
-    qsort(t->by_stem, t->n_by_stem, sizeof *t->by_stem, by_stem_cmp);
-    sort_list = NULL;
+    qsort(keys, t->n_by_stem, sizeof *keys, keyed_cmp);
+    for (size_t x = 0; x < t->n_by_stem; x++)
+        t->by_stem[x] = keys[x].k;
+    free(keys);
 }
 
 static char *fold_dup(const char *s, size_t len)
