@@ -137,8 +137,7 @@ enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_sess
     " s.ontwikkelvraag, s.kijkvraag_id, s.kijkvraag_text, s.kijkpunten, s.is_demo,"                \
     " s.created_at, s.updated_at,"                                                                 \
     " (SELECT count(*) FROM visit v WHERE v.session_id = s.id),"                                   \
-    " (SELECT count(*) FROM observation o JOIN visit v ON o.visit_id = v.id"                       \
-    "   WHERE v.session_id = s.id AND o.deleted_at IS NULL)"                                       \
+    " (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = s.id)"                  \
     " FROM session s LEFT JOIN network n ON n.id = s.network_id "
 
 static void read_session(sqlite3_stmt *s, struct kr_session *o)

@@ -142,8 +142,7 @@ enum kr_status kr_store_visit_end(struct kr_store *st, const char *visit_id, con
 
 #define VISIT_COLS                                                                                 \
     "SELECT v.id, v.session_id, v.tweetal_id, t.name, v.label, v.subject, v.started_at,"           \
-    " v.ended_at, (SELECT count(*) FROM observation o WHERE o.visit_id = v.id"                     \
-    " AND o.deleted_at IS NULL) FROM visit v LEFT JOIN tweetal t ON t.id = v.tweetal_id "
+    " v.ended_at, v.n_live FROM visit v LEFT JOIN tweetal t ON t.id = v.tweetal_id "
 
 static void read_visit(sqlite3_stmt *s, struct kr_visit *v)
 {

@@ -133,6 +133,25 @@ static long count_notes(struct kr_store *st, const char *session_id, bool delete
     return n;
 }
 
+/* The counts the store keeps (migration 4) equal the notes counted one by one. */
+static void assert_counts(struct kr_store *st, const char *session_id)
+{
+    struct kr_session se;
+    ck_assert_int_eq(kr_store_session_get(st, session_id, &se, &err), KR_OK);
+    ck_assert_int_eq(se.n_observations, count_notes(st, session_id, false));
+    kr_session_fini(&se);
+    struct kr_visit_list vl = {0};
+    ck_assert_int_eq(kr_store_visit_list(st, session_id, &vl, &err), KR_OK);
+    for (size_t i = 0; i < vl.n; i++) {
+        struct kr_observation_list l = {0};
+        struct kr_obs_filter f = {.visit_id = vl.items[i].id};
+        ck_assert_int_eq(kr_store_obs_list(st, &f, &l, &err), KR_OK);
+        ck_assert_int_eq(vl.items[i].n_observations, (long)l.n);
+        kr_observation_list_fini(&l);
+    }
+    kr_visit_list_fini(&vl);
+}
+
 static long count_sessions(struct kr_store *st)
 {
     struct kr_session_list l = {0};
@@ -615,6 +634,10 @@ START_TEST(test_exchange_property_random_databases)
         ck_assert_int_eq(kr_store_merge(y, pa, NULL, &err), KR_OK);
         char *dx = dump(x), *dy = dump(y);
         ck_assert_str_eq(dx, dy); /* order-independent */
+        assert_counts(a, s);
+        assert_counts(b, s);
+        assert_counts(x, s);
+        assert_counts(y, s);
         long nx, vx;
         free(note_ids(x, s, &nx, &vx));
         /* no note lost or duplicated: |A ∪ B| = |A| + |B| - |base| (ids are unique) */
@@ -634,6 +657,8 @@ START_TEST(test_exchange_property_random_databases)
         ck_assert_int_eq(import_str(z, j, NULL), KR_OK);
         char *dz = dump(z);
         ck_assert_str_eq(dz, dx);
+        assert_counts(a, s);
+        assert_counts(z, s);
         long nz, vz;
         free(note_ids(z, s, &nz, &vz));
         ck_assert_int_eq(nz, nx);
