@@ -156,7 +156,8 @@ static void library_key(struct ui *ui, int k)
             S.basis = kv->basis;
         S.picking = false;
         S.field = F_TWEETALLEN;
-        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu kijkpunten.", kv->n_kijkpunten);
+        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu kijkpunten. Typ nu de tweetallen.",
+                   kv->n_kijkpunten);
         break;
     }
     case UI_ESC:
@@ -404,6 +405,11 @@ static void key(struct ui *ui, int k)
     }
     if (is_text(S.field))
         ui_le_feed(&S.ed[S.field], k);
+    else if (S.field == F_SAVE && k >= ' ' && k < UI_FN(0))
+        /* typed on the button: say so, instead of losing the letters without a word */
+        ui_message(ui, UI_ERROR,
+                   "Hier staat de knop: Enter maakt de bijeenkomst, ↑ gaat terug "
+                   "naar de tweetallen.");
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)

@@ -205,7 +205,7 @@ static void save_new(struct ui *ui)
         bool judging = ui_check(ui, text, strlen(text), NULL, NULL, NULL) > 0;
         ui_message(ui, judging ? UI_HINT : UI_OK, "Bewaard om %s.%s", hhmm,
                    judging ? " Met oordeelwoorden (!): laat staan of herschrijf later (e)."
-                           : " Plaatsen: Tab, dan 1 2 3.");
+                           : " Plaatsen: Alt-1 2 3 (of Tab, dan 1 2 3).");
         kr_le_clear(&R.ed);
         if (R.draft_stored) {
             /* The draft is now a note; its row goes. */
@@ -232,6 +232,25 @@ static void save_new(struct ui *ui)
                       : err.status == KR_DB_BUSY     ? "de database is bezet"
                                                      : "schrijffout (schijf vol of alleen-lezen?)";
     ui_message(ui, UI_ERROR, "NIET BEWAARD: %s. De notitie blijft staan tot het lukt.", why);
+}
+
+/* Alt-1/2/3: save the line (if any) and place it, or place the note saved last. */
+static void save_and_place(struct ui *ui, enum kr_corner c)
+{
+    if (R.edit_id)
+        return;
+    if (!kr_le_blank(&R.ed)) {
+        save_new(ui);
+        if (R.ed.len || R.n_pending)
+            return; /* not saved: its message stays */
+    }
+    const struct kr_observation *o = ui_notelist_selected(&R.list);
+    if (!o) {
+        ui_message(ui, UI_NORMAL, "Nog geen notitie om te plaatsen.");
+        return;
+    }
+    if (ui_note_place(ui, o, c))
+        reload(ui);
 }
 
 static void start_edit(struct ui *ui)
@@ -392,7 +411,9 @@ static void draw(struct ui *ui)
                    R.edit_id ? "Je bewerkt een notitie." : "Schrijf wat je ziet en hoort.");
         if (sug != KR_CORNER_NONE)
             ui_putf(ui, y + 1, 1, ui->cols - 2, UI_DIM,
-                    "Voorstel: %s (plaatsen na Enter: Tab, 1 2 3)", corner_name(sug));
+                    "Voorstel: %s (bewaren en plaatsen: Alt-1 leerling, Alt-2 leraar, Alt-3 "
+                    "leerinhoud)",
+                    corner_name(sug));
     }
     y += 2;
     ui_put(ui, y, 1, 10, UI_HEAD, R.edit_id ? "Bewerk ›" : "Notitie ›");
@@ -472,6 +493,15 @@ static void key(struct ui *ui, int k)
         ui_undo_last(ui);
         reload(ui);
         return;
+    case UI_ALT('1'):
+        save_and_place(ui, KR_CORNER_LEERLING);
+        return;
+    case UI_ALT('2'):
+        save_and_place(ui, KR_CORNER_LERAAR);
+        return;
+    case UI_ALT('3'):
+        save_and_place(ui, KR_CORNER_LEERINHOUD);
+        return;
     case UI_CTRL('x'):
         end_visit(ui);
         return;
@@ -520,6 +550,7 @@ static const char *footer(struct ui *ui)
 static const struct ui_help help[] = {
     {"Typen", "schrijf wat je ziet en hoort; woorden die oordelen worden gemarkeerd"},
     {"Enter", "bewaar de notitie meteen, met de tijd"},
+    {"Alt-1 2 3", "bewaar de regel en plaats hem bij leerling, leraar, leerinhoud"},
     {"Tab, ↑", "naar de lijst met notities (Tab of Esc: terug naar typen)"},
     {"1 2 3", "in de lijst: plaats bij leerling, leraar, leerinhoud (0: los)"},
     {"v", "in de lijst: plaats volgens het voorstel"},

@@ -280,6 +280,20 @@ static int read_key(int *key)
         *key = UI_FN((int)wc);
     else
         *key = (int)wc;
+    if (*key == UI_ESC) {
+        /* Alt + key arrives as Esc and the key together: look without waiting. */
+        int delay = wgetdelay(stdscr);
+        wint_t next;
+        timeout(0);
+        int r2 = get_wch(&next);
+        timeout(delay);
+        if (r2 == OK && next >= ' ' && next != 0x7f)
+            *key = UI_ALT((int)next);
+        else if (r2 == OK)
+            unget_wch((wchar_t)next);
+        else if (r2 == KEY_CODE_YES)
+            ungetch((int)next);
+    }
     return OK;
 }
 

@@ -28,6 +28,7 @@
  * UI_FN(KEY_...). Ctrl-X is UI_CTRL('x').
  */
 #define UI_FN(k)   ((k) + 0x200000)
+#define UI_ALT(c)  ((c) + 0x400000) /* Alt + a key: Esc and the key at once */
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC     0x1b
 #define UI_ENTER   '\r'

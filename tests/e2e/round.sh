@@ -144,5 +144,13 @@ keys Enter
 wait_for "Je onafgemaakte notitie is teruggezet"
 wait_for "Notitie › Twee leerlingen overleggen fluisterend"
 
-"$KR" --db "$DB" sessions --json | grep -q '"observations": 10' || fail "sessions --json telt geen 10 notities"
+# Alt-2: the line is saved and placed at the leraar with one key; Alt-3 then moves it.
+keys M-2
+wait_sql "select corner from observation where text = 'Twee leerlingen overleggen fluisterend'" leraar
+wait_for "Geplaatst bij leraar"
+keys M-3
+wait_sql "select corner from observation where text = 'Twee leerlingen overleggen fluisterend'" leerinhoud
+[ "$(sql "select count(*) from draft where text <> ''")" = 0 ] || fail "het concept bleef staan"
+
+"$KR" --db "$DB" sessions --json | grep -q '"observations": 11' || fail "sessions --json telt geen 11 notities"
 echo "ok"
