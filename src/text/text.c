@@ -7,6 +7,7 @@
 #include "kijkronde/text.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,10 +72,45 @@ static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
     return cp;
 }
 
+/* The closing quote characters, and where each occurs last in a text. */
+static const uint32_t closers[] = {'"', '\'', 0x201D, 0x2019, 0xBB};
+#define N_CLOSERS (sizeof closers / sizeof closers[0])
+
+static void find_last_closers(const char *text, size_t len, size_t last[N_CLOSERS])
+{
+    for (size_t k = 0; k < N_CLOSERS; k++)
+        last[k] = SIZE_MAX;
+    for (size_t j = 0; j < len;) {
+        size_t m;
+        uint32_t c = cp_at(text, len, j, &m);
+        for (size_t k = 0; k < N_CLOSERS; k++)
+            if (c == closers[k])
+                last[k] = j;
+        j += m;
+    }
+}
+
+/* Does the closing quote close occur at or after byte from? (One pass over the text at the
+ * first question, so a note full of unclosed quotes stays linear.) */
+static bool closer_follows(const char *text, size_t len, uint32_t close, size_t from,
+                           size_t last[N_CLOSERS], bool *known)
+{
+    if (!*known) {
+        find_last_closers(text, len, last);
+        *known = true;
+    }
+    for (size_t k = 0; k < N_CLOSERS; k++)
+        if (closers[k] == close)
+            return last[k] != SIZE_MAX && last[k] >= from;
+    return false;
+}
+
 void kr_tokenize(const char *text, size_t len, struct kr_token_list *out)
 {
     out->n = 0;
     size_t i = 0;
+    size_t last_closer[N_CLOSERS];
+    bool closers_known = false;
     uint32_t open = 0;      /* the quote that opened the current quoted span, or 0 */
     uint32_t prev_cp = ' '; /* previous code point (for deciding if ' opens a quote) */
     while (i < len) {
@@ -146,15 +182,10 @@ void kr_tokenize(const char *text, size_t len, struct kr_token_list *out)
                 if (cp != '\'' || (next_ok && (is_space(prev_cp) || prev_cp == ':' ||
                                                prev_cp == '(' || prev_cp == ' '))) {
                     /* Only when a closing quote follows; else it is a stray mark. */
-                    uint32_t close = closing_for(cp);
-                    for (size_t j = i + n; j < len;) {
-                        uint32_t c = cp_at(text, len, j, &m);
-                        if (c == close) {
-                            open = cp;
-                            tok.quoted = true;
-                            break;
-                        }
-                        j += m;
+                    if (closer_follows(text, len, closing_for(cp), i + n, last_closer,
+                                       &closers_known)) {
+                        open = cp;
+                        tok.quoted = true;
                     }
                 }
             }
