@@ -170,6 +170,8 @@ static const char *footer(struct ui *ui)
     size_t n = 0;
     S.footer[0] = '\0';
     for (const struct ui_link *l = ui_session_links; l->key; l++) {
+        if (l->key >= 'A' && l->key <= 'Z')
+            continue; /* a variant of a lower-case key (E after e): in the help, not here */
         char one[64];
         snprintf(one, sizeof one, "%c %s|", l->key, l->label);
         if (n + strlen(one) < sizeof S.footer - 24) {

@@ -10,8 +10,8 @@
 #include "kijkronde/exchange.h"
 #include "ui_internal.h"
 
-/* e: the summary of the bijeenkomst as one HTML file next to the database (or, while
- * this build cannot write HTML, everything as kijkronde/1 JSON). */
+/* e: the summary of the bijeenkomst as one HTML file next to the database, at once (or,
+ * should this build not write HTML, everything as kijkronde/1 JSON). E: choose. */
 static void export_summary(struct ui *ui)
 {
     static const enum kr_export_format formats[] = {KR_EXPORT_HTML, KR_EXPORT_JSON};
@@ -23,7 +23,7 @@ static void export_summary(struct ui *ui)
         enum kr_status r =
             kr_export_session_file(ui->st, ui->session.id, formats[i], NULL, path, &err);
         if (r == KR_OK)
-            ui_message(ui, UI_OK, "Export bewaard in %s", path);
+            ui_message(ui, UI_OK, "Export bewaard in %s  (E: ander formaat of bestand)", path);
         free(path);
         if (r != KR_UNSUPPORTED)
             break;
@@ -37,6 +37,7 @@ const struct ui_link ui_session_links[] = {
     {'b', "nieuw bezoek", &ui_screen_visit, NULL},
     {'n', "alle notities", &ui_screen_notes, NULL},
     {'e', "exporteren", NULL, export_summary},
+    {'E', "exporteren: kiezen", &ui_screen_export, NULL},
     {'r', "reflectie", &ui_screen_reflect, NULL},
     {0, NULL, NULL, NULL},
 };

@@ -139,6 +139,7 @@ extern const struct ui_screen ui_screen_visit;
 extern const struct ui_screen ui_screen_round;
 extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
+extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Exporting with a choice (E on the bijeenkomst): the format, pseudonyms for the school
+ * and the classes, and the file. The file starts next to the database and follows the
+ * format until the user edits it. Enter on the file writes it and says where.
+ * (e on the bijeenkomst writes the HTML summary next to the database at once.)
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/exchange.h"
+#include "kijkronde/mem.h"
+#include "ui_internal.h"
+
+enum field { F_FORMAT, F_PSEUDO, F_PATH, F_COUNT };
+
+static const struct {
+    enum kr_export_format format;
+    const char *name;
+} formats[] = {
+    {KR_EXPORT_HTML, "samenvatting voor de school (HTML, af te drukken)"},
+    {KR_EXPORT_MD, "samenvatting als tekst (Markdown)"},
+    {KR_EXPORT_CSV, "notities voor Excel (CSV met ;)"},
+    {KR_EXPORT_JSON, "alles, om in te lezen op een andere laptop (JSON)"},
+};
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+
+static struct {
+    size_t format;
+    bool pseudo;
+    bool path_edited; /* the user typed in the path: a new format no longer replaces it */
+    struct kr_lineedit path;
+    int field;
+} S;
+
+static void default_path(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *p = kr_export_default_path(ui->st, ui->session.id, formats[S.format].format, &err);
+    kr_le_set(&S.path, p ? p : "");
+    free(p);
+}
+
+static void enter(struct ui *ui)
+{
+    memset(&S, 0, sizeof S);
+    kr_le_init(&S.path);
+    S.path.max_len = 4000;
+    default_path(ui);
+}
+
+static void leave(struct ui *ui)
+{
+    (void)ui;
+    kr_le_fini(&S.path);
+}
+
+static void draw(struct ui *ui)
+{
+    int y = 2, fx = 18, fw = ui->cols - fx - 2;
+    ui_put(ui, y, 2, ui->cols - 4, UI_HEAD, "Exporteren");
+    y += 2;
+    ui_put(ui, y, 2, 15, S.field == F_FORMAT ? UI_HEAD : UI_NORMAL, "Wat");
+    ui_putf(ui, y, fx, fw, S.field == F_FORMAT ? UI_SELECT : UI_NORMAL, "‹ %s ›",
+            formats[S.format].name);
+    y += 2;
+    ui_put(ui, y, 2, 15, S.field == F_PSEUDO ? UI_HEAD : UI_NORMAL, "Schuilnamen");
+    ui_put(ui, y, fx, fw, S.field == F_PSEUDO ? UI_SELECT : UI_NORMAL,
+           S.pseudo ? "‹ ja: \"School A\", \"groep A\" ... ›" : "‹ nee: echte school en groepen ›");
+    y += 2;
+    ui_put(ui, y, 2, 15, S.field == F_PATH ? UI_HEAD : UI_NORMAL, "Bestand");
+    int path_y = y;
+    y += 3;
+    y += ui_put_wrapped(ui, y, fx, fw, 3, UI_DIM,
+                        "Namen van waarnemers staan nooit in een samenvatting; notities met een "
+                        "oordeel worden alleen geteld.",
+                        NULL, 0, UI_DIM);
+    ui_put(ui, y + 1, fx, fw, UI_DIM, "Enter op 'Bestand' schrijft het bestand.");
+    /* last, so the cursor ends in the field when it has the focus */
+    ui_draw_field(ui, path_y, fx, fw, 2, &S.path, S.field == F_PATH, NULL, 0);
+}
+
+static void write_export(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *path = ui_trimmed(S.path.text);
+    if (!path) {
+        ui_message(ui, UI_ERROR, "Vul in waar het bestand moet komen.");
+        S.field = F_PATH;
+        return;
+    }
+    struct kr_export_opts opts = {.pseudonymise = S.pseudo};
+    if (kr_export_session_file(ui->st, ui->session.id, formats[S.format].format, &opts, path,
+                               &err) != KR_OK) {
+        ui_store_error(ui, "Exporteren lukte niet", &err);
+        free(path);
+        return;
+    }
+    ui_back(ui);
+    ui_message(ui, UI_OK, "Export bewaard in %s", path);
+    free(path);
+}
+
+static void key(struct ui *ui, int k)
+{
+    switch (k) {
+    case UI_ESC:
+        ui_back(ui);
+        ui_message(ui, UI_NORMAL, "Niets geëxporteerd.");
+        return;
+    case UI_FN(KEY_UP):
+    case UI_FN(KEY_BTAB):
+        if (S.field > 0)
+            S.field--;
+        return;
+    case UI_FN(KEY_DOWN):
+    case UI_TAB:
+        if (S.field + 1 < F_COUNT)
+            S.field++;
+        return;
+    case UI_ENTER:
+        if (S.field + 1 < F_COUNT)
+            S.field++;
+        else
+            write_export(ui);
+        return;
+    case UI_CTRL('s'):
+        write_export(ui);
+        return;
+    default:
+        break;
+    }
+    bool left = k == UI_FN(KEY_LEFT), right = k == UI_FN(KEY_RIGHT) || k == ' ';
+    if (S.field == F_FORMAT && (left || right)) {
+        S.format = left ? (S.format + N_FORMATS - 1) % N_FORMATS : (S.format + 1) % N_FORMATS;
+        if (!S.path_edited)
+            default_path(ui);
+    } else if (S.field == F_PSEUDO && (left || right)) {
+        S.pseudo = !S.pseudo;
+    } else if (S.field == F_PATH) {
+        if (ui_le_feed(&S.path, k) == KR_LE_CHANGED)
+            S.path_edited = true;
+    }
+}
+
+static void paste(struct ui *ui, const char *text, size_t len)
+{
+    (void)ui;
+    if (S.field == F_PATH) {
+        kr_le_insert(&S.path, text, len);
+        S.path_edited = true;
+    }
+}
+
+static bool typing(struct ui *ui)
+{
+    (void)ui;
+    return S.field == F_PATH;
+}
+
+static const char *footer(struct ui *ui)
+{
+    (void)ui;
+    return "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug";
+}
+
+static const struct ui_help help[] = {
+    {"← →, spatie", "kies wat je exporteert, en of er schuilnamen komen"},
+    {"Tab, ↓, Enter", "naar het volgende veld"},
+    {"Enter op Bestand", "het bestand schrijven (de plek staat daarna onderin)"},
+    {"Ctrl-S", "meteen schrijven"},
+    {"Esc", "terug, zonder te exporteren"},
+    {NULL, NULL},
+};
+
+const struct ui_screen ui_screen_export = {
+    .title = "exporteren",
+    .help = help,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .paste = paste,
+    .footer = footer,
+    .typing = typing,
+};
