@@ -269,6 +269,30 @@ static enum kr_status migrate(struct kr_store *st, int target, struct kr_error *
     return s;
 }
 
+/* KR_SQL_TRACE=FILE: every statement the store runs, as a line with its SQL text (bound
+ * values, such as a note's text, never appear). For tests and benchmarks that check how
+ * much database work a user action costs, e.g. that a key press costs none. */
+static int trace_statement(unsigned type, void *ctx, void *stmt, void *sql)
+{
+    struct kr_store *st = ctx;
+    (void)type;
+    (void)stmt;
+    const char *text = sql;
+    fprintf(st->trace, "%.*s\n", (int)strcspn(text, "\n"), text);
+    fflush(st->trace);
+    return 0;
+}
+
+static void trace_open(struct kr_store *st)
+{
+    const char *path = getenv("KR_SQL_TRACE");
+    if (!path || !*path)
+        return;
+    st->trace = fopen(path, "a");
+    if (st->trace)
+        sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_statement, st);
+}
+
 enum kr_status kr_store_open_at_version(const char *path, int version, struct kr_store **out,
                                         struct kr_error *err)
 {
@@ -286,6 +310,7 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    trace_open(st);
     if (sqlite3_db_readonly(st->db, "main") == 1) {
         s = kr_error_set(err, KR_DB_READONLY, "Kan niet schrijven in '%s'.", path);
         goto out;
@@ -336,6 +361,8 @@ void kr_store_close(struct kr_store *st)
     if (!st)
         return;
     sqlite3_close_v2(st->db);
+    if (st->trace)
+        fclose(st->trace);
     free(st->path);
     free(st);
 }

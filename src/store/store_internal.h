@@ -4,13 +4,15 @@
 #define KR_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "kijkronde/store.h"
 
 struct kr_store {
     sqlite3 *db;
     char *path;
-    int in_tx; /* inside kr_store_begin: single writes do not open their own transaction */
+    int in_tx;   /* inside kr_store_begin: single writes do not open their own transaction */
+    FILE *trace; /* KR_SQL_TRACE: one line per statement run (its SQL, never its values) */
 };
 
 extern const char *const kr_store_migrations[];
