@@ -602,6 +602,51 @@ static void expect_floors(const char *path, size_t min_each)
     ck_assert_msg(sc.good_clean * 10 >= 9 * sc.good, "%zu/%zu good clean", sc.good_clean, sc.good);
 }
 
+static void expect_clean(const char *q)
+{
+    struct kr_lint_list f = {0};
+    size_t n = kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(n == 0, "'%s' got %s", q, n ? f.items[0].kind : "");
+    kr_lint_list_fini(&f);
+}
+
+static void expect_kind(const char *q, const char *kind)
+{
+    struct kr_lint_list f = {0};
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(kind_in(&f, kind), "'%s' did not get %s", q, kind);
+    kr_lint_list_fini(&f);
+}
+
+START_TEST(test_lint_sentence_rules)
+{
+    /* An introduction: open after a question word, closed after 'of', checking after 'dat'. */
+    expect_clean("We zijn benieuwd hoe leerlingen reageren op feedback van een klasgenoot.");
+    expect_clean("Kijk naar wat leerlingen doen als ze klaar zijn.");
+    expect_kind("We willen weten of leerlingen de strategieën toepassen.", "gesloten");
+    expect_kind("Zien we terug dat leerlingen het lesdoel benoemen?", "toetsend");
+    /* A heading before a colon, and the teacher as a circumstance. */
+    expect_clean("Thema motivatie: wat doen leerlingen als ze een nieuwe taak krijgen?");
+    expect_clean("Tijdens de uitleg van de juf: wat doen leerlingen achterin de klas?");
+    expect_kind("Wat is de rol van de leerkracht bij het samenwerken van leerlingen?",
+                "leraargericht");
+    /* Passive about learners is the teacher's work; learners as the agent are not. */
+    expect_kind("Hoe worden leerlingen uitgedaagd tijdens de rekenles?", "leraargericht");
+    expect_kind("Hoe worden leerlingen begeleid bij het plannen?", "leraargericht");
+    expect_clean("Welke woorden worden door leerlingen gebruikt in hun uitleg?");
+    /* 'Hoe' + adjective is a rating; 'Hoe vaak' and 'Hoe' + verb are not. */
+    expect_kind("Hoe zelfstandig werken leerlingen aan hun weektaak?", "oordeel");
+    expect_clean("Hoe vaak stellen leerlingen een vraag aan een klasgenoot?");
+    expect_clean("Hoe reageert de klas als iemand een fout maakt?");
+    /* Verb first without a question mark; an indirect 'of' clause is a condition. */
+    expect_kind("Plannen leerlingen hun werk zelf", "gesloten");
+    expect_clean("Hoe controleren leerlingen of hun antwoord goed is?");
+    /* 'de groep' as the subject counts as learners, 'in de klas' is a place. */
+    expect_clean("Wat doet de groep als de bel gaat?");
+    expect_kind("Hoe zorgt de mentor ervoor dat de klas snel aan het werk gaat?", "leraargericht");
+}
+END_TEST
+
 START_TEST(test_lint_question_corpus)
 {
     expect_floors(KR_TEST_DATA "/kijkvraag_corpus.tsv", 40);
@@ -776,6 +821,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_labelled_good_questions);
     tcase_add_test(t, test_lint_heldout_questions);
     tcase_add_test(t, test_lint_question_corpus);
+    tcase_add_test(t, test_lint_sentence_rules);
     tcase_add_test(t, test_lint_question_validation);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
