@@ -34,6 +34,7 @@ struct kr_kijkvraag {
     size_t vraag_line, vraag_col; /* 1-based position of the vraag value in file */
     bool vraag_plain; /* vraag is on one line at vraag_col (plain or quoted): exact columns */
     bool builtin;     /* from the library inside the program */
+    size_t *kijkpunt_line, *kijkpunt_col; /* per kijkpunt, 1-based; NULL when unknown */
 };
 
 struct kr_kijkvraag_list {

@@ -187,7 +187,28 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
             put_inert_str(cli->out, x->hint);
             fputc('\n', cli->out);
         }
-        if (found.n && rc == KR_EXIT_OK)
+        bool any = found.n > 0;
+        /* A kijkpunt is an open prompt about what learners do: report one that is closed,
+         * checking or about the teacher (the other kinds fit a short prompt less well). */
+        for (size_t p = 0; p < k.n_kijkpunten; p++) {
+            kr_lint(lint, k.kijkpunten[p], strlen(k.kijkpunten[p]), &found);
+            for (size_t f = 0; f < found.n; f++) {
+                const struct kr_lint_finding *x = &found.items[f];
+                if (strcmp(x->kind, "gesloten") != 0 && strcmp(x->kind, "toetsend") != 0 &&
+                    strcmp(x->kind, "leraargericht") != 0)
+                    continue;
+                put_inert_str(cli->out, k.file);
+                fprintf(cli->out, ":%zu:%zu: %s: Kijkpunt %zu: ",
+                        k.kijkpunt_line ? k.kijkpunt_line[p] : k.vraag_line,
+                        k.kijkpunt_col ? k.kijkpunt_col[p] : k.vraag_col, x->kind, p + 1);
+                put_inert_str(cli->out, x->message);
+                fputs(" Tip: ", cli->out);
+                put_inert_str(cli->out, x->hint);
+                fputc('\n', cli->out);
+                any = true;
+            }
+        }
+        if (any && rc == KR_EXIT_OK)
             rc = KR_EXIT_FINDINGS;
         KR_GROW(seen.items, seen.cap, seen.n + 1);
         seen.items[seen.n++] = k;

@@ -35,6 +35,8 @@ void kr_kijkvraag_fini(struct kr_kijkvraag *k)
     for (size_t i = 0; i < k->n_kijkpunten; i++)
         free(k->kijkpunten[i]);
     free(k->kijkpunten);
+    free(k->kijkpunt_line);
+    free(k->kijkpunt_col);
     for (int c = 0; c < KR_CORNER_COUNT; c++)
         free(k->hints[c]);
     free(k->bron);
@@ -162,7 +164,11 @@ static enum kr_status take_kijkpunten(const char *file, const struct kr_ynode *v
         return fail(err, file, v, "'kijkpunten' heeft %zu punten; verwacht %d tot en met %d", v->n,
                     KR_KIJKPUNTEN_MIN, KR_KIJKPUNTEN_MAX);
     k->kijkpunten = kr_xcalloc(v->n, sizeof *k->kijkpunten);
+    k->kijkpunt_line = kr_xcalloc(v->n, sizeof *k->kijkpunt_line);
+    k->kijkpunt_col = kr_xcalloc(v->n, sizeof *k->kijkpunt_col);
     for (size_t i = 0; i < v->n; i++) {
+        k->kijkpunt_line[i] = v->items[i]->line;
+        k->kijkpunt_col[i] = v->items[i]->col;
         char key[32];
         snprintf(key, sizeof key, "kijkpunt %zu", i + 1);
         enum kr_status r =

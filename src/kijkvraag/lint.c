@@ -77,6 +77,8 @@ struct word {
     bool exempt;       /* inside a fixed phrase from 'uitzonderingen' */
     bool used;         /* already part of another finding's span */
     bool sub;          /* inside a subordinate clause */
+    bool frame;        /* part of an introduction ("We zijn benieuwd") or a heading before ':' */
+    bool after_colon;  /* first word after a ':' */
 };
 
 struct sent {
@@ -84,6 +86,8 @@ struct sent {
     bool question;     /* ends with '?' */
     bool open;         /* has a question word at a clause start */
     bool tag;          /* a short "Waar zie je dat aan?" */
+    size_t frame_end;  /* an introduction followed by 'of' or 'dat': the word after it, or 0 */
+    bool frame_of;     /* ... 'of': an indirect yes/no question; else 'dat': seeks confirmation */
 };
 
 struct found {
@@ -95,7 +99,8 @@ struct found {
 struct kr_linter {
     struct kr_stemmer *stemmer;
     struct termlist vraagwoorden, voorzetsels, werkwoorden, leerlingen, leraren, handelen, bijzin,
-        bewijs, uitzonderingen, onderwerpen, wij, waarnemen;
+        bewijs, uitzonderingen, onderwerpen, wij, waarnemen, groepswoorden, situatie, inleidingen,
+        hoemaat;
     struct kind_info kinds[K_COUNT];
     /* scratch, reused between calls */
     struct kr_token_list toks;
@@ -259,6 +264,10 @@ static enum kr_status load_data(struct kr_linter *L, const struct kr_ynode *root
         {"uitzonderingen", offsetof(struct kr_linter, uitzonderingen)},
         {"wij", offsetof(struct kr_linter, wij)},
         {"waarnemen", offsetof(struct kr_linter, waarnemen)},
+        {"groepswoorden", offsetof(struct kr_linter, groepswoorden)},
+        {"situatie", offsetof(struct kr_linter, situatie)},
+        {"inleidingen", offsetof(struct kr_linter, inleidingen)},
+        {"hoemaat", offsetof(struct kr_linter, hoemaat)},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         struct termlist *t = (struct termlist *)(void *)((char *)L + lists[i].off);
@@ -330,10 +339,11 @@ void kr_linter_free(struct kr_linter *L)
     if (!L)
         return;
     kr_stemmer_free(L->stemmer);
-    struct termlist *lists[] = {&L->vraagwoorden, &L->voorzetsels, &L->werkwoorden,
-                                &L->leerlingen,   &L->leraren,     &L->handelen,
-                                &L->bijzin,       &L->bewijs,      &L->uitzonderingen,
-                                &L->onderwerpen,  &L->wij,         &L->waarnemen};
+    struct termlist *lists[] = {
+        &L->vraagwoorden,   &L->voorzetsels, &L->werkwoorden, &L->leerlingen,
+        &L->leraren,        &L->handelen,    &L->bijzin,      &L->bewijs,
+        &L->uitzonderingen, &L->onderwerpen, &L->wij,         &L->waarnemen,
+        &L->groepswoorden,  &L->situatie,    &L->inleidingen, &L->hoemaat};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         termlist_fini(lists[i]);
     for (int k = 0; k < K_COUNT; k++) {
@@ -514,7 +524,7 @@ static void split(struct kr_linter *L)
     L->nw = L->ns = 0;
     kr_buf_reset(&L->scratch);
     kr_tokenize(L->q, L->qlen, &L->toks);
-    bool clause = true;
+    bool clause = true, colon = false;
     size_t sent = 0;
     KR_GROW(L->s, L->scap, 1);
     L->s[0] = (struct sent){0};
@@ -525,6 +535,7 @@ static void split(struct kr_linter *L)
             if (!is_boundary(L->q, tok->start, tok->end, &send, &qm))
                 continue;
             clause = true;
+            colon = tok->end - tok->start == 1 && L->q[tok->start] == ':';
             if (send && L->s[sent].end > L->s[sent].first) {
                 L->s[sent].question = qm;
                 sent++;
@@ -545,6 +556,7 @@ static void split(struct kr_linter *L)
                            .end = tok->end,
                            .sent = sent,
                            .clause_start = clause,
+                           .after_colon = colon,
                            .quoted = tok->quoted};
         size_t len = tok->end - tok->start;
         char buf[256];
@@ -565,7 +577,7 @@ static void split(struct kr_linter *L)
         }
         L->nw++;
         L->s[sent].end = L->nw;
-        clause = false;
+        clause = colon = false;
     }
     L->ns = L->s[sent].end > L->s[sent].first ? sent + 1 : sent;
 }
@@ -594,6 +606,46 @@ static bool opens_clause(const struct kr_linter *L, size_t i)
     }
 }
 
+static bool fold_is(const struct kr_linter *L, size_t i, const char *w)
+{
+    return strcmp(L->scratch.data + L->w[i].fold_off, w) == 0;
+}
+
+/*
+ * An introduction at the start of sentence S ("We zijn benieuwd hoe ...", "Kijk naar wat
+ * ...") is not the question: the question starts after it. A short heading before a colon
+ * ("Thema leesmotivatie: wat doen ...?") is not the question either.
+ */
+static void mark_frames(struct kr_linter *L, struct sent *S)
+{
+    size_t n = match_at(L, &L->inleidingen, S->first, false);
+    if (n && S->first + n < S->end) {
+        size_t k = S->first + n;
+        for (size_t i = S->first; i < k; i++)
+            L->w[i].frame = true;
+        L->w[k].clause_start = true;
+        while (k + 1 < S->end && is_in(L, &L->voorzetsels, k) && !fold_is(L, k, "of"))
+            k++;
+        if (fold_is(L, k, "of") || fold_is(L, k, "dat")) {
+            S->frame_end = k + 1;
+            S->frame_of = fold_is(L, k, "of");
+        }
+        return;
+    }
+    if (question_at(L, S->first, S->end))
+        return;
+    for (size_t c = S->first + 1; c < S->end && c <= S->first + 8; c++)
+        if (L->w[c].after_colon) {
+            if (!question_at(L, c, S->end))
+                return;
+            for (size_t i = S->first; i < c; i++)
+                L->w[i].frame = true;
+            return;
+        }
+}
+
+static bool subjectish(const struct kr_linter *L, size_t i);
+
 static void mark_structure(struct kr_linter *L)
 {
     /* Exempt fixed phrases. */
@@ -604,6 +656,7 @@ static void mark_structure(struct kr_linter *L)
     }
     for (size_t s = 0; s < L->ns; s++) {
         struct sent *S = &L->s[s];
+        mark_frames(L, S);
         bool later_question = false;
         for (size_t i = S->first; i < S->end; i++)
             if (L->w[i].clause_start && question_at(L, i, S->end)) {
@@ -628,6 +681,12 @@ static void mark_structure(struct kr_linter *L)
                 if (!(i == S->first && qword && !later_question) &&
                     !(L->w[i].clause_start && i != S->first && qword))
                     sub = true;
+            } else if (!sub && fold_is(L, i, "of") && i > S->first && i + 1 < S->end &&
+                       !L->w[i + 1].clause_start && subjectish(L, i + 1) &&
+                       ((!is_in(L, &L->leerlingen, i + 1) && !is_in(L, &L->leraren, i + 1)) ||
+                        fold_is(L, i + 1, "ze") || fold_is(L, i + 1, "zij"))) {
+                /* An indirect yes/no question: "controleren of hun antwoord klopt". */
+                sub = true;
             } else if (!sub && qword && !opens_clause(L, i)) {
                 /* An embedded question word starts a subordinate clause: "een vraag waar ze
                  * het antwoord niet op weten", "zeggen wat ze leren". */
@@ -662,14 +721,15 @@ static bool sentence_has(const struct kr_linter *L, const struct termlist *t, si
 
 static bool is_participle(const char *f)
 {
-    static const char *const prefixes[] = {"",      "toe", "na",    "uit",  "in",   "aan",
-                                           "op",    "af",  "mee",   "voor", "door", "over",
-                                           "terug", "bij", "samen", "vast", "weg"};
+    static const char *const prefixes[] = {
+        "",     "toe",   "na",  "uit",   "in",   "aan", "op", "af",    "mee",  "voor", "door",
+        "over", "terug", "bij", "samen", "vast", "weg", "om", "tegen", "rond", "neer"};
     size_t fl = strlen(f);
     if (fl < 5)
         return false;
     char last = f[fl - 1];
-    bool ends = last == 'd' || last == 't' || (fl > 2 && strcmp(f + fl - 2, "en") == 0);
+    bool ends = last == 'd' || last == 't' ||
+                (fl > 2 && (strcmp(f + fl - 2, "en") == 0 || strcmp(f + fl - 3, "aan") == 0));
     if (!ends)
         return false;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
@@ -678,6 +738,29 @@ static bool is_participle(const char *f)
             return true;
     }
     return false;
+}
+
+/* A participle after a passive auxiliary: also the ones without ge- ("begeleid",
+ * "ondersteund", "verrijkt"). */
+static bool is_passive_participle(const char *f)
+{
+    if (is_participle(f))
+        return true;
+    static const char *const prefixes[] = {"be", "ver", "ont", "her"};
+    size_t fl = strlen(f);
+    if (fl < 6 || (f[fl - 1] != 'd' && f[fl - 1] != 't'))
+        return false;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(f, prefixes[i], strlen(prefixes[i])) == 0)
+            return true;
+    return false;
+}
+
+static bool is_passive_aux(const struct kr_linter *L, size_t i)
+{
+    const char *st = stem_of(L, i);
+    return strcmp(st, "wordt") == 0 || strcmp(st, "word") == 0 || strcmp(st, "werd") == 0 ||
+           strcmp(st, "werden") == 0;
 }
 
 static void check_toetsend(struct kr_linter *L)
@@ -700,7 +783,8 @@ static void check_toetsend(struct kr_linter *L)
                 passive = true;
                 continue;
             }
-            if (passive && !L->w[i].quoted && !L->w[i].exempt && is_participle(fold_of(L, i))) {
+            if (passive && !L->w[i].quoted && !L->w[i].exempt &&
+                is_passive_participle(fold_of(L, i))) {
                 at = i;
                 n = 1;
                 found = true;
@@ -708,6 +792,13 @@ static void check_toetsend(struct kr_linter *L)
             }
         }
     }
+    /* "Zien we terug dat ...?", "We willen zien dat ...": looking for confirmation. */
+    for (size_t s = 0; !found && s < L->ns; s++)
+        if (L->s[s].frame_end && !L->s[s].frame_of) {
+            at = L->s[s].first;
+            n = L->s[s].frame_end - at;
+            found = true;
+        }
     if (!found)
         return;
     /* "goed toegepast": the rating word belongs to this finding. */
@@ -743,7 +834,7 @@ static void check_condition_words(struct kr_linter *L, enum kind k)
         size_t at, n;
         if (!find_term(L, t, from, &at, &n))
             return;
-        if (L->w[at].sub && L->s[L->w[at].sent].open) {
+        if ((L->w[at].sub && L->s[L->w[at].sent].open) || L->w[at].frame) {
             from = at + n;
             continue;
         }
@@ -751,6 +842,40 @@ static void check_condition_words(struct kr_linter *L, enum kind k)
         add_found(L, k, L->w[at].start, L->w[at + n - 1].end);
         return;
     }
+}
+
+static bool is_article(const char *f);
+
+/* Could word i be the subject right after a verb: learners, teachers, an article, a pronoun? */
+static bool subjectish(const struct kr_linter *L, size_t i)
+{
+    static const char *const pron[] = {"er",    "je",   "jij",      "jullie", "ze",   "zij",
+                                       "hij",   "zij",  "iedereen", "alle",   "elke", "iedere",
+                                       "ieder", "veel", "sommige",  "u",      "men",  "wie"};
+    if (i >= L->nw)
+        return false;
+    if (is_in(L, &L->leerlingen, i) || is_in(L, &L->leraren, i) || is_in(L, &L->wij, i) ||
+        is_article(fold_of(L, i)))
+        return true;
+    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
+        if (fold_is(L, i, pron[k]))
+            return true;
+    return false;
+}
+
+/* Without a question mark: does the first word look like a finite verb before its subject
+ * ("Plannen leerlingen hun werk zelf")? */
+static bool verb_first(const struct kr_linter *L, const struct sent *S)
+{
+    size_t i = S->first;
+    if (S->end - i < 2 || L->w[i].frame || L->w[i + 1].clause_start || !subjectish(L, i + 1))
+        return false;
+    const char *f = fold_of(L, i);
+    size_t fl = strlen(f);
+    if (fl < 4 || !(f[fl - 1] == 't' || strcmp(f + fl - 2, "en") == 0))
+        return false;
+    return !is_in(L, &L->voorzetsels, i) && !is_in(L, &L->vraagwoorden, i) &&
+           !is_in(L, &L->bijzin, i) && !is_in(L, &L->leerlingen, i) && !is_in(L, &L->leraren, i);
 }
 
 static void check_gesloten(struct kr_linter *L)
@@ -764,8 +889,14 @@ static void check_gesloten(struct kr_linter *L)
         return;
     for (size_t s = 0; s < L->ns; s++) {
         const struct sent *S = &L->s[s];
+        /* "We willen weten of ...": an indirect yes/no question. */
+        if (S->frame_end && S->frame_of) {
+            add_found(L, K_GESLOTEN, L->w[S->first].start, L->w[S->frame_end - 1].end);
+            return;
+        }
         bool closed = S->question && !S->open && !S->tag;
-        if (!any_q && s == 0 && !S->open && is_in(L, &L->werkwoorden, S->first))
+        if (!any_q && s == 0 && !S->open &&
+            (is_in(L, &L->werkwoorden, S->first) || verb_first(L, S)))
             closed = true;
         if (closed) {
             add_found(L, K_GESLOTEN, L->w[S->first].start, L->w[S->first].end);
@@ -774,13 +905,81 @@ static void check_gesloten(struct kr_linter *L)
     }
 }
 
+/* Is word i (a learner or teacher word) inside a prepositional phrase: "in de klas", "van de
+ * juf"? With `situation`, only after the prepositions of 'situatie' (or 'van' after the
+ * teacher's work: "de uitleg van de juf"). */
+static bool after_prep(const struct kr_linter *L, size_t i, bool situation)
+{
+    size_t p = i;
+    if (p > 0 && L->w[p - 1].sent == L->w[i].sent && is_article(fold_of(L, p - 1)))
+        p--;
+    if (p == 0 || L->w[p - 1].sent != L->w[i].sent)
+        return false;
+    p--;
+    if (!situation)
+        return is_in(L, &L->voorzetsels, p) && !fold_is(L, p, "en") && !fold_is(L, p, "of") &&
+               !fold_is(L, p, "maar");
+    if (is_in(L, &L->situatie, p))
+        return true;
+    return fold_is(L, p, "van") && p > 0 && L->w[p - 1].sent == L->w[i].sent &&
+           is_in(L, &L->handelen, p - 1);
+}
+
+/* "de groep", "de klas" as the subject, not as a place. */
+static size_t group_at(const struct kr_linter *L, size_t i)
+{
+    size_t n = match_at(L, &L->groepswoorden, i, false);
+    return n && !after_prep(L, i, false) ? n : 0;
+}
+
+/*
+ * A passive main clause about learners ("Hoe worden leerlingen uitgedaagd?", "Hoe wordt er
+ * omgegaan met leerlingen die ...?") asks what is done to them: the teacher's work. Not when
+ * the learners do it ("Welke woorden worden door leerlingen gebruikt?").
+ */
+static bool passive_about_learners(struct kr_linter *L)
+{
+    for (size_t s = 0; s < L->ns; s++) {
+        size_t aux = SIZE_MAX, part = SIZE_MAX;
+        bool learner = false, agent = false;
+        for (size_t i = L->s[s].first; i < L->s[s].end; i++) {
+            if (L->w[i].quoted)
+                continue;
+            if (is_in(L, &L->leerlingen, i) || group_at(L, i)) {
+                learner = true;
+                size_t p = i;
+                while (p > L->s[s].first && is_article(fold_of(L, p - 1)))
+                    p--;
+                if (p > L->s[s].first && (fold_is(L, p - 1, "door") || fold_is(L, p - 1, "tussen")))
+                    agent = true;
+            }
+            if (L->w[i].sub)
+                continue;
+            if (aux == SIZE_MAX && is_passive_aux(L, i))
+                aux = i;
+            else if (aux != SIZE_MAX && part == SIZE_MAX && !L->w[i].exempt &&
+                     is_passive_participle(fold_of(L, i)))
+                part = i;
+        }
+        if (learner && !agent && part != SIZE_MAX) {
+            add_found(L, K_LERAARGERICHT, L->w[aux].start, L->w[part].end);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void check_leraar(struct kr_linter *L, bool *has_learner)
 {
     *has_learner = any_term(L, &L->leerlingen);
+    for (size_t i = 0; !*has_learner && i < L->nw; i++)
+        *has_learner = group_at(L, i) > 0;
+    if (passive_about_learners(L))
+        return;
     for (size_t i = 0; i < L->nw; i++) {
-        if (L->w[i].sub || L->w[i].quoted)
+        if (L->w[i].sub || L->w[i].quoted || L->w[i].frame)
             continue;
-        if (is_in(L, &L->leerlingen, i))
+        if (is_in(L, &L->leerlingen, i) || group_at(L, i))
             return;
         /* "we" is the school ("Hoe zorgen we ervoor dat ...?"), unless it is the observers
          * ("Wat zien we leerlingen doen?"). */
@@ -791,6 +990,11 @@ static void check_leraar(struct kr_linter *L, bool *has_learner)
             return;
         }
         size_t n = match_at(L, &L->leraren, i, false);
+        /* The teacher as a circumstance: "tijdens de uitleg van de juf", "bij de meester". */
+        if (n && after_prep(L, i, true)) {
+            i += n - 1;
+            continue;
+        }
         if (n) {
             add_found(L, K_LERAARGERICHT, L->w[i].start, L->w[i + n - 1].end);
             return;
@@ -801,6 +1005,30 @@ static void check_leraar(struct kr_linter *L, bool *has_learner)
     size_t at, n;
     if (find_term(L, &L->handelen, 0, &at, &n))
         add_found(L, K_LERAARGERICHT, L->w[at].start, L->w[at + n - 1].end);
+}
+
+/* "Hoe zelfstandig werken leerlingen ...?", "Hoe actief zijn ze ...?": a degree, a rating.
+ * Not "Hoe vaak", "Hoe lang" (counts) and not "Hoe reageren leerlingen" (a verb). */
+static void check_hoe_mate(struct kr_linter *L)
+{
+    for (size_t i = 0; i + 2 < L->nw; i++) {
+        if (!fold_is(L, i, "hoe") || L->w[i].quoted || L->w[i].sub || L->w[i].frame ||
+            !opens_clause(L, i) || L->w[i + 2].sent != L->w[i].sent || L->w[i + 1].clause_start ||
+            L->w[i + 2].clause_start)
+            continue;
+        size_t a = i + 1;
+        if (L->w[a].exempt || subjectish(L, a) || subjectish(L, a + 1) ||
+            is_in(L, &L->hoemaat, a) || is_in(L, &L->werkwoorden, a) ||
+            is_in(L, &L->voorzetsels, a) || is_in(L, &L->vraagwoorden, a) ||
+            is_in(L, &L->bijzin, a))
+            continue;
+        bool verb = is_in(L, &L->werkwoorden, a + 1) ||
+                    (a + 2 < L->nw && L->w[a + 2].sent == L->w[i].sent && subjectish(L, a + 2));
+        if (!verb)
+            continue;
+        add_found(L, K_OORDEEL, L->w[i].start, L->w[a].end);
+        return;
+    }
 }
 
 /* ---- hints ---- */
@@ -985,6 +1213,7 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     check_terms(L, K_ETALAGE);
     check_condition_words(L, K_ONZICHTBAAR);
     check_condition_words(L, K_OORDEEL);
+    check_hoe_mate(L);
     check_gesloten(L);
     bool has_learner;
     check_leraar(L, &has_learner);

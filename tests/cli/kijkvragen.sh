@@ -70,6 +70,26 @@ grep -q "^$T/edi.yaml:2:28: toetsend: .* Tip: .*Wat doen en zeggen leerlingen" "
     fail "check gives a rewrite on the finding's line"
 grep -qv "^$T/edi.yaml:[0-9]*:[0-9]*: " "$T/out" && { cat "$T/out"; fail "a check line without FILE:LINE:COL"; }
 
+# A good vraag with a closed and a teacher-centred kijkpunt: exit 1, each at its kijkpunt's
+# line; an open kijkpunt about learners gets nothing.
+cat >"$T/kp.yaml" <<'YEOF'
+id: kp
+vraag: Wat doen leerlingen als ze bij een som vastlopen?
+basisvaardigheid: rekenen-wiskunde
+thema: Vastlopen
+toelichting: Wat leerlingen doen als het moeilijk wordt.
+kijkpunten:
+  - Wat doen leerlingen in de eerste minuut nadat ze vastlopen?
+  - Vragen leerlingen een klasgenoot om hulp?
+  - Hoe helpt de leerkracht leerlingen die vastlopen?
+YEOF
+"$KR" kijkvragen check "$T/kp.yaml" >"$T/out" 2>&1; rc=$?
+[ $rc -eq 1 ] || { cat "$T/out"; fail "kijkpunt findings exit $rc"; }
+grep -q "^$T/kp.yaml:8:5: gesloten: Kijkpunt 2: " "$T/out" || { cat "$T/out"; fail "closed kijkpunt"; }
+grep -q "^$T/kp.yaml:9:5: leraargericht: Kijkpunt 3: .* Tip: " "$T/out" ||
+    { cat "$T/out"; fail "teacher-centred kijkpunt"; }
+[ "$(wc -l <"$T/out")" -eq 2 ] || { cat "$T/out"; fail "only the two kijkpunten"; }
+
 # Two files with the same id.
 mkdir "$T/b"
 cp "$SRC/kijkvragen/rekenen-vastlopen.yaml" "$T/b/"

@@ -547,6 +547,118 @@ START_TEST(test_lint_heldout_questions)
 }
 END_TEST
 
+/*
+ * A labelled file (tests/data/kijkvraag_*.tsv: LABEL<TAB>TEXT, # comments): 'goed' must stay
+ * clean, any other label (the kind of bad question) must get a finding of some kind.
+ */
+struct kv_score {
+    size_t bad_hit, bad, good_clean, good;
+};
+
+static void score_questions(const char *path, struct kv_score *sc)
+{
+    FILE *fp = fopen(path, "r");
+    ck_assert_msg(fp, "%s", path);
+    memset(sc, 0, sizeof *sc);
+    struct kr_lint_list f = {0};
+    char line[4096];
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *tab = strchr(line, '\t');
+        ck_assert_ptr_nonnull(tab);
+        *tab = '\0';
+        const char *q = tab + 1;
+        size_t n = kr_lint(L, q, strlen(q), &f);
+        if (strcmp(line, "goed") == 0) {
+            sc->good++;
+            if (n == 0)
+                sc->good_clean++;
+            else
+                printf("# onterecht (%s): %s\n", f.items[0].kind, q);
+        } else {
+            sc->bad++;
+            if (n > 0)
+                sc->bad_hit++;
+            else
+                printf("# gemist (%s): %s\n", line, q);
+        }
+    }
+    fclose(fp);
+    kr_lint_list_fini(&f);
+    printf("# %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
+           strrchr(path, '/') + 1, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+}
+
+/* The acceptance: at least 9 of 10 bad questions get a finding, 9 of 10 good ones none. */
+static void expect_floors(const char *path, size_t min_each)
+{
+    struct kv_score sc;
+    score_questions(path, &sc);
+    ck_assert_uint_ge(sc.bad, min_each);
+    ck_assert_uint_ge(sc.good, min_each);
+    ck_assert_msg(sc.bad_hit * 10 >= 9 * sc.bad, "%zu/%zu bad flagged", sc.bad_hit, sc.bad);
+    ck_assert_msg(sc.good_clean * 10 >= 9 * sc.good, "%zu/%zu good clean", sc.good_clean, sc.good);
+}
+
+static void expect_clean(const char *q)
+{
+    struct kr_lint_list f = {0};
+    size_t n = kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(n == 0, "'%s' got %s", q, n ? f.items[0].kind : "");
+    kr_lint_list_fini(&f);
+}
+
+static void expect_kind(const char *q, const char *kind)
+{
+    struct kr_lint_list f = {0};
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(kind_in(&f, kind), "'%s' did not get %s", q, kind);
+    kr_lint_list_fini(&f);
+}
+
+START_TEST(test_lint_sentence_rules)
+{
+    /* An introduction: open after a question word, closed after 'of', checking after 'dat'. */
+    expect_clean("We zijn benieuwd hoe leerlingen reageren op feedback van een klasgenoot.");
+    expect_clean("Kijk naar wat leerlingen doen als ze klaar zijn.");
+    expect_kind("We willen weten of leerlingen de strategieën toepassen.", "gesloten");
+    expect_kind("Zien we terug dat leerlingen het lesdoel benoemen?", "toetsend");
+    /* A heading before a colon, and the teacher as a circumstance. */
+    expect_clean("Thema motivatie: wat doen leerlingen als ze een nieuwe taak krijgen?");
+    expect_clean("Tijdens de uitleg van de juf: wat doen leerlingen achterin de klas?");
+    expect_kind("Wat is de rol van de leerkracht bij het samenwerken van leerlingen?",
+                "leraargericht");
+    /* Passive about learners is the teacher's work; learners as the agent are not. */
+    expect_kind("Hoe worden leerlingen uitgedaagd tijdens de rekenles?", "leraargericht");
+    expect_kind("Hoe worden leerlingen begeleid bij het plannen?", "leraargericht");
+    expect_clean("Welke woorden worden door leerlingen gebruikt in hun uitleg?");
+    /* 'Hoe' + adjective is a rating; 'Hoe vaak' and 'Hoe' + verb are not. */
+    expect_kind("Hoe zelfstandig werken leerlingen aan hun weektaak?", "oordeel");
+    expect_clean("Hoe vaak stellen leerlingen een vraag aan een klasgenoot?");
+    expect_clean("Hoe reageert de klas als iemand een fout maakt?");
+    /* Verb first without a question mark; an indirect 'of' clause is a condition. */
+    expect_kind("Plannen leerlingen hun werk zelf", "gesloten");
+    expect_clean("Hoe controleren leerlingen of hun antwoord goed is?");
+    /* 'de groep' as the subject counts as learners, 'in de klas' is a place. */
+    expect_clean("Wat doet de groep als de bel gaat?");
+    expect_kind("Hoe zorgt de mentor ervoor dat de klas snel aan het werk gaat?", "leraargericht");
+}
+END_TEST
+
+START_TEST(test_lint_question_corpus)
+{
+    expect_floors(KR_TEST_DATA "/kijkvraag_corpus.tsv", 40);
+}
+END_TEST
+
+START_TEST(test_lint_question_validation)
+{
+    expect_floors(KR_TEST_DATA "/kijkvraag_validation.tsv", 15);
+}
+END_TEST
+
 START_TEST(test_lint_labelled_good_questions)
 {
     struct kr_lint_list f = {0};
@@ -708,6 +820,9 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_labelled_bad_questions);
     tcase_add_test(t, test_lint_labelled_good_questions);
     tcase_add_test(t, test_lint_heldout_questions);
+    tcase_add_test(t, test_lint_question_corpus);
+    tcase_add_test(t, test_lint_sentence_rules);
+    tcase_add_test(t, test_lint_question_validation);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
     tcase_add_test(t, test_lint_context_rules);
