@@ -79,19 +79,6 @@ static void put_run(struct ui *ui, const char *text, size_t from, size_t to, enu
 
 #define UI_MAX_WRAP 64
 
-int ui_wrapped_rows(const char *text, int cols, int max_rows)
-{
-    size_t starts[UI_MAX_WRAP];
-    if (max_rows > UI_MAX_WRAP)
-        max_rows = UI_MAX_WRAP;
-    if (max_rows < 1 || cols < 1)
-        return 0;
-    char *t = kr_utf8_inert(text, strlen(text), false);
-    size_t n = kr_le_wrap(t, strlen(t), (size_t)cols, starts, (size_t)max_rows, 0, NULL, NULL);
-    free(t);
-    return (int)n;
-}
-
 static int put_wrapped_clean(struct ui *ui, int y, int x, int cols, int max_rows, enum ui_attr base,
                              const char *t, size_t len, size_t cursor, size_t *cur_row,
                              size_t *cur_col, const struct ui_span *spans, size_t n_spans,
@@ -105,11 +92,26 @@ static int put_wrapped_clean(struct ui *ui, int y, int x, int cols, int max_rows
     size_t n = kr_le_wrap(t, len, (size_t)cols, starts, (size_t)max_rows, cursor, cur_row, cur_col);
     for (size_t r = 0; r < n; r++) {
         size_t from = starts[r], to = r + 1 < n ? starts[r + 1] : len;
-        /* The row ends before the space it was broken at; cut anything wider. */
-        while (to > from && kr_utf8_width(t + from, to - from) > (size_t)cols)
+        bool cut = r + 1 == n && kr_utf8_width(t + from, to - from) > (size_t)cols;
+        /* The row ends before the space it was broken at; cut anything wider. The last row
+         * of text that does not fit ends in … after a whole word, so no word is half shown. */
+        size_t room = cut && cols > 1 ? (size_t)cols - 1 : (size_t)cols;
+        while (to > from && kr_utf8_width(t + from, to - from) > room)
             to = kr_utf8_prev(t, to);
+        if (cut) {
+            size_t sp = to;
+            while (sp > from && t[sp - 1] != ' ')
+                sp--;
+            if (sp > from + (to - from) / 2) /* a word break in the second half of the row */
+                to = sp;
+        }
         move(y + (int)r, x);
         put_run(ui, t, from, to, base, spans, n_spans, hl);
+        if (cut && cols > 1) {
+            attrset(ui_attr(ui, base));
+            addstr("…");
+            attrset(A_NORMAL);
+        }
     }
     return (int)n;
 }
@@ -128,12 +130,56 @@ int ui_put_wrapped(struct ui *ui, int y, int x, int cols, int max_rows, enum ui_
     return n;
 }
 
+/*
+ * A one-row field scrolls sideways: focused, it shows as much of the text before the cursor
+ * as fits (the cursor stays in view); unfocused, it shows the beginning, with … when more
+ * follows.
+ */
+static int draw_line_field(struct ui *ui, int y, int x, int cols, const struct kr_lineedit *le,
+                           bool focused, const struct ui_span *spans, size_t n_spans)
+{
+    size_t from = 0, to = le->len;
+    if (focused) {
+        /* the text before the cursor must fit in cols - 1 (the cursor takes the last cell) */
+        while (from < le->cursor &&
+               kr_utf8_width(le->text + from, le->cursor - from) > (size_t)cols - 1)
+            from = kr_utf8_next(le->text, le->len, from);
+    }
+    bool more = false;
+    while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols) {
+        to = kr_utf8_prev(le->text, to);
+        more = true;
+    }
+    if (more && !focused) /* room for the … */
+        while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols - 1)
+            to = kr_utf8_prev(le->text, to);
+    move(y, x);
+    attrset(ui_attr(ui, UI_NORMAL) | (focused ? A_UNDERLINE : A_NORMAL));
+    for (int i = 0; i < cols; i++)
+        addch(' ');
+    attrset(A_NORMAL);
+    move(y, x);
+    put_run(ui, le->text, from, to, UI_NORMAL, spans, n_spans, UI_JUDGE);
+    if (more && !focused) {
+        attrset(ui_attr(ui, UI_DIM));
+        addstr("…");
+        attrset(A_NORMAL);
+    }
+    if (focused) {
+        curs_set(1);
+        move(y, x + (int)kr_utf8_width(le->text + from, le->cursor - from));
+    }
+    return 1;
+}
+
 int ui_draw_field(struct ui *ui, int y, int x, int cols, int rows, const struct kr_lineedit *le,
                   bool focused, const struct ui_span *spans, size_t n_spans)
 {
     size_t cur_row = 0, cur_col = 0, starts[UI_MAX_WRAP];
     if (rows < 1 || cols < 2)
         return 0;
+    if (rows == 1)
+        return draw_line_field(ui, y, x, cols, le, focused, spans, n_spans);
     /* When the text needs more rows than the field has, show the rows around the cursor. */
     size_t need = kr_le_wrap(le->text, le->len, (size_t)cols, starts, UI_MAX_WRAP, le->cursor,
                              &cur_row, &cur_col);

@@ -322,14 +322,8 @@ void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bo
         size_t n_spans = 0;
         if (nl->flagged[i])
             ui_check(ui, o->text, strlen(o->text), spans, &n_spans, NULL);
-        int w = ui->cols - x - 1;
-        if (ui_wrapped_rows(o->text, w, 2) > 1) {
-            /* One row per note in the list: cut, and say so with "…". */
-            ui_put_wrapped(ui, row, x, w - 1, 1, base, o->text, spans, n_spans, UI_JUDGE);
-            ui_put(ui, row, ui->cols - 2, 1, base, "…");
-        } else {
-            ui_put_wrapped(ui, row, x, w, 1, base, o->text, spans, n_spans, UI_JUDGE);
-        }
+        /* One row per note in the list: a longer note ends in "…" after a whole word. */
+        ui_put_wrapped(ui, row, x, ui->cols - x - 1, 1, base, o->text, spans, n_spans, UI_JUDGE);
     }
 }
 

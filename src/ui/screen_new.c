@@ -42,6 +42,7 @@ static struct {
     int chosen; /* index of the chosen kijkvraag, -1 when typed */
     struct kr_linter *linter;
     struct kr_lint_list lint;
+    bool esc_once; /* Esc pressed once with text in the form: the next Esc discards it */
 } S;
 
 static void enter(struct ui *ui)
@@ -57,6 +58,7 @@ static void enter(struct ui *ui)
     S.field = F_NETWORK;
     S.chosen = -1;
     S.picking = false;
+    S.esc_once = false;
 }
 
 static void leave(struct ui *ui)
@@ -190,9 +192,37 @@ static const struct kr_lint_finding *lint_now(struct ui *ui, struct ui_span *spa
     return S.lint.n ? &S.lint.items[0] : NULL;
 }
 
+/* The date as typed, in ISO form: "2026-03-12" as it is, and the Dutch "12-3-2026",
+ * "12/3/2026" or "12.3.2026" turned around. False when it is no date. */
+static bool date_iso(const char *typed, char out[11])
+{
+    int d, m, y, n = 0;
+    char s1, s2;
+    if (kr_clock_valid_date(typed) && strlen(typed) == 10) {
+        memcpy(out, typed, 11);
+        return true;
+    }
+    if (sscanf(typed, " %2d%c%2d%c%4d %n", &d, &s1, &m, &s2, &y, &n) != 5 || typed[n] || s1 != s2 ||
+        (s1 != '-' && s1 != '/' && s1 != '.') || y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+        d > 31)
+        return false;
+    /* in range, so the 10 characters and the NUL fit */
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+    return kr_clock_valid_date(out);
+}
+
 static bool is_text(int f)
 {
     return f != F_BASIS && f != F_SAVE;
+}
+/* Did the user type anything that Esc would throw away? */
+static bool form_touched(void)
+{
+    for (int i = 0; i < F_COUNT; i++)
+        if (i != F_DATE && is_text(i) && !kr_le_blank(&S.ed[i]))
+            return true;
+    return S.basis != KR_BASIS_NONE;
 }
 
 static void draw(struct ui *ui)
@@ -230,12 +260,24 @@ static void draw(struct ui *ui)
                 int max = ui->rows >= 24 ? 2 : 1;
                 struct kr_buf b = {0};
                 kr_buf_printf(&b, "Let op: %s", lf->message);
-                int used = ui_put_wrapped(ui, y + rows, fx, fw, max, UI_HINT, kr_buf_str(&b), NULL,
-                                          0, UI_HINT);
+                int used = ui_put_wrapped(ui, y + rows, fx, fw, max + 1, UI_HINT, kr_buf_str(&b),
+                                          NULL, 0, UI_HINT);
                 kr_buf_reset(&b);
                 kr_buf_printf(&b, "Tip: %s", lf->hint);
                 used += ui_put_wrapped(ui, y + rows + used, fx, fw, max, UI_HINT, kr_buf_str(&b),
                                        NULL, 0, UI_HINT);
+                if (S.lint.n > 1) {
+                    /* The other findings in one row: their kind and the words at fault. */
+                    kr_buf_reset(&b);
+                    kr_buf_puts(&b, "Ook:");
+                    for (size_t i = 1; i < S.lint.n; i++) {
+                        const struct kr_lint_finding *o = &S.lint.items[i];
+                        kr_buf_printf(&b, "%s %s ('%.*s')", i > 1 ? " ·" : "", o->kind,
+                                      (int)(o->end - o->start), S.ed[F_KIJKVRAAG].text + o->start);
+                    }
+                    used += ui_put_wrapped(ui, y + rows + used, fx, fw, 1, UI_HINT, kr_buf_str(&b),
+                                           NULL, 0, UI_HINT);
+                }
                 kr_buf_fini(&b);
                 y += used - 2;
             } else if (kv) {
@@ -246,8 +288,9 @@ static void draw(struct ui *ui)
             }
             y += 2;
         }
-        if (f == F_DATE && !kr_clock_valid_date(S.ed[F_DATE].text))
-            ui_put(ui, y, fx + w + 2, fw - w - 2, UI_ERROR, "schrijf JJJJ-MM-DD");
+        char iso[11];
+        if (f == F_DATE && !date_iso(S.ed[F_DATE].text, iso))
+            ui_put(ui, y, fx + w + 2, fw - w - 2, UI_ERROR, "geen datum: bijv. 12-3-2026");
         y += rows + gap;
     }
     ui_put(ui, y++, fx, fw, UI_DIM, "bijv. Anna & Bram; Cees & Dirk (voornamen of initialen)");
@@ -300,8 +343,9 @@ static void save(struct ui *ui)
         S.field = F_KIJKVRAAG;
         return;
     }
-    if (!kr_clock_valid_date(S.ed[F_DATE].text)) {
-        ui_message(ui, UI_ERROR, "De datum '%s' klopt niet; schrijf JJJJ-MM-DD.",
+    char date[11];
+    if (!date_iso(S.ed[F_DATE].text, date)) {
+        ui_message(ui, UI_ERROR, "De datum '%s' klopt niet; schrijf 12-3-2026 of 2026-03-12.",
                    S.ed[F_DATE].text);
         S.field = F_DATE;
         return;
@@ -324,7 +368,7 @@ static void save(struct ui *ui)
     if (r == KR_OK) {
         s.network_id = kr_xstrdup(net.id);
         s.kind = kr_xstrdup("vervolg");
-        s.date = kr_xstrdup(S.ed[F_DATE].text);
+        s.date = kr_xstrdup(date);
         s.host_school = ui_trimmed(S.ed[F_SCHOOL].text);
         s.basis = S.basis;
         s.ontwikkelvraag = ui_trimmed(S.ed[F_ONTWIKKEL].text);
@@ -362,11 +406,19 @@ static void key(struct ui *ui, int k)
         library_key(ui, k);
         return;
     }
+    bool esc_once = S.esc_once;
+    S.esc_once = false;
     switch (k) {
     case UI_CTRL('b'):
         open_library(ui);
         return;
     case UI_ESC:
+        if (form_touched() && !esc_once) {
+            S.esc_once = true;
+            ui_message(ui, UI_HINT,
+                       "Nog een keer Esc: stoppen zonder bijeenkomst (wat je typte gaat weg).");
+            return;
+        }
         ui_back(ui);
         ui_message(ui, UI_NORMAL, "Geen bijeenkomst gemaakt.");
         return;

@@ -47,8 +47,9 @@ static void draw(struct ui *ui)
     ui_putf(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bezoek afgerond: %s", ui->visit.label);
     y++;
     if (V.list.notes.n == 0) {
-        ui_put(ui, y++, 2, ui->cols - 4, UI_OK,
-               "Geen notities met oordeelwoorden. Mooi feitelijk!");
+        ui_put(
+            ui, y++, 2, ui->cols - 4, UI_OK,
+            "Geen notities met oordeelwoorden: alles beschrijft wat er te zien en te horen was.");
         y++;
         ui_put(ui, y, 2, ui->cols - 4, UI_NORMAL,
                "Enter: volgend bezoek beginnen    q: terug naar de bijeenkomst");

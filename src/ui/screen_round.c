@@ -37,6 +37,7 @@ static struct {
     long long last_change_ms, last_draft_ms, last_retry_ms;
     struct pending *pending;
     size_t n_pending, cap_pending;
+    bool all_punten; /* Ctrl-P: every kijkpunt on its own row */
 } R;
 
 static long long now_ms(void)
@@ -345,7 +346,18 @@ static int draw_top(struct ui *ui)
     y++;
     y += ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_HEAD, ui->session.kijkvraag_text, NULL, 0,
                         UI_HEAD);
-    if (ui->session.kijkpunten && *ui->session.kijkpunten) {
+    if (ui->session.kijkpunten && *ui->session.kijkpunten && R.all_punten) {
+        int max = ui->rows >= 24 ? 8 : 4;
+        for (const char *p = ui->session.kijkpunten; *p && max > 0;) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (n) {
+                ui_putf(ui, y++, 1, ui->cols - 2, UI_NORMAL, "• %.*s", (int)n, p);
+                max--;
+            }
+            p += n + (nl ? 1 : 0);
+        }
+    } else if (ui->session.kijkpunten && *ui->session.kijkpunten) {
         struct kr_buf b = {0};
         for (const char *p = ui->session.kijkpunten; *p;) {
             const char *nl = strchr(p, '\n');
@@ -369,11 +381,21 @@ static const char *corner_name(enum kr_corner c)
     return s ? s : "-";
 }
 
+static void put_tip(struct ui *ui, int y, int rows, const char *hint)
+{
+    struct kr_buf b = {0};
+    kr_buf_printf(&b, "Tip: %s", hint);
+    ui_put_wrapped(ui, y, 1, ui->cols - 2, rows, UI_HINT, kr_buf_str(&b), NULL, 0, UI_HINT);
+    kr_buf_fini(&b);
+}
+
 static void draw(struct ui *ui)
 {
     int y = draw_top(ui);
     int entry_rows = 2;
-    int bottom = ui->rows - 2 - entry_rows - 2 - (int)(R.n_pending > 3 ? 3 : R.n_pending);
+    int tip_rows = ui->rows >= 24 ? 2 : 1; /* a tip of two rows where there is room */
+    int bottom =
+        ui->rows - 2 - entry_rows - 1 - tip_rows - (int)(R.n_pending > 3 ? 3 : R.n_pending);
     ui_putf(ui, y, 1, ui->cols - 2, UI_HEAD, "Notities van dit bezoek (%zu)", R.list.notes.n);
     if (R.list_focus)
         ui_put(ui, y, ui->cols - 24, 23, UI_DIM, "Tab: terug naar typen");
@@ -394,10 +416,10 @@ static void draw(struct ui *ui)
             ui_check(ui, o->text, strlen(o->text), NULL, NULL, &hint);
             sug = ui_suggest(ui, o->text, strlen(o->text));
             if (hint)
-                ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
+                put_tip(ui, y, tip_rows, hint);
             else
                 ui_put(ui, y, 1, ui->cols - 2, UI_DIM, "Geen oordeelwoorden gevonden.");
-            ui_putf(ui, y + 1, 1, ui->cols - 2, UI_NORMAL,
+            ui_putf(ui, y + tip_rows, 1, ui->cols - 2, UI_NORMAL,
                     "Plaats: 1 leerling  2 leraar  3 leerinhoud  (voorstel: %s, v)",
                     corner_name(sug));
         }
@@ -405,17 +427,16 @@ static void draw(struct ui *ui)
         ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
         sug = ui_suggest(ui, R.ed.text, R.ed.len);
         if (hint)
-            ui_putf(ui, y, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
+            put_tip(ui, y, tip_rows, hint);
         else
             ui_put(ui, y, 1, ui->cols - 2, UI_DIM,
                    R.edit_id ? "Je bewerkt een notitie." : "Schrijf wat je ziet en hoort.");
         if (sug != KR_CORNER_NONE)
-            ui_putf(ui, y + 1, 1, ui->cols - 2, UI_DIM,
-                    "Voorstel: %s (bewaren en plaatsen: Alt-1 leerling, Alt-2 leraar, Alt-3 "
-                    "leerinhoud)",
+            ui_putf(ui, y + tip_rows, 1, ui->cols - 2, UI_DIM,
+                    "Voorstel: %s · Alt-1 leerling  Alt-2 leraar  Alt-3 leerinhoud",
                     corner_name(sug));
     }
-    y += 2;
+    y += tip_rows + 1;
     ui_put(ui, y, 1, 10, UI_HEAD, R.edit_id ? "Bewerk ›" : "Notitie ›");
     ui_draw_field(ui, y, 11, ui->cols - 12, entry_rows, &R.ed, !R.list_focus, spans, n_spans);
 }
@@ -450,6 +471,10 @@ static void list_key(struct ui *ui, int k)
     case 'x':
     case UI_CTRL('x'):
         end_visit(ui);
+        break;
+    case 'p':
+    case UI_CTRL('p'):
+        R.all_punten = !R.all_punten;
         break;
     case 'n':
     case UI_CTRL('n'):
@@ -492,6 +517,9 @@ static void key(struct ui *ui, int k)
     case UI_CTRL('z'):
         ui_undo_last(ui);
         reload(ui);
+        return;
+    case UI_CTRL('p'):
+        R.all_punten = !R.all_punten;
         return;
     case UI_ALT('1'):
         save_and_place(ui, KR_CORNER_LEERLING);
@@ -550,6 +578,7 @@ static const char *footer(struct ui *ui)
 static const struct ui_help help[] = {
     {"Typen", "schrijf wat je ziet en hoort; woorden die oordelen worden gemarkeerd"},
     {"Enter", "bewaar de notitie meteen, met de tijd"},
+    {"Ctrl-P", "alle kijkpunten onder elkaar, of weer kort (ook p in de lijst)"},
     {"Alt-1 2 3", "bewaar de regel en plaats hem bij leerling, leraar, leerinhoud"},
     {"Tab, ↑", "naar de lijst met notities (Tab of Esc: terug naar typen)"},
     {"1 2 3", "in de lijst: plaats bij leerling, leraar, leerinhoud (0: los)"},

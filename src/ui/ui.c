@@ -6,6 +6,7 @@
  */
 #include "kijkronde/ui.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -287,7 +288,19 @@ static int read_key(int *key)
         timeout(0);
         int r2 = get_wch(&next);
         timeout(delay);
-        if (r2 == OK && next >= ' ' && next != 0x7f)
+        if (r2 == OK && (next == '[' || next == 'O')) {
+            /* An escape sequence the terminal description does not know (a key of another
+             * terminal): read it to its final byte and drop it, so none of it is typed. */
+            wint_t c = 0;
+            timeout(0);
+            if (next == 'O')
+                get_wch(&c);
+            else
+                for (int n = 0; n < 16 && get_wch(&c) == OK && !(c >= 0x40 && c <= 0x7e); n++)
+                    ;
+            timeout(delay);
+            *key = UI_NOKEY;
+        } else if (r2 == OK && next >= ' ' && next != 0x7f)
             *key = UI_ALT((int)next);
         else if (r2 == OK)
             unget_wch((wchar_t)next);
@@ -339,6 +352,11 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (!terminal_ok())
         return 2;
     setlocale(LC_ALL, "");
+    /* Under LANG=C the bullets, arrows and diacritics would come out as garbage; terminals
+     * speak UTF-8 nearly everywhere, so use it for the characters when the locale does not. */
+    const char *codeset = nl_langinfo(CODESET);
+    if (!codeset || strcmp(codeset, "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         fprintf(stderr, "kijkronde: terminal '%s' wordt niet ondersteund.\n", getenv("TERM"));
@@ -355,6 +373,14 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     timeout(500);
     define_key("\033[200~", KEY_PASTE_BEGIN);
     define_key("\033[201~", KEY_PASTE_END);
+    /* Home and End as tmux, screen, PuTTY, rxvt and the Linux console send them, whatever
+     * TERM says: otherwise "1~" would land in the note. */
+    static const char *const home[] = {"\033[1~", "\033[7~", "\033[H", "\033OH"};
+    static const char *const end[] = {"\033[4~", "\033[8~", "\033[F", "\033OF"};
+    for (size_t i = 0; i < sizeof home / sizeof home[0]; i++) {
+        define_key(home[i], KEY_HOME);
+        define_key(end[i], KEY_END);
+    }
     fputs("\033[?2004h", stdout);
     fflush(stdout);
 
@@ -377,7 +403,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
                 ui.screen->tick(&ui);
             continue;
         }
-        if (key == UI_FN(KEY_RESIZE))
+        if (key == UI_FN(KEY_RESIZE) || key == UI_NOKEY)
             continue;
         if (key == UI_CTRL('c'))
             break; /* stop from anywhere: the screen's leave() below keeps its draft */

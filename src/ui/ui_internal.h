@@ -29,6 +29,7 @@
  */
 #define UI_FN(k)   ((k) + 0x200000)
 #define UI_ALT(c)  ((c) + 0x400000) /* Alt + a key: Esc and the key at once */
+#define UI_NOKEY   UI_FN(0x1fff)    /* an escape sequence no terminal key is known for */
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC     0x1b
 #define UI_ENTER   '\r'
@@ -243,8 +244,6 @@ int ui_putf(struct ui *ui, int y, int x, int cols, enum ui_attr a, const char *f
  */
 int ui_put_wrapped(struct ui *ui, int y, int x, int cols, int max_rows, enum ui_attr base,
                    const char *text, const struct ui_span *spans, size_t n_spans, enum ui_attr hl);
-/* Rows text needs when wrapped at cols columns (at most max_rows). */
-int ui_wrapped_rows(const char *text, int cols, int max_rows);
 
 /*
  * A line editor field at (y, x), cols wide, rows high (wrapping), with the cursor
