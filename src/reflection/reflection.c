@@ -92,8 +92,10 @@ const char *kr_reflection_placed_by(const struct kr_reflection *r, size_t i)
 {
     if (i >= r->obs.n)
         return "";
+    /* Who chose the note's corner: the group only when it put the note in a corner (or in a
+     * pattern of another corner); renaming or merging its pattern is not a placement. */
     const struct kr_group_note *gn = placement_of(r, r->obs.items[i].id);
-    if (gn && (gn->corner != KR_CORNER_NONE || gn->pattern_id))
+    if (gn && gn->corner != KR_CORNER_NONE)
         return "groep";
     return r->result.auto_placed[i] ? "kijkronde" : "observator";
 }

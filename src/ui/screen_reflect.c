@@ -307,7 +307,9 @@ static void draw_calibration(struct ui *ui, int y)
         *dot = ',';
     ui_putf(ui, y++, 2, w, UI_HEAD, "%zu van %zu eigen plaatsingen wijken af · Cohens kappa %s",
             c.differ, c.compared, kappa);
-    y += ui_put_wrapped(ui, y, 2, w, 3, UI_DIM, kr_calibration_explained(), NULL, 0, UI_DIM);
+    int room = ui->rows - 3 - y - (c.differ ? 2 : 0); /* the whole sentence where it fits */
+    y += ui_put_wrapped(ui, y, 2, w, room < 2 ? 2 : room, UI_DIM, kr_calibration_explained(), NULL,
+                        0, UI_DIM);
     for (size_t i = 0; i < c.differ && y < ui->rows - 3; i++, y++) {
         const struct kr_observation *o = &S.rf.obs.items[c.notes[i]];
         ui_putf(ui, y, 2, w, UI_NORMAL, "%s → %s: %s", kr_corner_str(o->corner),
