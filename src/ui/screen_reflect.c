@@ -285,8 +285,20 @@ static void draw_debrief(struct ui *ui, int y)
     if (S.item < KR_PHASE_COUNT && y < ui->rows - 3)
         y += ui_put_wrapped(ui, y, 2, w, 2, UI_DIM, kr_phase_question((enum kr_phase)S.item), NULL,
                             0, UI_DIM);
-    if (S.mode == M_EDIT && y < ui->rows - 3)
-        ui_draw_field(ui, y, 2, w, ui->rows - 3 - y, &S.ed, true, NULL, 0);
+    if (S.mode != M_EDIT || y >= ui->rows - 3)
+        return;
+    /* Beschrijven and the evidence of the theory of action are facts: the zonder-oordeel
+     * check marks judging words there, as in the round. (Analysing and predicting interpret
+     * on purpose.) */
+    struct ui_span spans[UI_MAX_SPANS];
+    size_t n_spans = 0;
+    const char *hint = NULL;
+    if (S.item == KR_PHASE_BESCHRIJVEN || S.item == KR_PHASE_COUNT + 3) {
+        ui_check(ui, S.ed.text, S.ed.len, spans, &n_spans, &hint);
+        if (hint && y < ui->rows - 4)
+            ui_putf(ui, y++, 2, w, UI_HINT, "Tip: %s", hint);
+    }
+    ui_draw_field(ui, y, 2, w, ui->rows - 3 - y, &S.ed, true, spans, n_spans);
 }
 
 static void draw_calibration(struct ui *ui, int y)
@@ -660,12 +672,11 @@ static const char *footer(struct ui *ui)
     else if (S.mode == M_PICK_MOVE || S.mode == M_PICK_MERGE)
         f = "↑↓ kies|← → hoek|Enter kiezen|Esc stoppen";
     else if (S.view == V_PATTERNS)
-        f = "←→ hoek|Enter open|r naam|m verplaats|1-3 hoek|s samenvoegen|spatie/x splitsen|"
-            "t beurt|Tab meer|q";
+        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|t beurt|Tab meer|? hulp";
     else if (S.view == V_DEBRIEF)
-        f = "↑↓ kies|Enter schrijven|t beurt|Tab|? hulp|q terug";
+        f = "↑↓ kies|Enter schrijven|t beurt|Tab verder|? hulp|q terug";
     else
-        f = "t beurt|Tab|? hulp|q terug";
+        f = "t beurt|Tab verder|? hulp|q terug";
     snprintf(S.footer, sizeof S.footer, "%s", f);
     return S.footer;
 }
