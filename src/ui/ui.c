@@ -300,8 +300,8 @@ static int read_key(int *key)
                     ;
             timeout(delay);
             *key = UI_NOKEY;
-        } else if (r2 == OK && next >= ' ' && next != 0x7f)
-            *key = UI_ALT((int)next);
+        } else if (r2 == OK && next >= '0' && next <= '9')
+            *key = UI_ALT((int)next); /* only digits: Esc then a letter stays Esc, a letter */
         else if (r2 == OK)
             unget_wch((wchar_t)next);
         else if (r2 == KEY_CODE_YES)
