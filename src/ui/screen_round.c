@@ -115,6 +115,11 @@ static void enter(struct ui *ui)
         kr_le_set(&R.ed, draft);
         R.draft_stored = true;
         ui_message(ui, UI_OK, "Je onafgemaakte notitie is teruggezet.");
+    } else if (ui->visit.ended_at) {
+        char hhmm[6];
+        kr_clock_hhmm(ui->visit.ended_at, hhmm);
+        ui_message(ui, UI_HINT,
+                   "Dit bezoek is om %s afgerond; een nieuwe notitie krijgt de tijd van nu.", hhmm);
     }
     free(draft);
     reload(ui);
