@@ -90,7 +90,9 @@ struct slot {
     char *key; /* NULL when empty */
     uint32_t hash;
     unsigned flags;
-    size_t *pats; /* patterns whose first element has this stem */
+    char *alias; /* afkortingen: the stem this word stands for ("ll" -> leerling) */
+    const struct slot *alias_slot; /* its entry, set by build_index */
+    size_t *pats;                  /* patterns whose first element has this stem */
     size_t n, cap;
 };
 
@@ -220,6 +222,7 @@ static void tab_fini(struct table *t)
     for (size_t i = 0; i < t->cap; i++) {
         free(t->slots[i].key);
         free(t->slots[i].pats);
+        free(t->slots[i].alias);
     }
     free(t->slots);
     memset(t, 0, sizeof *t);
@@ -475,6 +478,32 @@ static void flag_word(struct kr_checker *c, const char *w, unsigned flag)
         tab_put(&c->tab, buf)->flags |= flag;
 }
 
+/* context.afkortingen: a mapping of abbreviations to the word they stand for ("ll: leerling");
+ * a note's "ll" then matches every pattern written with "leerling". */
+static enum kr_status load_aliases(struct kr_checker *c, const struct kr_ydoc *doc,
+                                   const struct kr_ynode *map, struct kr_error *err)
+{
+    if (map->type != KR_YNODE_MAP)
+        return bad(err, doc, map,
+                   "'afkortingen' moet een mapping zijn (afkorting: woord), niet een %s",
+                   kr_ynode_type_str(map->type));
+    for (size_t i = 0; i < map->n; i++) {
+        const struct kr_ynode *k = map->keys[i], *v = map->items[i];
+        char from[STEM_MAX], to[STEM_MAX];
+        if (!stem_word(c, k->value, k->len, from) || strchr(k->value, ' '))
+            return bad(err, doc, k, "verwacht één woord als afkorting");
+        if (v->type != KR_YNODE_SCALAR || !stem_word(c, v->value, v->len, to) ||
+            strchr(v->value, ' '))
+            return bad(err, doc, v, "verwacht één woord achter afkorting '%s'", k->value);
+        if (strcmp(from, to) == 0)
+            continue;
+        struct slot *s = tab_put(&c->tab, from);
+        free(s->alias);
+        s->alias = kr_xstrdup(to);
+    }
+    return KR_OK;
+}
+
 static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *doc,
                                    const struct kr_ynode *map, struct kr_error *err)
 {
@@ -483,6 +512,12 @@ static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *d
                    kr_ynode_type_str(map->type));
     for (size_t i = 0; i < map->n; i++) {
         const struct kr_ynode *key = map->keys[i], *val = map->items[i];
+        if (strcmp(key->value, "afkortingen") == 0) {
+            enum kr_status st = load_aliases(c, doc, val, err);
+            if (st != KR_OK)
+                return st;
+            continue;
+        }
         unsigned flag = 0;
         for (size_t k = 0; k < sizeof context_keys / sizeof context_keys[0]; k++)
             if (strcmp(key->value, context_keys[k].key) == 0)
@@ -490,7 +525,8 @@ static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *d
         if (!flag)
             return bad(err, doc, key,
                        "onbekende sleutel '%s' in context (verwacht spreken, sprekers, juist, "
-                       "telling, antwoord, hoeveelheid, gemeten, te_bijvoeglijk of te_geen_norm)",
+                       "telling, antwoord, hoeveelheid, gemeten, te_bijvoeglijk, te_geen_norm of "
+                       "afkortingen)",
                        key->value);
         if (val->type != KR_YNODE_SEQ)
             return bad(err, doc, val, "verwacht een lijst van woorden onder '%s'", key->value);
@@ -536,17 +572,18 @@ static enum kr_status load_doc(struct kr_checker *c, const struct kr_ydoc *doc,
 }
 
 /* Grammar words the context rules need; not lexicon data. */
-static const char *const comp_words[] = {"dat",     "of",      "wie",     "wat",     "waarom",
-                                         "hoe",     "welk",    "welke",   "wanneer", "waar",
-                                         "hoeveel", "waarmee", "waardoor"};
+static const char *const comp_words[] = {"dat",     "of",      "wie",      "wat",     "waarom",
+                                         "hoe",     "welk",    "welke",    "wanneer", "waar",
+                                         "hoeveel", "waarmee", "waardoor", "omdat"};
 static const char *const that_words[] = {"dat", "of"};
 static const char *const addr_words[] = {
-    "aan",       "tegen",      "de",       "het",     "een",     "zijn",       "haar",
-    "hun",       "hem",        "hen",      "mij",     "ons",     "elkaar",     "buurman",
-    "buurvrouw", "maatje",     "iedereen", "klas",    "groep",   "kind",       "kinderen",
-    "leerling",  "leerlingen", "juf",      "meester", "leraar",  "leerkracht", "jongen",
-    "meisje",    "groepje",    "daarna",   "dan",     "nog",     "ook",        "eerst",
-    "hardop",    "zachtjes",   "nu",       "steeds",  "opnieuw", "even"};
+    "aan",        "tegen",      "de",       "het",     "een",     "zijn",       "haar",
+    "hun",        "hem",        "hen",      "mij",     "ons",     "elkaar",     "buurman",
+    "buurvrouw",  "maatje",     "iedereen", "klas",    "groep",   "kind",       "kinderen",
+    "leerling",   "leerlingen", "juf",      "meester", "leraar",  "leerkracht", "jongen",
+    "meisje",     "groepje",    "daarna",   "dan",     "nog",     "ook",        "eerst",
+    "hardop",     "zachtjes",   "nu",       "steeds",  "opnieuw", "even",       "uit",
+    "buurjongen", "buurmeisje"};
 static const char *const particle_words[] = {"uit", "mee",  "samen", "bezig", "om",
                                              "op",  "door", "na",    "voor"};
 static const char *const number_words[] = {
@@ -615,6 +652,26 @@ static void build_index(struct kr_checker *c)
             KR_GROW(s->pats, s->cap, s->n + 1);
             s->pats[s->n++] = p;
         }
+    }
+    /* Aliases point at their word's entry; make every target exist first (tab_put may grow
+     * the table), then link. An alias of an alias is not followed. */
+    char **targets = NULL;
+    size_t ntargets = 0, captargets = 0;
+    for (size_t i = 0; i < c->tab.cap; i++)
+        if (c->tab.slots[i].key && c->tab.slots[i].alias) {
+            KR_GROW(targets, captargets, ntargets + 1);
+            targets[ntargets++] = kr_xstrdup(c->tab.slots[i].alias);
+        }
+    for (size_t i = 0; i < ntargets; i++) {
+        tab_put(&c->tab, targets[i]);
+        free(targets[i]);
+    }
+    free(targets);
+    for (size_t i = 0; i < c->tab.cap; i++) {
+        struct slot *s = &c->tab.slots[i];
+        if (s->key && s->alias)
+            s->alias_slot =
+                tab_find(&c->tab, s->alias, strlen(s->alias), hash_str(s->alias, strlen(s->alias)));
     }
     char te[STEM_MAX];
     stem_word(c, "te", 2, te);
@@ -1012,7 +1069,9 @@ static bool count_fact(const struct kr_checker *c, const char *text, size_t t)
             return true;
         if (is_word(c, t + 1) && has(c, t + 1, F_ANTWOORD))
             return true;
-        if (is_word(c, t + 1) && has(c, t + 1, F_PARTICLE))
+        /* "legt de som goed uit." ends on the particle; "6 van de 8 goed na 10 min" goes on. */
+        if (is_word(c, t + 1) && has(c, t + 1, F_PARTICLE) &&
+            (t + 2 >= n || tk[t + 2].kind == KR_TOK_PUNCT || c->info[t + 2].sent))
             return false;
         if (punct_is(text, &tk[t + 1], ':') && t + 2 < n && tk[t + 2].kind == KR_TOK_NUMBER)
             return true;
@@ -1099,7 +1158,7 @@ static void speech_rules(struct kr_checker *c, const char *text)
                     from_here = true;
                     break;
                 }
-                addressee = addressee && has(c, j, F_ADDR);
+                addressee = addressee && (has(c, j, F_ADDR) || tk[j].kind == KR_TOK_NUMBER);
             }
         }
         if (!from_here)
@@ -1143,6 +1202,57 @@ static bool stem_token(struct kr_checker *c, const char *w, size_t len, struct t
     return ok;
 }
 
+/* A d/t spelling slip ("geconcentreert", "verveeldt"): a word the lexicon does not know, whose
+ * stem with the other ending (or without the t of -dt) it does, is read as that word. */
+static void dt_fold(struct kr_checker *c, struct tinfo *in)
+{
+    size_t n = in->slen;
+    char last = in->stem[n - 1];
+    if (last != 't' && last != 'd')
+        return;
+    char alt[STEM_MAX];
+    memcpy(alt, in->stem, n + 1);
+    if (last == 't' && alt[n - 2] == 'd')
+        alt[--n] = '\0';
+    else
+        alt[n - 1] = last == 't' ? 'd' : 't';
+    uint32_t h = hash_str(alt, n);
+    const struct slot *s = tab_find(&c->tab, alt, n, h);
+    if (!s)
+        return;
+    memcpy(in->stem, alt, n + 1);
+    in->slen = (unsigned char)n;
+    in->hash = h;
+    in->slot = s;
+}
+
+/* Letters with full stops, written without spaces ("m.i.", "o.a.", "i.p.v."), become one word,
+ * so the lexicon can name them and their dots do not end a sentence. */
+static void join_abbrevs(struct kr_checker *c, const char *text)
+{
+    struct kr_token *tk = c->toks.items;
+    size_t n = c->toks.n, w = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (j + 2 < n && tk[j].kind == KR_TOK_WORD && tk[j].end - tk[j].start == 1 &&
+               punct_is(text, &tk[j + 1], '.') && tk[j + 1].start == tk[j].end &&
+               tk[j + 2].start == tk[j + 1].end && tk[j + 2].kind == KR_TOK_WORD &&
+               tk[j + 2].end - tk[j + 2].start == 1)
+            j += 2;
+        if (j > i) {
+            if (j + 1 < n && punct_is(text, &tk[j + 1], '.') && tk[j + 1].start == tk[j].end)
+                j++;
+            tk[w] = tk[i];
+            tk[w].end = tk[j].end;
+            w++;
+            i = j;
+            continue;
+        }
+        tk[w++] = tk[i];
+    }
+    c->toks.n = w;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const struct cand *x = a, *y = b;
@@ -1159,6 +1269,7 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
     c->ncands = 0;
     c->text = text;
     kr_tokenize(text, len, &c->toks);
+    join_abbrevs(c, text);
     size_t n = c->toks.n;
     if (n > c->capinfo) {
         free(c->info);
@@ -1189,6 +1300,16 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
         size_t need = in->slen;
         in->hash = hash_str(in->stem, need);
         in->slot = tab_find(&c->tab, in->stem, need, in->hash);
+        if (!in->slot && need >= 5)
+            dt_fold(c, in);
+        if (in->slot && in->slot->alias_slot) {
+            const struct slot *a = in->slot->alias_slot;
+            size_t al = strlen(a->key);
+            memcpy(in->stem, a->key, al + 1);
+            in->slen = (unsigned char)al;
+            in->hash = a->hash;
+            in->slot = a;
+        }
     }
     speech_rules(c, text);
     for (size_t i = 0; i < n; i++)

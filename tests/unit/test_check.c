@@ -2,7 +2,7 @@
 /*
  * Unit tests for the zonder-oordeel checker: byte offsets, every context rule, the
  * network lexicon, hostile input, and precision/recall on the labelled corpus
- * (tests/data/check_corpus.tsv) and the separate validation set.
+ * (tests/data/check_corpus.tsv), the separate validation set and the fresh sets 5 and 6.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -441,6 +441,51 @@ START_TEST(test_check_validation_precision_recall)
 }
 END_TEST
 
+/* Fresh sets written blind (5) and after tuning (6): the acceptance floors, >= 85% of judging
+ * notes flagged and <= 10% of factual notes. */
+START_TEST(test_check_fresh_precision_recall)
+{
+    static const char *const sets[] = {KR_TEST_DATA "/check_fresh5.tsv",
+                                       KR_TEST_DATA "/check_fresh6.tsv"};
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        struct score sc;
+        ck_assert_int_eq(score_file(sets[i], &sc), 0);
+        ck_assert_uint_ge(sc.tp + sc.fn, 30);
+        ck_assert_uint_ge(sc.fp + sc.tn, 30);
+        ck_assert_uint_ge(sc.tp * 100, 85 * (sc.tp + sc.fn));
+        ck_assert_uint_le(sc.fp * 100, 10 * (sc.fp + sc.tn));
+    }
+}
+END_TEST
+
+START_TEST(test_check_abbreviations_and_slips)
+{
+    /* "lln", "ll", "lk" count as leerlingen, leerling, leerkracht in every pattern. */
+    const char *s = "de zwakke lln zitten bij de juf";
+    ck_assert_uint_ge(run(s), 1);
+    ck_assert(flagged(s, "zwakke lln"));
+    ck_assert_uint_ge(run("lk moet de doelen noemen"), 1);
+    ck_assert_uint_eq(run("de betrokken ll pakt een gum"), 0);
+    /* d/t slips read as the word meant. */
+    ck_assert_uint_ge(run("ll is geconcentreert aan het werk"), 1);
+    ck_assert_uint_ge(run("ll verveeldt zich"), 1);
+    /* "m.i." is one word, and its dots end no sentence. */
+    const char *m = "m.i. gaat de les voorbij aan het doel";
+    ck_assert_uint_ge(run(m), 1);
+    ck_assert(flagged(m, "m.i."));
+    /* The article "een" is no count: "een goede band" judges. */
+    ck_assert_uint_ge(run("er is een goede band tussen lk en lln"), 1);
+    /* "goed" in a count that goes on after a particle stays a fact. */
+    ck_assert_uint_eq(run("ll 5 heeft 6 van de 8 sommen goed na 10 min"), 0);
+    ck_assert_uint_eq(run("7 van de 10 goed op het wisbordje"), 0);
+    /* "legt aan ll 10 uit hoe je moet ..." reports an explanation. */
+    ck_assert_uint_eq(run("ll 9 legt aan ll 10 uit hoe je moet lenen bij aftrekken"), 0);
+    /* Inner states that a joined word list had silenced. */
+    ck_assert_uint_ge(run("ll is vrolijk"), 1);
+    ck_assert_uint_ge(run("ll is faalangstig"), 1);
+}
+END_TEST
+
 static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -464,12 +509,14 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_hostile_input);
     tcase_add_test(tc, test_check_network_lexicon);
     tcase_add_test(tc, test_check_network_lexicon_errors);
+    tcase_add_test(tc, test_check_abbreviations_and_slips);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
     tcase_add_checked_fixture(tl, setup, teardown);
     tcase_set_timeout(tl, 60);
     tcase_add_test(tl, test_check_corpus_precision_recall);
     tcase_add_test(tl, test_check_validation_precision_recall);
+    tcase_add_test(tl, test_check_fresh_precision_recall);
     suite_add_tcase(s, tl);
     return s;
 }
