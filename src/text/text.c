@@ -246,28 +246,11 @@ size_t kr_fold(const char *s, size_t len, char *out, size_t size)
     return o;
 }
 
-/* Recent stems, by the folded word: notes repeat their words, and Snowball is the costly
- * part of reading a note. Direct-mapped; a slot holds a word and its stem of < 32 bytes. */
-#define STEM_CACHE 2048
-struct stem_slot {
-    uint8_t wlen, slen; /* wlen 0: empty */
-    char word[31], stem[31];
-};
-
 struct kr_stemmer {
     struct sb_stemmer *sb;
     char *buf;
     size_t cap;
-    struct stem_slot *cache; /* STEM_CACHE slots, allocated at the first stem */
 };
-
-static size_t stem_slot_of(const char *w, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h % STEM_CACHE;
-}
 
 struct kr_stemmer *kr_stemmer_new(void)
 {
@@ -283,7 +266,6 @@ void kr_stemmer_free(struct kr_stemmer *s)
     if (s->sb)
         sb_stemmer_delete(s->sb);
     free(s->buf);
-    free(s->cache);
     free(s);
 }
 
@@ -297,28 +279,11 @@ size_t kr_stem(struct kr_stemmer *s, const char *word, size_t len, char *out, si
     kr_fold(word, len, s->buf, s->cap);
     const char *res = s->buf;
     size_t rlen = need;
-    struct stem_slot *slot = NULL;
-    if (s->sb && need > 0 && need < sizeof slot->word) {
-        if (!s->cache)
-            s->cache = kr_xcalloc(STEM_CACHE, sizeof *s->cache);
-        slot = &s->cache[stem_slot_of(s->buf, need)];
-        if (slot->wlen == need && memcmp(slot->word, s->buf, need) == 0) {
-            res = slot->stem;
-            rlen = slot->slen;
-            slot = NULL; /* a hit: nothing to store */
-        }
-    }
-    if (res == s->buf && s->sb && need > 0 && need < 64) {
+    if (s->sb && need > 0 && need < 64) {
         const sb_symbol *st = sb_stemmer_stem(s->sb, (const sb_symbol *)s->buf, (int)need);
         if (st) {
             res = (const char *)st;
             rlen = (size_t)sb_stemmer_length(s->sb);
-        }
-        if (slot && rlen < sizeof slot->stem) {
-            slot->wlen = (uint8_t)need;
-            memcpy(slot->word, s->buf, need);
-            slot->slen = (uint8_t)rlen;
-            memcpy(slot->stem, res, rlen);
         }
     }
     if (size) {
