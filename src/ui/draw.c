@@ -274,3 +274,29 @@ char *ui_trimmed(const char *s)
         n--;
     return n ? kr_xstrndup(s, n) : NULL;
 }
+
+enum ui_form_act ui_form_key(int *field, int n, int key)
+{
+    switch (key) {
+    case UI_FN(KEY_UP):
+    case UI_FN(KEY_BTAB):
+        if (*field > 0)
+            (*field)--;
+        return UI_FORM_MOVED;
+    case UI_FN(KEY_DOWN):
+    case UI_TAB:
+        if (*field + 1 < n)
+            (*field)++;
+        return UI_FORM_MOVED;
+    case UI_ENTER:
+        if (*field + 1 < n) {
+            (*field)++;
+            return UI_FORM_MOVED;
+        }
+        return UI_FORM_SUBMIT;
+    case UI_CTRL('s'):
+        return UI_FORM_SUBMIT;
+    default:
+        return UI_FORM_NONE;
+    }
+}

@@ -108,26 +108,16 @@ static void key(struct ui *ui, int k)
         ui_back(ui);
         ui_message(ui, UI_NORMAL, "Niets geëxporteerd.");
         return;
-    case UI_FN(KEY_UP):
-    case UI_FN(KEY_BTAB):
-        if (S.field > 0)
-            S.field--;
-        return;
-    case UI_FN(KEY_DOWN):
-    case UI_TAB:
-        if (S.field + 1 < F_COUNT)
-            S.field++;
-        return;
-    case UI_ENTER:
-        if (S.field + 1 < F_COUNT)
-            S.field++;
-        else
-            write_export(ui);
-        return;
-    case UI_CTRL('s'):
+    default:
+        break;
+    }
+    switch (ui_form_key(&S.field, F_COUNT, k)) {
+    case UI_FORM_SUBMIT:
         write_export(ui);
         return;
-    default:
+    case UI_FORM_MOVED:
+        return;
+    case UI_FORM_NONE:
         break;
     }
     bool left = k == UI_FN(KEY_LEFT), right = k == UI_FN(KEY_RIGHT) || k == ' ';

@@ -422,26 +422,16 @@ static void key(struct ui *ui, int k)
         ui_back(ui);
         ui_message(ui, UI_NORMAL, "Geen bijeenkomst gemaakt.");
         return;
-    case UI_FN(KEY_UP):
-    case UI_FN(KEY_BTAB):
-        if (S.field > 0)
-            S.field--;
-        return;
-    case UI_FN(KEY_DOWN):
-    case UI_TAB:
-        if (S.field < F_SAVE)
-            S.field++;
-        return;
-    case UI_ENTER:
-        if (S.field == F_SAVE)
-            save(ui);
-        else
-            S.field++;
-        return;
-    case UI_CTRL('s'):
+    default:
+        break;
+    }
+    switch (ui_form_key(&S.field, F_COUNT, k)) {
+    case UI_FORM_SUBMIT:
         save(ui);
         return;
-    default:
+    case UI_FORM_MOVED:
+        return;
+    case UI_FORM_NONE:
         break;
     }
     if (S.field == F_BASIS) {

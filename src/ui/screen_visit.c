@@ -138,26 +138,16 @@ static void key(struct ui *ui, int k)
     case UI_ESC:
         ui_back(ui);
         return;
-    case UI_FN(KEY_UP):
-    case UI_FN(KEY_BTAB):
-        if (S.field > 0)
-            S.field--;
-        return;
-    case UI_FN(KEY_DOWN):
-    case UI_TAB:
-        if (S.field + 1 < F_COUNT)
-            S.field++;
-        return;
-    case UI_ENTER:
-        if (S.field + 1 < F_COUNT)
-            S.field++;
-        else
-            start(ui);
-        return;
-    case UI_CTRL('s'):
+    default:
+        break;
+    }
+    switch (ui_form_key(&S.field, F_COUNT, k)) {
+    case UI_FORM_SUBMIT:
         start(ui);
         return;
-    default:
+    case UI_FORM_MOVED:
+        return;
+    case UI_FORM_NONE:
         break;
     }
     if (S.field == F_TWEETAL && (k == UI_FN(KEY_LEFT) || k == UI_FN(KEY_RIGHT)) &&

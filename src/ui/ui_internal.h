@@ -256,6 +256,10 @@ int ui_draw_field(struct ui *ui, int y, int x, int cols, int rows, const struct 
 uint32_t ui_le_key(int key);
 /* Give a key to a line editor; the result of kr_le_key (IGNORED for other keys). */
 enum kr_le_result ui_le_feed(struct kr_lineedit *le, int key);
+/* The keys every form shares: ↑ / Shift-Tab and ↓ / Tab move between its n fields, Enter
+ * moves on and on the last field submits, Ctrl-S submits from anywhere. */
+enum ui_form_act { UI_FORM_NONE, UI_FORM_MOVED, UI_FORM_SUBMIT };
+enum ui_form_act ui_form_key(int *field, int n, int key);
 
 /* The corner's attribute and short Dutch name ("leerling", ...; "-" for none). */
 enum ui_attr ui_corner_attr(enum kr_corner c);
