@@ -408,13 +408,19 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         parent[a] = a;
         alive[a] = true;
     }
-    /* best[a]: the live partner b != a with the highest S, lowest b on ties. */
+    /* best[a]: the live partner b != a with the highest S, lowest b on ties. Similarities
+     * are >= 0; the diagonal and the rows and columns of merged items hold -1, so a plain
+     * argmax over the row finds it (SIZE_MAX when no partner is left). */
 #define REBEST(a)                                                                                  \
     do {                                                                                           \
+        const float *row_ = S + (a)*m;                                                             \
+        float bv_ = -1.0f;                                                                         \
         size_t bb_ = SIZE_MAX;                                                                     \
         for (size_t x_ = 0; x_ < m; x_++)                                                          \
-            if (x_ != (a) && alive[x_] && (bb_ == SIZE_MAX || S[(a)*m + x_] > S[(a)*m + bb_]))     \
+            if (row_[x_] > bv_) {                                                                  \
+                bv_ = row_[x_];                                                                    \
                 bb_ = x_;                                                                          \
+            }                                                                                      \
         best[(a)] = bb_;                                                                           \
     } while (0)
     for (size_t a = 0; a < m; a++)
@@ -448,6 +454,8 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             S[a * m + x] = S[x * m + a] = s;
         }
         alive[b] = false;
+        for (size_t x = 0; x < m; x++)
+            S[b * m + x] = S[x * m + b] = -1.0f;
         size[a] += size[b];
         parent[b] = a;
         for (size_t x = 0; x < m; x++) {
