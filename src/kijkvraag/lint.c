@@ -849,9 +849,9 @@ static bool is_article(const char *f);
 /* Could word i be the subject right after a verb: learners, teachers, an article, a pronoun? */
 static bool subjectish(const struct kr_linter *L, size_t i)
 {
-    static const char *const pron[] = {"er",    "je",   "jij",      "jullie", "ze",   "zij",
-                                       "hij",   "zij",  "iedereen", "alle",   "elke", "iedere",
-                                       "ieder", "veel", "sommige",  "u",      "men",  "wie"};
+    static const char *const pron[] = {"er",   "je",       "jij",  "jullie", "ze",     "zij",
+                                       "hij",  "iedereen", "alle", "elke",   "iedere", "ieder",
+                                       "veel", "sommige",  "u",    "men",    "wie"};
     if (i >= L->nw)
         return false;
     if (is_in(L, &L->leerlingen, i) || is_in(L, &L->leraren, i) || is_in(L, &L->wij, i) ||

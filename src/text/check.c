@@ -655,17 +655,16 @@ static void build_index(struct kr_checker *c)
     }
     /* Aliases point at their word's entry; make every target exist first (tab_put may grow
      * the table), then link. An alias of an alias is not followed. */
-    char **targets = NULL;
+    /* (The alias strings are the slots' own heap strings: they stay put when the table grows.) */
+    const char **targets = NULL;
     size_t ntargets = 0, captargets = 0;
     for (size_t i = 0; i < c->tab.cap; i++)
         if (c->tab.slots[i].key && c->tab.slots[i].alias) {
             KR_GROW(targets, captargets, ntargets + 1);
-            targets[ntargets++] = kr_xstrdup(c->tab.slots[i].alias);
+            targets[ntargets++] = c->tab.slots[i].alias;
         }
-    for (size_t i = 0; i < ntargets; i++) {
+    for (size_t i = 0; i < ntargets; i++)
         tab_put(&c->tab, targets[i]);
-        free(targets[i]);
-    }
     free(targets);
     for (size_t i = 0; i < c->tab.cap; i++) {
         struct slot *s = &c->tab.slots[i];

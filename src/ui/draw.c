@@ -130,6 +130,18 @@ int ui_put_wrapped(struct ui *ui, int y, int x, int cols, int max_rows, enum ui_
     return n;
 }
 
+/* The empty field: spaces, underlined while it has the focus. */
+static void clear_field(struct ui *ui, int y, int x, int cols, int rows, bool focused)
+{
+    attrset(ui_attr(ui, UI_NORMAL) | (focused ? A_UNDERLINE : A_NORMAL));
+    for (int r = 0; r < rows; r++) {
+        move(y + r, x);
+        for (int i = 0; i < cols; i++)
+            addch(' ');
+    }
+    attrset(A_NORMAL);
+}
+
 /*
  * A one-row field scrolls sideways: focused, it shows as much of the text before the cursor
  * as fits (the cursor stays in view); unfocused, it shows the beginning, with … when more
@@ -145,19 +157,11 @@ static int draw_line_field(struct ui *ui, int y, int x, int cols, const struct k
                kr_utf8_width(le->text + from, le->cursor - from) > (size_t)cols - 1)
             from = kr_utf8_next(le->text, le->len, from);
     }
-    bool more = false;
-    while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols) {
+    bool more = kr_utf8_width(le->text + from, to - from) > (size_t)cols;
+    size_t room = more && !focused ? (size_t)cols - 1 : (size_t)cols; /* unfocused: room for … */
+    while (to > from && kr_utf8_width(le->text + from, to - from) > room)
         to = kr_utf8_prev(le->text, to);
-        more = true;
-    }
-    if (more && !focused) /* room for the … */
-        while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols - 1)
-            to = kr_utf8_prev(le->text, to);
-    move(y, x);
-    attrset(ui_attr(ui, UI_NORMAL) | (focused ? A_UNDERLINE : A_NORMAL));
-    for (int i = 0; i < cols; i++)
-        addch(' ');
-    attrset(A_NORMAL);
+    clear_field(ui, y, x, cols, 1, focused);
     move(y, x);
     put_run(ui, le->text, from, to, UI_NORMAL, spans, n_spans, UI_JUDGE);
     if (more && !focused) {
@@ -186,13 +190,7 @@ int ui_draw_field(struct ui *ui, int y, int x, int cols, int rows, const struct 
     size_t first = 0;
     if (cur_row >= (size_t)rows)
         first = cur_row - (size_t)rows + 1;
-    for (int r = 0; r < rows; r++) {
-        move(y + r, x);
-        attrset(ui_attr(ui, UI_NORMAL) | (focused ? A_UNDERLINE : A_NORMAL));
-        for (int i = 0; i < cols; i++)
-            addch(' ');
-    }
-    attrset(A_NORMAL);
+    clear_field(ui, y, x, cols, rows, focused);
     for (size_t r = first; r < need && r < first + (size_t)rows; r++) {
         size_t from = starts[r], to = r + 1 < need ? starts[r + 1] : le->len;
         while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols)
@@ -275,28 +273,29 @@ char *ui_trimmed(const char *s)
     return n ? kr_xstrndup(s, n) : NULL;
 }
 
-enum ui_form_act ui_form_key(int *field, int n, int key)
+bool ui_form_key(struct ui *ui, int *field, int n, int key, void (*submit)(struct ui *))
 {
     switch (key) {
     case UI_FN(KEY_UP):
     case UI_FN(KEY_BTAB):
         if (*field > 0)
             (*field)--;
-        return UI_FORM_MOVED;
+        return true;
     case UI_FN(KEY_DOWN):
     case UI_TAB:
         if (*field + 1 < n)
             (*field)++;
-        return UI_FORM_MOVED;
+        return true;
     case UI_ENTER:
-        if (*field + 1 < n) {
+        if (*field + 1 < n)
             (*field)++;
-            return UI_FORM_MOVED;
-        }
-        return UI_FORM_SUBMIT;
+        else
+            submit(ui);
+        return true;
     case UI_CTRL('s'):
-        return UI_FORM_SUBMIT;
+        submit(ui);
+        return true;
     default:
-        return UI_FORM_NONE;
+        return false;
     }
 }

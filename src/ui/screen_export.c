@@ -103,23 +103,13 @@ static void write_export(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
-    switch (k) {
-    case UI_ESC:
+    if (k == UI_ESC) {
         ui_back(ui);
         ui_message(ui, UI_NORMAL, "Niets geëxporteerd.");
         return;
-    default:
-        break;
     }
-    switch (ui_form_key(&S.field, F_COUNT, k)) {
-    case UI_FORM_SUBMIT:
-        write_export(ui);
+    if (ui_form_key(ui, &S.field, F_COUNT, k, write_export))
         return;
-    case UI_FORM_MOVED:
-        return;
-    case UI_FORM_NONE:
-        break;
-    }
     bool left = k == UI_FN(KEY_LEFT), right = k == UI_FN(KEY_RIGHT) || k == ' ';
     if (S.field == F_FORMAT && (left || right)) {
         S.format = left ? (S.format + N_FORMATS - 1) % N_FORMATS : (S.format + 1) % N_FORMATS;

@@ -425,15 +425,8 @@ static void key(struct ui *ui, int k)
     default:
         break;
     }
-    switch (ui_form_key(&S.field, F_COUNT, k)) {
-    case UI_FORM_SUBMIT:
-        save(ui);
+    if (ui_form_key(ui, &S.field, F_COUNT, k, save))
         return;
-    case UI_FORM_MOVED:
-        return;
-    case UI_FORM_NONE:
-        break;
-    }
     if (S.field == F_BASIS) {
         int b = (int)S.basis;
         if (k == UI_FN(KEY_LEFT) || k == '-' || k == 'h')

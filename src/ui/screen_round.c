@@ -351,30 +351,24 @@ static int draw_top(struct ui *ui)
     y++;
     y += ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_HEAD, ui->session.kijkvraag_text, NULL, 0,
                         UI_HEAD);
-    if (ui->session.kijkpunten && *ui->session.kijkpunten && R.all_punten) {
+    if (ui->session.kijkpunten && *ui->session.kijkpunten) {
+        /* Ctrl-P: each kijkpunt on its own row; else all of them run on in two rows. */
         int max = ui->rows >= 24 ? 8 : 4;
-        for (const char *p = ui->session.kijkpunten; *p && max > 0;) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            if (n) {
-                ui_putf(ui, y++, 1, ui->cols - 2, UI_NORMAL, "• %.*s", (int)n, p);
-                max--;
-            }
-            p += n + (nl ? 1 : 0);
-        }
-    } else if (ui->session.kijkpunten && *ui->session.kijkpunten) {
         struct kr_buf b = {0};
         for (const char *p = ui->session.kijkpunten; *p;) {
             const char *nl = strchr(p, '\n');
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            if (n) {
+            if (n && R.all_punten && max-- > 0) {
+                ui_putf(ui, y++, 1, ui->cols - 2, UI_NORMAL, "• %.*s", (int)n, p);
+            } else if (n && !R.all_punten) {
                 kr_buf_puts(&b, b.len ? "  • " : "• ");
                 kr_buf_append(&b, p, n);
             }
             p += n + (nl ? 1 : 0);
         }
-        y += ui_put_wrapped(ui, y, 1, ui->cols - 2, ui->rows >= 24 ? 2 : 1, UI_NORMAL,
-                            kr_buf_str(&b), NULL, 0, UI_NORMAL);
+        if (b.len)
+            y += ui_put_wrapped(ui, y, 1, ui->cols - 2, ui->rows >= 24 ? 2 : 1, UI_NORMAL,
+                                kr_buf_str(&b), NULL, 0, UI_NORMAL);
         kr_buf_fini(&b);
     }
     return y;

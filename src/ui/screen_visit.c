@@ -134,22 +134,12 @@ static void start(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
-    switch (k) {
-    case UI_ESC:
+    if (k == UI_ESC) {
         ui_back(ui);
         return;
-    default:
-        break;
     }
-    switch (ui_form_key(&S.field, F_COUNT, k)) {
-    case UI_FORM_SUBMIT:
-        start(ui);
+    if (ui_form_key(ui, &S.field, F_COUNT, k, start))
         return;
-    case UI_FORM_MOVED:
-        return;
-    case UI_FORM_NONE:
-        break;
-    }
     if (S.field == F_TWEETAL && (k == UI_FN(KEY_LEFT) || k == UI_FN(KEY_RIGHT)) &&
         (!typed_tweetal() || S.ed[F_TWEETAL].len == 0)) {
         size_t n = S.tweetallen.n + 1; /* the last choice is a new tweetal */

@@ -10,26 +10,18 @@
 #include "kijkronde/exchange.h"
 #include "ui_internal.h"
 
-/* e: the summary of the bijeenkomst as one HTML file next to the database, at once (or,
- * should this build not write HTML, everything as kijkronde/1 JSON). E: choose. */
+/* e: the summary of the bijeenkomst as one HTML file next to the database, at once. E opens
+ * the export screen to choose the format, schuilnamen and file. */
 static void export_summary(struct ui *ui)
 {
-    static const enum kr_export_format formats[] = {KR_EXPORT_HTML, KR_EXPORT_JSON};
     struct kr_error err = {0};
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        char *path = kr_export_default_path(ui->st, ui->session.id, formats[i], &err);
-        if (!path)
-            break;
-        enum kr_status r =
-            kr_export_session_file(ui->st, ui->session.id, formats[i], NULL, path, &err);
-        if (r == KR_OK)
-            ui_message(ui, UI_OK, "Export bewaard in %s  (E: ander formaat of bestand)", path);
-        free(path);
-        if (r != KR_UNSUPPORTED)
-            break;
-    }
-    if (err.status != KR_OK && err.status != KR_UNSUPPORTED)
+    char *path = kr_export_default_path(ui->st, ui->session.id, KR_EXPORT_HTML, &err);
+    if (path &&
+        kr_export_session_file(ui->st, ui->session.id, KR_EXPORT_HTML, NULL, path, &err) == KR_OK)
+        ui_message(ui, UI_OK, "Export bewaard in %s  (E: ander formaat of bestand)", path);
+    else
         ui_store_error(ui, "Exporteren lukte niet", &err);
+    free(path);
 }
 
 /* Keys on the bijeenkomst screen. Keep the keys free of b, q, j, k, g, G, ? and Enter. */

@@ -28,7 +28,7 @@
  * UI_FN(KEY_...). Ctrl-X is UI_CTRL('x').
  */
 #define UI_FN(k)   ((k) + 0x200000)
-#define UI_ALT(c)  ((c) + 0x400000) /* Alt + a key: Esc and the key at once */
+#define UI_ALT(c)  ((c) + 0x400000) /* Alt + a digit: Esc and the digit at once */
 #define UI_NOKEY   UI_FN(0x1fff)    /* an escape sequence no terminal key is known for */
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC     0x1b
@@ -257,9 +257,9 @@ uint32_t ui_le_key(int key);
 /* Give a key to a line editor; the result of kr_le_key (IGNORED for other keys). */
 enum kr_le_result ui_le_feed(struct kr_lineedit *le, int key);
 /* The keys every form shares: ↑ / Shift-Tab and ↓ / Tab move between its n fields, Enter
- * moves on and on the last field submits, Ctrl-S submits from anywhere. */
-enum ui_form_act { UI_FORM_NONE, UI_FORM_MOVED, UI_FORM_SUBMIT };
-enum ui_form_act ui_form_key(int *field, int n, int key);
+ * moves on and on the last field calls submit, Ctrl-S calls it from anywhere. True when the
+ * key was one of these. */
+bool ui_form_key(struct ui *ui, int *field, int n, int key, void (*submit)(struct ui *));
 
 /* The corner's attribute and short Dutch name ("leerling", ...; "-" for none). */
 enum ui_attr ui_corner_attr(enum kr_corner c);
