@@ -55,9 +55,13 @@ enum kr_pattern_kind {
 const char *kr_pattern_kind_str(enum kr_pattern_kind k);
 
 struct kr_pattern {
-    char *id;    /* "p-" + the id of its most representative note (stable between runs), or
-                    the id of the group pattern */
-    char *label; /* short Dutch label from its characteristic words */
+    char *id;           /* "p-" + the id of its most representative note (stable between runs), or
+                           the id of the group pattern */
+    char *label;        /* short Dutch label from its characteristic words */
+    char *statement;    /* one plain Dutch sentence a group reads aloud, the corner's subject
+                           first ("Leerlingen ...", "De leraar ..."): kr_pattern_statement */
+    const char *extent; /* how widespread: "enkele", "sommige", "veel", "de meeste" (static),
+                           NULL for the judging notes */
     enum kr_corner corner;
     enum kr_pattern_kind kind;
     bool flagged;  /* the pattern of judging notes of this corner */
@@ -94,6 +98,21 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
                                    const struct kr_pattern_options *opt,
                                    struct kr_pattern_result *out, struct kr_error *err);
 void kr_pattern_result_fini(struct kr_pattern_result *r);
+
+/*
+ * The statement of pattern p of a result over notes: the first clause of its most
+ * representative note with the subject made general ("Meisje achterin steekt haar vinger
+ * op" -> "Leerlingen steken hun vinger op."), or the clause behind a lead-in ("Bij de
+ * opdracht: ...") when the note starts otherwise. The judging notes get the sentence that
+ * asks to rewrite them. Heap, caller frees; never NULL.
+ */
+char *kr_pattern_statement(const struct kr_pattern *p, const struct kr_pattern_note *notes);
+/* The same for one note text placed in corner (for tests and the reflection). Heap. */
+char *kr_pattern_statement_of_text(const char *text, enum kr_corner corner);
+/* The extent of a pattern seen in `seen` of `total` visits: "enkele" (one, or under a
+   quarter), "sommige" (up to half), "veel", "de meeste" (three quarters, of three or
+   more). NULL when seen or total is 0. Static storage. */
+const char *kr_pattern_extent(size_t seen, size_t total);
 
 /*
  * Cohen's kappa between two placements a[i] and b[i] of the same notes, over the notes

@@ -68,6 +68,10 @@ static void put_json(FILE *out, const struct kr_reflection *rf)
             kr_json_str_or_null(&b, pt->id);
             kr_buf_puts(&b, ", \"label\": ");
             kr_json_str_or_null(&b, pt->label);
+            kr_buf_puts(&b, ", \"statement\": ");
+            kr_json_str_or_null(&b, pt->statement);
+            kr_buf_puts(&b, ", \"extent\": ");
+            kr_json_str_or_null(&b, pt->extent);
             kr_buf_puts(&b, ", \"observations\": [");
             for (size_t i = 0; i < pt->n_notes; i++) {
                 kr_buf_puts(&b, i ? ", " : "");
@@ -179,6 +183,14 @@ static void put_text(FILE *out, const struct kr_reflection *rf)
                     label, pt->n_notes, pt->n_notes == 1 ? "notitie" : "notities", pt->n_visits,
                     pt->n_visits == 1 ? "bezoek: verschil" : "bezoeken: overeenkomst");
             free(label);
+            if (pt->statement) {
+                char *st = kr_utf8_inert(pt->statement, strlen(pt->statement), false);
+                char *line = pt->extent ? kr_xasprintf("%s (%s bezoeken)", st, pt->extent)
+                                        : kr_xstrdup(st);
+                put_line(out, "    ", line, 110);
+                free(line);
+                free(st);
+            }
             for (size_t i = 0; i < pt->n_notes; i++) {
                 const struct kr_observation *o = &obs->items[pt->notes[i]];
                 char hhmm[6] = "";

@@ -782,6 +782,31 @@ static void finish_pattern(const struct work *w, struct kr_pattern *p, enum kr_c
     p->id = kr_xasprintf("p-%s", w->notes[p->representatives[0]].id);
 }
 
+/* Statements and extents (src/patterns/statement.c). A group pattern whose name is a
+   sentence of four words or more keeps it as its statement: the group's words win. */
+static void state_patterns(struct kr_pattern_result *out, const struct kr_pattern_note *notes,
+                           size_t n)
+{
+    struct strtab visits = {0};
+    for (size_t i = 0; i < n; i++)
+        strtab_get(&visits, notes[i].visit_id, true);
+    for (size_t p = 0; p < out->n_patterns; p++) {
+        struct kr_pattern *pat = &out->patterns[p];
+        size_t words = 0;
+        for (const char *c = pat->group ? pat->label : ""; *c; c++)
+            words += (c == pat->label || c[-1] == ' ') && *c != ' ';
+        if (pat->group && words >= 4) {
+            size_t len = strlen(pat->label);
+            bool stop = len && strchr(".!?", pat->label[len - 1]);
+            pat->statement = kr_xasprintf("%s%s", pat->label, stop ? "" : ".");
+        } else {
+            pat->statement = kr_pattern_statement(pat, notes);
+        }
+        pat->extent = pat->flagged ? NULL : kr_pattern_extent(pat->n_visits, visits.n);
+    }
+    strtab_fini(&visits);
+}
+
 static int pattern_cmp(const void *a, const void *b)
 {
     const struct kr_pattern *x = a, *y = b;
@@ -911,6 +936,7 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
     for (size_t p = 0; p < out->n_patterns; p++)
         for (size_t i = 0; i < out->patterns[p].n_notes; i++)
             out->pattern_of[out->patterns[p].notes[i]] = p;
+    state_patterns(out, notes, n);
 
     free(members);
     free(label);
@@ -967,6 +993,7 @@ void kr_pattern_result_fini(struct kr_pattern_result *r)
     for (size_t p = 0; p < r->n_patterns; p++) {
         free(r->patterns[p].id);
         free(r->patterns[p].label);
+        free(r->patterns[p].statement);
         free(r->patterns[p].notes);
         free(r->patterns[p].visits);
     }
