@@ -1176,7 +1176,10 @@ static const char SQL_STAGE_RAW[] =
     "CREATE INDEX src.jp_id ON jp(id);"
     "CREATE INDEX src.jv_id ON jv(id);"
     "CREATE INDEX src.jo_id ON jo(id);"
-    "CREATE INDEX src.jh_id ON jh(id);";
+    "CREATE INDEX src.jh_id ON jh(id);"
+    /* the notes without history are found by ref: without this index that lookup made the
+     * import quadratic (10,000 notes 17 s) */
+    "CREATE INDEX src.jh_ref ON jh(ref);";
 
 /* Tables shaped like main's, to be merged. */
 static const char SQL_STAGE_TABLES[] =
