@@ -900,6 +900,12 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
         if (!notes[i].id || !notes[i].visit_id || !notes[i].text)
             return kr_error_set(err, KR_INVALID, "Notitie %zu mist een id, bezoek of tekst.",
                                 i + 1);
+    if (n > KR_PATTERNS_MAX_NOTES)
+        return kr_error_set(err, KR_INVALID,
+                            "Deze bijeenkomst heeft %zu notities; patronen zoeken kan tot %d"
+                            " notities per bijeenkomst. Splits de bijeenkomst in kleinere"
+                            " (bijvoorbeeld per dag of per school) en zoek daar patronen.",
+                            n, KR_PATTERNS_MAX_NOTES);
     double threshold = opt && opt->threshold > 0 ? opt->threshold : KR_PATTERNS_THRESHOLD;
     out->n_notes = n;
     size_t alloc = n ? n : 1;

@@ -154,6 +154,16 @@ START_TEST(test_patterns_lone_notes_end)
         ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[LONE]);
     ck_assert_uint_eq(r.n_patterns, LONE + 1);
     kr_pattern_result_fini(&r);
+    /* above the limit: a Dutch message that asks to split the bijeenkomst, no work done */
+    size_t big = KR_PATTERNS_MAX_NOTES + 1;
+    struct kr_pattern_note *many = kr_xcalloc(big, sizeof *many);
+    for (size_t i = 0; i < big; i++)
+        many[i] = notes[i % n];
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_patterns_compute(many, big, NULL, &r, &err), KR_INVALID);
+    ck_assert(strstr(err.msg, "Splits de bijeenkomst") != NULL);
+    kr_pattern_result_fini(&r);
+    free(many);
     free(ids);
     free(texts);
     free(visits);
