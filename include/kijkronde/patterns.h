@@ -43,8 +43,8 @@ struct kr_pattern_options {
                                 or NULL; the array itself may be NULL (no pins) */
 };
 
-/* The most notes of one bijeenkomst patterns are computed for: 300,000 notes take about 15 s
- * and 250 MB on the CI machine, 1,000,000 about 84 s and 650 MB (bench/patterns_eval --scale);
+/* The most notes of one bijeenkomst patterns are computed for: 300,000 notes take about 12 s
+ * and 210 MB on the CI machine, 1,000,000 about 84 s and 650 MB (bench/patterns_eval --scale);
  * a real bijeenkomst has a few hundred. Above it the caller gets a message to split it. */
 #define KR_PATTERNS_MAX_NOTES 300000
 
