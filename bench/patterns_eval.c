@@ -7,7 +7,9 @@
  * With --scale N it makes N notes for the timing curve: the labelled notes first, then
  * variations of them (words dropped and words of other notes mixed in, from a fixed seed),
  * each copy of the day in its own visits. bench/patterns_vs_sklearn.py compares the output with
- * scikit-learn. Usage: patterns_eval FILE.tsv [--threshold T] [--scale N] [--quiet]
+ * scikit-learn. With --lone N it makes N notes that share no word (made-up words, one
+ * corner, 15 notes per visit): each must end as a pattern of its own.
+ * Usage: patterns_eval FILE.tsv [--threshold T] [--scale N | --lone N] [--quiet]
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -71,13 +73,15 @@ int main(int argc, char **argv)
         return 2;
     }
     struct kr_pattern_options opt = {0};
-    size_t scale = 0;
+    size_t scale = 0, lone = 0;
     int quiet = 0;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc)
             opt.threshold = strtod(argv[++i], NULL);
         else if (strcmp(argv[i], "--scale") == 0 && i + 1 < argc)
             scale = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--lone") == 0 && i + 1 < argc)
+            lone = strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = 1;
     }
@@ -86,7 +90,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "patterns_eval: kan %s niet lezen\n", argv[1]);
         return 2;
     }
-    size_t n = scale ? scale : d.n;
+    size_t n = lone ? lone : scale ? scale : d.n;
     struct kr_pattern_note *notes = kr_xcalloc(n, sizeof *notes);
     char **ids = kr_xcalloc(n, sizeof *ids);
     char **visits = kr_xcalloc(n, sizeof *visits);
@@ -98,13 +102,23 @@ int main(int argc, char **argv)
         visits[i] = kr_xasprintf("%s-%zu", l->visit, i / d.n);
         texts[i] = i < d.n ? kr_xstrdup(l->text) : vary(l->text, &d, &seed);
         notes[i] = (struct kr_pattern_note){ids[i], visits[i], texts[i], KR_CORNER_NONE, false};
+        if (lone) {
+            char buf[18];
+            labelled_lone_note(i, buf);
+            free(texts[i]);
+            free(visits[i]);
+            texts[i] = kr_xstrdup(buf);
+            visits[i] = kr_xasprintf("v%zu", i / 15);
+            notes[i] =
+                (struct kr_pattern_note){ids[i], visits[i], texts[i], KR_CORNER_LEERLING, false};
+        }
     }
     struct kr_pattern_result r;
     double t0 = now();
     if (kr_patterns_compute(notes, n, &opt, &r, NULL) != KR_OK)
         return 1;
     double t1 = now();
-    for (size_t i = 0; i < n && !quiet; i++) {
+    for (size_t i = 0; i < n && !quiet && !lone; i++) {
         const struct labelled_note *l = &d.items[i % d.n];
         printf("%zu\t%s\t%s\t%s\t%s\n", r.pattern_of[i], kr_corner_str(r.corner[i]),
                kr_corner_str(l->corner), l->theme, texts[i]);

@@ -43,6 +43,11 @@ struct kr_pattern_options {
                                 or NULL; the array itself may be NULL (no pins) */
 };
 
+/* The most notes of one bijeenkomst patterns are computed for: 300,000 notes take about 12 s
+ * and 210 MB on the CI machine, 1,000,000 about 84 s and 650 MB (bench/patterns_eval --scale);
+ * a real bijeenkomst has a few hundred. Above it the caller gets a message to split it. */
+#define KR_PATTERNS_MAX_NOTES 300000
+
 /* The default similarity threshold (tuned on tests/data/corner_day.tsv). */
 #define KR_PATTERNS_THRESHOLD 0.10
 
@@ -92,7 +97,8 @@ struct kr_pattern_result {
  * clustered; a group pattern without notes is left out; a pin to an unknown group is
  * ignored. *out is filled and
  * belongs to the caller (kr_pattern_result_fini). KR_INVALID when a note lacks an id,
- * visit or text. n == 0 gives an empty result.
+ * visit or text, or when n > KR_PATTERNS_MAX_NOTES (the message asks to split the
+ * bijeenkomst). n == 0 gives an empty result.
  */
 enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n,
                                    const struct kr_pattern_options *opt,

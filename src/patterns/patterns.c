@@ -25,10 +25,10 @@ extern const size_t kr_data_stopwords_len;
 
 #define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
 #define MAX_LABEL_TERMS 3
-#define COMPOUND_WEIGHT 0.7
+#define COMPOUND_WEIGHT 0.7  /* a part of a compound word */
 #define EXACT_LIMIT     2500 /* notes per corner clustered exactly (a float matrix of this square) */
-#define LEADER_TAU                                                                                 \
-    0.5 /* above EXACT_LIMIT: near-duplicates grouped first */ /* a part of a compound word */
+#define LEADER_TAU      0.5  /* above EXACT_LIMIT: near-duplicates grouped first */
+#define LEADER_ROUNDS   8    /* at most this many leader rounds, tau lowered by a fifth each */
 
 const char *kr_pattern_kind_str(enum kr_pattern_kind k)
 {
@@ -580,26 +580,32 @@ static struct vec *group_means(const struct vec *const *items, const size_t *wei
 }
 
 /*
- * Cluster the notes members[0..m) of one corner; label[a] gets the cluster of members[a]
- * (0..k-1, numbered by first member). Up to EXACT_LIMIT notes: exact average linkage.
- * Above it, near-duplicates are first grouped by leader (at LEADER_TAU, lowered until at
- * most EXACT_LIMIT groups remain) and average linkage runs on the groups.
+ * Cluster the items of one connected component (every item shares a term with another, or
+ * m == 1); label[a] gets the component-local cluster of items[a] (0..k-1). Up to
+ * EXACT_LIMIT items: exact average linkage. Above it, near-duplicates are first grouped by
+ * leader at LEADER_TAU, lowered by a fifth for each of at most LEADER_ROUNDS rounds while
+ * more than EXACT_LIMIT groups remain; what still remains is clustered exactly in blocks
+ * of EXACT_LIMIT groups in input order.
+ *
+ * Why this ends, whatever the text: the leader loop runs at most LEADER_ROUNDS times, each
+ * round one pass over the groups; each block is one call of cluster_items, whose loop
+ * merges two live items per iteration or stops, so it runs fewer than EXACT_LIMIT times.
+ * (The loop this replaces waited for the group count to fall below EXACT_LIMIT; notes that
+ * share no term never join a leader at any tau, so the count never fell and it spun.)
  */
-static size_t cluster(const struct work *w, const size_t *members, size_t m, double threshold,
-                      size_t *label)
+static size_t cluster_component(const struct work *w, const struct vec **items, size_t m,
+                                double threshold, size_t *label)
 {
-    const struct vec **items = kr_xreallocarray(NULL, m ? m : 1, sizeof *items);
-    size_t *weight = kr_xreallocarray(NULL, m ? m : 1, sizeof *weight);
+    size_t *weight = kr_xreallocarray(NULL, m, sizeof *weight);
     for (size_t a = 0; a < m; a++) {
-        items[a] = &w->vecs[members[a]];
         weight[a] = 1;
-        label[a] = a; /* member -> current item */
+        label[a] = a; /* item -> current group */
     }
     size_t g = m;
-    struct vec *owned = NULL; /* the current items when they are group means */
-    size_t *group = kr_xreallocarray(NULL, m ? m : 1, sizeof *group);
+    struct vec *owned = NULL; /* the current groups when they are group means */
+    size_t *group = kr_xreallocarray(NULL, m, sizeof *group);
     double tau = LEADER_TAU;
-    while (g > EXACT_LIMIT) {
+    for (int round = 0; round < LEADER_ROUNDS && g > EXACT_LIMIT; round++) {
         size_t ng = leader_groups(items, g, w->terms.n, tau, group);
         size_t *gsize = kr_xcalloc(ng, sizeof *gsize);
         struct vec *means = group_means(items, weight, g, group, ng, gsize);
@@ -619,10 +625,109 @@ static size_t cluster(const struct work *w, const size_t *members, size_t m, dou
         g = ng;
         tau *= 0.8;
     }
-    size_t k = cluster_items(items, weight, g, threshold, group);
+    /* exact average linkage, in blocks of EXACT_LIMIT groups (one block when g is small) */
+    size_t k = 0;
+    for (size_t lo = 0; lo < g; lo += EXACT_LIMIT) {
+        size_t nb = g - lo < EXACT_LIMIT ? g - lo : EXACT_LIMIT;
+        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold, group + lo);
+        for (size_t c = lo; c < lo + nb; c++)
+            group[c] += k;
+        k += kb;
+    }
     for (size_t a = 0; a < m; a++)
         label[a] = group[label[a]];
-    /* renumber by first member, as the exact path does */
+    if (owned) {
+        for (size_t c = 0; c < g; c++)
+            free(owned[c].t);
+        free(owned);
+    }
+    free(group);
+    free(weight);
+    return k;
+}
+
+static size_t uf_find(size_t *parent, size_t a)
+{
+    while (parent[a] != a) {
+        parent[a] = parent[parent[a]];
+        a = parent[a];
+    }
+    return a;
+}
+
+/*
+ * Cluster the notes members[0..m) of one corner; label[a] gets the cluster of members[a]
+ * (0..k-1, numbered by first member). Two notes that share no term have similarity 0,
+ * and so have any two groups of them (the mean of zeros), which is below every threshold
+ * (> 0): average linkage never joins notes of different components of the "shares a term"
+ * graph. So each component is clustered on its own (the same partition as clustering the
+ * corner at once, in less memory), and a note that shares no term with the others of its
+ * corner is a pattern of its own without any clustering.
+ */
+static size_t cluster(const struct work *w, const size_t *members, size_t m, double threshold,
+                      size_t *label)
+{
+    size_t alloc = m ? m : 1;
+    /* union-find over the members, joined through the first member holding each term */
+    size_t *parent = kr_xreallocarray(NULL, alloc, sizeof *parent);
+    size_t *first = kr_xreallocarray(NULL, w->terms.n ? w->terms.n : 1, sizeof *first);
+    for (size_t t = 0; t < w->terms.n; t++)
+        first[t] = SIZE_MAX;
+    for (size_t a = 0; a < m; a++) {
+        parent[a] = a;
+        const struct vec *v = &w->vecs[members[a]];
+        for (size_t k = 0; k < v->n; k++) {
+            size_t t = v->t[k].id;
+            if (first[t] == SIZE_MAX) {
+                first[t] = a;
+            } else {
+                size_t r = uf_find(parent, first[t]), s = uf_find(parent, a);
+                if (r != s)
+                    parent[r > s ? r : s] = r < s ? r : s; /* the root is the lowest member */
+            }
+        }
+    }
+    free(first);
+    /* the members of each component, components in order of their first member */
+    size_t *root = kr_xreallocarray(NULL, alloc, sizeof *root);
+    size_t *start = kr_xcalloc(m + 1, sizeof *start);
+    for (size_t a = 0; a < m; a++) {
+        root[a] = uf_find(parent, a);
+        start[root[a] + 1]++;
+    }
+    for (size_t a = 0; a < m; a++)
+        start[a + 1] += start[a];
+    size_t *order = kr_xreallocarray(NULL, alloc, sizeof *order);
+    size_t *fill = kr_xreallocarray(NULL, alloc, sizeof *fill);
+    memcpy(fill, start, m * sizeof *fill);
+    for (size_t a = 0; a < m; a++)
+        order[fill[root[a]]++] = a;
+    free(fill);
+    const struct vec **items = kr_xreallocarray(NULL, alloc, sizeof *items);
+    size_t *local = kr_xreallocarray(NULL, alloc, sizeof *local);
+    size_t k = 0;
+    for (size_t r = 0; r < m; r++) {
+        size_t lo = start[r], nc = start[r + 1] - lo;
+        if (nc == 0)
+            continue;
+        if (nc == 1) {
+            label[order[lo]] = k++;
+            continue;
+        }
+        for (size_t i = 0; i < nc; i++)
+            items[i] = &w->vecs[members[order[lo + i]]];
+        size_t kc = cluster_component(w, items, nc, threshold, local);
+        for (size_t i = 0; i < nc; i++)
+            label[order[lo + i]] = k + local[i];
+        k += kc;
+    }
+    free(items);
+    free(local);
+    free(order);
+    free(start);
+    free(root);
+    free(parent);
+    /* renumber by first member */
     size_t *num = kr_xreallocarray(NULL, k ? k : 1, sizeof *num);
     for (size_t c = 0; c < k; c++)
         num[c] = SIZE_MAX;
@@ -633,14 +738,6 @@ static size_t cluster(const struct work *w, const size_t *members, size_t m, dou
         label[a] = num[label[a]];
     }
     free(num);
-    if (owned) {
-        for (size_t c = 0; c < g; c++)
-            free(owned[c].t);
-        free(owned);
-    }
-    free(group);
-    free(weight);
-    free(items);
     return k;
 }
 
@@ -828,6 +925,12 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
         if (!notes[i].id || !notes[i].visit_id || !notes[i].text)
             return kr_error_set(err, KR_INVALID, "Notitie %zu mist een id, bezoek of tekst.",
                                 i + 1);
+    if (n > KR_PATTERNS_MAX_NOTES)
+        return kr_error_set(err, KR_INVALID,
+                            "Deze bijeenkomst heeft %zu notities; patronen zoeken kan tot %d"
+                            " notities per bijeenkomst. Splits de bijeenkomst in kleinere"
+                            " (bijvoorbeeld per dag of per school) en zoek daar patronen.",
+                            n, KR_PATTERNS_MAX_NOTES);
     double threshold = opt && opt->threshold > 0 ? opt->threshold : KR_PATTERNS_THRESHOLD;
     out->n_notes = n;
     size_t alloc = n ? n : 1;
@@ -900,8 +1003,13 @@ enum kr_status kr_patterns_compute(const struct kr_pattern_note *notes, size_t n
             KR_GROW(out->patterns, pcap, base + nk);
             memset(out->patterns + base, 0, nk * sizeof *out->patterns);
             out->n_patterns += nk;
+            /* each pattern sized to its notes: a corner of m lone notes makes m patterns */
+            size_t *sizes = kr_xcalloc(nk, sizeof *sizes);
+            for (size_t a = 0; a < m; a++)
+                sizes[label[a]]++;
             for (size_t c = 0; c < nk; c++)
-                out->patterns[base + c].notes = kr_xcalloc(m, sizeof(size_t));
+                out->patterns[base + c].notes = kr_xcalloc(sizes[c], sizeof(size_t));
+            free(sizes);
             for (size_t a = 0; a < m; a++) {
                 struct kr_pattern *p = &out->patterns[base + label[a]];
                 p->notes[p->n_notes++] = members[a];

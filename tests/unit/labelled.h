@@ -75,4 +75,29 @@ static inline int labelled_day_load(const char *path, struct labelled_day *d)
     return rc;
 }
 
+/*
+ * A made-up word that no other index gives: consonant, vowel, consonant, vowel, consonant,
+ * with a last letter no Dutch suffix rule strips and no double letter to undouble, so every
+ * index keeps its own stem. For notes that share no word (9,216 words; index modulo that).
+ */
+static inline void labelled_lone_word(size_t i, char out[6])
+{
+    static const char c[] = "bdfhjkmprtvwzlqx", v[] = "aou", last[] = "kmpx";
+    out[0] = c[i % 16];
+    out[1] = v[(i / 16) % 3];
+    out[2] = c[(i / 48) % 16];
+    out[3] = v[(i / 768) % 3];
+    out[4] = last[(i / 2304) % 4];
+    out[5] = '\0';
+}
+
+/* A note of three such words that no other k gives (k < 3,072). */
+static inline void labelled_lone_note(size_t k, char out[18])
+{
+    for (size_t w = 0; w < 3; w++) {
+        labelled_lone_word(k * 3 + w, out + w * 6);
+        out[w * 6 + 5] = w < 2 ? ' ' : '\0';
+    }
+}
+
 #endif

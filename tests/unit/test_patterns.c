@@ -111,12 +111,73 @@ START_TEST(test_patterns_deterministic_and_empty)
 }
 END_TEST
 
+/* Notes that share no word with any other note: each is a pattern of its own, and the
+ * clustering ends (the old grouping loop above 2,500 notes per corner waited for a group
+ * count that could not fall and never returned). A few notes that do share words are mixed
+ * in and must still meet. */
+START_TEST(test_patterns_lone_notes_end)
+{
+    enum { LONE = 3000, PAIRS = 4 };
+    size_t n = LONE + 2 * PAIRS;
+    struct kr_pattern_note *notes = kr_xcalloc(n, sizeof *notes);
+    char(*ids)[16] = kr_xcalloc(n, sizeof *ids);
+    char(*texts)[64] = kr_xcalloc(n, sizeof *texts);
+    char(*visits)[16] = kr_xcalloc(n, sizeof *visits);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(ids[i], sizeof ids[i], "n%zu", i);
+        snprintf(visits[i], sizeof visits[i], "v%zu", i / 15);
+        if (i < LONE)
+            labelled_lone_note(i, texts[i]);
+        else /* pair p: two notes about the same thing, in two visits */
+            snprintf(texts[i], sizeof texts[i], "Leerlingen bouwen een toren van %s blokken.",
+                     (const char *[]){"houten", "plastic", "rode", "kleine"}[(i - LONE) / 2]);
+        notes[i] = (struct kr_pattern_note){ids[i], visits[i], texts[i], KR_CORNER_LEERLING, false};
+    }
+    struct kr_pattern_result r;
+    ck_assert_int_eq(kr_patterns_compute(notes, n, NULL, &r, NULL), KR_OK);
+    size_t lone_patterns = 0, seen = 0;
+    for (size_t p = 0; p < r.n_patterns; p++) {
+        const struct kr_pattern *pt = &r.patterns[p];
+        ck_assert_uint_eq(pt->corner, KR_CORNER_LEERLING);
+        seen += pt->n_notes;
+        if (pt->notes[0] < LONE) {
+            ck_assert_uint_eq(pt->n_notes, 1); /* a lone note never joins another */
+            lone_patterns++;
+        }
+    }
+    ck_assert_uint_eq(lone_patterns, LONE);
+    ck_assert_uint_eq(seen, n); /* every note in exactly one pattern */
+    for (size_t i = 0; i < n; i++)
+        ck_assert_uint_lt(r.pattern_of[i], r.n_patterns);
+    /* the block towers share "leerling bouw toren blok": one pattern */
+    for (size_t i = LONE + 1; i < n; i++)
+        ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[LONE]);
+    ck_assert_uint_eq(r.n_patterns, LONE + 1);
+    kr_pattern_result_fini(&r);
+    /* above the limit: a Dutch message that asks to split the bijeenkomst, no work done */
+    size_t big = KR_PATTERNS_MAX_NOTES + 1;
+    struct kr_pattern_note *many = kr_xcalloc(big, sizeof *many);
+    for (size_t i = 0; i < big; i++)
+        many[i] = notes[i % n];
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_patterns_compute(many, big, NULL, &r, &err), KR_INVALID);
+    ck_assert(strstr(err.msg, "Splits de bijeenkomst") != NULL);
+    kr_pattern_result_fini(&r);
+    free(many);
+    free(ids);
+    free(texts);
+    free(visits);
+    free(notes);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("patterns");
     TCase *tc = tcase_create("compute");
     tcase_add_test(tc, test_patterns_contract_invariants);
     tcase_add_test(tc, test_patterns_deterministic_and_empty);
+    tcase_add_test(tc, test_patterns_lone_notes_end);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
