@@ -32,6 +32,10 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
  * /usr/share/hunspell/nl_NL.dic. */
 bool kr_names_have_wordlist(void);
 
+/* Whether a finding list holds a judgement: a finding of another kind than "naam" (a
+ * note with only a name in it is a fact about someone, still shown, with the name hidden). */
+bool kr_findings_judge(const struct kr_finding_list *l);
+
 /*
  * The text with every name replaced, for a summary that reaches a school: one distinct
  * pupil's name becomes "een leerling", two or more "leerling A", "leerling B", ... in

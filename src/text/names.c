@@ -477,3 +477,11 @@ char *kr_names_replace(const char *text)
     kr_finding_list_fini(&f);
     return res;
 }
+
+bool kr_findings_judge(const struct kr_finding_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].kind, KR_NAMES_KIND) != 0)
+            return true;
+    return false;
+}
