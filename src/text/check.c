@@ -717,6 +717,7 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, s
         return st;
     }
     build_index(c);
+    kr_names_have_wordlist(); /* the word list loads now, not on the first key press */
     *out = c;
     return KR_OK;
 }

@@ -280,12 +280,15 @@ static bool in_list(const char *const *list, const char *w)
     return false;
 }
 
-static bool all_upper(const char *s, size_t len)
+/* A capital after the first letter, other than after - or ' ("Anne-Sophie", "N'Dour"):
+ * "GGD", "IJsbrand" aside, no name is written so ("ReKenen", "BSO"). */
+static bool inner_capital(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 'a' && s[i] <= 'z')
-            return false;
-    return true;
+    for (size_t i = 1; i < len; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] != '-' && s[i - 1] != '\'' &&
+            !(i == 1 && s[0] == 'I' && s[1] == 'J'))
+            return true;
+    return false;
 }
 
 static bool punct_in(const char *text, const struct kr_token *k, const char *set)
@@ -353,7 +356,7 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
         const char *w = text + k->start;
         char lw[WORD_MAX], prev[WORD_MAX], next[WORD_MAX];
         bool name = false;
-        if (k->kind == KR_TOK_WORD && len >= 2 && upper_at(w, len) && !all_upper(w, len) &&
+        if (k->kind == KR_TOK_WORD && len >= 2 && upper_at(w, len) && !inner_capital(w, len) &&
             lower_into(w, len, lw) && !in_list(non_names, lw)) {
             bool has_prev = word_near(text, tk, n, i, -1, prev);
             bool has_next = word_near(text, tk, n, i, +1, next);
