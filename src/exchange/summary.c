@@ -215,7 +215,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
 
     /* Pseudonyms: the school, the network, each distinct class label; the same words in
      * texts are replaced too, so "zoals in groep 5" does not give the class away. */
-    struct swap *sw = kr_xcalloc(vl->n + 2, sizeof *sw);
+    struct swap *sw = kr_xcalloc(2 * vl->n + out->obs.n + 2, sizeof *sw);
     size_t nsw = 0;
     if (opts->pseudonymise) {
         if (out->session.host_school && *out->session.host_school)
@@ -236,6 +236,27 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                 sw[nsw++] = (struct swap){label, strlen(label), kr_xasprintf("groep %s", l)};
             }
             out->visit_labels[i] = kr_xstrdup(sw[k].to);
+        }
+        /* Tweetallen and observers named in running text (md and html never print them). */
+        size_t npairs = 0;
+        for (size_t i = 0; i < vl->n; i++) {
+            const char *pair = vl->items[i].tweetal_name;
+            size_t k = 0;
+            while (pair && k < nsw && strcmp(sw[k].from, pair) != 0)
+                k++;
+            if (pair && *pair && k == nsw) {
+                char l[8];
+                letters(npairs++, l);
+                sw[nsw++] = (struct swap){pair, strlen(pair), kr_xasprintf("tweetal %s", l)};
+            }
+        }
+        for (size_t i = 0; i < out->obs.n; i++) {
+            const char *who = out->obs.items[i].observer;
+            size_t k = 0;
+            while (who && k < nsw && strcmp(sw[k].from, who) != 0)
+                k++;
+            if (who && *who && k == nsw)
+                sw[nsw++] = (struct swap){who, strlen(who), kr_xstrdup("een waarnemer")};
         }
         out->host_school = out->session.host_school ? kr_xstrdup("School A") : NULL;
         out->network = NULL;
