@@ -32,6 +32,19 @@ static const char *const person_verbs[] = {
     "krijgt", "neemt",  "opent",  "sluit",      "gooit",     "zingt",     "wacht",  "haalt",
     "brengt", "legt",   NULL};
 
+/* Function words that are also first names ("Dan vraagt", "Wil je"): at the start of a
+ * sentence they are the word. */
+static const char *const function_words[] = {
+    "dan",    "nu",     "toen",       "daarna",   "soms",    "ook",    "hier",    "daar",
+    "wel",    "niet",   "nog",        "al",       "zo",      "wie",    "wat",     "waar",
+    "hoe",    "eerst",  "samen",      "iedereen", "niemand", "ieder",  "elke",    "alle",
+    "beide",  "veel",   "weinig",     "hij",      "zij",     "ze",     "ik",      "jij",
+    "je",     "we",     "wij",        "men",      "die",     "dat",    "deze",    "dit",
+    "er",     "wil",    "mag",        "kan",      "zal",     "even",   "net",     "pas",
+    "straks", "daarop", "vervolgens", "tot",      "na",      "om",     "bij",     "met",
+    "voor",   "achter", "naast",      "bijna",    "precies", "meteen", "opnieuw", "weer",
+    "steeds", "nooit",  "altijd",     "vaak",     NULL};
+
 /* Words before a capitalised word that make it a title, a place or a language. */
 static const char *const not_after[] = {
     "de",      "het",       "een",  "in",      "uit",   "te",      "boek",    "boekje",
@@ -371,7 +384,9 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
                 name = !start || (has_next && in_list(person_verbs, next));
             else {
                 int res = lookup(w, len, lw);
-                if (start)
+                if (start && (res & W_COMMON) && in_list(function_words, lw))
+                    name = false;
+                else if (start)
                     name = !(res & W_COMMON) ||
                            ((res & W_PROPER) && has_next && in_list(person_verbs, next)) ||
                            ((res & W_PROPER) && i + 1 < n && punct_in(text, &tk[i + 1], ","));

@@ -59,6 +59,8 @@ START_TEST(test_names_must_flag)
     FLAGS("'Ik ben klaar', zegt Wiktoria.", "[Wiktoria]");
     FLAGS("Tesfay, Senait en Yonas staan bij de kast.", "[Tesfay][Senait][Yonas]");
     FLAGS("Mevrouw Yilmaz vraagt wie het weet.", "[Yilmaz]");
+    FLAGS("De leerlingen kijken naar juf Fleur.", "[Fleur]"); /* fleur is a Dutch word */
+    FLAGS("Dan vraagt meester Dirk of het klopt.", "[Dirk]");
 }
 END_TEST
 
