@@ -222,9 +222,11 @@ bool kr_names_have_wordlist(void)
     return WL.ok;
 }
 
+static bool in_list(const char *const *list, const char *w);
+
 /* What the word list says of a word, cached per thread: bit 1 a Dutch word in lower
- * case, bit 2 a word the list knows only capitalised (a proper noun). */
-enum { W_COMMON = 1, W_PROPER = 2 };
+ * case, bit 2 a word the list knows capitalised (a proper noun), bit 4 a known non-name. */
+enum { W_COMMON = 1, W_PROPER = 2, W_NONNAME = 4 };
 #define CACHE_N 1024
 struct centry {
     uint32_t h;
@@ -239,11 +241,13 @@ static int lookup(const char *w, size_t len, const char *lower)
     struct centry *e = &cache[h & (CACHE_N - 1)];
     if (e->len == len && e->h == h && memcmp(e->w, w, len) == 0)
         return e->res;
-    int res = 0;
-    if (set_has(lower, len) || Hunspell_spell(WL.hun, lower))
-        res |= W_COMMON;
-    if (set_has(w, len) || (!(res & W_COMMON) && Hunspell_spell(WL.hun, w)))
-        res |= W_PROPER;
+    int res = in_list(non_names, lower) ? W_NONNAME : 0;
+    if (!res && WL.ok) {
+        if (set_has(lower, len) || Hunspell_spell(WL.hun, lower))
+            res |= W_COMMON;
+        if (set_has(w, len) || (!(res & W_COMMON) && Hunspell_spell(WL.hun, w)))
+            res |= W_PROPER;
+    }
     e->h = h;
     e->len = (unsigned char)len;
     e->res = (unsigned char)res;
@@ -370,7 +374,7 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
         char lw[WORD_MAX], prev[WORD_MAX], next[WORD_MAX];
         bool name = false;
         if (k->kind == KR_TOK_WORD && len >= 2 && upper_at(w, len) && !inner_capital(w, len) &&
-            lower_into(w, len, lw) && !in_list(non_names, lw)) {
+            lower_into(w, len, lw) && !(lookup(w, len, lw) & W_NONNAME)) {
             bool has_prev = word_near(text, tk, n, i, -1, prev);
             bool has_next = word_near(text, tk, n, i, +1, next);
             bool start = sentence_start(text, tk, i);
@@ -383,7 +387,7 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
             else if (!dict)
                 name = !start || (has_next && in_list(person_verbs, next));
             else {
-                int res = lookup(w, len, lw);
+                int res = lookup(w, len, lw); /* cached: the second look is free */
                 if (start && (res & W_COMMON) && in_list(function_words, lw))
                     name = false;
                 else if (start)
