@@ -34,6 +34,7 @@ struct kr_export_opts {
     bool pseudonymise;    /* host school -> "School A", visit labels -> "groep A", "groep B", ... */
     bool include_judging; /* keep flagged notes in the summary (marked); default: only counted */
     char sep;             /* CSV separator; 0 means ';' */
+    bool hide_names;      /* names of people in texts -> "een leerling" (set for md and html) */
 };
 
 /*

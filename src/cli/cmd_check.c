@@ -14,6 +14,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/utf8.h"
 
 static void put_inert(struct kr_buf *b, const char *s, size_t len)
@@ -141,6 +142,10 @@ int kr_cmd_check(struct kr_cli *cli, int argc, char **argv)
         return kr_cli_fail(cli, &err);
     }
     free(network);
+    if (!kr_names_have_wordlist())
+        fputs("Let op: de Nederlandse woordenlijst (hunspell-nl) ontbreekt; namen worden alleen "
+              "aan hun plaats in de zin herkend.\n",
+              stderr);
 
     struct kr_finding_list f = {0};
     struct kr_buf b = {0};

@@ -12,6 +12,7 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/check.h"
+#include "kijkronde/names.h"
 #include "kijkronde/store.h"
 
 const char *kr_summary_corner_title(enum kr_corner c)
@@ -87,19 +88,85 @@ static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
     return kr_buf_steal(&b);
 }
 
-/* Replace a heap string field by its pseudonymised version. */
-static void swap_field(char **field, const struct swap *sw, size_t n)
+static char *school_text(const char *text, const struct swap *sw, size_t n,
+                         const struct kr_export_opts *opts);
+
+/* After the swaps, a group named in a list goes too: "groep A en 7" -> "groep A en B" when
+ * "groep 7" is a class of the session ("in groep 6 en 7", "groep 5, 6 en 7"). Frees t. */
+static char *group_lists(char *t, const struct swap *sw, size_t n)
 {
-    char *t = apply_swaps(*field, sw, n);
+    if (!t || !*t)
+        return t;
+    struct kr_buf b = {0};
+    size_t i = 0, len = strlen(t);
+    bool list = false; /* just after "groep X" or a group of its list */
+    while (i < len) {
+        if (!list && strncasecmp(t + i, "groep ", 6) == 0 &&
+            (i == 0 || !word_char((unsigned char)t[i - 1]))) {
+            size_t j = i + 6;
+            while (j < len && word_char((unsigned char)t[j]))
+                j++;
+            kr_buf_append(&b, t + i, j - i);
+            i = j;
+            list = true;
+            continue;
+        }
+        size_t sepl = strncmp(t + i, " en ", 4) == 0 ? 4 : strncmp(t + i, ", ", 2) == 0 ? 2 : 0;
+        if (list && sepl) {
+            size_t j = i + sepl, k = j;
+            while (k < len && word_char((unsigned char)t[k]))
+                k++;
+            const char *to = NULL;
+            if (k > j && isdigit((unsigned char)t[j]))
+                for (size_t q = 0; q < n && !to; q++)
+                    if (sw[q].len == k - j + 6 && strncasecmp(sw[q].from, "groep ", 6) == 0 &&
+                        strncasecmp(sw[q].from + 6, t + j, k - j) == 0 &&
+                        strncmp(sw[q].to, "groep ", 6) == 0)
+                        to = sw[q].to + 6;
+            if (to) {
+                kr_buf_append(&b, t + i, sepl);
+                kr_buf_puts(&b, to);
+                i = k;
+                continue;
+            }
+        }
+        list = false;
+        kr_buf_putc(&b, t[i++]);
+    }
+    free(t);
+    return kr_buf_steal(&b);
+}
+
+/* Replace a heap string field by its version for the school (school_text). */
+static void swap_field(char **field, const struct swap *sw, size_t n,
+                       const struct kr_export_opts *opts)
+{
+    char *t = school_text(*field, sw, n, opts);
     free(*field);
     *field = t;
+}
+
+/* Every text the summary prints, as it reaches the school: with pseudonyms the school,
+ * network, groups, observers and tweetallen replaced; names of people replaced
+ * (kr_names_replace) when opts->hide_names. Heap string. */
+static char *school_text(const char *text, const struct swap *sw, size_t n,
+                         const struct kr_export_opts *opts)
+{
+    if (!text)
+        return NULL;
+    char *t = opts->pseudonymise ? group_lists(apply_swaps(text, sw, n), sw, n) : kr_xstrdup(text);
+    if (!opts->hide_names)
+        return t;
+    char *u = kr_names_replace(t);
+    free(t);
+    return u;
 }
 
 /* The reflection's question "does this note judge?", answered by the checker. */
 static bool judges(const char *text, void *ctx)
 {
     struct kr_finding_list f = {0};
-    bool yes = kr_check(ctx, text, strlen(text), &f) > 0;
+    bool yes = kr_check(ctx, text, strlen(text), &f) > 0 && kr_findings_judge(&f);
     kr_finding_list_fini(&f);
     return yes;
 }
@@ -148,7 +215,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
 
     /* Pseudonyms: the school, the network, each distinct class label; the same words in
      * texts are replaced too, so "zoals in groep 5" does not give the class away. */
-    struct swap *sw = kr_xcalloc(vl->n + 2, sizeof *sw);
+    struct swap *sw = kr_xcalloc(2 * vl->n + out->obs.n + 2, sizeof *sw);
     size_t nsw = 0;
     if (opts->pseudonymise) {
         if (out->session.host_school && *out->session.host_school)
@@ -170,6 +237,27 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             }
             out->visit_labels[i] = kr_xstrdup(sw[k].to);
         }
+        /* Tweetallen and observers named in running text (md and html never print them). */
+        size_t npairs = 0;
+        for (size_t i = 0; i < vl->n; i++) {
+            const char *pair = vl->items[i].tweetal_name;
+            size_t k = 0;
+            while (pair && k < nsw && strcmp(sw[k].from, pair) != 0)
+                k++;
+            if (pair && *pair && k == nsw) {
+                char l[8];
+                letters(npairs++, l);
+                sw[nsw++] = (struct swap){pair, strlen(pair), kr_xasprintf("tweetal %s", l)};
+            }
+        }
+        for (size_t i = 0; i < out->obs.n; i++) {
+            const char *who = out->obs.items[i].observer;
+            size_t k = 0;
+            while (who && k < nsw && strcmp(sw[k].from, who) != 0)
+                k++;
+            if (who && *who && k == nsw)
+                sw[nsw++] = (struct swap){who, strlen(who), kr_xstrdup("een waarnemer")};
+        }
         out->host_school = out->session.host_school ? kr_xstrdup("School A") : NULL;
         out->network = NULL;
     } else {
@@ -186,10 +274,10 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         else
             free(sw[k].to);
     qsort(sw, nsw_text, sizeof *sw, by_len_desc);
-    if (opts->pseudonymise) {
-        swap_field(&out->session.kijkvraag_text, sw, nsw_text);
-        swap_field(&out->session.ontwikkelvraag, sw, nsw_text);
-        swap_field(&out->session.kijkpunten, sw, nsw_text);
+    if (opts->pseudonymise || opts->hide_names) {
+        swap_field(&out->session.kijkvraag_text, sw, nsw_text, opts);
+        swap_field(&out->session.ontwikkelvraag, sw, nsw_text, opts);
+        swap_field(&out->session.kijkpunten, sw, nsw_text, opts);
     }
 
     out->visit_sorted = kr_xcalloc(vl->n + 1, sizeof *out->visit_sorted);
@@ -201,7 +289,9 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     for (size_t i = 0; i < n; i++) {
         struct kr_summary_note *sn = &out->notes[i];
         sn->o = &out->obs.items[i];
-        sn->own_text = opts->pseudonymise ? apply_swaps(sn->o->text, sw, nsw_text) : NULL;
+        sn->own_text = opts->pseudonymise || opts->hide_names
+                           ? school_text(sn->o->text, sw, nsw_text, opts)
+                           : NULL;
         sn->text = sn->own_text ? sn->own_text : sn->o->text;
         sn->visit = kr_summary_visit_of(out, sn->o->visit_id);
         sn->corner = sn->o->corner;
@@ -238,14 +328,15 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             const struct kr_pattern_result *pr = &out->refl.result;
             out->pattern_labels = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
             for (size_t p = 0; p < pr->n_patterns; p++)
-                out->pattern_labels[p] =
-                    apply_swaps(pr->patterns[p].label ? pr->patterns[p].label : "", sw, nsw_text);
+                out->pattern_labels[p] = school_text(
+                    pr->patterns[p].label ? pr->patterns[p].label : "", sw, nsw_text, opts);
         }
     } else {
         struct kr_finding_list findings = {0};
         for (size_t i = 0; i < n; i++) {
             const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
-            out->notes[i].judging = kr_check(checker, t, strlen(t), &findings) > 0;
+            out->notes[i].judging =
+                kr_check(checker, t, strlen(t), &findings) > 0 && kr_findings_judge(&findings);
         }
         kr_finding_list_fini(&findings);
     }
@@ -262,16 +353,16 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     /* The debrief and the theory of action, as the group wrote them. */
     for (int p = 0; r == KR_OK && p < KR_PHASE_COUNT; p++) {
         r = kr_store_phase_get(st, session_id, (enum kr_phase)p, &out->phases[p], err);
-        if (r == KR_OK && opts->pseudonymise)
-            swap_field(&out->phases[p], sw, nsw_text);
+        if (r == KR_OK && (opts->pseudonymise || opts->hide_names))
+            swap_field(&out->phases[p], sw, nsw_text, opts);
     }
     if (r == KR_OK)
         r = kr_store_toa_get(st, session_id, &out->toa, err);
-    if (r == KR_OK && opts->pseudonymise) {
-        swap_field(&out->toa.schoolleiding, sw, nsw_text);
-        swap_field(&out->toa.leraren, sw, nsw_text);
-        swap_field(&out->toa.leerlingen, sw, nsw_text);
-        swap_field(&out->toa.bewijs, sw, nsw_text);
+    if (r == KR_OK && (opts->pseudonymise || opts->hide_names)) {
+        swap_field(&out->toa.schoolleiding, sw, nsw_text, opts);
+        swap_field(&out->toa.leraren, sw, nsw_text, opts);
+        swap_field(&out->toa.leerlingen, sw, nsw_text, opts);
+        swap_field(&out->toa.bewijs, sw, nsw_text, opts);
     }
     if (r != KR_OK)
         goto out;

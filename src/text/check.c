@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/paths.h"
 #include "kijkronde/text.h"
 #include "kijkronde/utf8.h"
@@ -716,6 +717,7 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, s
         return st;
     }
     build_index(c);
+    kr_names_have_wordlist(); /* the word list loads now, not on the first key press */
     *out = c;
     return KR_OK;
 }
@@ -1262,7 +1264,8 @@ static int cmp_cand(const void *a, const void *b)
     return x->cat < y->cat ? -1 : x->cat > y->cat;
 }
 
-size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_finding_list *out)
+static size_t check_judgements(struct kr_checker *c, const char *text, size_t len,
+                               struct kr_finding_list *out)
 {
     out->n = 0;
     c->ncands = 0;
@@ -1356,5 +1359,13 @@ size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_fi
         out->items[out->n++] =
             (struct kr_finding){k->start, k->end, c->cats[k->cat].kind, c->cats[k->cat].hint};
     }
+    return out->n;
+}
+
+/* The judgements, then the names of people (src/text/names.c) on the same tokens. */
+size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_finding_list *out)
+{
+    check_judgements(c, text, len, out);
+    kr_names_add(text, c->toks.items, c->toks.n, out);
     return out->n;
 }
