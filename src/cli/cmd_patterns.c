@@ -13,6 +13,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/patterns.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/utf8.h"
@@ -215,7 +216,8 @@ struct judge {
 static bool judging(const char *text, void *ctx)
 {
     struct judge *j = ctx;
-    return kr_check(j->checker, text, strlen(text), &j->findings) > 0;
+    return kr_check(j->checker, text, strlen(text), &j->findings) > 0 &&
+           kr_findings_judge(&j->findings); /* a name alone is not a judgement */
 }
 
 int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/reflection.h"
 #include "ui_internal.h"
 
@@ -62,7 +63,8 @@ static struct {
 static bool judging(const char *text, void *ctx)
 {
     (void)ctx;
-    return S.checker && kr_check(S.checker, text, strlen(text), &S.findings) > 0;
+    return S.checker && kr_check(S.checker, text, strlen(text), &S.findings) > 0 &&
+           kr_findings_judge(&S.findings); /* a name alone is not a judgement */
 }
 
 /* ---- loading ---- */
