@@ -514,6 +514,19 @@ START_TEST(test_check_public_heldout)
 }
 END_TEST
 
+/* "te laat" after "komt" is a fact, but it must not hide a generalisation before it (issue 14). */
+START_TEST(test_check_te_laat_keeps_generalisation)
+{
+    const char *s = "Hij komt altijd te laat";
+    ck_assert_uint_ge(run(s), 1);
+    ck_assert(flagged(s, "altijd"));
+    ck_assert_uint_ge(run("Ze is altijd te laat."), 1);
+    ck_assert_uint_eq(run("Hij komt te laat binnen."), 0);
+    ck_assert_uint_eq(run("Hij komt 5 minuten te laat binnen."), 0);
+    ck_assert_uint_eq(run("Twee leerlingen komen om 8:35 te laat binnen."), 0);
+}
+END_TEST
+
 /* Disappointment and contempt are read from a face, not seen (dev part of the public set). */
 START_TEST(test_check_read_from_face)
 {
@@ -578,6 +591,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_network_lexicon_errors);
     tcase_add_test(tc, test_check_abbreviations_and_slips);
     tcase_add_test(tc, test_check_read_from_face);
+    tcase_add_test(tc, test_check_te_laat_keeps_generalisation);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
     tcase_add_checked_fixture(tl, setup, teardown);
