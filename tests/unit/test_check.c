@@ -527,6 +527,18 @@ START_TEST(test_check_te_laat_keeps_generalisation)
 }
 END_TEST
 
+/* Over-flags from issue 14: a counted baseline after "normaal" and a refusal are facts; "normaal"
+ * as a norm and wanting something ("wil graag") still count. */
+START_TEST(test_check_baseline_and_refusal_are_facts)
+{
+    ck_assert_uint_eq(run("Normaal gaat zij twee keer naar de wc."), 0);
+    ck_assert_uint_eq(run("Ze wilde niet meedoen met het spel."), 0);
+    ck_assert_uint_eq(run("Hij weigerde het werkblad te pakken."), 0);
+    ck_assert_uint_ge(run("Dit is niet normaal voor een groep 5."), 1);
+    ck_assert_uint_ge(run("Hij wil graag de beurt."), 1);
+}
+END_TEST
+
 /* Disappointment and contempt are read from a face, not seen (dev part of the public set). */
 START_TEST(test_check_read_from_face)
 {
@@ -591,6 +603,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_network_lexicon_errors);
     tcase_add_test(tc, test_check_abbreviations_and_slips);
     tcase_add_test(tc, test_check_read_from_face);
+    tcase_add_test(tc, test_check_baseline_and_refusal_are_facts);
     tcase_add_test(tc, test_check_te_laat_keeps_generalisation);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
