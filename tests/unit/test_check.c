@@ -458,6 +458,98 @@ START_TEST(test_check_fresh_precision_recall)
 }
 END_TEST
 
+/* The public sentences (tests/data/public_check.tsv: PART, LABEL, KIND, CORNER, TEXT, SOURCE), one
+ * part at a time: "dev" may be tuned on, "test" is only measured. */
+static void score_public(const char *part, struct score *sc)
+{
+    FILE *f = fopen(KR_TEST_DATA "/public_check.tsv", "r");
+    ck_assert_ptr_nonnull(f);
+    char line[4096];
+    memset(sc, 0, sizeof *sc);
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *fields[6];
+        char *p = line;
+        for (int i = 0; i < 6; i++) {
+            ck_assert_ptr_nonnull(p);
+            fields[i] = p;
+            char *tab = strchr(p, '\t');
+            if (tab)
+                *tab++ = '\0';
+            p = tab;
+        }
+        if (strcmp(fields[0], part) != 0)
+            continue;
+        int judging = strcmp(fields[1], "oordeel") == 0;
+        ck_assert(judging || strcmp(fields[1], "feit") == 0);
+        int hit = run(fields[4]) > 0;
+        if (judging && hit)
+            sc->tp++;
+        else if (judging)
+            sc->fn++, printf("# %s gemist: %s\n", part, fields[4]);
+        else if (hit)
+            sc->fp++, printf("# %s onterecht: %s (%s)\n", part, fields[4], match(fields[4], 0));
+        else
+            sc->tn++;
+    }
+    fclose(f);
+    printf("# public_check.tsv %s: oordeel %zu/%zu gevonden, feit %zu/%zu onterecht\n", part,
+           sc->tp, sc->tp + sc->fn, sc->fp, sc->fp + sc->tn);
+}
+
+/* Floors at the level measured, not at the issue's acceptance (88% / 8%), which the held-out
+ * public part does not reach yet (docs/oordeel.md): they guard against regressions only. */
+START_TEST(test_check_public_heldout)
+{
+    struct score dev, test;
+    score_public("dev", &dev);
+    score_public("test", &test);
+    ck_assert_uint_ge(dev.tp + dev.fn, 10);
+    ck_assert_uint_ge(test.tp + test.fn, 10);
+    ck_assert_uint_ge(test.tp * 100, 84 * (test.tp + test.fn));
+    ck_assert_uint_le(test.fp * 100, 8 * (test.fp + test.tn));
+    ck_assert_uint_ge(dev.tp * 100, 90 * (dev.tp + dev.fn));
+}
+END_TEST
+
+/* "te laat" after "komt" is a fact, but it must not hide a generalisation before it (issue 14). */
+START_TEST(test_check_te_laat_keeps_generalisation)
+{
+    const char *s = "Hij komt altijd te laat";
+    ck_assert_uint_ge(run(s), 1);
+    ck_assert(flagged(s, "altijd"));
+    ck_assert_uint_ge(run("Ze is altijd te laat."), 1);
+    ck_assert_uint_eq(run("Hij komt te laat binnen."), 0);
+    ck_assert_uint_eq(run("Hij komt 5 minuten te laat binnen."), 0);
+    ck_assert_uint_eq(run("Twee leerlingen komen om 8:35 te laat binnen."), 0);
+}
+END_TEST
+
+/* Over-flags from issue 14: a counted baseline after "normaal" and a refusal are facts; "normaal"
+ * as a norm and wanting something ("wil graag") still count. */
+START_TEST(test_check_baseline_and_refusal_are_facts)
+{
+    ck_assert_uint_eq(run("Normaal gaat zij twee keer naar de wc."), 0);
+    ck_assert_uint_eq(run("Ze wilde niet meedoen met het spel."), 0);
+    ck_assert_uint_eq(run("Hij weigerde het werkblad te pakken."), 0);
+    ck_assert_uint_ge(run("Dit is niet normaal voor een groep 5."), 1);
+    ck_assert_uint_ge(run("Hij wil graag de beurt."), 1);
+}
+END_TEST
+
+/* Disappointment and contempt are read from a face, not seen (dev part of the public set). */
+START_TEST(test_check_read_from_face)
+{
+    ck_assert_uint_ge(run("Je stelt me teleur."), 1);
+    ck_assert_uint_ge(run("De leerling stelde de juf teleur."), 1);
+    ck_assert_uint_ge(run("Hij kijkt minachtend naar zijn buurman."), 1);
+    ck_assert_uint_eq(run("Ze stelt een vraag aan haar buurman."), 0);
+    ck_assert_uint_eq(run("De juf stelt de wekker op 10 minuten."), 0);
+}
+END_TEST
+
 START_TEST(test_check_abbreviations_and_slips)
 {
     /* "lln", "ll", "lk" count as leerlingen, leerling, leerkracht in every pattern. */
@@ -510,6 +602,9 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_network_lexicon);
     tcase_add_test(tc, test_check_network_lexicon_errors);
     tcase_add_test(tc, test_check_abbreviations_and_slips);
+    tcase_add_test(tc, test_check_read_from_face);
+    tcase_add_test(tc, test_check_baseline_and_refusal_are_facts);
+    tcase_add_test(tc, test_check_te_laat_keeps_generalisation);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
     tcase_add_checked_fixture(tl, setup, teardown);
@@ -517,6 +612,7 @@ static Suite *check_suite(void)
     tcase_add_test(tl, test_check_corpus_precision_recall);
     tcase_add_test(tl, test_check_validation_precision_recall);
     tcase_add_test(tl, test_check_fresh_precision_recall);
+    tcase_add_test(tl, test_check_public_heldout);
     suite_add_tcase(s, tl);
     return s;
 }
