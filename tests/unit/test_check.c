@@ -11,6 +11,7 @@
 
 #include "kijkronde/check.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "krtest.h"
 
 static struct kr_checker *chk;
@@ -399,7 +400,7 @@ static int score_file(const char *path, struct score *sc)
         *tab = '\0';
         int judging = strcmp(line, "oordeel") == 0;
         ck_assert(judging || strcmp(line, "feit") == 0);
-        int hit = run(tab + 1) > 0;
+        int hit = run(tab + 1) > 0 && kr_findings_judge(&fl);
         if (judging && hit)
             sc->tp++;
         else if (judging)
@@ -484,7 +485,7 @@ static void score_public(const char *part, struct score *sc)
             continue;
         int judging = strcmp(fields[1], "oordeel") == 0;
         ck_assert(judging || strcmp(fields[1], "feit") == 0);
-        int hit = run(fields[4]) > 0;
+        int hit = run(fields[4]) > 0 && kr_findings_judge(&fl); /* a name alone is no judgement */
         if (judging && hit)
             sc->tp++;
         else if (judging)
