@@ -8,9 +8,12 @@
  * saved (full disk, read-only medium) stays on screen and is saved when it can be.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,7 +43,7 @@ static struct {
     long long last_change_ms, last_draft_ms, last_retry_ms;
     struct pending *pending;
     size_t n_pending, cap_pending;
-    bool all_punten; /* Ctrl-P: every kijkpunt on its own row */
+    bool all_punten;  /* Ctrl-P: every kijkpunt on its own row */
     size_t checked_n; /* findings of the line at the last frame (Enter needs no new check) */
 } R;
 
@@ -119,8 +122,9 @@ static char *adopt_stopped_draft(struct ui *ui)
         return NULL;
     for (size_t i = 0; i < l.n && !text; i++) {
         const struct kr_draft *d = &l.items[i];
-        bool stopped = d->pid <= 0 || !d->host ||
-                       (strcmp(d->host, host) == 0 && kill((pid_t)d->pid, 0) != 0 && errno == ESRCH);
+        bool stopped =
+            d->pid <= 0 || !d->host ||
+            (strcmp(d->host, host) == 0 && kill((pid_t)d->pid, 0) != 0 && errno == ESRCH);
         if (stopped)
             kr_store_draft_take(ui->st, d->instance, ui->visit.id, &text, &err);
     }
@@ -157,6 +161,74 @@ static void enter(struct ui *ui)
     R.list.sel = R.list.notes.n ? R.list.notes.n - 1 : 0;
 }
 
+static void retry_pending(struct ui *ui);
+
+/* Write fd's whole buffer; false on any error. */
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+static bool write_recovery_at(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+    if (close(fd) != 0)
+        ok = false;
+    return ok;
+}
+
+/*
+ * Notes that could not be saved when the round ends (full disk, deleted database, a held
+ * lock): one line each, "kijkronde-herstel\tVISIT\tAT\tTEXT" (a note has no tab or line
+ * break), appended with plain write + fsync beside the database, else in
+ * $XDG_STATE_HOME/kijkronde/. The path goes to ui_recovery_path for the message after
+ * endwin; if no file can be written the notes go to stderr there.
+ */
+static void write_recovery(struct ui *ui, const char *draft)
+{
+    struct kr_buf b = {0};
+    for (size_t i = 0; i < R.n_pending; i++)
+        kr_buf_printf(&b, "kijkronde-herstel\t%s\t%s\t%s\n", ui->visit.id, R.pending[i].at,
+                      R.pending[i].text);
+    if (draft && *draft)
+        kr_buf_printf(&b, "kijkronde-herstel\t%s\tconcept\t%s\n", ui->visit.id, draft);
+    if (!b.len)
+        return;
+    ui_recovery_count += R.n_pending + (draft && *draft ? 1 : 0);
+    char *p = kr_xasprintf("%s.herstel", kr_store_path(ui->st));
+    bool ok = write_recovery_at(p, b.data, b.len);
+    if (!ok) {
+        free(p);
+        const char *xs = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+        char *dir = xs && *xs ? kr_xasprintf("%s/kijkronde", xs)
+                              : kr_xasprintf("%s/.local/state/kijkronde", home ? home : "/tmp");
+        mkdir(dir, 0700);
+        p = kr_xasprintf("%s/herstel-%ld.txt", dir, (long)getpid());
+        free(dir);
+        ok = write_recovery_at(p, b.data, b.len);
+    }
+    if (ok) {
+        snprintf(ui_recovery_path, sizeof ui_recovery_path, "%s", p);
+    } else {
+        ui_recovery_failed = true;
+        kr_buf_append(&ui_recovery_text, b.data, b.len);
+    }
+    free(p);
+    kr_buf_fini(&b);
+}
+
 static void leave(struct ui *ui)
 {
     if (R.edit_id) {
@@ -167,17 +239,13 @@ static void leave(struct ui *ui)
         R.edit_id = R.stash = NULL;
         R.draft_dirty = true;
     }
-    if (R.n_pending) {
-        /* Quitting with notes that could not be saved: keep them in the draft if that works. */
-        struct kr_buf b = {0};
-        for (size_t i = 0; i < R.n_pending; i++)
-            kr_buf_printf(&b, "%s / ", R.pending[i].text);
-        kr_buf_puts(&b, R.ed.text);
-        kr_le_set(&R.ed, kr_buf_str(&b));
-        kr_buf_fini(&b);
-        R.draft_dirty = true;
-    }
+    /* Every way out first tries to save what waits (not into a deleted database). */
+    if (R.n_pending && kr_store_file_ok(ui->st, NULL))
+        retry_pending(ui);
     write_draft(ui);
+    bool draft_lost = R.draft_dirty || !kr_store_file_ok(ui->st, NULL);
+    if (R.n_pending || (draft_lost && R.ed.len))
+        write_recovery(ui, draft_lost ? R.ed.text : NULL);
     ui_notelist_fini(&R.list);
     kr_le_fini(&R.ed);
     for (size_t i = 0; i < R.n_pending; i++)
@@ -207,8 +275,8 @@ static enum kr_status add_note(struct ui *ui, const char *text, const char *at, 
  * transaction (one fsync). The list is not reloaded: the new note goes at its end with
  * the findings already known from typing.
  */
-static enum kr_status add_typed_note(struct ui *ui, const char *text, const char *at,
-                                     bool judging, struct kr_error *err)
+static enum kr_status add_typed_note(struct ui *ui, const char *text, const char *at, bool judging,
+                                     struct kr_error *err)
 {
     struct kr_observation o = {
         .visit_id = kr_xstrdup(ui->visit.id), .at = kr_xstrdup(at), .text = kr_xstrdup(text)};
@@ -294,8 +362,8 @@ static void save_new(struct ui *ui)
     kr_le_clear(&R.ed);
     R.draft_dirty = false;
     if (db_gone) {
-        ui_message(ui, UI_ERROR, "NIET BEWAARD: %s Stop met Ctrl-C; de notities gaan mee.",
-                   gone.msg);
+        ui_message(ui, UI_ERROR,
+                   "NIET BEWAARD: database weg of vervangen. Ctrl-C: naar herstelbestand.");
         return;
     }
     if (err.status == KR_DB_BUSY) {

@@ -33,6 +33,11 @@
  * normal way, so the round's leave() saves what waits and writes the draft. */
 static volatile sig_atomic_t stop_signal;
 
+size_t ui_recovery_count;
+char ui_recovery_path[1024];
+bool ui_recovery_failed;
+struct kr_buf ui_recovery_text;
+
 static void on_stop_signal(int sig)
 {
     stop_signal = sig;
@@ -475,5 +480,19 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     restore_terminal();
     delscreen(scr);
     kr_mem_set_fatal_hook(NULL);
-    return 0;
+    if (ui_recovery_count == 0)
+        return 0;
+    if (!ui_recovery_failed) {
+        fprintf(stderr,
+                "kijkronde: %zu notitie(s) konden niet in de database bewaard worden; ze staan in "
+                "'%s'.\n",
+                ui_recovery_count, ui_recovery_path);
+        return 3;
+    }
+    fprintf(
+        stderr,
+        "kijkronde: %zu notitie(s) konden nergens bewaard worden; hier zijn ze (kopieer ze):\n%s",
+        ui_recovery_count, kr_buf_str(&ui_recovery_text));
+    kr_buf_fini(&ui_recovery_text);
+    return 4;
 }
