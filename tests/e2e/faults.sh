@@ -18,9 +18,10 @@ open_visit() {
 }
 
 "$KR" --db "$DB" demo --no-tui >/dev/null || fail "demo"
+started=
 for sig in TERM HUP; do
     rm -f "$DB.herstel"
-    start
+    if [ -z "$started" ]; then start; started=1; else restart; fi
     open_visit
     pid=$(app_pid)
     [ -n "$pid" ] || fail "geen proces"
@@ -40,11 +41,10 @@ for sig in TERM HUP; do
         grep -q "Leerling $sig $n" "$DB.herstel" || fail "notitie '$n' ($sig) niet in het herstelbestand"
     done
     [ "$(stat -c %a "$DB.herstel")" = 600 ] || fail "herstelbestand niet 0600"
-    tm kill-server 2>/dev/null
 done
 
 # Ctrl-U, then a kill: the cleared text does not come back.
-start
+restart
 open_visit
 type_text "Jongen zegt dat hij klaar is"
 wait_sql "select count(*) from draft where text = 'Jongen zegt dat hij klaar is'" 1
@@ -56,11 +56,10 @@ kill -9 "$pid"
 restart
 open_visit
 screen | grep -q "Jongen zegt dat hij klaar" && fail "gewiste notitie kwam terug als concept"
-tm kill-server 2>/dev/null
 
 # The database deleted while the TUI is open: the note is not "Bewaard" into a ghost.
 rm -f "$DB.herstel"
-start
+restart
 open_visit
 pid=$(app_pid)
 mv "$DB" "$DB.weg"
