@@ -137,7 +137,7 @@ static void enter(struct ui *ui)
     struct kr_error err = {0};
     char *draft = NULL;
     kr_le_init(&R.ed);
-    R.ed.max_len = 4000;
+    R.ed.max_len = KR_NOTE_MAX_CHARS * 4; /* bytes: room for the longest note in any script */
     R.list_focus = false;
     R.list.show = UI_SHOW_ALL;
     R.list.with_visit = false;
@@ -330,6 +330,15 @@ static void save_new(struct ui *ui)
     char *text = ui_trimmed(R.ed.text);
     if (!text) {
         ui_message(ui, UI_NORMAL, "Typ eerst wat je ziet of hoort; Enter bewaart het.");
+        return;
+    }
+    size_t n_chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        n_chars += (*p & 0xC0) != 0x80;
+    if (n_chars > KR_NOTE_MAX_CHARS) {
+        ui_message(ui, UI_ERROR, "Te lang: een notitie heeft hoogstens %d tekens, deze %zu.",
+                   KR_NOTE_MAX_CHARS, n_chars);
+        free(text);
         return;
     }
     kr_clock_now_local(at);
