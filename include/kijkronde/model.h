@@ -21,6 +21,9 @@ enum kr_corner {
 };
 #define KR_CORNER_COUNT 4
 
+/* The longest note, in characters (code points): the TUI, import and merge hold to it. */
+#define KR_NOTE_MAX_CHARS 10000
+
 /* "leerling", "leraar", "leerinhoud", or NULL for KR_CORNER_NONE. Static storage. */
 const char *kr_corner_str(enum kr_corner c);
 /* Parse a corner name; NULL or "" give NONE. Returns false for an unknown name. */

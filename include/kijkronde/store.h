@@ -150,14 +150,57 @@ enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter
 enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
                                     struct kr_obs_version_list *out, struct kr_error *err);
 
-/* ---- drafts: the unfinished line of a visit, so a crash loses at most a second ---- */
+/* ---- drafts: the unfinished line of one observer, so a crash loses at most a second ---- */
 
-/* Store (replace) the draft of a visit; an empty text removes it. */
+/*
+ * Drafts belong to an observer instance (one running TUI), not to a visit: two TUIs on
+ * one visit never see each other's line. Set the instance once after opening (copies
+ * id and host; pid says whether it still runs). Without it, drafts use instance "".
+ * Drafts are written with synchronous=NORMAL: no fsync while typing (draft.c says why
+ * that is durable enough for a draft).
+ */
+void kr_store_set_instance(struct kr_store *st, const char *id, long pid, const char *host);
+/* Store (replace) this instance's draft of a visit; an empty text removes it. */
 enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,
                                   struct kr_error *err);
-/* The draft of a visit in *out (heap, caller frees), or NULL when none. */
+/* This instance's draft of a visit in *out (heap, caller frees), or NULL when none. */
 enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
                                   struct kr_error *err);
+
+/* A draft of another instance (kr_store_draft_others). */
+struct kr_draft {
+    char *instance, *text, *updated_at, *host; /* host NULL when unknown (older drafts) */
+    long pid;                                  /* 0 when unknown */
+};
+KR_LIST(kr_draft_list, struct kr_draft);
+void kr_draft_list_fini(struct kr_draft_list *l);
+/* The drafts of other instances for a visit, newest first. */
+enum kr_status kr_store_draft_others(struct kr_store *st, const char *visit_id,
+                                     struct kr_draft_list *out, struct kr_error *err);
+/*
+ * Take over another instance's draft of a visit (it stopped): in one transaction its row
+ * goes and its text becomes this instance's draft. *out gets the text (heap), or NULL
+ * when the row was gone already (another TUI took it first).
+ */
+enum kr_status kr_store_draft_take(struct kr_store *st, const char *from_instance,
+                                   const char *visit_id, char **out, struct kr_error *err);
+
+/*
+ * Enter in the round: the note (as kr_store_obs_add) and the removal of this instance's
+ * draft of its visit in one transaction, so one commit and one fsync per note.
+ */
+enum kr_status kr_store_obs_add_from_draft(struct kr_store *st, struct kr_observation *o,
+                                           struct kr_error *err);
+
+/* ---- the file under an open store ---- */
+
+/*
+ * True while the path the store was opened on is still the open file: same st_dev and
+ * st_ino, still linked, not shorter than it was. False (err filled, KR_IO, one Dutch
+ * sentence) when the file was deleted, replaced or truncated: a save would then land in a
+ * file nobody sees again. Once false, it stays false. Always true for ":memory:".
+ */
+bool kr_store_file_ok(struct kr_store *st, struct kr_error *err);
 
 /* ---- the shared reflection: what the group decided (schema migration 3) ---- */
 

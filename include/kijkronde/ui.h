@@ -17,8 +17,11 @@ struct kr_ui_options {
 };
 
 /*
- * Run the TUI on an open store until the user quits. Returns 0 on a normal quit and
- * 2 when there is no usable terminal (message printed to stderr, e.g. TERM=dumb).
+ * Run the TUI on an open store until the user quits (q, Ctrl-C, SIGHUP, SIGTERM).
+ * Returns 0 when everything typed is in the database; 2 when there is no usable
+ * terminal (message printed to stderr, e.g. TERM=dumb); 3 when notes could not be
+ * saved and are in a recovery file (its path printed to stderr after endwin); 4 when not
+ * even that file could be written (the notes are printed to stderr).
  */
 int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt);
 

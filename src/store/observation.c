@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Notes, their history and the drafts. Each change is one transaction that writes
+ * Notes and their history (drafts: draft.c). Each change is one transaction that writes
  * the note and a new row of its history together, so the two never disagree.
  */
 #include <stdlib.h>
@@ -23,39 +23,43 @@ static enum kr_status check_text(const char *text, struct kr_error *err)
     return KR_OK;
 }
 
-/* Append a version row; `now` is the UTC time of the change. */
-static enum kr_status add_version(struct kr_store *st, const char *obs_id, const char *now,
-                                  const char *change, const char *text, const char *corner,
-                                  struct kr_error *err)
+/* A statement kept prepared in *slot for the life of the store (Enter's hot path). */
+static enum kr_status cached(struct kr_store *st, sqlite3_stmt **slot, const char *sql,
+                             struct kr_error *err)
 {
-    sqlite3_stmt *s = NULL;
-    char vid[KR_UUID_SIZE];
-    kr_uuid_new(vid);
-    enum kr_status r = kr_store_prepare(st,
-                                        "INSERT INTO observation_version(id, observation_id, at,"
-                                        " change, text, corner) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                        &s, err);
-    if (r != KR_OK)
-        return r;
-    kr_store_bind_text(s, 1, vid);
-    kr_store_bind_text(s, 2, obs_id);
-    kr_store_bind_text(s, 3, now);
-    kr_store_bind_text(s, 4, change);
-    kr_store_bind_text(s, 5, text);
-    kr_store_bind_text(s, 6, corner);
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_DONE)
-        r = kr_store_fail(st, rc, err, "Geschiedenis opslaan mislukt");
-    sqlite3_finalize(s);
-    return r;
+    if (!*slot) {
+        int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+        if (rc != SQLITE_OK) {
+            *slot = NULL;
+            return kr_store_fail(st, rc, err, "Databasevraag mislukt");
+        }
+    }
+    sqlite3_reset(*slot);
+    sqlite3_clear_bindings(*slot);
+    return KR_OK;
 }
 
-enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, struct kr_error *err)
+static enum kr_status step_done(struct kr_store *st, sqlite3_stmt *s, const char *what,
+                                struct kr_error *err)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? KR_OK : kr_store_fail(st, rc, err, what);
+}
+
+/*
+ * The note, its first history row (and with clear_draft this instance's draft of the
+ * visit) in one transaction: one commit, so one fsync of the WAL per note.
+ */
+static enum kr_status obs_add(struct kr_store *st, struct kr_observation *o, bool clear_draft,
+                              struct kr_error *err)
 {
     enum kr_status r = check_text(o->text, err);
     if (r != KR_OK)
         return r;
-    char now[KR_TIME_SIZE];
+    if (!kr_store_file_ok(st, err))
+        return KR_IO; /* a note saved now would land in a file nobody sees again */
+    char now[KR_TIME_SIZE], vid[KR_UUID_SIZE];
     kr_clock_now_utc(now);
     kr_store_ensure_id(&o->id);
     if (!o->at) {
@@ -63,16 +67,16 @@ enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, s
         kr_clock_now_local(at);
         o->at = kr_xstrdup(at);
     }
-    sqlite3_stmt *s = NULL;
     r = kr_store_tx_begin(st, err);
     if (r != KR_OK)
         return r;
-    r = kr_store_prepare(st,
-                         "INSERT INTO observation(id, visit_id, at, text, corner, observer,"
-                         " keep_reason, created_at, updated_at)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                         &s, err);
+    r = cached(st, &st->ins_obs,
+               "INSERT INTO observation(id, visit_id, at, text, corner, observer,"
+               " keep_reason, created_at, updated_at)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+               err);
     if (r == KR_OK) {
+        sqlite3_stmt *s = st->ins_obs;
         kr_store_bind_text(s, 1, o->id);
         kr_store_bind_text(s, 2, o->visit_id);
         kr_store_bind_text(s, 3, o->at);
@@ -81,13 +85,31 @@ enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, s
         kr_store_bind_text(s, 6, o->observer);
         kr_store_bind_text(s, 7, o->keep_reason);
         kr_store_bind_text(s, 8, now);
-        int rc = sqlite3_step(s);
-        if (rc != SQLITE_DONE)
-            r = kr_store_fail(st, rc, err, "Notitie opslaan mislukt");
-        sqlite3_finalize(s);
+        r = step_done(st, s, "Notitie opslaan mislukt", err);
     }
     if (r == KR_OK)
-        r = add_version(st, o->id, now, "aangemaakt", o->text, kr_corner_str(o->corner), err);
+        r = cached(st, &st->ins_version,
+                   "INSERT INTO observation_version(id, observation_id, at,"
+                   " change, text, corner) VALUES (?1, ?2, ?3, 'aangemaakt', ?4, ?5)",
+                   err);
+    if (r == KR_OK) {
+        kr_uuid_new(vid);
+        sqlite3_stmt *s = st->ins_version;
+        kr_store_bind_text(s, 1, vid);
+        kr_store_bind_text(s, 2, o->id);
+        kr_store_bind_text(s, 3, now);
+        kr_store_bind_text(s, 4, o->text);
+        kr_store_bind_text(s, 5, kr_corner_str(o->corner));
+        r = step_done(st, s, "Geschiedenis opslaan mislukt", err);
+    }
+    if (r == KR_OK && clear_draft)
+        r = cached(st, &st->del_draft, "DELETE FROM draft WHERE instance = ?1 AND visit_id = ?2",
+                   err);
+    if (r == KR_OK && clear_draft) {
+        kr_store_bind_text(st->del_draft, 1, st->instance ? st->instance : "");
+        kr_store_bind_text(st->del_draft, 2, o->visit_id);
+        r = step_done(st, st->del_draft, "Concept opruimen mislukt", err);
+    }
     r = kr_store_tx_end(st, r, err);
     if (r == KR_OK) {
         free(o->created_at);
@@ -96,6 +118,17 @@ enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, s
         o->updated_at = kr_xstrdup(now);
     }
     return r;
+}
+
+enum kr_status kr_store_obs_add(struct kr_store *st, struct kr_observation *o, struct kr_error *err)
+{
+    return obs_add(st, o, false, err);
+}
+
+enum kr_status kr_store_obs_add_from_draft(struct kr_store *st, struct kr_observation *o,
+                                           struct kr_error *err)
+{
+    return obs_add(st, o, true, err);
 }
 
 /*
@@ -301,52 +334,6 @@ enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
     }
     if (rc != SQLITE_DONE)
         r = kr_store_fail(st, rc, err, "Geschiedenis lezen mislukt");
-    sqlite3_finalize(s);
-    return r;
-}
-
-enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,
-                                  struct kr_error *err)
-{
-    sqlite3_stmt *s = NULL;
-    char now[KR_TIME_SIZE];
-    kr_clock_now_utc(now);
-    int clear = !text || !*text;
-    enum kr_status r =
-        kr_store_prepare(st,
-                         clear ? "DELETE FROM draft WHERE visit_id = ?1"
-                               : "INSERT INTO draft(visit_id, text, updated_at) VALUES (?1, ?2, ?3)"
-                                 " ON CONFLICT(visit_id) DO UPDATE SET text = excluded.text,"
-                                 " updated_at = excluded.updated_at",
-                         &s, err);
-    if (r != KR_OK)
-        return r;
-    kr_store_bind_text(s, 1, visit_id);
-    if (!clear) {
-        kr_store_bind_text(s, 2, text);
-        kr_store_bind_text(s, 3, now);
-    }
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_DONE)
-        r = kr_store_fail(st, rc, err, "Concept opslaan mislukt");
-    sqlite3_finalize(s);
-    return r;
-}
-
-enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
-                                  struct kr_error *err)
-{
-    *out = NULL;
-    sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(st, "SELECT text FROM draft WHERE visit_id = ?1", &s, err);
-    if (r != KR_OK)
-        return r;
-    kr_store_bind_text(s, 1, visit_id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *out = kr_store_col_text(s, 0);
-    else if (rc != SQLITE_DONE)
-        r = kr_store_fail(st, rc, err, "Concept lezen mislukt");
     sqlite3_finalize(s);
     return r;
 }

@@ -182,5 +182,28 @@ static const char MIGRATION_4[] =
     "  UPDATE visit SET n_live = n_live + (new.deleted_at IS NULL) WHERE id = new.visit_id;"
     "END;";
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+static const char MIGRATION_5[] =
+    /*
+     * Drafts per observer instance, not per visit: two TUIs on one visit (two observers of
+     * one pair, or two pairs on one laptop) each keep their own unfinished line. `instance`
+     * is made when a TUI starts; pid and host say whether that TUI still runs, so a later
+     * start can offer the draft of one that stopped. Old drafts get instance 'oud' and no
+     * pid: their TUI is gone, so they are offered.
+     */
+    "ALTER TABLE draft RENAME TO draft_old;"
+    "CREATE TABLE draft ("
+    "  instance   TEXT NOT NULL,"
+    "  visit_id   TEXT NOT NULL REFERENCES visit(id),"
+    "  text       TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  pid        INTEGER,"
+    "  host       TEXT,"
+    "  PRIMARY KEY (instance, visit_id)"
+    ");"
+    "INSERT INTO draft(instance, visit_id, text, updated_at)"
+    "  SELECT 'oud', visit_id, text, updated_at FROM draft_old;"
+    "DROP TABLE draft_old;";
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+                                           MIGRATION_5};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

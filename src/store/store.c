@@ -303,6 +303,7 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
         return s;
     struct kr_store *st = kr_xcalloc(1, sizeof *st);
     st->path = kr_xstrdup(path);
+    st->watch_fd = -1;
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
         s = kr_store_fail(st, rc, err, "Openen mislukt");
@@ -337,6 +338,8 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
     if (s != KR_OK)
         goto out;
     s = migrate(st, version, err);
+    if (s == KR_OK && !memory)
+        kr_store_watch_open(st);
 out:
     if (s != KR_OK) {
         kr_store_close(st);
@@ -360,7 +363,9 @@ void kr_store_close(struct kr_store *st)
 {
     if (!st)
         return;
+    kr_store_draft_close(st);
     sqlite3_close_v2(st->db);
+    kr_store_watch_close(st);
     if (st->trace)
         fclose(st->trace);
     free(st->path);

@@ -13,7 +13,24 @@ struct kr_store {
     char *path;
     int in_tx;   /* inside kr_store_begin: single writes do not open their own transaction */
     FILE *trace; /* KR_SQL_TRACE: one line per statement run (its SQL, never its values) */
+    /* Drafts (draft.c): the observer instance. */
+    char *instance, *host; /* "" / NULL until kr_store_set_instance */
+    long pid;
+    /* The file under the store (draft.c): an fd of our own on the opened file, kept open
+     * until after sqlite3_close (closing an fd drops the process's POSIX locks on it). */
+    int watch_fd; /* -1 when none */
+    long long watch_dev, watch_ino, watch_size;
+    int gone; /* the path no longer is the open file (sticky) */
+    /* Statements of Enter, prepared once (the hot path of the round). */
+    sqlite3_stmt *ins_obs, *ins_version, *del_draft;
 };
+
+/* After sqlite3_open_v2 of a file: remember the file (draft.c). */
+void kr_store_watch_open(struct kr_store *st);
+/* Finalize cached statements, free the instance (before sqlite3_close). */
+void kr_store_draft_close(struct kr_store *st);
+/* After sqlite3_close: close the watch fd. */
+void kr_store_watch_close(struct kr_store *st);
 
 extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;

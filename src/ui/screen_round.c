@@ -7,9 +7,15 @@
  * when typing pauses, so a crash loses at most the last second. A note that cannot be
  * saved (full disk, read-only medium) stays on screen and is saved when it can be.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
@@ -37,7 +43,8 @@ static struct {
     long long last_change_ms, last_draft_ms, last_retry_ms;
     struct pending *pending;
     size_t n_pending, cap_pending;
-    bool all_punten; /* Ctrl-P: every kijkpunt on its own row */
+    bool all_punten;  /* Ctrl-P: every kijkpunt on its own row */
+    size_t checked_n; /* findings of the line at the last frame (Enter needs no new check) */
 } R;
 
 static long long now_ms(void)
@@ -99,19 +106,47 @@ static void changed(void)
     R.last_change_ms = t;
 }
 
+/*
+ * The draft of an observer whose TUI stopped (killed, crashed, closed, or an older
+ * kijkronde): taken over when this visit opens. A draft of a TUI that still runs (same
+ * host, its pid alive) or of another host is never shown here: two observers on one
+ * visit each keep their own line. A reused pid only keeps a draft waiting (never lost).
+ */
+static char *adopt_stopped_draft(struct ui *ui)
+{
+    struct kr_error err = {0};
+    struct kr_draft_list l = {0};
+    char host[256] = "", *text = NULL;
+    gethostname(host, sizeof host - 1);
+    if (kr_store_draft_others(ui->st, ui->visit.id, &l, &err) != KR_OK)
+        return NULL;
+    for (size_t i = 0; i < l.n && !text; i++) {
+        const struct kr_draft *d = &l.items[i];
+        bool stopped =
+            d->pid <= 0 || !d->host ||
+            (strcmp(d->host, host) == 0 && kill((pid_t)d->pid, 0) != 0 && errno == ESRCH);
+        if (stopped)
+            kr_store_draft_take(ui->st, d->instance, ui->visit.id, &text, &err);
+    }
+    kr_draft_list_fini(&l);
+    return text;
+}
+
 static void enter(struct ui *ui)
 {
     struct kr_error err = {0};
     char *draft = NULL;
     kr_le_init(&R.ed);
-    R.ed.max_len = 4000;
+    R.ed.max_len = KR_NOTE_MAX_CHARS * 4; /* bytes: room for the longest note in any script */
     R.list_focus = false;
     R.list.show = UI_SHOW_ALL;
     R.list.with_visit = false;
     R.draft_dirty = R.draft_stored = false;
     if (ui->visit_start == 0 || ui->visit_start == (time_t)-1)
         ui->visit_start = parse_iso(ui->visit.started_at);
-    if (kr_store_draft_get(ui->st, ui->visit.id, &draft, &err) == KR_OK && draft) {
+    if (kr_store_draft_get(ui->st, ui->visit.id, &draft, &err) == KR_OK && !draft)
+        draft = adopt_stopped_draft(ui);
+    if (draft) {
         kr_le_set(&R.ed, draft);
         R.draft_stored = true;
         ui_message(ui, UI_OK, "Je onafgemaakte notitie is teruggezet.");
@@ -126,6 +161,74 @@ static void enter(struct ui *ui)
     R.list.sel = R.list.notes.n ? R.list.notes.n - 1 : 0;
 }
 
+static void retry_pending(struct ui *ui);
+
+/* Write fd's whole buffer; false on any error. */
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+static bool write_recovery_at(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+    if (close(fd) != 0)
+        ok = false;
+    return ok;
+}
+
+/*
+ * Notes that could not be saved when the round ends (full disk, deleted database, a held
+ * lock): one line each, "kijkronde-herstel\tVISIT\tAT\tTEXT" (a note has no tab or line
+ * break), appended with plain write + fsync beside the database, else in
+ * $XDG_STATE_HOME/kijkronde/. The path goes to ui_recovery_path for the message after
+ * endwin; if no file can be written the notes go to stderr there.
+ */
+static void write_recovery(struct ui *ui, const char *draft)
+{
+    struct kr_buf b = {0};
+    for (size_t i = 0; i < R.n_pending; i++)
+        kr_buf_printf(&b, "kijkronde-herstel\t%s\t%s\t%s\n", ui->visit.id, R.pending[i].at,
+                      R.pending[i].text);
+    if (draft && *draft)
+        kr_buf_printf(&b, "kijkronde-herstel\t%s\tconcept\t%s\n", ui->visit.id, draft);
+    if (!b.len)
+        return;
+    ui_recovery_count += R.n_pending + (draft && *draft ? 1 : 0);
+    char *p = kr_xasprintf("%s.herstel", kr_store_path(ui->st));
+    bool ok = write_recovery_at(p, b.data, b.len);
+    if (!ok) {
+        free(p);
+        const char *xs = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+        char *dir = xs && *xs ? kr_xasprintf("%s/kijkronde", xs)
+                              : kr_xasprintf("%s/.local/state/kijkronde", home ? home : "/tmp");
+        mkdir(dir, 0700);
+        p = kr_xasprintf("%s/herstel-%ld.txt", dir, (long)getpid());
+        free(dir);
+        ok = write_recovery_at(p, b.data, b.len);
+    }
+    if (ok) {
+        snprintf(ui_recovery_path, sizeof ui_recovery_path, "%s", p);
+    } else {
+        ui_recovery_failed = true;
+        kr_buf_append(&ui_recovery_text, b.data, b.len);
+    }
+    free(p);
+    kr_buf_fini(&b);
+}
+
 static void leave(struct ui *ui)
 {
     if (R.edit_id) {
@@ -136,17 +239,13 @@ static void leave(struct ui *ui)
         R.edit_id = R.stash = NULL;
         R.draft_dirty = true;
     }
-    if (R.n_pending) {
-        /* Quitting with notes that could not be saved: keep them in the draft if that works. */
-        struct kr_buf b = {0};
-        for (size_t i = 0; i < R.n_pending; i++)
-            kr_buf_printf(&b, "%s / ", R.pending[i].text);
-        kr_buf_puts(&b, R.ed.text);
-        kr_le_set(&R.ed, kr_buf_str(&b));
-        kr_buf_fini(&b);
-        R.draft_dirty = true;
-    }
+    /* Every way out first tries to save what waits (not into a deleted database). */
+    if (R.n_pending && kr_store_file_ok(ui->st, NULL))
+        retry_pending(ui);
     write_draft(ui);
+    bool draft_lost = R.draft_dirty || !kr_store_file_ok(ui->st, NULL);
+    if (R.n_pending || (draft_lost && R.ed.len))
+        write_recovery(ui, draft_lost ? R.ed.text : NULL);
     ui_notelist_fini(&R.list);
     kr_le_fini(&R.ed);
     for (size_t i = 0; i < R.n_pending; i++)
@@ -166,6 +265,37 @@ static enum kr_status add_note(struct ui *ui, const char *text, const char *at, 
     if (r == KR_OK) {
         ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
         *id_out = kr_xstrdup(o.id);
+    }
+    kr_observation_fini(&o);
+    return r;
+}
+
+/*
+ * Enter on the line: the note and the removal of this observer's draft in one
+ * transaction (one fsync). The list is not reloaded: the new note goes at its end with
+ * the findings already known from typing.
+ */
+static enum kr_status add_typed_note(struct ui *ui, const char *text, const char *at, bool judging,
+                                     struct kr_error *err)
+{
+    struct kr_observation o = {
+        .visit_id = kr_xstrdup(ui->visit.id), .at = kr_xstrdup(at), .text = kr_xstrdup(text)};
+    enum kr_status r = kr_store_obs_add_from_draft(ui->st, &o, err);
+    if (r == KR_OK) {
+        ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
+        struct kr_observation_list *l = &R.list.notes;
+        bool shown = R.list.show == UI_SHOW_ALL || R.list.show == UI_SHOW_UNPLACED ||
+                     (R.list.show == UI_SHOW_FLAGGED && judging);
+        if (shown) {
+            size_t cap = l->cap;
+            KR_GROW(l->items, l->cap, l->n + 1);
+            if (l->cap != cap || !R.list.flagged)
+                R.list.flagged = kr_xreallocarray(R.list.flagged, l->cap + 1, sizeof(bool));
+            R.list.flagged[l->n] = judging;
+            l->items[l->n++] = o;
+            R.list.sel = l->n - 1;
+            return r;
+        }
     }
     kr_observation_fini(&o);
     return r;
@@ -202,37 +332,53 @@ static void save_new(struct ui *ui)
         ui_message(ui, UI_NORMAL, "Typ eerst wat je ziet of hoort; Enter bewaart het.");
         return;
     }
+    size_t n_chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        n_chars += (*p & 0xC0) != 0x80;
+    if (n_chars > KR_NOTE_MAX_CHARS) {
+        ui_message(ui, UI_ERROR, "Te lang: een notitie heeft hoogstens %d tekens, deze %zu.",
+                   KR_NOTE_MAX_CHARS, n_chars);
+        free(text);
+        return;
+    }
     kr_clock_now_local(at);
     if (R.n_pending)
         retry_pending(ui);
-    if (R.n_pending == 0 && add_note(ui, text, at, &id, &err) == KR_OK) {
+    /* The findings of the line as drawn while typing (the same text, checked at the last
+     * frame); trimming only takes away spaces. */
+    bool judging = R.checked_n > 0;
+    if (R.n_pending == 0 && add_typed_note(ui, text, at, judging, &err) == KR_OK) {
         char hhmm[6];
         kr_clock_hhmm(at, hhmm);
-        bool judging = ui_check(ui, text, strlen(text), NULL, NULL, NULL) > 0;
         ui_message(ui, judging ? UI_HINT : UI_OK, "Bewaard om %s.%s", hhmm,
                    judging ? " Met oordeelwoorden (!): laat staan of herschrijf later (e)."
                            : " Plaatsen: Alt-1 2 3 (of Tab, dan 1 2 3).");
         kr_le_clear(&R.ed);
-        if (R.draft_stored) {
-            /* The draft is now a note; its row goes. */
-            kr_store_draft_put(ui->st, ui->visit.id, "", &err);
-            R.draft_stored = false;
-        }
+        R.draft_stored = false; /* its row went in the note's transaction */
         R.draft_dirty = false;
-        reload(ui);
-        ui_notelist_select(&R.list, id);
         free(id);
         free(text);
         return;
     }
     if (R.n_pending && err.status == KR_OK)
         err = (struct kr_error){.status = KR_DB_FULL};
+    struct kr_error gone = {0};
+    bool db_gone = !kr_store_file_ok(ui->st, &gone);
     KR_GROW(R.pending, R.cap_pending, R.n_pending + 1);
     R.pending[R.n_pending].text = text;
     memcpy(R.pending[R.n_pending].at, at, sizeof at);
     R.n_pending++;
     kr_le_clear(&R.ed);
     R.draft_dirty = false;
+    if (db_gone) {
+        ui_message(ui, UI_ERROR,
+                   "NIET BEWAARD: database weg of vervangen. Ctrl-C: naar herstelbestand.");
+        return;
+    }
+    if (err.status == KR_DB_BUSY) {
+        ui_message(ui, UI_ERROR, "database bezet, notitie wacht (een ander programma schrijft).");
+        return;
+    }
     const char *why = err.status == KR_DB_FULL       ? "de schijf is vol"
                       : err.status == KR_DB_READONLY ? "de schijf is alleen-lezen"
                       : err.status == KR_DB_BUSY     ? "de database is bezet"
@@ -306,7 +452,8 @@ static bool may_leave(struct ui *ui)
 {
     if (R.n_pending == 0)
         return true;
-    ui_message(ui, UI_ERROR, "Eerst moeten de wachtende notities bewaard zijn (maak ruimte vrij).");
+    ui_message(ui, UI_ERROR,
+               "Eerst moeten de wachtende notities bewaard zijn (maak ruimte vrij); Ctrl-C stopt.");
     return false;
 }
 
@@ -423,7 +570,7 @@ static void draw(struct ui *ui)
                     corner_name(sug));
         }
     } else {
-        ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
+        R.checked_n = ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
         sug = ui_suggest(ui, R.ed.text, R.ed.len);
         if (hint)
             put_tip(ui, y, tip_rows, hint);
@@ -544,7 +691,11 @@ static void key(struct ui *ui, int k)
     }
     if (ui_le_feed(&R.ed, k) == KR_LE_CHANGED) {
         changed();
-        if (now_ms() - R.last_draft_ms >= DRAFT_MAX_MS)
+        /* An emptied line (Ctrl-U, or everything erased) removes the draft at once: a kill
+         * right after must not bring the cleared text back. */
+        if (R.ed.len == 0 && R.draft_stored)
+            write_draft(ui);
+        else if (now_ms() - R.last_draft_ms >= DRAFT_MAX_MS)
             write_draft(ui);
     }
 }

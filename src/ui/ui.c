@@ -19,6 +19,7 @@
 #include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
+#include "kijkronde/uuid.h"
 #include "ui_internal.h"
 
 /* Bracketed paste: the terminal wraps pasted text in these, so a pasted line break is
@@ -26,6 +27,33 @@
 #define KEY_PASTE_BEGIN (KEY_MAX + 1)
 #define KEY_PASTE_END   (KEY_MAX + 2)
 #define PASTE_MAX       (64 * 1024)
+
+/* SIGHUP (closed terminal, dropped SSH), SIGTERM, SIGINT: the handler only sets this;
+ * the main loop (getch times out every 500 ms, or returns at once on EINTR) stops the
+ * normal way, so the round's leave() saves what waits and writes the draft. */
+static volatile sig_atomic_t stop_signal;
+
+size_t ui_recovery_count;
+char ui_recovery_path[1024];
+bool ui_recovery_failed;
+struct kr_buf ui_recovery_text;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocking read returns with EINTR */
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
 
 static void restore_terminal(void)
 {
@@ -357,6 +385,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     const char *codeset = nl_langinfo(CODESET);
     if (!codeset || strcmp(codeset, "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");
+    /* Before newterm: ncurses leaves handlers alone that are already set. */
+    catch_stop_signals();
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         fprintf(stderr, "kijkronde: terminal '%s' wordt niet ondersteund.\n", getenv("TERM"));
@@ -391,7 +421,17 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (opt->session_id && ui_open_session(&ui, opt->session_id))
         ui_push(&ui, &ui_screen_session);
 
-    while (!ui.quit) {
+    /* A save waits at most this long for another program's lock, then the note waits
+     * ("database bezet") and typing goes on; the store's 5 s would freeze the screen. */
+    kr_store_set_busy_timeout(st, 200);
+    {
+        char u[KR_UUID_SIZE], host[256] = "";
+        kr_uuid_new(u);
+        gethostname(host, sizeof host - 1);
+        kr_store_set_instance(st, u, (long)getpid(), host);
+    }
+
+    while (!ui.quit && !stop_signal) {
         draw(&ui);
         int key;
         /* A screen that first drew a frame and still has to read (e.g. counts over a very
@@ -399,6 +439,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
         timeout(ui.tick_now ? 0 : 500);
         ui.tick_now = false;
         if (read_key(&key) == ERR) {
+            if (stop_signal)
+                break;
             if (ui.screen->tick)
                 ui.screen->tick(&ui);
             continue;
@@ -438,5 +480,19 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     restore_terminal();
     delscreen(scr);
     kr_mem_set_fatal_hook(NULL);
-    return 0;
+    if (ui_recovery_count == 0)
+        return 0;
+    if (!ui_recovery_failed) {
+        fprintf(stderr,
+                "kijkronde: %zu notitie(s) konden niet in de database bewaard worden; ze staan in "
+                "'%s'.\n",
+                ui_recovery_count, ui_recovery_path);
+        return 3;
+    }
+    fprintf(
+        stderr,
+        "kijkronde: %zu notitie(s) konden nergens bewaard worden; hier zijn ze (kopieer ze):\n%s",
+        ui_recovery_count, kr_buf_str(&ui_recovery_text));
+    kr_buf_fini(&ui_recovery_text);
+    return 4;
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "kijkronde/lineedit.h"
+#include "kijkronde/mem.h"
 #include "kijkronde/model.h"
 #include "kijkronde/store.h"
 #include "kijkronde/ui.h"
@@ -219,6 +220,12 @@ bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key);
 
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */
 char *ui_trimmed(const char *s);
+
+/* ---- what could not be saved (screen_round.c writes, ui.c reports after endwin) ---- */
+extern size_t ui_recovery_count;    /* notes and drafts not in the database */
+extern char ui_recovery_path[1024]; /* the file they are in, or "" */
+extern bool ui_recovery_failed;     /* no file could be written: ui_recovery_text has them */
+extern struct kr_buf ui_recovery_text;
 
 /* ---- messages ---- */
 void ui_message(struct ui *ui, enum ui_attr attr, const char *fmt, ...)

@@ -78,7 +78,7 @@ while [ "$n" -le "$KILLS" ]; do
     0 | 1 | 2)
         type_text "$text"
         keys Enter
-        poll_screen "Notitie $n: meisje"
+        poll_screen "Bewaard om"
         rnd 5
         sleep "0.0$R"
         kill_app

@@ -5,7 +5,9 @@
  * (simulated with RLIMIT_FSIZE, which makes writes fail like ENOSPC does).
  */
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -64,6 +66,119 @@ static size_t count_notes(struct kr_store *st)
     kr_observation_list_fini(&l);
     return n;
 }
+
+/* ---- a VFS shim that counts xSync (fsync/fdatasync) on every file it opens ---- */
+static sqlite3_vfs shim, *real;
+static int n_sync;
+struct shim_file {
+    sqlite3_file base; /* pMethods = &shim_io */
+    sqlite3_file *real;
+};
+static sqlite3_io_methods shim_io;
+
+static int shim_sync(sqlite3_file *f, int flags)
+{
+    n_sync++;
+    sqlite3_file *r = ((struct shim_file *)f)->real;
+    return r->pMethods->xSync(r, flags);
+}
+
+#define FWD(name, sig, call)                                                                       \
+    static int shim_##name sig                                                                     \
+    {                                                                                              \
+        sqlite3_file *r = ((struct shim_file *)f)->real;                                           \
+        return r->pMethods->call;                                                                  \
+    }
+FWD(read, (sqlite3_file * f, void *b, int n, sqlite3_int64 o), xRead(r, b, n, o))
+FWD(write, (sqlite3_file * f, const void *b, int n, sqlite3_int64 o), xWrite(r, b, n, o))
+FWD(truncate, (sqlite3_file * f, sqlite3_int64 n), xTruncate(r, n))
+FWD(size, (sqlite3_file * f, sqlite3_int64 *n), xFileSize(r, n))
+FWD(lock, (sqlite3_file * f, int l), xLock(r, l))
+FWD(unlock, (sqlite3_file * f, int l), xUnlock(r, l))
+FWD(check, (sqlite3_file * f, int *o), xCheckReservedLock(r, o))
+FWD(fcntl, (sqlite3_file * f, int op, void *a), xFileControl(r, op, a))
+FWD(sector, (sqlite3_file * f), xSectorSize(r))
+FWD(devchar, (sqlite3_file * f), xDeviceCharacteristics(r))
+FWD(shmmap, (sqlite3_file * f, int i, int sz, int e, void volatile **p), xShmMap(r, i, sz, e, p))
+FWD(shmlock, (sqlite3_file * f, int o, int n, int fl), xShmLock(r, o, n, fl))
+FWD(shmunmap, (sqlite3_file * f, int d), xShmUnmap(r, d))
+static void shim_barrier(sqlite3_file *f)
+{
+    sqlite3_file *r = ((struct shim_file *)f)->real;
+    r->pMethods->xShmBarrier(r);
+}
+static int shim_close(sqlite3_file *f)
+{
+    sqlite3_file *r = ((struct shim_file *)f)->real;
+    int rc = r->pMethods ? r->pMethods->xClose(r) : SQLITE_OK;
+    free(r);
+    return rc;
+}
+
+static int shim_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
+{
+    (void)v;
+    struct shim_file *sf = (struct shim_file *)f;
+    sf->real = calloc(1, (size_t)real->szOsFile);
+    int rc = real->xOpen(real, name, sf->real, flags, out);
+    sf->base.pMethods = rc == SQLITE_OK ? &shim_io : NULL;
+    if (rc != SQLITE_OK)
+        free(sf->real);
+    return rc;
+}
+
+static void shim_install(void)
+{
+    real = sqlite3_vfs_find(NULL);
+    shim = *real;
+    shim.zName = "krcount";
+    shim.szOsFile = (int)sizeof(struct shim_file);
+    shim.xOpen = shim_open;
+    shim_io = (sqlite3_io_methods){.iVersion = 2,
+                                   .xClose = shim_close,
+                                   .xRead = shim_read,
+                                   .xWrite = shim_write,
+                                   .xTruncate = shim_truncate,
+                                   .xSync = shim_sync,
+                                   .xFileSize = shim_size,
+                                   .xLock = shim_lock,
+                                   .xUnlock = shim_unlock,
+                                   .xCheckReservedLock = shim_check,
+                                   .xFileControl = shim_fcntl,
+                                   .xSectorSize = shim_sector,
+                                   .xDeviceCharacteristics = shim_devchar,
+                                   .xShmMap = shim_shmmap,
+                                   .xShmLock = shim_shmlock,
+                                   .xShmBarrier = shim_barrier,
+                                   .xShmUnmap = shim_shmunmap};
+    sqlite3_vfs_register(&shim, 1);
+}
+
+/* Enter in the round: one fsync per note; a draft written while typing: none. */
+START_TEST(test_durability_one_fsync_per_note)
+{
+    struct kr_store *st;
+    shim_install();
+    ck_assert_int_eq(kr_store_open(path, &st, &err), KR_OK);
+    kr_store_set_instance(st, "test", (long)getpid(), "host");
+    ck_assert_int_eq(add(st, "eerste notitie"), KR_OK); /* the WAL's start is not a note's cost */
+    int before = n_sync;
+    for (int i = 0; i < 10; i++) {
+        ck_assert_int_eq(kr_store_draft_put(st, visit_id, "Meisje zeg", &err), KR_OK);
+        ck_assert_int_eq(kr_store_draft_put(st, visit_id, "Meisje zegt: 3/4", &err), KR_OK);
+        struct kr_observation o = {.visit_id = kr_xstrdup(visit_id),
+                                   .text = kr_xstrdup("Meisje zegt: 3/4")};
+        ck_assert_int_eq(kr_store_obs_add_from_draft(st, &o, &err), KR_OK);
+        kr_observation_fini(&o);
+    }
+    ck_assert_int_eq(n_sync - before, 10);
+    char *d = NULL;
+    ck_assert_int_eq(kr_store_draft_get(st, visit_id, &d, &err), KR_OK);
+    ck_assert_ptr_null(d); /* the draft went in the note's transaction */
+    kr_store_close(st);
+    sqlite3_vfs_unregister(&shim);
+}
+END_TEST
 
 #define PER_WRITER 150
 
@@ -190,6 +305,7 @@ static Suite *durability_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_durability_two_writers_lose_nothing);
+    tcase_add_test(tc, test_durability_one_fsync_per_note);
     tcase_add_test(tc, test_durability_locked_database_waits_then_says_so);
     tcase_add_test(tc, test_durability_full_disk_keeps_saved_notes);
     suite_add_tcase(s, tc);
