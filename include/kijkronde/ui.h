@@ -11,6 +11,7 @@ struct kr_ui_options {
     bool no_color;              /* --no-color; NO_COLOR in the environment is read by the UI */
     const char *kijkvragen_dir; /* --kijkvragen DIR, or NULL */
     const char *session_id;     /* open straight on this session (demo), or NULL */
+    const char *notice;         /* a sentence for the message line of the first screen, or NULL */
     /* Fills the database with the demo bijeenkomst (the start screen's "demo"); may be NULL. */
     enum kr_status (*demo_fill)(struct kr_store *st, char **id_out, bool *created,
                                 struct kr_error *err);

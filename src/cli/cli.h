@@ -51,6 +51,14 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
                             struct kr_error *err);
 
+/*
+ * Save what the recovery file beside the database (DB.herstel, written by a round that
+ * could not save) holds and rename it DB.herstel-bewaard-TIME (src/cli/recover.c).
+ * notice gets one Dutch sentence for the screen, or "" when there was no file. Returns 0,
+ * or -1 when the file could not be read or renamed.
+ */
+int kr_cli_recover(struct kr_store *st, char *notice, size_t size);
+
 /* Answer for a command whose capability has not landed: a clear Dutch message, exit 2. */
 int kr_cli_not_yet(struct kr_cli *cli, const char *what);
 

@@ -420,6 +420,8 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     ui_push(&ui, &ui_screen_start);
     if (opt->session_id && ui_open_session(&ui, opt->session_id))
         ui_push(&ui, &ui_screen_session);
+    if (opt->notice)
+        snprintf(ui.msg, sizeof ui.msg, "%s", opt->notice);
 
     /* A save waits at most this long for another program's lock, then the note waits
      * ("database bezet") and typing goes on; the store's 5 s would freeze the screen. */
