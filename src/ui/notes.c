@@ -88,6 +88,8 @@ void ui_undo_clear(struct ui *ui)
 {
     while (ui->n_undo)
         undo_free(&ui->undo[--ui->n_undo]);
+    free(ui->undo_select);
+    ui->undo_select = NULL;
 }
 
 bool ui_undo_last(struct ui *ui)
@@ -124,6 +126,8 @@ bool ui_undo_last(struct ui *ui)
         return false;
     }
     ui_message(ui, UI_OK, "%s", done);
+    free(ui->undo_select);
+    ui->undo_select = u->kind == UI_UNDO_ADD ? NULL : kr_xstrdup(u->id);
     undo_free(u);
     ui->n_undo--;
     return true;
@@ -258,6 +262,12 @@ void ui_notelist_load(struct ui *ui, struct ui_notelist *nl, const struct kr_obs
     if (sel_id)
         ui_notelist_select(nl, sel_id);
     free(sel_id);
+    /* After an undo the note it brought back is selected, wherever it was. */
+    if (ui->undo_select) {
+        ui_notelist_select(nl, ui->undo_select);
+        free(ui->undo_select);
+        ui->undo_select = NULL;
+    }
 }
 
 void ui_notelist_select(struct ui_notelist *nl, const char *id)

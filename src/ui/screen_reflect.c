@@ -371,6 +371,22 @@ static void done(struct ui *ui, enum kr_status r, const struct kr_error *err, co
     reload(ui);
 }
 
+/* Put the cursor on the pattern row of the pattern that holds this note (in its corner). */
+static void select_pattern_of(const char *note_id)
+{
+    for (size_t i = 0; i < S.rf.obs.n; i++) {
+        if (strcmp(S.rf.obs.items[i].id, note_id) != 0)
+            continue;
+        size_t p = S.rf.result.pattern_of[i];
+        S.corner = S.rf.result.patterns[p].corner;
+        build_rows();
+        for (size_t j = 0; j < S.n_rows; j++)
+            if (S.rows[j].note == SIZE_MAX && S.rows[j].pattern == p)
+                S.sel = j;
+        return;
+    }
+}
+
 static void split_marked(struct ui *ui, const char *label)
 {
     const struct kr_pattern *p = &S.rf.result.patterns[S.src_pattern];
@@ -398,8 +414,15 @@ static void pick(struct ui *ui)
             ui_message(ui, UI_ERROR, "Kies een ander patroon om mee samen te voegen.");
             return;
         }
+        /* The merged pattern keeps the source's notes: follow one of them, so the cursor
+         * lands on the merged pattern and not on whatever row took the picked one's place. */
+        const struct kr_pattern *src = &S.rf.result.patterns[S.src_pattern];
+        char *note_id = src->n_notes ? kr_xstrdup(S.rf.obs.items[src->notes[0]].id) : NULL;
         enum kr_status r = kr_reflection_merge(ui->st, &S.rf, S.src_pattern, rw->pattern, &err);
         done(ui, r, &err, "Patronen samengevoegd.");
+        if (r == KR_OK && note_id)
+            select_pattern_of(note_id);
+        free(note_id);
     }
 }
 

@@ -99,20 +99,27 @@ static void start(struct ui *ui)
         S.field = F_LABEL;
         return;
     }
+    /* A visit is made by a tweetal: without one its notes belong to nobody in the
+     * reflection's turns and the summary. */
+    char *name = typed_tweetal() ? ui_trimmed(S.ed[F_TWEETAL].text) : NULL;
+    if (typed_tweetal() && !name) {
+        ui_message(ui, UI_ERROR,
+                   "Vul het tweetal in, bijv. 'Anna & Bram', of kies er een met ← →.");
+        S.field = F_TWEETAL;
+        free(label);
+        return;
+    }
     v.session_id = kr_xstrdup(ui->session.id);
     v.label = label;
     v.subject = ui_trimmed(S.ed[F_SUBJECT].text);
     kr_clock_now_local(now);
     v.started_at = kr_xstrdup(now);
     enum kr_status r = KR_OK;
-    if (typed_tweetal()) {
-        char *name = ui_trimmed(S.ed[F_TWEETAL].text);
-        if (name) {
-            struct kr_tweetal t = {.session_id = kr_xstrdup(ui->session.id), .name = name};
-            r = kr_store_tweetal_add(ui->st, &t, &err);
-            v.tweetal_id = kr_xstrdup(t.id);
-            kr_tweetal_fini(&t);
-        }
+    if (name) {
+        struct kr_tweetal t = {.session_id = kr_xstrdup(ui->session.id), .name = name};
+        r = kr_store_tweetal_add(ui->st, &t, &err);
+        v.tweetal_id = kr_xstrdup(t.id);
+        kr_tweetal_fini(&t);
     } else {
         v.tweetal_id = kr_xstrdup(S.tweetallen.items[S.pick].id);
     }

@@ -131,6 +131,7 @@ struct ui {
     struct kr_corner_classifier *classifier;
     struct ui_undo undo[UI_UNDO_MAX];
     size_t n_undo;
+    char *undo_select; /* the note an undo brought back: the next list load selects it */
 };
 
 /* ---- screens ---- */
