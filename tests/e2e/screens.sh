@@ -81,7 +81,7 @@ wait_for "Bijeenkomst gemaakt"
     fail "kijkvraag uit de bibliotheek niet met kijkpunten bewaard"
 keys b
 wait_for "Nieuw klassenbezoek"
-keys Enter
+type_text "Anna & Bram"; keys Enter
 type_text "groep 1"; keys Enter Enter
 wait_for "groep 1"
 wait_for "• "
