@@ -27,6 +27,20 @@ struct kr_summary_note {
     bool judging;                   /* the zonder-oordeel checker found something */
 };
 
+/*
+ * One pattern as the summary shows it: only its shown notes (kr_summary_shown) count,
+ * so a judging note the group moved, merged or split into a pattern is neither printed
+ * as an example nor counted, nor makes the pattern span its visit.
+ */
+struct kr_summary_pattern {
+    size_t n_notes;            /* shown notes in the pattern */
+    size_t representatives[3]; /* shown notes closest to the centre (note indices) */
+    size_t n_representatives;
+    const char **visits; /* distinct visit ids of the shown notes (borrowed), heap array */
+    size_t n_visits;
+    enum kr_pattern_kind kind; /* from the shown notes' visits */
+};
+
 /* A visit id (borrowed) and its index, for lookups by id. */
 struct kr_summary_visit_key {
     const char *id;
@@ -43,18 +57,19 @@ struct kr_summary {
     struct kr_summary_visit_key *visit_sorted; /* visits sorted by id, for kr_summary_visit_of */
     struct kr_observation_list obs;            /* live notes by time */
     struct kr_summary_note *notes;             /* per note in obs */
-    size_t *by_visit;              /* note indices grouped by visit (in visit order), by time */
-    size_t *visit_start;           /* per visit v: its notes are by_visit[visit_start[v] ..
-                                      visit_start[v + 1]); visits.n + 2 entries (the last
-                                      group holds notes of an unknown visit) */
-    size_t *visit_shown;           /* per visit (visits.n + 1): notes shown in the summary */
-    size_t n_judging;              /* notes the checker flags */
-    size_t *judging_per_visit;     /* per visit */
-    bool checked;                  /* the checker ran */
-    bool have_patterns;            /* patterns computed (not above the size limit) */
-    struct kr_reflection refl;     /* patterns with the group's decisions, when have_patterns */
-    char **pattern_labels;         /* per pattern: its label, pseudonymised when asked */
-    size_t count[KR_CORNER_COUNT]; /* shown notes per corner */
+    size_t *by_visit;               /* note indices grouped by visit (in visit order), by time */
+    size_t *visit_start;            /* per visit v: its notes are by_visit[visit_start[v] ..
+                                       visit_start[v + 1]); visits.n + 2 entries (the last
+                                       group holds notes of an unknown visit) */
+    size_t *visit_shown;            /* per visit (visits.n + 1): notes shown in the summary */
+    size_t n_judging;               /* notes the checker flags */
+    size_t *judging_per_visit;      /* per visit */
+    bool checked;                   /* the checker ran */
+    bool have_patterns;             /* patterns computed (not above the size limit) */
+    struct kr_reflection refl;      /* patterns with the group's decisions, when have_patterns */
+    char **pattern_labels;          /* per pattern: its label, pseudonymised when asked */
+    struct kr_summary_pattern *pat; /* per pattern: what the summary shows of it */
+    size_t count[KR_CORNER_COUNT];  /* shown notes per corner */
     size_t count_auto[KR_CORNER_COUNT]; /* of which placed by kijkronde */
     size_t n_group_placed;              /* shown notes the group placed in the reflection */
     char *phases[KR_PHASE_COUNT];       /* the group's notes per debrief phase, or NULL */
@@ -70,11 +85,17 @@ void kr_summary_fini(struct kr_summary *s);
 /* The visit of an id by binary search over the sorted ids; visits.n when unknown. */
 size_t kr_summary_visit_of(const struct kr_summary *s, const char *visit_id);
 
-/* Is note i shown in the summary (not judging, or judging notes asked for)? */
-static inline bool kr_summary_shown(const struct kr_summary *s, size_t i)
-{
-    return !s->notes[i].judging || s->opts.include_judging;
-}
+/*
+ * THE rule for what reaches the school: is note i printed in the summary? A note the
+ * zonder-oordeel check flags is printed only when the group asked for judging notes
+ * (--met-oordelen), whatever the reflection did with it (moved, merged, split, renamed,
+ * corner changed). Every writer of a summary and every count it prints goes through
+ * this function, directly or through kr_summary.pat, visit_shown and count.
+ */
+bool kr_summary_shown(const struct kr_summary *s, size_t i);
+
+/* Is pattern p worth a heading: not the judging pattern, and two or more shown notes? */
+bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p);
 
 void kr_summary_write_md(const struct kr_summary *s, FILE *out);
 void kr_summary_write_html(const struct kr_summary *s, FILE *out);

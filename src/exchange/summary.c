@@ -171,6 +171,51 @@ static bool judges(const char *text, void *ctx)
     return yes;
 }
 
+bool kr_summary_shown(const struct kr_summary *s, size_t i)
+{
+    return i < s->obs.n && (!s->notes[i].judging || s->opts.include_judging);
+}
+
+bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p)
+{
+    return s->have_patterns && p < s->refl.result.n_patterns &&
+           !s->refl.result.patterns[p].flagged && s->pat[p].n_notes >= 2;
+}
+
+/* What the summary shows of each pattern: its shown notes only (see kr_summary_shown). */
+static void summary_patterns(struct kr_summary *s)
+{
+    const struct kr_pattern_result *pr = &s->refl.result;
+    s->pat = kr_xcalloc(pr->n_patterns + 1, sizeof *s->pat);
+    for (size_t p = 0; p < pr->n_patterns; p++) {
+        const struct kr_pattern *pt = &pr->patterns[p];
+        struct kr_summary_pattern *sp = &s->pat[p];
+        sp->visits = kr_xcalloc(pt->n_notes + 1, sizeof *sp->visits);
+        /* the representatives that are shown, best first, then other shown notes */
+        for (size_t k = 0; k < pt->n_representatives && sp->n_representatives < 3; k++)
+            if (kr_summary_shown(s, pt->representatives[k]))
+                sp->representatives[sp->n_representatives++] = pt->representatives[k];
+        for (size_t k = 0; k < pt->n_notes; k++) {
+            size_t i = pt->notes[k];
+            if (!kr_summary_shown(s, i))
+                continue;
+            sp->n_notes++;
+            bool rep = false;
+            for (size_t j = 0; j < sp->n_representatives; j++)
+                rep = rep || sp->representatives[j] == i;
+            if (!rep && sp->n_representatives < 3)
+                sp->representatives[sp->n_representatives++] = i;
+            const char *v = s->obs.items[i].visit_id;
+            size_t j = 0;
+            while (j < sp->n_visits && strcmp(sp->visits[j], v) != 0)
+                j++;
+            if (j == sp->n_visits)
+                sp->visits[sp->n_visits++] = v;
+        }
+        sp->kind = sp->n_visits >= 2 ? KR_PATTERN_OVEREENKOMST : KR_PATTERN_VERSCHIL;
+    }
+}
+
 static int by_visit_id(const void *a, const void *b)
 {
     return strcmp(((const struct kr_summary_visit_key *)a)->id,
@@ -389,6 +434,8 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             out->count_auto[out->notes[i].corner]++;
         out->n_group_placed += out->notes[i].group_placed;
     }
+    if (out->have_patterns)
+        summary_patterns(out);
 out:
     for (size_t k = 0; k < nsw_text; k++)
         free(sw[k].to);
@@ -424,6 +471,9 @@ void kr_summary_fini(struct kr_summary *s)
     for (size_t p = 0; s->pattern_labels && p < s->refl.result.n_patterns; p++)
         free(s->pattern_labels[p]);
     free(s->pattern_labels);
+    for (size_t p = 0; s->pat && p < s->refl.result.n_patterns; p++)
+        free(s->pat[p].visits);
+    free(s->pat);
     if (s->have_patterns)
         kr_reflection_fini(&s->refl);
     for (int p = 0; p < KR_PHASE_COUNT; p++)

@@ -82,21 +82,15 @@ static void visit_times(struct kr_buf *b, const struct kr_visit *v)
     }
 }
 
-/* Patterns worth a heading: not the judging ones, and more than one note. */
-static bool pattern_shown(const struct kr_summary *s, const struct kr_pattern *p)
-{
-    (void)s;
-    return !p->flagged && p->n_notes >= 2;
-}
-
 /* Visit index of a visit id (visits.n when unknown). */
 static const char *visit_label(const struct kr_summary *s, size_t v)
 {
     return v < s->visits.n ? s->visit_labels[v] : "?";
 }
 
-/* The labels of the visits a pattern spans, escaped by esc, joined with ", ". */
-static void pattern_visits(struct kr_buf *b, const struct kr_summary *s, const struct kr_pattern *p,
+/* The labels of the visits a pattern's shown notes span, escaped by esc, joined with ", ". */
+static void pattern_visits(struct kr_buf *b, const struct kr_summary *s,
+                           const struct kr_summary_pattern *p,
                            void (*esc)(struct kr_buf *, const char *))
 {
     for (size_t k = 0; k < p->n_visits; k++) {
@@ -111,8 +105,8 @@ static size_t singles(const struct kr_summary *s, enum kr_corner c)
     size_t n = 0;
     for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
         const struct kr_pattern *pt = &s->refl.result.patterns[p];
-        if (pt->corner == c && !pt->flagged && pt->n_notes < 2)
-            n += pt->n_notes;
+        if (pt->corner == c && !pt->flagged && !kr_summary_pattern_shown(s, p))
+            n += s->pat[p].n_notes;
     }
     return n;
 }
@@ -258,8 +252,8 @@ static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
                       s->count[c], plural(s->count[c], "notitie", "notities"));
         size_t shown = 0;
         for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-            const struct kr_pattern *pt = &s->refl.result.patterns[p];
-            if (pt->corner != c || !pattern_shown(s, pt))
+            const struct kr_summary_pattern *sp = &s->pat[p];
+            if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
                 continue;
             shown++;
             kr_buf_puts(b, "<article class=\"pattern\"><h4>");
@@ -267,12 +261,12 @@ static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
             kr_buf_printf(b,
                           "</h4>\n<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
                           "notities · gezien in ",
-                          kr_pattern_kind_str(pt->kind), kr_pattern_kind_str(pt->kind),
-                          pt->n_notes);
-            pattern_visits(b, s, pt, kr_esc_html);
+                          kr_pattern_kind_str(sp->kind), kr_pattern_kind_str(sp->kind),
+                          sp->n_notes);
+            pattern_visits(b, s, sp, kr_esc_html);
             kr_buf_puts(b, "</p>\n<ul class=\"notes\">\n");
-            for (size_t k = 0; k < pt->n_representatives; k++)
-                html_note_li(b, s, pt->representatives[k], true);
+            for (size_t k = 0; k < sp->n_representatives; k++)
+                html_note_li(b, s, sp->representatives[k], true);
             kr_buf_puts(b, "</ul></article>\n");
         }
         size_t single = singles(s, c);
@@ -297,15 +291,15 @@ static void html_compare(struct kr_buf *b, const struct kr_summary *s)
                       kind == 0 ? "gezien in twee of meer klassen" : "gezien in één klas");
         size_t n = 0;
         for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-            const struct kr_pattern *pt = &s->refl.result.patterns[p];
-            if ((int)pt->kind != kind || !pattern_shown(s, pt))
+            const struct kr_summary_pattern *sp = &s->pat[p];
+            if ((int)sp->kind != kind || !kr_summary_pattern_shown(s, p))
                 continue;
             n++;
             kr_buf_puts(b, "<li><strong>");
             kr_esc_html(b, s->pattern_labels[p]);
             kr_buf_printf(b, "</strong> <small>(%s, %zu notities)</small>: ",
-                          kr_summary_corner_title(pt->corner), pt->n_notes);
-            pattern_visits(b, s, pt, kr_esc_html);
+                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes);
+            pattern_visits(b, s, sp, kr_esc_html);
             kr_buf_puts(b, "</li>\n");
         }
         if (!n)
@@ -588,18 +582,18 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                           plural(s->count[c], "notitie", "notities"));
             size_t shown_p = 0;
             for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-                const struct kr_pattern *pt = &s->refl.result.patterns[p];
-                if (pt->corner != c || !pattern_shown(s, pt))
+                const struct kr_summary_pattern *sp = &s->pat[p];
+                if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
                     continue;
                 shown_p++;
                 kr_buf_puts(&b, "#### ");
                 kr_esc_md(&b, s->pattern_labels[p]);
                 kr_buf_printf(&b, "\n\n*%s* · %zu notities · gezien in ",
-                              kr_pattern_kind_str(pt->kind), pt->n_notes);
-                pattern_visits(&b, s, pt, kr_esc_md);
+                              kr_pattern_kind_str(sp->kind), sp->n_notes);
+                pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n\n");
-                for (size_t k = 0; k < pt->n_representatives; k++)
-                    md_note(&b, s, pt->representatives[k], true, false);
+                for (size_t k = 0; k < sp->n_representatives; k++)
+                    md_note(&b, s, sp->representatives[k], true, false);
                 kr_buf_puts(&b, "\n");
             }
             size_t single = singles(s, c);
@@ -617,15 +611,16 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                                     : "Verschillen (gezien in één klas)");
             size_t n = 0;
             for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-                const struct kr_pattern *pt = &s->refl.result.patterns[p];
-                if ((int)pt->kind != kind || !pattern_shown(s, pt))
+                const struct kr_summary_pattern *sp = &s->pat[p];
+                if ((int)sp->kind != kind || !kr_summary_pattern_shown(s, p))
                     continue;
                 n++;
                 kr_buf_puts(&b, "- **");
                 kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "** (%s, %zu notities): ", kr_summary_corner_title(pt->corner),
-                              pt->n_notes);
-                pattern_visits(&b, s, pt, kr_esc_md);
+                kr_buf_printf(&b, "** (%s, %zu notities): ",
+                              kr_summary_corner_title(s->refl.result.patterns[p].corner),
+                              sp->n_notes);
+                pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n");
             }
             kr_buf_puts(&b, n ? "\n" : "- Geen.\n\n");

@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "../../src/exchange/exchange_internal.h"
+#include "kijkronde/check.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/reflection.h"
 #include "kijkronde/store.h"
 #include "krtest.h"
 
@@ -287,6 +289,119 @@ START_TEST(test_export_file_and_formats)
 }
 END_TEST
 
+/* The reflection as the TUI loads it: judging notes flagged by the zonder-oordeel check. */
+static bool judges(const char *text, void *ctx)
+{
+    struct kr_finding_list f = {0};
+    bool yes = kr_check(ctx, text, strlen(text), &f) > 0;
+    kr_finding_list_fini(&f);
+    return yes;
+}
+
+static void load_reflection(struct kr_reflection *r, struct kr_checker *c)
+{
+    ck_assert_int_eq(kr_reflection_load(st, sid, judges, c, r, &err), KR_OK);
+}
+
+static size_t note_with(const struct kr_reflection *r, const char *text)
+{
+    for (size_t i = 0; i < r->obs.n; i++)
+        if (strstr(r->obs.items[i].text, text))
+            return i;
+    ck_abort_msg("no note with '%s'", text);
+    return 0;
+}
+
+/* The summaries leave the judging note out, count it once, and count the patterns' notes
+ * as printed. */
+static void assert_judging_left_out(const char *label, size_t shown_in_label)
+{
+    char *md = export(KR_EXPORT_MD, NULL);
+    char *html = export(KR_EXPORT_HTML, NULL);
+    ck_assert_msg(!strstr(md, "heel goed uit"), "the judging note reached the md:\n%s", md);
+    ck_assert_msg(!strstr(html, "heel goed uit"), "the judging note reached the html");
+    ck_assert_ptr_nonnull(strstr(md, "· 4 notities · 1 notitie met een oordeel niet opgenomen"));
+    ck_assert_ptr_nonnull(strstr(html, "· 4 notities · 1 notitie met een oordeel niet opgenomen"));
+    ck_assert_ptr_nonnull(strstr(md, "1 notitie met een oordeel is niet opgenomen."));
+    ck_assert_ptr_nonnull(strstr(html, "1 notitie met een oordeel is niet opgenomen."));
+    ck_assert_ptr_null(strstr(md, "(bevat een oordeel)"));
+    ck_assert_ptr_null(strstr(html, "(bevat een oordeel)"));
+    if (label) {
+        char *want =
+            kr_xasprintf("#### %s\n\n*%s* · %zu notities", label, "verschil", shown_in_label);
+        char *want_ov =
+            kr_xasprintf("#### %s\n\n*%s* · %zu notities", label, "overeenkomst", shown_in_label);
+        ck_assert_msg(strstr(md, want) || strstr(md, want_ov), "no '%s' in\n%s", want, md);
+        free(want);
+        free(want_ov);
+    }
+    free(md);
+    free(html);
+}
+
+START_TEST(test_export_judging_moved_in_reflection)
+{
+    struct kr_checker *c = NULL;
+    ck_assert_int_eq(kr_checker_new(NULL, &c, &err), KR_OK);
+    struct kr_reflection r;
+    load_reflection(&r, c);
+    size_t bad = note_with(&r, "heel goed uit");
+    ck_assert(r.flagged[bad]);
+    /* m: the group moves the judging note into the vinger-op pattern (as the TUI does). */
+    size_t target = r.result.pattern_of[note_with(&r, "3 van 24 leerlingen")];
+    ck_assert(!r.result.patterns[target].flagged);
+    ck_assert_int_eq(kr_reflection_move_note(st, &r, bad, target, &err), KR_OK);
+    kr_reflection_fini(&r);
+    load_reflection(&r, c);
+    const struct kr_pattern *pt = &r.result.patterns[r.result.pattern_of[bad]];
+    ck_assert(!pt->flagged); /* the judging note now sits in an ordinary pattern */
+    ck_assert_uint_ge(pt->n_notes, 2);
+    char *label = kr_xstrdup(pt->label);
+    size_t want = pt->n_notes - 1;
+    assert_judging_left_out(want >= 2 ? label : NULL, want);
+    free(label);
+    /* Renamed, then merged with another pattern, then split off on its own. */
+    size_t p = r.result.pattern_of[bad];
+    ck_assert_int_eq(kr_reflection_rename(st, &r, p, "Vinger op en wachten", &err), KR_OK);
+    kr_reflection_fini(&r);
+    load_reflection(&r, c);
+    assert_judging_left_out("Vinger op en wachten",
+                            r.result.patterns[r.result.pattern_of[bad]].n_notes - 1);
+    size_t other = r.result.pattern_of[note_with(&r, "hulpkaart")];
+    p = r.result.pattern_of[bad];
+    if (other != p) {
+        ck_assert_int_eq(kr_reflection_merge(st, &r, p, other, &err), KR_OK);
+        kr_reflection_fini(&r);
+        load_reflection(&r, c);
+        assert_judging_left_out("Vinger op en wachten",
+                                r.result.patterns[r.result.pattern_of[bad]].n_notes - 1);
+    }
+    p = r.result.pattern_of[bad];
+    ck_assert_int_eq(kr_reflection_split(st, &r, p, &bad, 1, "Alleen het oordeel", &err), KR_OK);
+    kr_reflection_fini(&r);
+    load_reflection(&r, c);
+    ck_assert_str_eq(r.result.patterns[r.result.pattern_of[bad]].label, "Alleen het oordeel");
+    assert_judging_left_out(NULL, 0);
+    /* The group places it in another corner. */
+    ck_assert_int_eq(kr_reflection_set_corner(st, &r, bad, KR_CORNER_LERAAR, &err), KR_OK);
+    kr_reflection_fini(&r);
+    load_reflection(&r, c);
+    assert_judging_left_out(NULL, 0);
+    kr_reflection_fini(&r);
+    kr_checker_free(c);
+    /* Asked for explicitly (--met-oordelen), the same rule prints it, marked. */
+    struct kr_export_opts all = {.include_judging = true};
+    char *md = export(KR_EXPORT_MD, &all);
+    char *html = export(KR_EXPORT_HTML, &all);
+    ck_assert_ptr_nonnull(strstr(md, "heel goed uit, fijn om te zien. *(bevat een oordeel)*"));
+    ck_assert_ptr_nonnull(
+        strstr(html, "heel goed uit, fijn om te zien. <small>(bevat een oordeel)"));
+    ck_assert_ptr_null(strstr(md, "niet opgenomen"));
+    free(md);
+    free(html);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("export");
@@ -301,6 +416,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_export_pseudonyms);
     tcase_add_test(tc, test_export_debrief_and_group_patterns);
     tcase_add_test(tc, test_export_csv_shape);
+    tcase_add_test(tc, test_export_judging_moved_in_reflection);
     tcase_add_test(tc, test_export_file_and_formats);
     suite_add_tcase(s, tc);
     return s;
