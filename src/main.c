@@ -80,6 +80,9 @@ static int option_value(const char *name, int argc, char **argv, int *i, const c
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Numbers in JSON, SVG, CSV and HTML attributes, and the ones we parse, always use a
+       point; where a person reads a decimal, the code writes the Dutch comma itself. */
+    setlocale(LC_NUMERIC, "C");
     struct kr_cli cli = {.out = stdout, .err = stderr};
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {

@@ -380,6 +380,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (!terminal_ok())
         return 2;
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* machine formats (exports, SVG) with a point: see main.c */
     /* Under LANG=C the bullets, arrows and diacritics would come out as garbage; terminals
      * speak UTF-8 nearly everywhere, so use it for the characters when the locale does not. */
     const char *codeset = nl_langinfo(CODESET);
