@@ -28,13 +28,13 @@ fail() {
 # start [ENV...]: kijkronde on $DB in a fresh 80x24 session; extra env assignments first.
 start() {
     tm -f /dev/null new-session -d -s kr -x 80 -y 24 \
-        "env TERM=xterm-256color LANG=C.UTF-8 $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
+        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
 }
 
 # restart [ENV...]: run kijkronde again in the same pane (after it ended or was killed).
 restart() {
     tm respawn-pane -k -t kr \
-        "env TERM=xterm-256color LANG=C.UTF-8 $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
+        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
 }
 
 # wait_for TEXT: poll the screen for up to 5 s.
