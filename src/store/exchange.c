@@ -18,6 +18,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/nfc.h"
 #include "kijkronde/store_exchange.h"
 #include "kijkronde/utf8.h"
 #include "kijkronde/uuid.h"
@@ -1385,9 +1386,29 @@ out:
     return r;
 }
 
+static enum kr_status import_json(struct kr_store *st, const char *json, size_t len,
+                                  const char *source, struct kr_exchange_stats *stats,
+                                  struct kr_error *err);
+
+/* The file's texts go in as NFC: the whole document is normalised once (JSON's own syntax
+   is ASCII, so only the strings change), then imported. */
 enum kr_status kr_store_import_json(struct kr_store *st, const char *json, size_t len,
                                     const char *source, struct kr_exchange_stats *stats,
                                     struct kr_error *err)
+{
+    struct kr_buf nfc = {0};
+    enum kr_status r;
+    if (kr_nfc(json, len, &nfc, NULL, NULL))
+        r = import_json(st, nfc.data, nfc.len, source, stats, err);
+    else
+        r = import_json(st, json, len, source, stats, err);
+    kr_buf_fini(&nfc);
+    return r;
+}
+
+static enum kr_status import_json(struct kr_store *st, const char *json, size_t len,
+                                  const char *source, struct kr_exchange_stats *stats,
+                                  struct kr_error *err)
 {
     if (stats)
         memset(stats, 0, sizeof *stats);
@@ -1575,6 +1596,8 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
         r = kr_store_begin(st, err);
     if (r == KR_OK) {
         r = merge_src(st, stats, err);
+        if (r == KR_OK) /* the other laptop's texts in NFC, as ours are */
+            r = kr_store_exec(st, kr_store_nfc_sql, err);
         if (r == KR_OK)
             r = kr_store_commit(st, err);
         else

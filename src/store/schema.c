@@ -204,6 +204,40 @@ static const char MIGRATION_5[] =
     "  SELECT 'oud', visit_id, text, updated_at FROM draft_old;"
     "DROP TABLE draft_old;";
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5};
+/* Every text column, in NFC (an unchanged row is not written). */
+const char kr_store_nfc_sql[] =
+    "UPDATE observation SET text = kr_nfc(text) WHERE text IS NOT kr_nfc(text);"
+    "UPDATE observation SET observer = kr_nfc(observer) WHERE observer IS NOT kr_nfc(observer);"
+    "UPDATE observation SET keep_reason = kr_nfc(keep_reason) WHERE keep_reason IS NOT "
+    "kr_nfc(keep_reason);"
+    "UPDATE observation_version SET text = kr_nfc(text) WHERE text IS NOT kr_nfc(text);"
+    "UPDATE draft SET text = kr_nfc(text) WHERE text IS NOT kr_nfc(text);"
+    "UPDATE session SET host_school = kr_nfc(host_school) WHERE host_school IS NOT "
+    "kr_nfc(host_school);"
+    "UPDATE session SET ontwikkelvraag = kr_nfc(ontwikkelvraag) WHERE ontwikkelvraag IS NOT "
+    "kr_nfc(ontwikkelvraag);"
+    "UPDATE session SET kijkvraag_text = kr_nfc(kijkvraag_text) WHERE kijkvraag_text IS NOT "
+    "kr_nfc(kijkvraag_text);"
+    "UPDATE session SET kijkpunten = kr_nfc(kijkpunten) WHERE kijkpunten IS NOT kr_nfc(kijkpunten);"
+    "UPDATE visit SET label = kr_nfc(label) WHERE label IS NOT kr_nfc(label);"
+    "UPDATE visit SET subject = kr_nfc(subject) WHERE subject IS NOT kr_nfc(subject);"
+    "UPDATE tweetal SET name = kr_nfc(name) WHERE name IS NOT kr_nfc(name);"
+    "UPDATE participant SET name = kr_nfc(name) WHERE name IS NOT kr_nfc(name);"
+    "UPDATE participant SET school = kr_nfc(school) WHERE school IS NOT kr_nfc(school);"
+    "UPDATE network SET name = kr_nfc(name) WHERE name IS NOT kr_nfc(name);"
+    "UPDATE reflection_pattern SET label = kr_nfc(label) WHERE label IS NOT kr_nfc(label);"
+    "UPDATE reflection_phase SET text = kr_nfc(text) WHERE text IS NOT kr_nfc(text);"
+    "UPDATE theory_of_action SET schoolleiding = kr_nfc(schoolleiding) WHERE schoolleiding IS NOT "
+    "kr_nfc(schoolleiding);"
+    "UPDATE theory_of_action SET leraren = kr_nfc(leraren) WHERE leraren IS NOT kr_nfc(leraren);"
+    "UPDATE theory_of_action SET leerlingen = kr_nfc(leerlingen) WHERE leerlingen IS NOT "
+    "kr_nfc(leerlingen);"
+    "UPDATE theory_of_action SET bewijs = kr_nfc(bewijs) WHERE bewijs IS NOT kr_nfc(bewijs);";
+
+/* 6: texts from before NFC (src/core/nfc.c) become NFC, so a word typed decomposed on a
+   Mac is found, checked and clustered as the same word. */
+#define MIGRATION_6 kr_store_nfc_sql
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
+                                           MIGRATION_4, MIGRATION_5, MIGRATION_6};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/nfc.h"
 #include "kijkronde/paths.h"
 #include "kijkronde/uuid.h"
 #include "store_internal.h"
@@ -94,9 +95,37 @@ enum kr_status kr_store_prepare(struct kr_store *st, const char *sql, sqlite3_st
     return KR_OK;
 }
 
+/* Every text the store binds goes in as NFC: notes, drafts, names, search words. */
 int kr_store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
-    return v ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, i);
+    if (!v)
+        return sqlite3_bind_null(s, i);
+    struct kr_buf b = {0};
+    int rc;
+    if (kr_nfc(v, strlen(v), &b, NULL, NULL))
+        rc = sqlite3_bind_text(s, i, b.data, (int)b.len, SQLITE_TRANSIENT);
+    else
+        rc = sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    kr_buf_fini(&b);
+    return rc;
+}
+
+/* kr_nfc(text): the SQL side of NFC, for the migration and merge (kr_store_nfc_sql). */
+static void sql_nfc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+    struct kr_buf b = {0};
+    if (t && kr_nfc(t, len, &b, NULL, NULL))
+        sqlite3_result_text(ctx, b.data, (int)b.len, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_value(ctx, argv[0]);
+    kr_buf_fini(&b);
 }
 
 char *kr_store_col_text(sqlite3_stmt *s, int i)
@@ -310,6 +339,9 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
         goto out;
     }
     sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_create_function_v2(st->db, "kr_nfc", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_nfc,
+                               NULL, NULL, NULL);
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     trace_open(st);
     if (sqlite3_db_readonly(st->db, "main") == 1) {

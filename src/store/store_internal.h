@@ -32,6 +32,10 @@ void kr_store_draft_close(struct kr_store *st);
 /* After sqlite3_close: close the watch fd. */
 void kr_store_watch_close(struct kr_store *st);
 
+/* Rewrites every stored text that is not NFC into NFC (the SQL function kr_nfc, which
+   kr_store_open registers): a migration for databases from before, and after a merge. */
+extern const char kr_store_nfc_sql[];
+
 extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;
 

@@ -19,6 +19,7 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
+#include "kijkronde/nfc.h"
 #include "kijkronde/paths.h"
 #include "kijkronde/text.h"
 #include "kijkronde/utf8.h"
@@ -147,6 +148,9 @@ struct kr_checker {
     int norm_cat; /* category of the "te" rule, or -1 */
     uint32_t te_hash;
     /* scratch, reused by every kr_check */
+    struct kr_buf nfc; /* the text in NFC, when it was not */
+    size_t *nfc_map;   /* per byte of nfc: offset of its cluster in the text given */
+    size_t nfc_map_cap;
     struct kr_token_list toks;
     struct tinfo *info;
     size_t capinfo;
@@ -727,6 +731,8 @@ void kr_checker_free(struct kr_checker *c)
     if (!c)
         return;
     kr_stemmer_free(c->stemmer);
+    kr_buf_fini(&c->nfc);
+    free(c->nfc_map);
     for (size_t i = 0; i < c->ncats; i++) {
         free(c->cats[i].kind);
         free(c->cats[i].hint);
@@ -1365,7 +1371,21 @@ static size_t check_judgements(struct kr_checker *c, const char *text, size_t le
 /* The judgements, then the names of people (src/text/names.c) on the same tokens. */
 size_t kr_check(struct kr_checker *c, const char *text, size_t len, struct kr_finding_list *out)
 {
-    check_judgements(c, text, len, out);
-    kr_names_add(text, c->toks.items, c->toks.n, out);
+    /* Decomposed text (NFD) is checked in NFC, so it gets exactly the findings of the same
+       text typed precomposed; the offsets are mapped back to the text as given (a finding
+       starts and ends on a word, so on a cluster boundary). */
+    const char *t = text;
+    size_t tl = len;
+    if (kr_nfc(text, len, &c->nfc, &c->nfc_map, &c->nfc_map_cap)) {
+        t = c->nfc.data;
+        tl = c->nfc.len;
+    }
+    check_judgements(c, t, tl, out);
+    kr_names_add(t, c->toks.items, c->toks.n, out);
+    if (t != text)
+        for (size_t i = 0; i < out->n; i++) {
+            out->items[i].start = c->nfc_map[out->items[i].start];
+            out->items[i].end = c->nfc_map[out->items[i].end];
+        }
     return out->n;
 }
