@@ -227,6 +227,15 @@ static void draw_patterns(struct ui *ui, int y)
         ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL, "Geen notities in deze hoek.");
         return;
     }
+    /* The selected pattern's statement (the sentence a group reads aloud) on the last row
+       of the list, when the list has room for it. */
+    const struct kr_pattern *selp =
+        S.sel < S.n_rows ? &S.rf.result.patterns[S.rows[S.sel].pattern] : NULL;
+    if (selp && selp->statement && (int)S.n_rows < bottom - y && S.mode != M_RENAME &&
+        S.mode != M_SPLIT_NAME) {
+        ui_putf(ui, bottom, 2, ui->cols - 4, UI_DIM, "Zin: %s", selp->statement);
+        bottom -= 2;
+    }
     int avail = bottom - y + 1;
     if (avail < 1)
         return;
@@ -246,11 +255,18 @@ static void draw_patterns(struct ui *ui, int y)
                 (S.mode == M_PICK_MOVE || S.mode == M_PICK_MERGE) && rw->pattern == S.src_pattern;
             int x = 2;
             x += ui_put(ui, y, x, 2, a, open ? "▾" : "▸") + 1;
-            x += ui_put(ui, y, x, ui->cols / 2, p->flagged ? UI_JUDGE : a, p->label);
-            ui_putf(ui, y, x + 1, ui->cols - x - 2, i == S.sel ? a : UI_DIM,
-                    "(%zu · %zu bezoek%s · %s%s%s)", p->n_notes, p->n_visits,
-                    p->n_visits == 1 ? "" : "en", kr_pattern_kind_str(p->kind),
-                    p->group ? " · van de groep" : "", picking ? " · bron" : "");
+            /* The judging notes are no finding: they are there to be rewritten. */
+            x += ui_put(ui, y, x, ui->cols / 2, p->flagged ? UI_JUDGE : a,
+                        p->flagged ? "Eerst herschrijven" : p->label);
+            if (p->flagged)
+                ui_putf(ui, y, x + 1, ui->cols - x - 2, i == S.sel ? a : UI_DIM,
+                        "(%zu %s met een oordeel)", p->n_notes,
+                        p->n_notes == 1 ? "notitie" : "notities");
+            else
+                ui_putf(ui, y, x + 1, ui->cols - x - 2, i == S.sel ? a : UI_DIM,
+                        "(%zu · %zu bezoek%s · %s%s%s)", p->n_notes, p->n_visits,
+                        p->n_visits == 1 ? "" : "en", p->extent ? p->extent : "",
+                        p->group ? " · van de groep" : "", picking ? " · bron" : "");
         } else {
             const struct kr_observation *o = &S.rf.obs.items[rw->note];
             char hhmm[6];
