@@ -186,8 +186,8 @@ static void put_text(FILE *out, const struct kr_reflection *rf)
             free(label);
             if (pt->statement) {
                 char *st = kr_utf8_inert(pt->statement, strlen(pt->statement), false);
-                char *line = pt->extent ? kr_xasprintf("%s (%s bezoeken)", st, pt->extent)
-                                        : kr_xstrdup(st);
+                char *line =
+                    pt->extent ? kr_xasprintf("%s (%s bezoeken)", st, pt->extent) : kr_xstrdup(st);
                 put_line(out, "    ", line, 110);
                 free(line);
                 free(st);
