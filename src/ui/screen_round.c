@@ -287,10 +287,9 @@ static enum kr_status add_typed_note(struct ui *ui, const char *text, const char
         bool shown = R.list.show == UI_SHOW_ALL || R.list.show == UI_SHOW_UNPLACED ||
                      (R.list.show == UI_SHOW_FLAGGED && judging);
         if (shown) {
-            size_t cap = l->cap;
             KR_GROW(l->items, l->cap, l->n + 1);
-            if (l->cap != cap || !R.list.flagged)
-                R.list.flagged = kr_xreallocarray(R.list.flagged, l->cap + 1, sizeof(bool));
+            /* flagged[] was sized by the load (its count, not l->cap): grow it to match */
+            R.list.flagged = kr_xreallocarray(R.list.flagged, l->n + 1, sizeof(bool));
             R.list.flagged[l->n] = judging;
             l->items[l->n++] = o;
             R.list.sel = l->n - 1;
