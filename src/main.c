@@ -88,7 +88,10 @@ int main(int argc, char **argv)
             fputs(USAGE, stdout);
             return KR_EXIT_OK;
         } else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
-            printf("kijkronde %s\n", KR_VERSION);
+            printf("kijkronde %s\n"
+                   "Copyright (c) 2026 de makers van kijkronde\n"
+                   "Licentie: MIT; zie LICENSE.\n",
+                   KR_VERSION);
             return KR_EXIT_OK;
         } else if (strcmp(argv[i], "--no-color") == 0) {
             cli.no_color = true;
