@@ -15,26 +15,28 @@
 #endif
 
 static const char USAGE[] =
-    "Gebruik: kijkronde [--db BESTAND] [--no-color] [--kijkvragen MAP] [OPDRACHT [ARGUMENTEN]]\n"
+    "Gebruik: kijkronde [OPTIES] [OPDRACHT [ARGUMENTEN]]\n"
     "\n"
-    "kijkronde helpt tweetallen bij een schoolbezoek in een begeleid leernetwerk: kijken\n"
-    "zonder oordeel, met één kijkvraag, en daarna samen patronen zoeken in de didactische\n"
-    "driehoek (leerinhoud, leraar, leerling).\n"
+    "kijkronde helpt tweetallen bij een schoolbezoek in een begeleid leernetwerk:\n"
+    "kijken zonder oordeel, met één kijkvraag, en daarna samen patronen zoeken in de\n"
+    "didactische driehoek (leerinhoud, leraar, leerling).\n"
     "\n"
     "Zonder opdracht opent kijkronde het scherm op de database.\n"
     "\n"
-    "Opdrachten:\n"
-    "  demo [--no-tui]                  vult de database met een voorbeeldbijeenkomst en opent "
-    "die\n"
-    "  sessions [--json]                de bijeenkomsten met het aantal notities\n"
-    "  kijkvragen [list [--json]]       de bibliotheek met kijkvragen\n"
-    "  kijkvragen check BESTAND...      controleert kijkvraag-bestanden (YAML)\n"
-    "  kijkvragen lint [--json] VRAAG...  geeft tips om een kijkvraag te verbeteren\n"
-    "  check [--json] TEKST... | -      zoekt oordelen in notities (met -: één per regel)\n"
-    "  patterns BIJEENKOMST [--json]    patronen per hoek van de didactische driehoek\n"
-    "  export BIJEENKOMST --format md|html|csv|json [-o BESTAND]\n"
-    "  import BESTAND.json              voegt een kijkronde/1-bestand toe\n"
-    "  merge ANDER.db                   voegt de database van een ander tweetal toe\n"
+    "Opdrachten (meer over elke opdracht met 'kijkronde OPDRACHT --help'):\n"
+    "  demo [--no-tui]                 vult de database met een voorbeeld, opent dat\n"
+    "  sessions [--json]               de bijeenkomsten met het aantal notities\n"
+    "  kijkvragen [list [--json]]      de bibliotheek met kijkvragen\n"
+    "  kijkvragen check BESTAND...     controleert kijkvraag-bestanden (YAML)\n"
+    "  kijkvragen lint [--json] VRAAG...  tips om een kijkvraag te verbeteren\n"
+    "  check [--json] [--lexicon BESTAND] TEKST... | -\n"
+    "                                  zoekt oordelen in notities (-: één per regel)\n"
+    "  patterns BIJEENKOMST [--json]   patronen per hoek van de didactische driehoek\n"
+    "  export BIJEENKOMST --format md|html|csv|json [-o BESTAND] [--sep TEKEN]\n"
+    "         [--pseudoniem] [--met-oordelen]\n"
+    "                                  schrijft een bijeenkomst naar een bestand\n"
+    "  import BESTAND.json             voegt een kijkronde/1-bestand toe\n"
+    "  merge ANDER.db                  voegt de database van een ander tweetal toe\n"
     "\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
     "\n"
@@ -44,18 +46,100 @@ static const char USAGE[] =
     "  --no-color        geen kleuren (ook met NO_COLOR=1)\n"
     "  --kijkvragen MAP  extra kijkvragen van het netwerk\n"
     "  -h, --help        deze hulp\n"
-    "  -V, --version     de versie\n";
+    "  -V, --version     de versie en de licentie\n"
+    "\n"
+    "Opties van export:\n"
+    "  -f, --format FORMAAT  md, html, csv of json\n"
+    "  -o BESTAND            schrijf naar BESTAND in plaats van de standaarduitvoer\n"
+    "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
+    "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
+
+/* One usage text per command, printed by 'kijkronde OPDRACHT --help' (or -h). */
+static const char USAGE_DEMO[] =
+    "Gebruik: kijkronde demo [--no-tui]\n"
+    "\n"
+    "Vult de database met een voorbeeldbijeenkomst (als die er nog niet is) en opent\n"
+    "die op het scherm.\n"
+    "\n"
+    "  --no-tui   alleen vullen, het scherm niet openen\n";
+static const char USAGE_SESSIONS[] =
+    "Gebruik: kijkronde sessions [--json]\n"
+    "\n"
+    "Toont de bijeenkomsten in de database met het aantal bezoeken en notities.\n"
+    "\n"
+    "  --json   als JSON (één object per bijeenkomst)\n";
+static const char USAGE_KIJKVRAGEN[] =
+    "Gebruik: kijkronde kijkvragen [list [--json]]\n"
+    "         kijkronde kijkvragen check BESTAND...\n"
+    "         kijkronde kijkvragen lint [--json] VRAAG...\n"
+    "\n"
+    "list    toont de bibliotheek met kijkvragen (met --kijkvragen MAP ook die van\n"
+    "        het netwerk)\n"
+    "check   controleert kijkvraag-bestanden (YAML); fouten met bestand:regel:kolom\n"
+    "lint    geeft tips om een kijkvraag te verbeteren (elke vraag tussen\n"
+    "        aanhalingstekens)\n"
+    "\n"
+    "  --json   als JSON\n";
+static const char USAGE_PATTERNS[] =
+    "Gebruik: kijkronde patterns BIJEENKOMST [--json]\n"
+    "\n"
+    "Toont de patronen van een bijeenkomst per hoek van de didactische driehoek\n"
+    "(leerling, leraar, leerinhoud). BIJEENKOMST is een id, een uniek begin van een\n"
+    "id, of 'latest'.\n"
+    "\n"
+    "  --json   als JSON\n";
+static const char USAGE_EXPORT[] =
+    "Gebruik: kijkronde export BIJEENKOMST --format md|html|csv|json [-o BESTAND]\n"
+    "                          [--sep TEKEN] [--pseudoniem] [--met-oordelen]\n"
+    "\n"
+    "Schrijft een bijeenkomst naar de standaarduitvoer of naar een bestand.\n"
+    "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
+    "\n"
+    "  -f, --format FORMAAT  md, html, csv of json (json bevat altijd alles)\n"
+    "  -o BESTAND            schrijf naar BESTAND in plaats van de standaarduitvoer\n"
+    "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
+    "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
+static const char USAGE_IMPORT[] =
+    "Gebruik: kijkronde import BESTAND.json\n"
+    "\n"
+    "Voegt een kijkronde/1-bestand (van 'kijkronde export --format json') toe aan de\n"
+    "database. Wat er al staat, blijft staan: twee keer importeren verandert niets.\n";
+static const char USAGE_MERGE[] =
+    "Gebruik: kijkronde merge ANDER.db\n"
+    "\n"
+    "Voegt de database van een ander tweetal toe aan deze database. Wat er al staat,\n"
+    "blijft staan: twee keer samenvoegen verandert niets.\n";
 
 struct command {
     const char *name;
     kr_cmd_fn fn;
+    const char *usage; /* NULL: the command answers --help itself */
 };
 
 static const struct command commands[] = {
-    {"demo", kr_cmd_demo},     {"sessions", kr_cmd_sessions}, {"kijkvragen", kr_cmd_kijkvragen},
-    {"check", kr_cmd_check},   {"patterns", kr_cmd_patterns}, {"export", kr_cmd_export},
-    {"import", kr_cmd_import}, {"merge", kr_cmd_merge},
+    {"demo", kr_cmd_demo, USAGE_DEMO},
+    {"sessions", kr_cmd_sessions, USAGE_SESSIONS},
+    {"kijkvragen", kr_cmd_kijkvragen, USAGE_KIJKVRAGEN},
+    {"check", kr_cmd_check, NULL},
+    {"patterns", kr_cmd_patterns, USAGE_PATTERNS},
+    {"export", kr_cmd_export, USAGE_EXPORT},
+    {"import", kr_cmd_import, USAGE_IMPORT},
+    {"merge", kr_cmd_merge, USAGE_MERGE},
 };
+
+/* Does the command's argument list ask for help (before a "--")? */
+static int wants_help(int argc, char **argv)
+{
+    for (int j = 1; j < argc; j++) {
+        if (strcmp(argv[j], "--") == 0)
+            return 0;
+        if (strcmp(argv[j], "--help") == 0 || strcmp(argv[j], "-h") == 0)
+            return 1;
+    }
+    return 0;
+}
 
 /* Take the value of an option given as "--opt VALUE" or "--opt=VALUE". */
 static int option_value(const char *name, int argc, char **argv, int *i, const char **out)
@@ -91,7 +175,10 @@ int main(int argc, char **argv)
             fputs(USAGE, stdout);
             return KR_EXIT_OK;
         } else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
-            printf("kijkronde %s\n", KR_VERSION);
+            printf("kijkronde %s\n"
+                   "Copyright (c) 2026 de makers van kijkronde\n"
+                   "Licentie: MIT; zie LICENSE.\n",
+                   KR_VERSION);
             return KR_EXIT_OK;
         } else if (strcmp(argv[i], "--no-color") == 0) {
             cli.no_color = true;
@@ -117,6 +204,8 @@ int main(int argc, char **argv)
                 cmd = &commands[c];
         if (!cmd)
             rc = kr_cli_usage(&cli, "Onbekende opdracht '%s'.", argv[i]);
+        else if (cmd->usage && wants_help(argc - i, argv + i))
+            rc = fputs(cmd->usage, stdout) < 0 ? KR_EXIT_USAGE : KR_EXIT_OK;
         else
             rc = cmd->fn(&cli, argc - i, argv + i);
     }

@@ -93,11 +93,11 @@ static void text_block(struct kr_buf *b, const char *text, size_t len,
 static void usage(FILE *out)
 {
     fputs("gebruik: kijkronde check [--json] [--lexicon BESTAND] TEKST...\n"
-          "         kijkronde check [--json] [--lexicon BESTAND] -   (één notitie per regel)\n"
+          "         kijkronde check [--json] [--lexicon BESTAND] -  (één notitie per regel)\n"
           "Zoekt woorden die oordelen in plaats van beschrijven. Uitkomst 0: geen oordeel,\n"
           "1: een of meer oordelen gevonden, 2: verkeerd gebruik.\n"
-          "Zonder --lexicon wordt ook $XDG_DATA_HOME/kijkronde/oordeel.yaml gebruikt als dat\n"
-          "bestand bestaat (zie docs/oordeel.md).\n",
+          "Zonder --lexicon wordt ook $XDG_DATA_HOME/kijkronde/oordeel.yaml gebruikt als\n"
+          "dat bestand bestaat (zie docs/oordeel.md).\n",
           out);
 }
 

@@ -7,6 +7,9 @@ trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$KR" --version | grep -q '^kijkronde [0-9]' || fail "--version"
+"$KR" --version | grep -q '^Copyright (c) 2026 de makers van kijkronde$' || fail "--version copyright"
+"$KR" --version | grep -q '^Licentie: MIT; zie LICENSE\.$' || fail "--version licence"
+[ -f "${KR_SOURCE_ROOT:-.}/LICENSE" ] || fail "no LICENSE file"
 "$KR" --help | grep -q 'demo' || fail "--help lists demo"
 
 "$KR" --db "$T/d/k.db" demo --no-tui >/dev/null || fail "demo --no-tui"
