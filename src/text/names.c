@@ -245,7 +245,11 @@ static int lookup(const char *w, size_t len, const char *lower)
     if (!res && WL.ok) {
         if (set_has(lower, len) || Hunspell_spell(WL.hun, lower))
             res |= W_COMMON;
-        if (set_has(w, len) || (!(res & W_COMMON) && Hunspell_spell(WL.hun, w)))
+        /* w points into the note: hunspell needs it NUL-terminated */
+        char word[WORD_MAX + 1];
+        memcpy(word, w, len);
+        word[len] = '\0';
+        if (set_has(w, len) || (!(res & W_COMMON) && Hunspell_spell(WL.hun, word)))
             res |= W_PROPER;
     }
     e->h = h;
