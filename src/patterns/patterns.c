@@ -795,7 +795,8 @@ static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *
     }
     struct scored *c = (struct scored *)(void *)scratch->data;
     size_t nc = scratch->len / sizeof *c, m = 0;
-    qsort(c, nc, sizeof *c, scored_id_cmp); /* merge by id */
+    if (nc) /* a note without a term ("Juf v") leaves c NULL: qsort(NULL) is undefined */
+        qsort(c, nc, sizeof *c, scored_id_cmp); /* merge by id */
     for (size_t i = 0; i < nc; i++) {
         if (m && c[m - 1].id == c[i].id)
             c[m - 1].s += c[i].s;
@@ -815,7 +816,8 @@ static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *
         p->representatives[i] = rep[i].id;
     free(rep);
     /* label: the heaviest single-stem terms of the centroid */
-    qsort(c, m, sizeof *c, scored_cmp);
+    if (m)
+        qsort(c, m, sizeof *c, scored_cmp);
     struct kr_buf lab = {0};
     size_t used = 0;
     const char *words[MAX_LABEL_TERMS];
