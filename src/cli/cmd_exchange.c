@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/store_exchange.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
@@ -111,13 +112,13 @@ static void put_stats(FILE *out, const char *verb, const char *path,
         return;
     }
     fprintf(out,
-            "%s '%s': %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
+            "%s '%s': %ld nieuwe %s, %ld %s, %ld nieuwe %s, %ld %s bijgewerkt, "
             "%ld nieuwe %s in de geschiedenis.\n",
-            verb, path, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
-            s->visits_new, s->visits_new == 1 ? "bezoek" : "bezoeken", s->observations_new,
-            s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
-            s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
-            s->versions_new == 1 ? "versie" : "versies");
+            verb, path, s->sessions_new, kr_plural(s->sessions_new, "bijeenkomst", "bijeenkomsten"),
+            s->visits_new, kr_plural(s->visits_new, "nieuw bezoek", "nieuwe bezoeken"),
+            s->observations_new, kr_plural(s->observations_new, "notitie", "notities"),
+            s->observations_updated, kr_plural(s->observations_updated, "notitie", "notities"),
+            s->versions_new, kr_plural(s->versions_new, "versie", "versies"));
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)

@@ -10,6 +10,7 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
+#include "kijkronde/plural.h"
 
 static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
                                      "mei",       "juni",     "juli",     "augustus",
@@ -56,7 +57,7 @@ static const char *basis_nl(enum kr_basis b)
 
 static const char *plural(size_t n, const char *one, const char *more)
 {
-    return n == 1 ? one : more;
+    return kr_plural((long long)n, one, more);
 }
 
 static size_t shown_notes(const struct kr_summary *s)
@@ -297,8 +298,9 @@ static void html_compare(struct kr_buf *b, const struct kr_summary *s)
             n++;
             kr_buf_puts(b, "<li><strong>");
             kr_esc_html(b, s->pattern_labels[p]);
-            kr_buf_printf(b, "</strong> <small>(%s, %zu notities)</small>: ",
-                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes);
+            kr_buf_printf(b, "</strong> <small>(%s, %zu %s)</small>: ",
+                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes,
+                          plural(sp->n_notes, "notitie", "notities"));
             pattern_visits(b, s, sp, kr_esc_html);
             kr_buf_puts(b, "</li>\n");
         }
@@ -588,8 +590,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                 shown_p++;
                 kr_buf_puts(&b, "#### ");
                 kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "\n\n*%s* · %zu notities · gezien in ",
-                              kr_pattern_kind_str(sp->kind), sp->n_notes);
+                kr_buf_printf(&b, "\n\n*%s* · %zu %s · gezien in ", kr_pattern_kind_str(sp->kind),
+                              sp->n_notes, plural(sp->n_notes, "notitie", "notities"));
                 pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n\n");
                 for (size_t k = 0; k < sp->n_representatives; k++)
@@ -617,9 +619,9 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                 n++;
                 kr_buf_puts(&b, "- **");
                 kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "** (%s, %zu notities): ",
+                kr_buf_printf(&b, "** (%s, %zu %s): ",
                               kr_summary_corner_title(s->refl.result.patterns[p].corner),
-                              sp->n_notes);
+                              sp->n_notes, plural(sp->n_notes, "notitie", "notities"));
                 pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n");
             }

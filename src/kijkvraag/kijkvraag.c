@@ -15,6 +15,7 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/paths.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "kijkronde/ydoc.h"
 
@@ -161,8 +162,9 @@ static enum kr_status take_kijkpunten(const char *file, const struct kr_ynode *v
                     "een %s",
                     kr_ynode_type_str(v->type));
     if (v->n < KR_KIJKPUNTEN_MIN || v->n > KR_KIJKPUNTEN_MAX)
-        return fail(err, file, v, "'kijkpunten' heeft %zu punten; verwacht %d tot en met %d", v->n,
-                    KR_KIJKPUNTEN_MIN, KR_KIJKPUNTEN_MAX);
+        return fail(err, file, v, "'kijkpunten' heeft %zu %s; verwacht %d tot en met %d", v->n,
+                    kr_plural((long long)v->n, "punt", "punten"), KR_KIJKPUNTEN_MIN,
+                    KR_KIJKPUNTEN_MAX);
     k->kijkpunten = kr_xcalloc(v->n, sizeof *k->kijkpunten);
     k->kijkpunt_line = kr_xcalloc(v->n, sizeof *k->kijkpunt_line);
     k->kijkpunt_col = kr_xcalloc(v->n, sizeof *k->kijkpunt_col);

@@ -11,6 +11,7 @@
 #include "kijkronde/clock.h"
 #include "kijkronde/kijkvraag.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -158,8 +159,9 @@ static void library_key(struct ui *ui, int k)
             S.basis = kv->basis;
         S.picking = false;
         S.field = F_TWEETALLEN;
-        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu kijkpunten. Typ nu de tweetallen.",
-                   kv->n_kijkpunten);
+        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu %s. Typ nu de tweetallen.",
+                   kv->n_kijkpunten,
+                   kr_plural((long long)kv->n_kijkpunten, "kijkpunt", "kijkpunten"));
         break;
     }
     case UI_ESC:
@@ -281,7 +283,8 @@ static void draw(struct ui *ui)
                 kr_buf_fini(&b);
                 y += used - 2;
             } else if (kv) {
-                ui_putf(ui, y + rows, fx, fw, UI_DIM, "%zu kijkpunten, o.a. %s", kv->n_kijkpunten,
+                ui_putf(ui, y + rows, fx, fw, UI_DIM, "%zu %s, o.a. %s", kv->n_kijkpunten,
+                        kr_plural((long long)kv->n_kijkpunten, "kijkpunt", "kijkpunten"),
                         kv->n_kijkpunten ? kv->kijkpunten[0] : "");
             } else {
                 ui_put(ui, y + rows, fx, fw, UI_DIM, "Ctrl-B: kies uit de bibliotheek");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "ui_internal.h"
 
 static struct {
@@ -56,8 +57,8 @@ static void draw(struct ui *ui)
         return;
     }
     ui_putf(ui, y++, 2, ui->cols - 4, UI_NORMAL,
-            "%zu notitie%s met oordeelwoorden (%zu nog niet besproken).", V.list.notes.n,
-            V.list.notes.n == 1 ? "" : "s", open);
+            "%zu %s met oordeelwoorden (%zu nog niet besproken).", V.list.notes.n,
+            kr_plural((long long)V.list.notes.n, "notitie", "notities"), open);
     ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL,
            "Herschrijf ze als feit (e), of houd ze bewust zo (h).");
     y++;

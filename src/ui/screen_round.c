@@ -19,6 +19,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -319,7 +320,8 @@ static void retry_pending(struct ui *ui)
     memmove(R.pending, R.pending + done, (R.n_pending - done) * sizeof *R.pending);
     R.n_pending -= done;
     reload(ui);
-    ui_message(ui, UI_OK, "%zu notitie%s alsnog bewaard.", done, done == 1 ? "" : "s");
+    ui_message(ui, UI_OK, "%zu %s alsnog bewaard.", done,
+               kr_plural((long long)done, "notitie", "notities"));
 }
 
 static void save_new(struct ui *ui)

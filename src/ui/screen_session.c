@@ -9,6 +9,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "ui_internal.h"
 
 static struct {
@@ -106,8 +107,9 @@ static void draw(struct ui *ui)
         x += 19;
         ui_put(ui, y, x, 16, a, v->tweetal_name ? v->tweetal_name : "");
         x += 17;
-        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld notitie%s%s", v->n_observations,
-                v->n_observations == 1 ? "" : "s", v->ended_at ? "" : "  (bezig)");
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld %s%s", v->n_observations,
+                kr_plural(v->n_observations, "notitie", "notities"),
+                v->ended_at ? "" : "  (bezig)");
     }
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "ui_internal.h"
 
 static struct {
@@ -79,8 +80,9 @@ static void draw(struct ui *ui)
         x += ui_putf(ui, y, x, 28, a, "%s%s", s->host_school ? s->host_school : "(geen school)",
                      s->is_demo ? " (demo)" : "");
         x = x < 42 ? 42 : x + 2;
-        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld bezoek%s, %ld notitie%s", s->n_visits,
-                s->n_visits == 1 ? "" : "en", s->n_observations, s->n_observations == 1 ? "" : "s");
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld %s, %ld %s", s->n_visits,
+                kr_plural(s->n_visits, "bezoek", "bezoeken"), s->n_observations,
+                kr_plural(s->n_observations, "notitie", "notities"));
     }
 }
 

@@ -18,6 +18,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "kijkronde/uuid.h"
 #include "ui_internal.h"
@@ -486,16 +487,17 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (ui_recovery_count == 0)
         return 0;
     if (!ui_recovery_failed) {
-        fprintf(stderr,
-                "kijkronde: %zu notitie(s) konden niet in de database bewaard worden; ze staan in "
-                "'%s'.\n",
-                ui_recovery_count, ui_recovery_path);
+        fprintf(stderr, "kijkronde: %zu %s niet in de database bewaard worden; %s in '%s'.\n",
+                ui_recovery_count,
+                kr_plural((long long)ui_recovery_count, "notitie kon", "notities konden"),
+                kr_plural((long long)ui_recovery_count, "ze staat", "ze staan"), ui_recovery_path);
         return 3;
     }
-    fprintf(
-        stderr,
-        "kijkronde: %zu notitie(s) konden nergens bewaard worden; hier zijn ze (kopieer ze):\n%s",
-        ui_recovery_count, kr_buf_str(&ui_recovery_text));
+    fprintf(stderr, "kijkronde: %zu %s nergens bewaard worden; %s:\n%s", ui_recovery_count,
+            kr_plural((long long)ui_recovery_count, "notitie kon", "notities konden"),
+            kr_plural((long long)ui_recovery_count, "hier is ze (kopieer ze)",
+                      "hier zijn ze (kopieer ze)"),
+            kr_buf_str(&ui_recovery_text));
     kr_buf_fini(&ui_recovery_text);
     return 4;
 }

@@ -6,6 +6,7 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "krtest.h"
 
@@ -110,6 +111,19 @@ START_TEST(test_core_model_parses_names)
 }
 END_TEST
 
+START_TEST(test_core_plural_takes_singular_only_for_one)
+{
+    ck_assert_str_eq(kr_plural(1, "notitie", "notities"), "notitie");
+    ck_assert_str_eq(kr_plural(0, "notitie", "notities"), "notities");
+    ck_assert_str_eq(kr_plural(2, "notitie", "notities"), "notities");
+    ck_assert_str_eq(kr_plural(-1, "bezoek", "bezoeken"), "bezoeken");
+    ck_assert_str_eq(kr_plural(1, "nieuw bezoek", "nieuwe bezoeken"), "nieuw bezoek");
+    ck_assert_str_eq(kr_plural(11, "heeft", "hebben"), "hebben");
+    size_t big = (size_t)1 << 40;
+    ck_assert_str_eq(kr_plural((long long)big + 1, "punt", "punten"), "punten");
+}
+END_TEST
+
 static Suite *core_suite(void)
 {
     Suite *s = suite_create("core");
@@ -123,6 +137,7 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_core_json_escapes_quotes_and_controls);
     tcase_add_test(tc, test_core_clock_validates_dates_and_times);
     tcase_add_test(tc, test_core_model_parses_names);
+    tcase_add_test(tc, test_core_plural_takes_singular_only_for_one);
     suite_add_tcase(s, tc);
     return s;
 }
