@@ -1556,7 +1556,7 @@ static enum kr_status check_other_schema(struct kr_store *st, const char *path,
                                 "veranderd.",
                                 path);
         return kr_error_set(err, KR_IO, "Kan '%s' niet lezen (%s); er is niets veranderd.", path,
-                            sqlite3_errmsg(st->db));
+                            kr_store_rc_nl(rc));
     }
     if (version > kr_store_n_migrations)
         return kr_error_set(err, KR_DB_TOO_NEW,
@@ -1590,7 +1590,7 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
         return kr_error_set(err, KR_IO, "Kan '%s' niet openen (%s); er is niets veranderd.",
-                            other_path, sqlite3_errmsg(st->db));
+                            other_path, kr_store_rc_nl(rc));
     r = check_other_schema(st, other_path, err);
     if (r == KR_OK)
         r = kr_store_begin(st, err);

@@ -72,11 +72,12 @@ enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, 
         break;
     default:
         s = KR_DB;
-        why = "databasefout";
+        why = kr_store_rc_nl(rc);
     }
-    const char *detail = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
-    kr_error_set(err, s, "%s in '%s': %s (%s).", what, st && st->path ? st->path : "?", why,
-                 detail);
+    if (st && st->db && (sqlite3_extended_errcode(st->db) & 0xFF) == (rc & 0xFF))
+        rc = sqlite3_extended_errcode(st->db);
+    kr_error_set(err, s, "%s in '%s': %s (SQLite-foutcode %d).", what,
+                 st && st->path ? st->path : "?", why, rc);
     return s;
 }
 

@@ -40,6 +40,10 @@ extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;
 
 /* Map a SQLite result code to a status and fill err with the database's message. */
+/* A Dutch sentence for a SQLite result code (primary or extended); static, never NULL. The
+ * user never reads sqlite3_errmsg()'s English. */
+const char *kr_store_rc_nl(int rc);
+
 enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, const char *what);
 
 /* Prepare one statement; rejects leftover SQL. */
