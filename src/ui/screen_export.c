@@ -138,6 +138,11 @@ static bool typing(struct ui *ui)
     return S.field == F_PATH;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    return typing(ui) ? "het pad" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -163,4 +168,5 @@ const struct ui_screen ui_screen_export = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

@@ -463,6 +463,11 @@ static bool typing(struct ui *ui)
     return !S.picking && is_text(S.field);
 }
 
+static const char *text_field(struct ui *ui)
+{
+    return typing(ui) ? "het veld" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -503,4 +508,5 @@ const struct ui_screen ui_screen_new = {
     .paste = paste,
     .footer = footer,
     .typing = typing_nonempty,
+    .text_field = text_field,
 };

@@ -706,6 +706,12 @@ static bool typing(struct ui *ui)
     return S.mode == M_RENAME || S.mode == M_SPLIT_NAME || S.mode == M_EDIT;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return S.mode == M_EDIT ? "de tekst" : typing(ui) ? "de naam" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -750,4 +756,5 @@ const struct ui_screen ui_screen_reflect = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

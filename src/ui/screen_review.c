@@ -158,6 +158,12 @@ static bool typing(struct ui *ui)
     return V.editing;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return V.editing ? "de notitie" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -188,4 +194,5 @@ const struct ui_screen ui_screen_review = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

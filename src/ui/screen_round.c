@@ -716,6 +716,12 @@ static bool typing(struct ui *ui)
     return !R.list_focus && R.ed.len > 0;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return R.list_focus ? NULL : "de notitie";
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -758,4 +764,5 @@ const struct ui_screen ui_screen_round = {
     .tick = tick,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

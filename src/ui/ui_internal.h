@@ -82,6 +82,10 @@ struct ui_screen {
     const char *(*footer)(struct ui *);
     /* True while '?' is text the user is typing rather than the help key. */
     bool (*typing)(struct ui *);
+    /* What printable keys are typed into right now ("de notitie", "het veld"), or NULL when
+     * they are commands (may be NULL). While the window is too small, letters, Backspace
+     * and pastes still go there, so typing on is never lost; other keys wait (ui.c). */
+    const char *(*text_field)(struct ui *);
     /* Keys that open other screens, also listed in the help (ends with {0}; may be NULL). */
     const struct ui_link *links;
 };
@@ -132,6 +136,8 @@ struct ui {
     struct ui_undo undo[UI_UNDO_MAX];
     size_t n_undo;
     char *undo_select; /* the note an undo brought back: the next list load selects it */
+    /* Keys while the window was too small: typed into the text field, and ignored. */
+    size_t small_typed, small_ignored;
 };
 
 /* ---- screens ---- */
