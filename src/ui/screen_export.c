@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Exporting with a choice (E on the bijeenkomst): the format, pseudonyms for the school
- * and the classes, and the file. The file starts next to the database and follows the
+ * and the classes, and the file. The file starts where e writes (ui_export_path) and follows the
  * format until the user edits it. Enter on the file writes it and says where.
- * (e on the bijeenkomst writes the HTML summary next to the database at once.)
+ * (e on the bijeenkomst writes the HTML summary there at once.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ static struct {
 static void default_path(struct ui *ui)
 {
     struct kr_error err = {0};
-    char *p = kr_export_default_path(ui->st, ui->session.id, formats[S.format].format, &err);
+    char *p = ui_export_path(ui, formats[S.format].format, &err);
     kr_le_set(&S.path, p ? p : "");
     free(p);
 }

@@ -307,6 +307,8 @@ static void small_done(struct ui *ui)
     ui->small_typed = ui->small_ignored = 0;
 }
 
+#define UI_MSG_ROWS 4 /* at most this many rows for one message */
+
 static void draw(struct ui *ui)
 {
     getmaxyx(stdscr, ui->rows, ui->cols);
@@ -328,10 +330,25 @@ static void draw(struct ui *ui)
         ui_put(ui, 0, ui->cols - w - 1, w, UI_TITLE, right);
     }
     draw_footer(ui);
-    if (ui->msg[0])
+    size_t starts[UI_MSG_ROWS];
+    int msg_rows = ui->msg[0] ? (int)kr_le_wrap(ui->msg, strlen(ui->msg), (size_t)ui->cols, starts,
+                                                UI_MSG_ROWS, 0, NULL, NULL)
+                              : 0;
+    if (msg_rows == 1)
         ui_put(ui, ui->rows - 2, 0, ui->cols, ui->msg_attr, ui->msg);
     /* A screen with a text field ends its draw with curs_set(1) and a move() to the cursor. */
     ui->screen->draw(ui);
+    if (msg_rows > 1) {
+        /* A message too long for one row (a whole path) wraps upwards over the screen's last
+         * rows, on top of them, and the cursor goes back where the screen put it. */
+        int cy, cx;
+        getyx(stdscr, cy, cx);
+        int y0 = ui->rows - 1 - msg_rows;
+        for (int r = 0; r < msg_rows; r++)
+            ui_fill(ui, y0 + r, 0, UI_NORMAL);
+        ui_put_wrapped(ui, y0, 0, ui->cols, msg_rows, ui->msg_attr, ui->msg, NULL, 0, ui->msg_attr);
+        move(cy, cx);
+    }
     if (ui->show_help) {
         draw_help(ui);
         curs_set(0);

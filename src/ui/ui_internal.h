@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "kijkronde/exchange.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
@@ -122,7 +123,7 @@ struct ui {
     const struct ui_screen *screen;
     const struct ui_screen *stack[8]; /* screens to go back to */
     size_t depth;
-    char msg[512]; /* the message line (one Dutch sentence) */
+    char msg[1024]; /* the message line (one Dutch sentence; a long one wraps upwards) */
     enum ui_attr msg_attr;
     /* The open bijeenkomst (id NULL when none). */
     struct kr_session session;
@@ -150,6 +151,13 @@ extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
 extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
+
+/*
+ * Where an export of the open bijeenkomst in format f goes by default: the current directory
+ * when writable, else the documents directory (kr_paths_export_dir), else next to the
+ * database; the file name as kr_export_default_path makes it. Heap string, or NULL with err.
+ */
+char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *err);
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];
