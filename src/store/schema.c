@@ -238,6 +238,10 @@ const char kr_store_nfc_sql[] =
    Mac is found, checked and clustered as the same word. */
 #define MIGRATION_6 kr_store_nfc_sql
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
-                                           MIGRATION_4, MIGRATION_5, MIGRATION_6};
+/* 7: a bijeenkomst is deleted softly (the TUI's d, undone with u): its visits and notes
+   stay, the lists and look-ups skip it. */
+#define MIGRATION_7 "ALTER TABLE session ADD COLUMN deleted_at TEXT;"
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+                                           MIGRATION_5, MIGRATION_6, MIGRATION_7};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

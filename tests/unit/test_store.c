@@ -160,6 +160,40 @@ START_TEST(test_store_soft_delete_and_restore)
 }
 END_TEST
 
+START_TEST(test_store_session_soft_delete_and_restore)
+{
+    char *note = add_note("Jongen legt drie blokjes.", KR_CORNER_LEERLING);
+    ck_assert_int_eq(kr_store_session_delete(st, session_id, &err), KR_OK);
+    struct kr_session s = {0};
+    ck_assert_int_eq(kr_store_session_get(st, session_id, &s, &err), KR_NOT_FOUND);
+    kr_session_fini(&s);
+    struct kr_session_list l = {0};
+    ck_assert_int_eq(kr_store_session_list(st, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 0);
+    kr_session_list_fini(&l);
+    char *id = NULL;
+    ck_assert_int_eq(kr_store_session_resolve(st, "latest", &id, &err), KR_NOT_FOUND);
+    ck_assert_int_eq(kr_store_session_resolve(st, session_id, &id, &err), KR_NOT_FOUND);
+    ck_assert_ptr_null(id);
+    /* Twice is not found; the notes stay. */
+    ck_assert_int_eq(kr_store_session_delete(st, session_id, &err), KR_NOT_FOUND);
+    struct kr_observation o = {0};
+    ck_assert_int_eq(kr_store_obs_get(st, note, &o, &err), KR_OK);
+    kr_observation_fini(&o);
+    /* Undo brings it back with its counts. */
+    ck_assert_int_eq(kr_store_session_restore(st, session_id, &err), KR_OK);
+    ck_assert_int_eq(kr_store_session_restore(st, session_id, &err), KR_NOT_FOUND);
+    ck_assert_int_eq(kr_store_session_get(st, session_id, &s, &err), KR_OK);
+    ck_assert_int_eq(s.n_visits, 1);
+    ck_assert_int_eq(s.n_observations, 1);
+    kr_session_fini(&s);
+    ck_assert_int_eq(kr_store_session_resolve(st, "latest", &id, &err), KR_OK);
+    ck_assert_str_eq(id, session_id);
+    free(id);
+    free(note);
+}
+END_TEST
+
 START_TEST(test_store_search_finds_words)
 {
     char *a = add_note("Twee leerlingen pakken de breukenstroken.", KR_CORNER_NONE);
@@ -354,6 +388,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_store_large_note_and_invalid_utf8);
     tcase_add_test(tc, test_store_edit_keeps_history);
     tcase_add_test(tc, test_store_soft_delete_and_restore);
+    tcase_add_test(tc, test_store_session_soft_delete_and_restore);
     tcase_add_test(tc, test_store_search_finds_words);
     tcase_add_test(tc, test_store_draft_put_get_clear);
     tcase_add_test(tc, test_store_resolve_session_refs);
