@@ -22,6 +22,25 @@ static void load(struct ui *ui)
         ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
     if (S.sel >= S.list.n)
         S.sel = S.list.n ? S.list.n - 1 : 0;
+    /* After an undo the bijeenkomst it brought back is selected. */
+    if (ui->undo_select) {
+        for (size_t i = 0; i < S.list.n; i++)
+            if (strcmp(S.list.items[i].id, ui->undo_select) == 0)
+                S.sel = i;
+        free(ui->undo_select);
+        ui->undo_select = NULL;
+    }
+}
+
+/* u here undoes only a deleted bijeenkomst: a note's undo belongs to its own screens. */
+static void undo(struct ui *ui)
+{
+    if (ui->n_undo == 0 || ui->undo[ui->n_undo - 1].kind != UI_UNDO_SESSION_DELETE) {
+        ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
+        return;
+    }
+    if (ui_undo_last(ui))
+        load(ui);
 }
 
 static void enter(struct ui *ui)
@@ -139,6 +158,10 @@ static void key(struct ui *ui, int k)
     case 'D':
         open_demo(ui);
         break;
+    case 'u':
+    case UI_CTRL('z'):
+        undo(ui);
+        break;
     case 'q':
     case 'Q':
     case UI_ESC:
@@ -152,7 +175,7 @@ static void key(struct ui *ui, int k)
 static const char *footer(struct ui *ui)
 {
     (void)ui;
-    return "Enter openen|n nieuwe bijeenkomst|d demo|? hulp|q stoppen";
+    return "Enter openen|n nieuwe bijeenkomst|d demo|u ongedaan|? hulp|q stoppen";
 }
 
 static const struct ui_help help[] = {
@@ -160,6 +183,7 @@ static const struct ui_help help[] = {
     {"Enter", "open de gekozen bijeenkomst"},
     {"n", "nieuwe bijeenkomst maken"},
     {"d", "de demo-bijeenkomst openen (wordt zo nodig gemaakt)"},
+    {"u, Ctrl-Z", "een verwijderde bijeenkomst terugzetten"},
     {"?", "deze hulp"},
     {"q, Esc", "stoppen"},
     {"Ctrl-C", "direct stoppen (alles is al bewaard)"},

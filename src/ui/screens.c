@@ -45,10 +45,12 @@ static void export_summary(struct ui *ui)
 
 /* Keys on the bijeenkomst screen. Keep the keys free of b, q, j, k, g, G, ? and Enter. */
 const struct ui_link ui_session_links[] = {
-    {'b', "nieuw bezoek", &ui_screen_visit, NULL},
-    {'n', "alle notities", &ui_screen_notes, NULL},
-    {'e', "exporteren", NULL, export_summary},
-    {'E', "exporteren: kiezen", &ui_screen_export, NULL},
-    {'r', "reflectie", &ui_screen_reflect, NULL},
-    {0, NULL, NULL, NULL},
+    {'b', "nieuw bezoek", &ui_screen_visit, NULL, false},
+    {'n', "alle notities", &ui_screen_notes, NULL, false},
+    {'e', "exporteren", NULL, export_summary, false},
+    {'E', "exporteren: kiezen", &ui_screen_export, NULL, true},
+    {'r', "reflectie", &ui_screen_reflect, NULL, false},
+    {'w', "bijeenkomst wijzigen (ook de soort)", &ui_screen_session_edit, NULL, true},
+    {'d', "bijeenkomst verwijderen (u op de startlijst: terug)", NULL, ui_session_ask_delete, true},
+    {0, NULL, NULL, NULL, false},
 };

@@ -97,10 +97,17 @@ struct ui_link {
     const char *label;
     const struct ui_screen *screen; /* opened on the key, or NULL */
     void (*action)(struct ui *);    /* or run (e.g. an export) */
+    bool help_only;                 /* in the help, not in the footer (it has no room) */
 };
 
 /* One step that Ctrl-Z / u takes back. */
-enum ui_undo_kind { UI_UNDO_ADD, UI_UNDO_EDIT, UI_UNDO_DELETE, UI_UNDO_PLACE };
+enum ui_undo_kind {
+    UI_UNDO_ADD,
+    UI_UNDO_EDIT,
+    UI_UNDO_DELETE,
+    UI_UNDO_PLACE,
+    UI_UNDO_SESSION_DELETE /* id: the bijeenkomst; text: its name as the user saw it */
+};
 struct ui_undo {
     enum ui_undo_kind kind;
     char *id;              /* the note */
@@ -145,6 +152,7 @@ struct ui {
 extern const struct ui_screen ui_screen_start;
 extern const struct ui_screen ui_screen_session;
 extern const struct ui_screen ui_screen_new;
+extern const struct ui_screen ui_screen_session_edit; /* the new-form, filled: w */
 extern const struct ui_screen ui_screen_visit;
 extern const struct ui_screen ui_screen_round;
 extern const struct ui_screen ui_screen_notes;
@@ -158,6 +166,13 @@ extern const struct ui_screen ui_screen_reflect;
  * database; the file name as kr_export_default_path makes it. Heap string, or NULL with err.
  */
 char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *err);
+
+/* "vervolgbijeenkomst" for session.kind "vervolg" (NULL too), and so on (screen_new.c). */
+const char *ui_kind_nl(const char *kind);
+
+/* d on the bijeenkomst screen: ask "Bijeenkomst 'X' met N notities verwijderen? (j/n)";
+ * j deletes it softly (u on the start screen brings it back). screen_session.c. */
+void ui_session_ask_delete(struct ui *ui);
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];
