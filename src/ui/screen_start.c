@@ -32,13 +32,20 @@ static void load(struct ui *ui)
     }
 }
 
-/* u here undoes only a deleted bijeenkomst: a note's undo belongs to its own screens. */
+/* u here undoes the latest deletion of a bijeenkomst, also when notes were changed since:
+ * a note's undo belongs to its own screens, so the deletion is taken out of the stack. */
 static void undo(struct ui *ui)
 {
-    if (ui->n_undo == 0 || ui->undo[ui->n_undo - 1].kind != UI_UNDO_SESSION_DELETE) {
+    size_t i = ui->n_undo;
+    while (i > 0 && ui->undo[i - 1].kind != UI_UNDO_SESSION_DELETE)
+        i--;
+    if (i == 0) {
         ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
         return;
     }
+    struct ui_undo del = ui->undo[i - 1];
+    memmove(&ui->undo[i - 1], &ui->undo[i], (ui->n_undo - i) * sizeof ui->undo[0]);
+    ui->undo[ui->n_undo - 1] = del;
     if (ui_undo_last(ui))
         load(ui);
 }
