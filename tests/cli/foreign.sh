@@ -1,72 +1,55 @@
-#!/ bin / sh
-#A wrong-- db is never touched(issue 20.4) : a SQLite file of another program(with or
-#without an application_id, in rollback or WAL mode) and a database of a newer kijkronde
-#stay byte - identical after every command, with no - wal / -shm / -journal next to them; each
-#command exits 2 with a clear Dutch message naming the file.kijkronde's own databases
-#carry application_id 0x4B524F4E, also an older one that had 0.
-set - u KR = $1 T = $(mktemp - d) trap 'rm -rf "$T"' EXIT fail()
-{
-    echo "FAIL: $*";
-    exit 1;
-}
-command - v sqlite3 > / dev / null ||
-{
-    echo "no sqlite3: skip";
-    exit 77;
-}
-OURS = 1263685454
+#!/bin/sh
+# A wrong --db is never touched (issue 20.4): a SQLite file of another program (with or
+# without an application_id, in rollback or WAL mode) and a database of a newer kijkronde
+# stay byte-identical after every command, with no -wal/-shm/-journal next to them; each
+# command exits 2 with a clear Dutch message naming the file. kijkronde's own databases
+# carry application_id 0x4B524F4E, also an older one that had 0.
+set -u
+KR=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+command -v sqlite3 >/dev/null || { echo "no sqlite3: skip"; exit 77; }
+OURS=1263685454
 
-#A good kijkronde database and its JSON, to import into and merge from the wrong files.
-               "$KR" --db "$T/good.db" demo-- no -
-               tui >
-           / dev / null ||
-       fail "demo"
-            "$KR" --db "$T/good.db" export latest-- format json -
-           o "$T/good.json" ||
-       fail "export json"["$(sqlite3 " $T / good.db " 'PRAGMA application_id')" = $OURS] ||
-       fail "a new database has no id"
+# A good kijkronde database and its JSON, to import into and merge from the wrong files.
+"$KR" --db "$T/good.db" demo --no-tui >/dev/null || fail "demo"
+"$KR" --db "$T/good.db" export latest --format json -o "$T/good.json" >/dev/null || fail "json"
+[ "$(sqlite3 "$T/good.db" 'PRAGMA application_id')" = $OURS ] || fail "a new database has no id"
 
-       mkdir "$T/w" sqlite3 "$T/w/foreign.db"
-            "CREATE TABLE boek(titel TEXT); INSERT INTO boek VALUES ('x');
-       PRAGMA user_version = 0;
-PRAGMA journal_mode = delete;
-" >/dev/null
-    sqlite3 "$T/w/foreign-wal.db"
-            "PRAGMA journal_mode = wal; CREATE TABLE boek(titel TEXT);
-    INSERT INTO boek VALUES('y');
-" >/dev/null
-    sqlite3 "$T/w/foreign-id.db"
-            "PRAGMA application_id = 305419896; CREATE TABLE network(id);
-    CREATE TABLE session(id);
-CREATE TABLE tweetal(id);
-CREATE TABLE participant(id);
-CREATE TABLE visit(id);
-CREATE TABLE observation(id);
-CREATE TABLE observation_version(id);
-PRAGMA user_version = 1;
-" >/dev/null
-    cp "$T/good.db"
-       "$T/w/newer.db" sqlite3 "$T/w/newer.db"
-       "PRAGMA user_version = 99" ||
-    fail "newer" ls "$T/w" | grep - q-- '-\(wal\|shm\|journal\)$' && fail "setup left a journal"
+mkdir "$T/w"
+sqlite3 "$T/w/foreign.db" "CREATE TABLE boek(titel TEXT); INSERT INTO boek VALUES ('x');
+  PRAGMA user_version = 0; PRAGMA journal_mode = delete;" >/dev/null
+sqlite3 "$T/w/foreign-wal.db" "PRAGMA journal_mode = wal; CREATE TABLE boek(titel TEXT);
+  INSERT INTO boek VALUES ('y');" >/dev/null
+sqlite3 "$T/w/foreign-id.db" "PRAGMA application_id = 305419896; CREATE TABLE network(id);
+  CREATE TABLE session(id); CREATE TABLE tweetal(id); CREATE TABLE participant(id);
+  CREATE TABLE visit(id); CREATE TABLE observation(id); CREATE TABLE observation_version(id);
+  PRAGMA user_version = 1;" >/dev/null
+cp "$T/good.db" "$T/w/newer.db"
+sqlite3 "$T/w/newer.db" "PRAGMA user_version = 99" || fail "newer"
+ls "$T/w" | grep -q -- '-\(wal\|shm\|journal\)$' && fail "setup left a journal"
 
-#run NAME EXPECT_EXIT MESSAGE_PATTERN-- args... : F stays byte - identical, nothing beside it.
-        check_one()
-{
-    f = $1 pattern = $2 shift 2 before = $(sha256sum < "$T/w/$f") out =
-        $("$@" 2 > &1 < / dev / null) rc = $
-        ? ["$(sha256sum <" $T / w / $f ")" = "$before"] ||
-              fail "$f changed by: $*" for x in "$T/w/$f" - wal "$T/w/$f" - shm "$T/w/$f" - journal;
-    do
-        [-e "$x"] && fail "$x appeared after: $*" done[-n "$pattern"] || return 0 ["$rc" = 2] ||
-            fail "$f: exit $rc, expected 2, after: $* ($out)" echo "$out" | grep - q-- "$pattern" ||
-            fail "$f: no clear message after $*: $out" echo "$out" | grep - q "$f" ||
-            fail "$f: message does not name the file: $out"
+# check_one FILE PATTERN CMD...: FILE stays byte-identical with nothing beside it; with a
+# PATTERN, CMD exits 2 with a message that matches it and names FILE.
+check_one() {
+    f=$1
+    pattern=$2
+    shift 2
+    before=$(sha256sum <"$T/w/$f")
+    out=$("$@" 2>&1 </dev/null)
+    rc=$?
+    [ "$(sha256sum <"$T/w/$f")" = "$before" ] || fail "$f changed by: $*"
+    for x in "$T/w/$f"-wal "$T/w/$f"-shm "$T/w/$f"-journal; do
+        [ -e "$x" ] && fail "$x appeared after: $*"
+    done
+    [ -n "$pattern" ] || return 0
+    [ "$rc" = 2 ] || fail "$f: exit $rc, expected 2, after: $* ($out)"
+    echo "$out" | grep -q -- "$pattern" || fail "$f: no clear message after $*: $out"
+    echo "$out" | grep -q "$f" || fail "$f: message does not name the file: $out"
 }
 
-for
-    f in foreign.db foreign - wal.db foreign - id.db newer.db;
-do
+for f in foreign.db foreign-wal.db foreign-id.db newer.db; do
     case $f in
     newer.db) msg="gemaakt door een nieuwere kijkronde" ;;
     *) msg="dit is geen kijkronde-database" ;;
@@ -80,12 +63,12 @@ do
     check_one $f "$msg" "$KR" --db "$db" import "$T/good.json"
     check_one $f "$msg" "$KR" --db "$db" merge "$T/good.db"
     check_one $f "$msg" "$KR" --db "$db" demo --no-tui
-#merge FROM it : refused too, and the good database is left as it was
+    # merge FROM it: refused too, and the good database is left as it was
     good_before=$(sha256sum <"$T/good.db")
     check_one $f "$msg" "$KR" --db "$T/good.db" merge "$db"
     [ "$(sha256sum <"$T/good.db")" = "$good_before" ] || fail "merge from $f changed good.db"
     check_one $f "" "$KR" --db "$db" check "de leerlingen werken samen"
-#The TUI : without a terminal, and with one(script), it refuses before drawing.
+    # The TUI: without a terminal, and with one (script), it refuses before drawing.
     check_one $f "$msg" "$KR" --db "$db"
     if command -v script >/dev/null; then
         check_one $f "" env TERM=xterm-256color timeout 10 script -qec "$KR --db $db" /dev/null
@@ -94,20 +77,15 @@ do
     fi
 done
 
-#An empty file becomes a new kijkronde database.
-:
-        > "$T/empty.db"
-          "$KR" --db "$T/empty.db" sessions > / dev / null ||
-            fail "an empty file is refused"["$(sqlite3 " $T / empty.db " 'PRAGMA application_id')" =
-                                                $OURS] ||
-            fail "empty file: no id"
+# An empty file becomes a new kijkronde database.
+: >"$T/empty.db"
+"$KR" --db "$T/empty.db" sessions >/dev/null || fail "an empty file is refused"
+[ "$(sqlite3 "$T/empty.db" 'PRAGMA application_id')" = $OURS ] || fail "empty file: no id"
 
-#An older kijkronde database(id 0, kijkronde's tables) is ours and gets the id.
-                cp "$T/good.db"
-                 "$T/old.db" sqlite3 "$T/old.db"
-                 "PRAGMA application_id = 0"
-                 "$KR" --db "$T/old.db" sessions > "$T/out" ||
-            fail "an older kijkronde database is refused" grep - q."$T/out" ||
-            fail "older database: no sessions"["$(sqlite3 " $T /
-                                                   old.db " 'PRAGMA application_id')" = $OURS] ||
-            fail "older database: no id" echo ok
+# An older kijkronde database (id 0, kijkronde's tables) is ours and gets the id.
+cp "$T/good.db" "$T/old.db"
+sqlite3 "$T/old.db" "PRAGMA application_id = 0"
+"$KR" --db "$T/old.db" sessions >"$T/out" || fail "an older kijkronde database is refused"
+grep -q . "$T/out" || fail "older database: no sessions"
+[ "$(sqlite3 "$T/old.db" 'PRAGMA application_id')" = $OURS ] || fail "older database: no id"
+echo ok
