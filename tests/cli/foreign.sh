@@ -77,6 +77,27 @@ for f in foreign.db foreign-wal.db foreign-id.db newer.db; do
     fi
 done
 
+# A foreign WAL database whose data sits in its -wal (its program crashed or still runs):
+# opening it read-write would bring the -wal in and checkpoint it. Both files stay as they
+# are and no -shm appears.
+sqlite3 "$T/x.db" "PRAGMA journal_mode = wal; CREATE TABLE boek(titel TEXT);
+  INSERT INTO boek VALUES ('z');" ".shell cp '$T/x.db' '$T/w/hot.db'; cp '$T/x.db-wal' '$T/w/hot.db-wal'" >/dev/null
+[ -s "$T/w/hot.db-wal" ] || fail "setup: no -wal with data"
+for cmd in "sessions" "import $T/good.json" ""; do
+    before=$(cat "$T/w/hot.db" "$T/w/hot.db-wal" | sha256sum)
+    # shellcheck disable=SC2086
+    out=$("$KR" --db "$T/w/hot.db" $cmd 2>&1 </dev/null)
+    rc=$?
+    [ "$rc" = 2 ] || fail "hot.db $cmd: exit $rc ($out)"
+    echo "$out" | grep -q "dit is geen kijkronde-database" || fail "hot.db $cmd: $out"
+    [ "$(cat "$T/w/hot.db" "$T/w/hot.db-wal" | sha256sum)" = "$before" ] || fail "hot.db changed: $cmd"
+    [ -e "$T/w/hot.db-shm" ] && fail "hot.db-shm appeared: $cmd"
+done
+before=$(cat "$T/w/hot.db" "$T/w/hot.db-wal" | sha256sum)
+"$KR" --db "$T/good.db" merge "$T/w/hot.db" >/dev/null 2>&1 && fail "merge from hot.db"
+[ "$(cat "$T/w/hot.db" "$T/w/hot.db-wal" | sha256sum)" = "$before" ] || fail "hot.db changed: merge"
+[ -e "$T/w/hot.db-shm" ] && fail "hot.db-shm appeared: merge"
+
 # An empty file becomes a new kijkronde database.
 : >"$T/empty.db"
 "$KR" --db "$T/empty.db" sessions >/dev/null || fail "an empty file is refused"
