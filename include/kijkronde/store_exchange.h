@@ -25,6 +25,11 @@ struct kr_exchange_stats {
     long sessions_new, visits_new, observations_new;
     long observations_updated; /* an existing note got a newer version (or was deleted) */
     long versions_new;         /* history rows added */
+    /* Rows that were there and got the other side's newer data: a bijeenkomst, a bezoek
+     * (its label, subject, times), a tweetal (its name). */
+    long sessions_updated, visits_updated, tweetallen_updated;
+    long tweetallen_new;
+    long other_changed; /* networks, participants and the reflection: added or changed */
 };
 
 /*

@@ -457,13 +457,20 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
         long added = after - before;
         if (strcmp(MERGE_SQL[i].table, "session") == 0) {
             tmp.sessions_new = added;
+            tmp.sessions_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "visit") == 0) {
             tmp.visits_new = added;
+            tmp.visits_updated = changed - added;
+        } else if (strcmp(MERGE_SQL[i].table, "tweetal") == 0) {
+            tmp.tweetallen_new = added;
+            tmp.tweetallen_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation") == 0) {
             tmp.observations_new = added;
             tmp.observations_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
             tmp.versions_new = added;
+        } else {
+            tmp.other_changed += changed;
         }
     }
     if (r == KR_OK && stats)
