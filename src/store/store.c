@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kijkronde/mem.h"
@@ -381,6 +382,13 @@ enum kr_status kr_store_peek(const char *path, bool with_wal, const char *untouc
     if (!copy) {
         out->uri = kr_store_uri(path, "mode=ro&immutable=1");
         rc = peek_db(out->uri, SQLITE_OPEN_READONLY, out, why, sizeof why);
+        /* Without locks a read can meet another kijkronde's checkpoint halfway (two TUIs on
+         * one database): when a -wal shows the file is in use, look again a moment later. */
+        for (int tries = 0; rc != SQLITE_OK && wal_data && tries < 5; tries++) {
+            struct timespec pause = {0, 50 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            rc = peek_db(out->uri, SQLITE_OPEN_READONLY, out, why, sizeof why);
+        }
         /* The main file alone answers unless it looks empty while its -wal holds data (a
          * database whose first writes were never checkpointed). */
         if (rc == SQLITE_OK && wal_data && out->app_id == 0 && out->core_tables == 0) {
