@@ -1832,7 +1832,7 @@ static enum kr_status check_other_schema(struct kr_store *st, const char *path,
     }
     if (version > kr_store_n_migrations)
         return kr_error_set(err, KR_DB_TOO_NEW,
-                            "'%s' is gemaakt met een nieuwere kijkronde (schema %d, deze versie "
+                            "'%s' is gemaakt door een nieuwere kijkronde (schema %d, deze versie "
                             "kent tot %d); werk kijkronde bij. Er is niets veranderd.",
                             path, version, kr_store_n_migrations);
     if (version < 1 || tables != 7)

@@ -514,7 +514,7 @@ static enum kr_status migrate(struct kr_store *st, int target, struct kr_error *
         return kr_store_fail(st, SQLITE_NOTADB, err, "Openen mislukt");
     if (v > kr_store_n_migrations)
         return kr_error_set(err, KR_DB_TOO_NEW,
-                            "'%s' is gemaakt met een nieuwere kijkronde (schema %d, deze versie "
+                            "'%s' is gemaakt door een nieuwere kijkronde (schema %d, deze versie "
                             "kent tot %d); werk kijkronde bij.",
                             st->path, v, kr_store_n_migrations);
     if (v >= target)
