@@ -28,7 +28,9 @@ sqlite3 "$T/w/foreign-id.db" "PRAGMA application_id = 305419896; CREATE TABLE ne
   PRAGMA user_version = 1;" >/dev/null
 cp "$T/good.db" "$T/w/newer.db"
 sqlite3 "$T/w/newer.db" "PRAGMA user_version = 99" || fail "newer"
-ls "$T/w" | grep -q -- '-\(wal\|shm\|journal\)$' && fail "setup left a journal"
+for x in "$T"/w/*-wal "$T"/w/*-shm "$T"/w/*-journal; do
+    [ -e "$x" ] && fail "setup left $x"
+done
 
 # check_one FILE PATTERN CMD...: FILE stays byte-identical with nothing beside it; with a
 # PATTERN, CMD exits 2 with a message that matches it and names FILE.
@@ -55,23 +57,23 @@ for f in foreign.db foreign-wal.db foreign-id.db newer.db; do
     *) msg="dit is geen kijkronde-database" ;;
     esac
     db="$T/w/$f"
-    check_one $f "$msg" "$KR" --db "$db" sessions
-    check_one $f "$msg" "$KR" --db "$db" sessions --json
-    check_one $f "$msg" "$KR" --db "$db" patterns latest
-    check_one $f "$msg" "$KR" --db "$db" export latest --format md
-    check_one $f "$msg" "$KR" --db "$db" export latest --format json -o "$T/x.json"
-    check_one $f "$msg" "$KR" --db "$db" import "$T/good.json"
-    check_one $f "$msg" "$KR" --db "$db" merge "$T/good.db"
-    check_one $f "$msg" "$KR" --db "$db" demo --no-tui
+    check_one "$f" "$msg" "$KR" --db "$db" sessions
+    check_one "$f" "$msg" "$KR" --db "$db" sessions --json
+    check_one "$f" "$msg" "$KR" --db "$db" patterns latest
+    check_one "$f" "$msg" "$KR" --db "$db" export latest --format md
+    check_one "$f" "$msg" "$KR" --db "$db" export latest --format json -o "$T/x.json"
+    check_one "$f" "$msg" "$KR" --db "$db" import "$T/good.json"
+    check_one "$f" "$msg" "$KR" --db "$db" merge "$T/good.db"
+    check_one "$f" "$msg" "$KR" --db "$db" demo --no-tui
     # merge FROM it: refused too, and the good database is left as it was
     good_before=$(sha256sum <"$T/good.db")
-    check_one $f "$msg" "$KR" --db "$T/good.db" merge "$db"
+    check_one "$f" "$msg" "$KR" --db "$T/good.db" merge "$db"
     [ "$(sha256sum <"$T/good.db")" = "$good_before" ] || fail "merge from $f changed good.db"
-    check_one $f "" "$KR" --db "$db" check "de leerlingen werken samen"
+    check_one "$f" "" "$KR" --db "$db" check "de leerlingen werken samen"
     # The TUI: without a terminal, and with one (script), it refuses before drawing.
-    check_one $f "$msg" "$KR" --db "$db"
+    check_one "$f" "$msg" "$KR" --db "$db"
     if command -v script >/dev/null; then
-        check_one $f "" env TERM=xterm-256color timeout 10 script -qec "$KR --db $db" /dev/null
+        check_one "$f" "" env TERM=xterm-256color timeout 10 script -qec "$KR --db $db" /dev/null
         out=$(TERM=xterm-256color timeout 10 script -qec "$KR --db $db" /dev/null </dev/null 2>&1)
         echo "$out" | grep -q "$msg" || fail "TUI on $f: no clear message: $out"
     fi
