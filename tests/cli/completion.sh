@@ -5,6 +5,7 @@
 # extension, and a Tab never creates a database.
 set -u
 KR=$1
+case $KR in /*) ;; *) KR=$(pwd)/$KR ;; esac # the completion runs it from another directory
 SRC=${KR_SOURCE_ROOT:?}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
