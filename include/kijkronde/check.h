@@ -46,6 +46,8 @@ enum kr_status kr_checker_new_paths(const char *const *paths, struct kr_checker 
  * (kr_paths_list_free); pass it to kr_checker_new_paths.
  */
 char **kr_checker_network_paths(void);
+/* kr_checker_new_paths with kr_checker_network_paths: what check, the TUI and exports use. */
+enum kr_status kr_checker_new_network(struct kr_checker **out, struct kr_error *err);
 
 /*
  * Check text[0..len) (any bytes; invalid UTF-8 is tolerated). out is reset first,

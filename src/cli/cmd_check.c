@@ -15,7 +15,6 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
-#include "kijkronde/paths.h"
 #include "kijkronde/utf8.h"
 
 static void put_inert(struct kr_buf *b, const char *s, size_t len)
@@ -136,13 +135,9 @@ int kr_cmd_check(struct kr_cli *cli, int argc, char **argv)
     if (argc - first == 1 && strcmp(argv[first], "-") == 0)
         batch = true;
 
-    char **network = lexicon ? NULL : kr_checker_network_paths();
     struct kr_error err = {0};
     struct kr_checker *c = NULL;
-    enum kr_status made = lexicon ? kr_checker_new(lexicon, &c, &err)
-                                  : kr_checker_new_paths((const char *const *)network, &c, &err);
-    kr_paths_list_free(network);
-    if (made != KR_OK)
+    if ((lexicon ? kr_checker_new(lexicon, &c, &err) : kr_checker_new_network(&c, &err)) != KR_OK)
         return kr_cli_fail(cli, &err);
     if (!kr_names_have_wordlist())
         fputs("Let op: de Nederlandse woordenlijst (hunspell-nl) ontbreekt; namen worden alleen "

@@ -14,7 +14,6 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
-#include "kijkronde/paths.h"
 #include "kijkronde/patterns.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/utf8.h"
@@ -248,10 +247,8 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     /* The network's own lexicon when it has one; a broken one is reported by 'check', and
      * the patterns then use the built-in lexicon rather than fail. */
     struct judge j = {0};
-    char **network = kr_checker_network_paths();
-    if (kr_checker_new_paths((const char *const *)network, &j.checker, NULL) != KR_OK)
+    if (kr_checker_new_network(&j.checker, NULL) != KR_OK)
         kr_checker_new(NULL, &j.checker, NULL);
-    kr_paths_list_free(network);
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
         kr_reflection_load(st, id, j.checker ? judging : NULL, &j, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);

@@ -13,7 +13,6 @@
 #include "exchange_internal.h"
 #include "kijkronde/check.h"
 #include "kijkronde/names.h"
-#include "kijkronde/paths.h"
 #include "kijkronde/store.h"
 
 const char *kr_summary_corner_title(enum kr_corner c)
@@ -343,10 +342,8 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         sn->corner = sn->o->corner;
     }
     /* The zonder-oordeel checker, with the network's own lexicon when there is one. */
-    char **lexicons = kr_checker_network_paths();
     struct kr_checker *checker = NULL;
-    r = kr_checker_new_paths((const char *const *)lexicons, &checker, err);
-    kr_paths_list_free(lexicons);
+    r = kr_checker_new_network(&checker, err);
     if (r != KR_OK)
         goto out;
     if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {

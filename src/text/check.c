@@ -708,6 +708,14 @@ char **kr_checker_network_paths(void)
     return list;
 }
 
+enum kr_status kr_checker_new_network(struct kr_checker **out, struct kr_error *err)
+{
+    char **paths = kr_checker_network_paths();
+    enum kr_status r = kr_checker_new_paths((const char *const *)paths, out, err);
+    kr_paths_list_free(paths);
+    return r;
+}
+
 enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, struct kr_error *err)
 {
     const char *paths[] = {extra_path, NULL};
