@@ -13,6 +13,15 @@
 char *kr_paths_data_home(void);
 
 /*
+ * The system-wide kijkronde data directories, <dir>/kijkronde for each absolute <dir> in
+ * $XDG_DATA_DIRS (colon-separated; unset or empty: /usr/local/share:/usr/share), most
+ * important first, without repeats. Relative entries are ignored, as the XDG Base
+ * Directory specification says. A NULL-terminated heap array (kr_paths_list_free).
+ */
+char **kr_paths_data_dirs(void);
+void kr_paths_list_free(char **list);
+
+/*
  * The database path: opt (from --db) if non-NULL, else $KIJKRONDE_DB if set and
  * non-empty, else <data home>/kijkronde.db. Heap string, or NULL with err set.
  */

@@ -254,10 +254,8 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     /* The network's own lexicon when it has one; a broken one is reported by 'check', and
      * the patterns then use the built-in lexicon rather than fail. */
     struct judge j = {0};
-    char *network = kr_checker_network_path();
-    if (kr_checker_new(network, &j.checker, NULL) != KR_OK)
+    if (kr_checker_new_network(&j.checker, NULL) != KR_OK)
         kr_checker_new(NULL, &j.checker, NULL);
-    free(network);
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
         kr_reflection_load(st, id, j.checker ? judging : NULL, &j, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);

@@ -105,6 +105,48 @@ char *kr_paths_export_dir(void)
     return NULL;
 }
 
+char **kr_paths_data_dirs(void)
+{
+    const char *env = getenv("XDG_DATA_DIRS");
+    if (!env || !*env)
+        env = "/usr/local/share:/usr/share";
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    KR_GROW(list, cap, 1);
+    for (const char *p = env;;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        while (len > 1 && p[len - 1] == '/')
+            len--;
+        if (len && p[0] == '/') {
+            char *dir = kr_xasprintf("%.*s/kijkronde", len == 1 ? 0 : (int)len, p); /* "/" */
+            bool seen = false;
+            for (size_t i = 0; i < n && !seen; i++)
+                seen = strcmp(list[i], dir) == 0;
+            if (seen) {
+                free(dir);
+            } else {
+                KR_GROW(list, cap, n + 2);
+                list[n++] = dir;
+            }
+        }
+        if (!colon)
+            break;
+        p = colon + 1;
+    }
+    list[n] = NULL;
+    return list;
+}
+
+void kr_paths_list_free(char **list)
+{
+    if (!list)
+        return;
+    for (char **p = list; *p; p++)
+        free(*p);
+    free(list);
+}
+
 char *kr_paths_db(const char *opt, struct kr_error *err)
 {
     if (opt) {

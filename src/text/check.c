@@ -683,21 +683,47 @@ static void build_index(struct kr_checker *c)
     c->norm_cat = find_cat(c, "norm");
 }
 
-char *kr_checker_network_path(void)
+char **kr_checker_network_paths(void)
 {
-    char *dir = kr_paths_data_home();
-    if (!dir)
-        return NULL;
-    char *p = kr_xasprintf("%s/oordeel.yaml", dir);
-    free(dir);
-    if (access(p, F_OK) != 0) {
-        free(p);
-        return NULL;
+    char **sys = kr_paths_data_dirs();
+    size_t nsys = 0;
+    while (sys[nsys])
+        nsys++;
+    char **list = kr_xcalloc(nsys + 2, sizeof *list);
+    size_t n = 0;
+    char *home = kr_paths_data_home();
+    /* sys[nsys - 1] (least important) first, ..., sys[0], then the user's own. */
+    for (size_t i = 0; i <= nsys; i++) {
+        const char *dir = i < nsys ? sys[nsys - 1 - i] : home;
+        if (!dir)
+            continue;
+        char *p = kr_xasprintf("%s/oordeel.yaml", dir);
+        if (access(p, F_OK) == 0)
+            list[n++] = p;
+        else
+            free(p);
     }
-    return p;
+    free(home);
+    kr_paths_list_free(sys);
+    return list;
+}
+
+enum kr_status kr_checker_new_network(struct kr_checker **out, struct kr_error *err)
+{
+    char **paths = kr_checker_network_paths();
+    enum kr_status r = kr_checker_new_paths((const char *const *)paths, out, err);
+    kr_paths_list_free(paths);
+    return r;
 }
 
 enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, struct kr_error *err)
+{
+    const char *paths[] = {extra_path, NULL};
+    return kr_checker_new_paths(paths, out, err);
+}
+
+enum kr_status kr_checker_new_paths(const char *const *paths, struct kr_checker **out,
+                                    struct kr_error *err)
 {
     *out = NULL;
     struct kr_checker *c = kr_xcalloc(1, sizeof *c);
@@ -710,11 +736,12 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, s
         st = load_doc(c, doc, err);
     kr_ydoc_free(doc);
     doc = NULL;
-    if (st == KR_OK && extra_path) {
-        st = kr_ydoc_load_file(extra_path, &doc, err);
+    for (size_t i = 0; st == KR_OK && paths && paths[i]; i++) {
+        st = kr_ydoc_load_file(paths[i], &doc, err);
         if (st == KR_OK)
             st = load_doc(c, doc, err);
         kr_ydoc_free(doc);
+        doc = NULL;
     }
     if (st != KR_OK) {
         kr_checker_free(c);

@@ -18,6 +18,13 @@ static struct kr_checker *checker(struct ui *ui)
 {
     if (!ui->checker && !ui->checker_failed) {
         struct kr_error err = {0};
+        /* The lexicons of the system and the network; a broken one is named, and the
+         * built-in lexicon is used rather than no check at all. */
+        if (kr_checker_new_network(&ui->checker, &err) == KR_OK)
+            return ui->checker;
+        ui_message(ui, UI_ERROR,
+                   "Een eigen lexicon (oordeel.yaml) klopt niet en wordt niet gebruikt: %s",
+                   err.msg);
         if (kr_checker_new(NULL, &ui->checker, &err) != KR_OK) {
             ui->checker_failed = true;
             ui->checker = NULL;

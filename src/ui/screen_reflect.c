@@ -146,7 +146,7 @@ static void load_debrief(struct ui *ui)
 
 static void enter(struct ui *ui)
 {
-    if (!S.checker)
+    if (!S.checker && kr_checker_new_network(&S.checker, NULL) != KR_OK)
         kr_checker_new(NULL, &S.checker, NULL);
     kr_le_init(&S.ed);
     S.ed.max_len = 4000;
