@@ -100,6 +100,48 @@ START_TEST(test_corner_accuracy_day)
 }
 END_TEST
 
+/* Public sentences (tests/data/corner_public.tsv): accuracy and confusion per part ("dev" may be
+ * tuned on, "test" is only measured). Returns the number right; *total the notes in the part. */
+static size_t check_public_part(const char *part, size_t *total)
+{
+    struct labelled_day d = {0};
+    ck_assert_int_eq(labelled_day_load(KR_TEST_DATA "/corner_public.tsv", &d), 0);
+    size_t right = 0, n = 0, conf[KR_CORNER_COUNT][KR_CORNER_COUNT] = {{0}};
+    for (size_t i = 0; i < d.n; i++) {
+        if (strcmp(d.items[i].visit, part) != 0)
+            continue;
+        n++;
+        struct kr_corner_guess g = kr_corner_guess(cc, d.items[i].text, strlen(d.items[i].text));
+        conf[d.items[i].corner][g.corner]++;
+        if (g.corner == d.items[i].corner)
+            right++;
+        else
+            printf("# %s mis: %s -> %s: %s\n", part, kr_corner_str(d.items[i].corner),
+                   kr_corner_str(g.corner), d.items[i].text);
+    }
+    printf("# corner_public.tsv %s: %zu/%zu goed", part, right, n);
+    for (enum kr_corner a = KR_CORNER_LEERLING; a <= KR_CORNER_LEERINHOUD; a++)
+        for (enum kr_corner b = KR_CORNER_LEERLING; b <= KR_CORNER_LEERINHOUD; b++)
+            if (conf[a][b])
+                printf("; %s->%s %zu", kr_corner_str(a), kr_corner_str(b), conf[a][b]);
+    printf("\n");
+    labelled_day_fini(&d);
+    *total = n;
+    return right;
+}
+
+START_TEST(test_corner_public)
+{
+    size_t ndev, ntest;
+    size_t dev = check_public_part("dev", &ndev);
+    size_t test = check_public_part("test", &ntest);
+    ck_assert_uint_ge(ndev, 20);
+    ck_assert_uint_ge(ntest, 20);
+    ck_assert_uint_ge(dev * 100, 0 * ndev);
+    ck_assert_uint_ge(test * 100, 0 * ntest);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("corner");
@@ -109,6 +151,7 @@ int main(void)
     tcase_add_test(tc, test_corner_quotes_ignored);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
+    tcase_add_test(tc, test_corner_public);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
