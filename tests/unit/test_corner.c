@@ -40,6 +40,36 @@ START_TEST(test_corner_subject_decides)
 }
 END_TEST
 
+/* Issue 14: adults by role go to leraar, whatever they are called; a pupil acting on things stays
+ * leerling; someone doing something for the learners is an adult; a name inside a sentence is
+ * most likely a pupil's. */
+START_TEST(test_corner_adults_objects_names)
+{
+    static const char *const adults[] = {
+        "De onderwijsassistent leest voor aan een groepje.",
+        "De stagiair loopt rond met de nakijkmap.",
+        "Begeleider zit bij de instructietafel.",
+        "De IB'er schrijft mee achterin.",
+        "Mevrouw Jansen deelt de schriften uit.",
+        "De gespreksleider opent het nagesprek.",
+        "De leidster rijdt de bolderkar door de tuin heen.",
+        "Een collega helpt ondertussen een aantal leerlingen met keersommen.",
+        "Ze leest voor aan de peuters.",
+    };
+    for (size_t i = 0; i < sizeof adults / sizeof adults[0]; i++)
+        ck_assert_msg(guess(adults[i]) == KR_CORNER_LERAAR, "not leraar: %s", adults[i]);
+    static const char *const pupils[] = {
+        "Een jongetje zet het servies op tafel.",  "Hij tikt met zijn potlood op de tafel.",
+        "Een meisje bouwt een toren van blokken.", "Heeft Aiko een regenworm in haar hand?",
+        "Met een maatje leest ze het verhaal.",    "Leerling werkt met een klasgenoot.",
+    };
+    for (size_t i = 0; i < sizeof pupils / sizeof pupils[0]; i++)
+        ck_assert_msg(guess(pupils[i]) == KR_CORNER_LEERLING, "not leerling: %s", pupils[i]);
+    /* Still content: a table of numbers, not furniture. */
+    ck_assert_int_eq(guess("Op het bord staan de tafels van 6 en 7."), KR_CORNER_LEERINHOUD);
+}
+END_TEST
+
 START_TEST(test_corner_quotes_ignored)
 {
     /* The learner speaks about the juf; the note is about the learner. */
@@ -97,6 +127,8 @@ static void check_day(const char *file, double floor)
 START_TEST(test_corner_accuracy_day)
 {
     check_day("corner_day.tsv", 0.90);
+    /* The second day, never tuned on (docs/performance.md: 105/109 before issue 14). */
+    check_day("heldout_day.tsv", 0.95);
 }
 END_TEST
 
@@ -137,8 +169,11 @@ START_TEST(test_corner_public)
     size_t test = check_public_part("test", &ntest);
     ck_assert_uint_ge(ndev, 20);
     ck_assert_uint_ge(ntest, 20);
-    ck_assert_uint_ge(dev * 100, 0 * ndev);
-    ck_assert_uint_ge(test * 100, 0 * ntest);
+    /* Measured after the issue 14 changes, tuned on dev only: dev 19/22 (86.4%), test 17/20
+     * (85.0%; first look 14/20). The acceptance is 83% on held-out sentences. */
+    ck_assert_uint_ge(test * 100, 83 * ntest);
+    ck_assert_uint_ge(test * 100, 85 * ntest);
+    ck_assert_uint_ge(dev * 100, 86 * ndev);
 }
 END_TEST
 
@@ -149,6 +184,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_corner_subject_decides);
     tcase_add_test(tc, test_corner_quotes_ignored);
+    tcase_add_test(tc, test_corner_adults_objects_names);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);
