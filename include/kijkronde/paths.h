@@ -13,6 +13,13 @@
 char *kr_paths_data_home(void);
 
 /*
+ * The user's kijkronde state directory (recovery files when the database's own directory
+ * is full or read-only): $XDG_STATE_HOME/kijkronde, else $HOME/.local/state/kijkronde.
+ * Heap string, or NULL when neither variable is set.
+ */
+char *kr_paths_state_home(void);
+
+/*
  * The system-wide kijkronde data directories, <dir>/kijkronde for each absolute <dir> in
  * $XDG_DATA_DIRS (colon-separated; unset or empty: /usr/local/share:/usr/share), most
  * important first, without repeats. Relative entries are ignored, as the XDG Base

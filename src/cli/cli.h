@@ -52,8 +52,10 @@ enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
                             struct kr_error *err);
 
 /*
- * Save what the recovery file beside the database (DB.herstel, written by a round that
- * could not save) holds and rename it DB.herstel-bewaard-TIME (src/cli/recover.c).
+ * Save what the recovery files hold, written by a round that could not save: DB.herstel
+ * beside the database, and herstel-*.txt in the state directory (kr_paths_state_home, used
+ * when the database's directory is full) for the lines of this database's visits; a file
+ * whose lines are all saved is renamed FILE-bewaard-TIME (src/cli/recover.c).
  * notice gets one Dutch sentence for the screen, or "" when there was no file. Returns 0,
  * or -1 when the file could not be read or renamed.
  */

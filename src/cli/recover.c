@@ -12,6 +12,7 @@
  * The notes are saved without asking: they were typed and confirmed with Enter, and the
  * one question a user could answer ("save what you typed?") has only one good answer.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 
 #include "cli.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/paths.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 
@@ -38,22 +40,21 @@ static bool note_exists(struct kr_store *st, const char *visit, const char *at, 
     return found;
 }
 
-int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
+struct recovered {
+    size_t saved, present, drafts, unknown, mine;
+};
+
+/* Save what the recovery file at path holds for this database. A line whose visit is not
+ * in this database counts as unknown (it may belong to another database). Returns 1 when
+ * the file was read, 0 when it does not exist, -1 when it could not be read. */
+static int recover_file(struct kr_store *st, const char *path, struct recovered *c)
 {
-    const char *db_path = kr_store_path(st);
-    notice[0] = '\0';
-    char *path = kr_xasprintf("%s.herstel", db_path);
     FILE *f = fopen(path, "r");
-    if (!f) {
-        int e = errno;
-        free(path);
-        return e == ENOENT ? 0 : -1;
-    }
-    size_t saved = 0, present = 0, drafts = 0, unknown = 0;
+    if (!f)
+        return errno == ENOENT ? 0 : -1;
     char *line = NULL;
     size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) > 0) {
+    while (getline(&line, &cap, f) > 0) {
         line[strcspn(line, "\r\n")] = '\0';
         char *fields[4], *p = line;
         int nf = 0;
@@ -70,47 +71,94 @@ int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
         struct kr_visit v = {0};
         struct kr_error err = {0};
         if (kr_store_visit_get(st, fields[1], &v, &err) != KR_OK) {
-            unknown++;
+            c->unknown++;
             continue;
         }
         kr_visit_fini(&v);
+        c->mine++;
         if (strcmp(fields[2], "concept") == 0) {
             char *have = NULL;
             if (kr_store_draft_get(st, fields[1], &have, &err) == KR_OK && !have &&
                 kr_store_draft_put(st, fields[1], fields[3], &err) == KR_OK)
-                drafts++;
+                c->drafts++;
             free(have);
         } else if (note_exists(st, fields[1], fields[2], fields[3])) {
-            present++;
+            c->present++;
         } else {
             struct kr_observation o = {.visit_id = kr_xstrdup(fields[1]),
                                        .at = kr_xstrdup(fields[2]),
                                        .text = kr_xstrdup(fields[3])};
             if (kr_store_obs_add(st, &o, &err) == KR_OK)
-                saved++;
+                c->saved++;
             else
-                unknown++;
+                c->unknown++;
             kr_observation_fini(&o);
         }
     }
     free(line);
     fclose(f);
+    return 1;
+}
+
+/* Rename a recovery file that is done with to PATH-bewaard-TIME. */
+static int set_aside(const char *path)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
+    char *done = kr_xasprintf("%s-bewaard-%s", path, stamp);
+    int rc = rename(path, done) == 0 ? 0 : -1;
+    free(done);
+    return rc;
+}
+
+int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
+{
+    notice[0] = '\0';
+    struct recovered all = {0};
     int rc = 0;
-    if (unknown == 0) {
-        char stamp[32];
-        time_t now = time(NULL);
-        struct tm tm;
-        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
-        char *done = kr_xasprintf("%s-bewaard-%s", path, stamp);
-        if (rename(path, done) != 0)
-            rc = -1;
-        free(done);
-    }
-    if (saved + present + drafts + unknown)
-        snprintf(notice, size, "Herstelbestand: %zu %s bewaard%s%s%s.", saved,
-                 kr_plural((long long)saved, "notitie", "notities"),
-                 drafts ? ", concept terug" : "", present ? ", de rest stond er al" : "",
-                 unknown ? ", niet alles (bestand blijft staan)" : "");
+    /* Beside the database: every line is this database's. */
+    char *path = kr_xasprintf("%s.herstel", kr_store_path(st));
+    struct recovered c = {0};
+    int r = recover_file(st, path, &c);
+    if (r < 0)
+        rc = -1;
+    if (r > 0 && c.unknown == 0 && set_aside(path) != 0)
+        rc = -1;
+    all = c;
     free(path);
+    /* The state directory, where a round writes when the database's directory is full:
+     * files of other databases may be there too, so a file is set aside only when all of
+     * its lines were this database's, and one with none of them is not mentioned. */
+    char *dir = kr_paths_state_home();
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (strncmp(e->d_name, "herstel-", 8) != 0 || n < 12 ||
+            strcmp(e->d_name + n - 4, ".txt") != 0)
+            continue;
+        char *p = kr_xasprintf("%s/%s", dir, e->d_name);
+        struct recovered s = {0};
+        if (recover_file(st, p, &s) > 0 && s.mine > 0) {
+            if (s.unknown == 0 && set_aside(p) != 0)
+                rc = -1;
+            all.saved += s.saved;
+            all.present += s.present;
+            all.drafts += s.drafts;
+            all.unknown += s.unknown;
+            all.mine += s.mine;
+        }
+        free(p);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    if (all.saved + all.present + all.drafts + all.unknown)
+        snprintf(notice, size, "Herstelbestand: %zu %s bewaard%s%s%s.", all.saved,
+                 kr_plural((long long)all.saved, "notitie", "notities"),
+                 all.drafts ? ", concept terug" : "", all.present ? ", de rest stond er al" : "",
+                 all.unknown ? ", niet alles (bestand blijft staan)" : "");
     return rc;
 }

@@ -23,6 +23,17 @@ char *kr_paths_data_home(void)
     return NULL;
 }
 
+char *kr_paths_state_home(void)
+{
+    const char *xdg = getenv("XDG_STATE_HOME");
+    if (xdg && xdg[0] == '/')
+        return kr_xasprintf("%s/kijkronde", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return kr_xasprintf("%s/.local/state/kijkronde", home);
+    return NULL;
+}
+
 /* The value of XDG_DOCUMENTS_DIR in user-dirs.dirs: lines XDG_DOCUMENTS_DIR="$HOME/Docs". */
 static char *user_dirs_documents(const char *home)
 {

@@ -19,6 +19,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/paths.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
@@ -212,13 +213,15 @@ static void write_recovery(struct ui *ui, const char *draft)
     bool ok = write_recovery_at(p, b.data, b.len);
     if (!ok) {
         free(p);
-        const char *xs = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-        char *dir = xs && *xs ? kr_xasprintf("%s/kijkronde", xs)
-                              : kr_xasprintf("%s/.local/state/kijkronde", home ? home : "/tmp");
-        mkdir(dir, 0700);
+        p = NULL;
+        char *dir = kr_paths_state_home();
+        if (!dir)
+            dir = kr_xstrdup("/tmp");
+        /* The next start reads herstel-*.txt here too (src/cli/recover.c). */
         p = kr_xasprintf("%s/herstel-%ld.txt", dir, (long)getpid());
         free(dir);
-        ok = write_recovery_at(p, b.data, b.len);
+        struct kr_error perr = {0};
+        ok = kr_paths_mkparents(p, &perr) == KR_OK && write_recovery_at(p, b.data, b.len);
     }
     if (ok) {
         snprintf(ui_recovery_path, sizeof ui_recovery_path, "%s", p);
