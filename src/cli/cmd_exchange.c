@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `kijkronde export SESSION --format md|html|csv|json [-o FILE]`, `import FILE.json` and
- * `merge OTHER.db`. The work is done by the store (JSON, merge) and by src/exchange/ (the
- * human formats); this file parses arguments, reads files and reports in Dutch.
+ * `kijkronde export SESSION --format md|html|csv|json|xlsx [-o FILE|-]`, `import FILE.json|-`
+ * and `merge OTHER.db` (the last two also with --json). The work is done by the store (JSON, merge)
+ * and by src/exchange/ (the human formats); this file parses arguments, reads files and reports in
+ * Dutch.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "cli.h"
 #include "kijkronde/exchange.h"
+#include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/store_exchange.h"
 
@@ -66,7 +68,7 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     enum kr_status r;
-    if (outpath) {
+    if (outpath && strcmp(outpath, "-") != 0) {
         r = kr_export_session_file(st, id, fmt, &opts, outpath, &err);
         if (r == KR_OK)
             fprintf(cli->out, "Export geschreven naar %s\n", outpath);
@@ -77,10 +79,17 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     return r == KR_OK ? KR_EXIT_OK : kr_cli_fail(cli, &err);
 }
 
-/* Read a whole file; NULL with err filled when it cannot. */
+/* The name of the input in messages: the file, or "standaardinvoer" for "-". */
+static const char *input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "standaardinvoer" : path;
+}
+
+/* Read a whole file, or standard input for "-"; NULL with err filled when it cannot. */
 static char *read_all(const char *path, size_t *len, struct kr_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s; niets geïmporteerd.", path,
                      kr_strerror(errno));
@@ -92,41 +101,100 @@ static char *read_all(const char *path, size_t *len, struct kr_error *err)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         kr_buf_append(&b, chunk, n);
     int bad = ferror(f);
-    fclose(f);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(f);
     if (bad) {
         kr_buf_fini(&b);
-        kr_error_set(err, KR_IO, "Kan '%s' niet lezen; niets geïmporteerd.", path);
+        if (is_stdin)
+            kr_error_set(err, KR_IO, "Kan de standaardinvoer niet lezen: %s; niets geïmporteerd.",
+                         kr_strerror(saved));
+        else
+            kr_error_set(err, KR_IO, "Kan '%s' niet lezen; niets geïmporteerd.", path);
         return NULL;
     }
     *len = b.len;
     return kr_buf_steal(&b);
 }
 
+static bool stats_empty(const struct kr_exchange_stats *s)
+{
+    return !s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
+           !s->versions_new;
+}
+
 static void put_stats(FILE *out, const char *verb, const char *path,
                       const struct kr_exchange_stats *s)
 {
-    if (!s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-        !s->versions_new) {
-        fprintf(out, "%s '%s': alles stond er al; er is niets veranderd.\n", verb, path);
+    char *from =
+        strcmp(path, "-") == 0 ? kr_xstrdup("de standaardinvoer") : kr_xasprintf("'%s'", path);
+    if (stats_empty(s)) {
+        fprintf(out, "%s %s: alles stond er al; er is niets veranderd.\n", verb, from);
+        free(from);
         return;
     }
     fprintf(out,
-            "%s '%s': %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
+            "%s %s: %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
             "%ld nieuwe %s in de geschiedenis.\n",
-            verb, path, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
+            verb, from, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
             s->visits_new, s->visits_new == 1 ? "bezoek" : "bezoeken", s->observations_new,
             s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
             s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
             s->versions_new == 1 ? "versie" : "versies");
+    free(from);
+}
+
+/* The result as one JSON object on one line (import --json, merge --json). */
+static void put_stats_json(FILE *out, const char *path, const struct kr_exchange_stats *s)
+{
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "{\"file\": ");
+    kr_json_str_or_null(&b, path);
+    kr_buf_printf(&b,
+                  ", \"changed\": %s, \"added\": {\"sessions\": %ld, \"visits\": %ld, "
+                  "\"observations\": %ld, \"versions\": %ld}, \"updated\": {\"observations\": "
+                  "%ld}}\n",
+                  stats_empty(s) ? "false" : "true", s->sessions_new, s->visits_new,
+                  s->observations_new, s->versions_new, s->observations_updated);
+    fputs(kr_buf_str(&b), out);
+    kr_buf_fini(&b);
+}
+
+/* Parse "[--json] [--] ARG" for import and merge: *arg gets ARG ("-" allowed when
+ * dash_ok). Returns -1 when fine, else the exit code of the usage error. */
+static int one_arg(struct kr_cli *cli, int argc, char **argv, bool dash_ok, const char *usage,
+                   bool *json, const char **arg)
+{
+    *arg = NULL;
+    bool opts = true;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (opts && strcmp(a, "--") == 0) {
+            opts = false;
+        } else if (opts && strcmp(a, "--json") == 0) {
+            *json = true;
+        } else if (opts && a[0] == '-' && a[1]) {
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij '%s'. %s", a, argv[0], usage);
+        } else if (!*arg && (dash_ok || strcmp(a, "-") != 0)) {
+            *arg = a;
+        } else {
+            return kr_cli_usage(cli, "%s", usage);
+        }
+    }
+    return *arg ? -1 : kr_cli_usage(cli, "%s", usage);
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return kr_cli_usage(cli, "Gebruik: kijkronde import BESTAND.json");
+    bool json = false;
+    const char *path;
+    int rc = one_arg(cli, argc, argv, true, "Gebruik: kijkronde import [--json] BESTAND.json|-",
+                     &json, &path);
+    if (rc >= 0)
+        return rc;
     struct kr_error err = {0};
     size_t len = 0;
-    char *data = read_all(argv[1], &len, &err);
+    char *data = read_all(path, &len, &err);
     if (!data)
         return kr_cli_fail(cli, &err);
     struct kr_store *st = kr_cli_store(cli);
@@ -135,25 +203,35 @@ int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     }
     struct kr_exchange_stats stats;
-    enum kr_status r = kr_store_import_json(st, data, len, argv[1], &stats, &err);
+    enum kr_status r = kr_store_import_json(st, data, len, input_name(path), &stats, &err);
     free(data);
     if (r != KR_OK)
         return kr_cli_fail(cli, &err);
-    put_stats(cli->out, "Geïmporteerd uit", argv[1], &stats);
+    if (json)
+        put_stats_json(cli->out, path, &stats);
+    else
+        put_stats(cli->out, "Geïmporteerd uit", path, &stats);
     return KR_EXIT_OK;
 }
 
 int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return kr_cli_usage(cli, "Gebruik: kijkronde merge ANDER.db");
+    bool json = false;
+    const char *path;
+    int rc =
+        one_arg(cli, argc, argv, false, "Gebruik: kijkronde merge [--json] ANDER.db", &json, &path);
+    if (rc >= 0)
+        return rc;
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     struct kr_exchange_stats stats;
-    if (kr_store_merge(st, argv[1], &stats, &err) != KR_OK)
+    if (kr_store_merge(st, path, &stats, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
-    put_stats(cli->out, "Samengevoegd uit", argv[1], &stats);
+    if (json)
+        put_stats_json(cli->out, path, &stats);
+    else
+        put_stats(cli->out, "Samengevoegd uit", path, &stats);
     return KR_EXIT_OK;
 }
