@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "kijkronde/exchange.h"
@@ -54,11 +55,16 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
                                  "html' of een id uit 'kijkronde sessions'.");
     enum kr_export_format fmt;
     if (!format)
-        return kr_cli_usage(cli, "Kies een formaat met --format md, html, csv of json.");
+        return kr_cli_usage(cli, "Kies een formaat met --format md, html, csv, json of xlsx.");
     if (!kr_export_format_parse(format, &fmt))
-        return kr_cli_usage(cli, "Onbekend formaat '%s'; kies md, html, csv of json.", format);
+        return kr_cli_usage(cli, "Onbekend formaat '%s'; kies md, html, csv, json of xlsx.",
+                            format);
+    bool to_stdout = !outpath || strcmp(outpath, "-") == 0;
+    if (fmt == KR_EXPORT_XLSX && to_stdout && isatty(fileno(cli->out)))
+        return kr_cli_usage(cli, "Een xlsx-bestand is niet leesbaar op het scherm; schrijf het "
+                                 "met -o BESTAND.xlsx of stuur de uitvoer naar een bestand.");
     if (fmt == KR_EXPORT_JSON && (opts.pseudonymise || opts.include_judging))
-        return kr_cli_usage(cli, "--pseudoniem en --met-oordelen horen bij md, html en csv; "
+        return kr_cli_usage(cli, "--pseudoniem en --met-oordelen horen bij md, html, csv en xlsx; "
                                  "json bevat altijd alles.");
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
@@ -68,7 +74,7 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     enum kr_status r;
-    if (outpath && strcmp(outpath, "-") != 0) {
+    if (!to_stdout) {
         r = kr_export_session_file(st, id, fmt, &opts, outpath, &err);
         if (r == KR_OK)
             fprintf(cli->out, "Export geschreven naar %s\n", outpath);

@@ -9,6 +9,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/progress.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/store.h"
 
@@ -100,6 +101,10 @@ bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p);
 void kr_summary_write_md(const struct kr_summary *s, FILE *out);
 void kr_summary_write_html(const struct kr_summary *s, FILE *out);
 void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out);
+/* The notes and the shown patterns as an xlsx workbook at path (xlsx.c). KR_IO when it
+ * cannot be written (err says why). progress may be NULL. */
+enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *path,
+                                     const struct kr_progress *progress, struct kr_error *err);
 
 /* ---- escaping (escape.c): each appends s made inert for its format ---- */
 
