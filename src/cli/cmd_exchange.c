@@ -15,6 +15,7 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/store_exchange.h"
+#include "progress.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
 {
@@ -74,13 +75,16 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     enum kr_status r;
-    if (!to_stdout) {
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    opts.progress = &progress.cb;
+    if (!to_stdout)
         r = kr_export_session_file(st, id, fmt, &opts, outpath, &err);
-        if (r == KR_OK)
-            fprintf(cli->out, "Export geschreven naar %s\n", outpath);
-    } else {
+    else
         r = kr_export_session(st, id, fmt, &opts, cli->out, &err);
-    }
+    kr_cli_progress_fini(&progress);
+    if (r == KR_OK && !to_stdout)
+        fprintf(cli->out, "Export geschreven naar %s\n", outpath);
     free(id);
     return r == KR_OK ? KR_EXIT_OK : kr_cli_fail(cli, &err);
 }
@@ -209,7 +213,12 @@ int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     }
     struct kr_exchange_stats stats;
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    kr_store_set_progress(st, &progress.cb);
     enum kr_status r = kr_store_import_json(st, data, len, input_name(path), &stats, &err);
+    kr_store_set_progress(st, NULL);
+    kr_cli_progress_fini(&progress);
     free(data);
     if (r != KR_OK)
         return kr_cli_fail(cli, &err);
@@ -233,7 +242,13 @@ int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     struct kr_exchange_stats stats;
-    if (kr_store_merge(st, path, &stats, &err) != KR_OK)
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    kr_store_set_progress(st, &progress.cb);
+    enum kr_status r = kr_store_merge(st, path, &stats, &err);
+    kr_store_set_progress(st, NULL);
+    kr_cli_progress_fini(&progress);
+    if (r != KR_OK)
         return kr_cli_fail(cli, &err);
     if (json)
         put_stats_json(cli->out, path, &stats);

@@ -51,7 +51,7 @@ static enum kr_status write_xlsx(const struct kr_summary *sum, FILE *out, struct
         return r;
     }
     close(fd);
-    enum kr_status r = kr_summary_write_xlsx(sum, tmp, sum->opts.progress, err);
+    enum kr_status r = kr_summary_write_xlsx(sum, tmp, err);
     FILE *in = r == KR_OK ? fopen(tmp, "rb") : NULL;
     if (r == KR_OK && !in)
         r = kr_error_set(err, KR_IO, "Kan de xlsx-export niet teruglezen: %s.", kr_strerror(errno));
@@ -86,11 +86,14 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     if (f == KR_EXPORT_JSON)
         return kr_store_export_json(st, session_id, out, err);
     struct kr_summary sum;
-    enum kr_status r = kr_summary_load(st, session_id, &o, f != KR_EXPORT_CSV, &sum, err);
+    /* xlsx: writing the cells and closing the workbook (its zip) take about as long. */
+    enum kr_status r = kr_summary_load(st, session_id, &o, f != KR_EXPORT_CSV,
+                                       f == KR_EXPORT_XLSX ? 2 : 1, &sum, err);
     if (r != KR_OK)
         return r;
     if (f == KR_EXPORT_XLSX) {
         r = write_xlsx(&sum, out, err);
+        kr_progress_end(sum.plan);
         kr_summary_fini(&sum);
         return r;
     }
@@ -108,6 +111,7 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     case KR_EXPORT_XLSX:
         break;
     }
+    kr_progress_end(sum.plan);
     kr_summary_fini(&sum);
     if (fflush(out) != 0 || ferror(out))
         return kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.", kr_strerror(errno));

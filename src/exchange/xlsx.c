@@ -66,7 +66,7 @@ static const char *visit_label(const struct kr_summary *s, size_t v)
 }
 
 static void notes_sheet(struct sheet *sh, const struct kr_summary *s, lxw_format *head,
-                        lxw_format *wrap, const struct kr_progress *progress)
+                        lxw_format *wrap)
 {
     static const char *const title[] = {"id",  "datum", "tijd",    "klas",
                                         "vak", "hoek",  "notitie", "oordeel"};
@@ -96,7 +96,7 @@ static void notes_sheet(struct sheet *sh, const struct kr_summary *s, lxw_format
         put(sh, r, 6, n->text, NULL);
         if (s->checked)
             put(sh, r, 7, n->judging ? "ja" : "nee", NULL);
-        kr_progress_step(progress, i + 1, s->obs.n);
+        kr_progress_add(s->plan, 1);
     }
     worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)s->obs.n, (lxw_col_t)(ncol - 1));
 }
@@ -149,7 +149,7 @@ static void patterns_sheet(struct sheet *sh, const struct kr_summary *s, lxw_for
 }
 
 enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *path,
-                                     const struct kr_progress *progress, struct kr_error *err)
+                                     struct kr_error *err)
 {
     lxw_workbook *wb = workbook_new(path);
     if (!wb)
@@ -164,11 +164,12 @@ enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *pat
     struct sheet pats = {.ws = workbook_add_worksheet(wb, "Patronen")};
     lxw_error rc = notes.ws && pats.ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
     if (rc == LXW_NO_ERROR) {
-        notes_sheet(&notes, s, head, wrap, progress);
+        notes_sheet(&notes, s, head, wrap);
         patterns_sheet(&pats, s, head, wrap);
         rc = notes.rc != LXW_NO_ERROR ? notes.rc : pats.rc;
     }
     lxw_error closed = workbook_close(wb); /* frees wb, also after an error */
+    kr_progress_add(s->plan, s->obs.n);
     kr_buf_fini(&notes.tmp);
     kr_buf_fini(&pats.tmp);
     if (rc == LXW_NO_ERROR)
