@@ -159,6 +159,21 @@ else
     echo "soffice not found: LibreOffice round trip skipped"
 fi
 
+# A note longer than a cell holds (32,767 characters) is cut there, marked with "…".
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["observations"][0]["text"] = "lang " * 9000
+json.dump(d, open("long.json", "w"))' "$SRC/tests/data/xlsx_tricky.json" || fail "long.json"
+"$KR" --db long.db import long.json >/dev/null || fail "import long"
+"$KR" --db long.db export latest --format xlsx -o long.xlsx >/dev/null || fail "export of a long note"
+python3 read_xlsx.py long.xlsx >long.read || fail "long.xlsx"
+python3 -c '
+import json, sys
+t = json.load(open(sys.argv[1]))["rows"]["Notities"][1][6]
+assert len(t) == 32767 and t.endswith("…") and t[:-1] == ("lang " * 9000)[:32766], len(t)
+' long.read || fail "the long note in the xlsx"
+
 # xlsx on a terminal: refused, nothing written.
 if command -v script >/dev/null 2>&1; then
     script -qec "'$KR' --db a.db export latest --format xlsx" /dev/null >tty.out 2>&1; rc=$?
