@@ -204,6 +204,9 @@ int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
         return rc;
     struct kr_error err = {0};
     size_t len = 0;
+    if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
+        fputs("kijkronde: lees kijkronde/1-JSON van de standaardinvoer; sluit af met Ctrl-D.\n",
+              cli->err);
     char *data = read_all(path, &len, &err);
     if (!data)
         return kr_cli_fail(cli, &err);

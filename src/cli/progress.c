@@ -2,6 +2,7 @@
 /* The progress line of import, merge and export on a terminal (see progress.h). */
 #include "progress.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,9 +45,9 @@ static void draw(void *ctx, size_t done, size_t total)
         /* the pace since the first report: reading the file before it does not count */
         double rest = (t - p->first) * (double)(total - done) / (double)(done - p->first_done);
         if (rest < 60)
-            snprintf(left, sizeof left, " · nog ongeveer %.0f s", rest < 1 ? 1 : rest);
+            snprintf(left, sizeof left, " %s nog ongeveer %.0f s", p->dot, rest < 1 ? 1 : rest);
         else
-            snprintf(left, sizeof left, " · nog ongeveer %.0f min", rest / 60 + 0.5);
+            snprintf(left, sizeof left, " %s nog ongeveer %.0f min", p->dot, rest / 60 + 0.5);
     }
     char line[120];
     snprintf(line, sizeof line, "notities %zu van %zu%s", done, total, left);
@@ -62,6 +63,8 @@ void kr_cli_progress_init(struct kr_cli_progress *p, FILE *out)
     const char *term = getenv("TERM"), *ci = getenv("CI");
     *p = (struct kr_cli_progress){.cb = {.fn = draw, .ctx = p}, .out = out, .start = now()};
     p->on = isatty(fileno(out)) && term && *term && strcmp(term, "dumb") != 0 && !ci;
+    /* "·" only where the terminal's character set has it */
+    p->dot = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\u00b7" : "-";
     if (!p->on)
         p->cb.fn = NULL; /* the workers then skip even the call */
 }

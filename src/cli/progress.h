@@ -21,6 +21,7 @@ struct kr_cli_progress {
     double first;          /* when the work first reported, 0 before */
     size_t first_done;     /* the notes done then */
     size_t width;          /* columns of the line last drawn, 0 when none */
+    const char *dot;       /* the separator: "·" in a UTF-8 locale, else "-" */
 };
 
 /* Prepare p for out (decides whether anything will be shown). */

@@ -33,7 +33,7 @@ PY
 
 # --- on a terminal: progress on stderr, the result alone on stdout
 t0=$(date +%s.%N)
-env -u CI TERM=xterm script -qec "'$KR' --db tty.db import big.json >out.txt" /dev/null >tty.raw ||
+env -u CI TERM=xterm LC_ALL=C.UTF-8 script -qec "'$KR' --db tty.db import big.json >out.txt" /dev/null >tty.raw ||
     fail "import under script: $(cat tty.raw)"
 t1=$(date +%s.%N)
 python3 - tty.raw out.txt "$N" "$t0" "$t1" <<'PY' || fail "progress on a terminal"
@@ -56,6 +56,11 @@ tail = raw.rstrip("\r\n")
 assert re.search(r"\r +\r?$", tail), repr(raw[-120:])
 PY
 "$KR" --db tty.db sessions --json | grep -q '"groot"' || fail "the terminal import did not import"
+# Outside UTF-8 the separator is ASCII.
+env -u CI TERM=xterm LC_ALL=C script -qec "'$KR' --db ascii.db import big.json >/dev/null" /dev/null >ascii.raw ||
+    fail "import under LC_ALL=C"
+grep -q 'notities [0-9]* van [0-9]* - nog ongeveer' ascii.raw || fail "no ASCII progress line under LC_ALL=C"
+LC_ALL=C grep -q "$(printf '\302\267')" ascii.raw && fail "a non-ASCII separator under LC_ALL=C"
 
 # --- in a pipe: nothing on stderr, the same result on stdout
 "$KR" --db pipe.db import big.json >pipe.out 2>pipe.err || fail "import in a pipe"
