@@ -130,7 +130,8 @@ static char *read_all(const char *path, size_t *len, struct kr_error *err)
 static bool stats_empty(const struct kr_exchange_stats *s)
 {
     return !s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-           !s->versions_new;
+           !s->versions_new && !s->sessions_updated && !s->visits_updated &&
+           !s->tweetallen_updated && !s->tweetallen_new && !s->other_changed;
 }
 
 static void put_stats(FILE *out, const char *verb, const char *path,
@@ -143,14 +144,26 @@ static void put_stats(FILE *out, const char *verb, const char *path,
         free(from);
         return;
     }
+    long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
     fprintf(out,
             "%s %s: %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
-            "%ld nieuwe %s in de geschiedenis.\n",
+            "%ld nieuwe %s in de geschiedenis.",
             verb, from, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
             s->visits_new, s->visits_new == 1 ? "bezoek" : "bezoeken", s->observations_new,
             s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
             s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
             s->versions_new == 1 ? "versie" : "versies");
+    /* What changed besides the notes: a renamed bezoek, tweetal or bijeenkomst is a change. */
+    if (labels)
+        fprintf(out, " Bijgewerkt (naam of gegevens): %ld %s, %ld %s, %ld %s.", s->sessions_updated,
+                s->sessions_updated == 1 ? "bijeenkomst" : "bijeenkomsten", s->visits_updated,
+                s->visits_updated == 1 ? "bezoek" : "bezoeken", s->tweetallen_updated,
+                s->tweetallen_updated == 1 ? "tweetal" : "tweetallen");
+    if (s->tweetallen_new || s->other_changed)
+        fprintf(out, " Verder %ld %s en %ld andere %s (netwerk, deelnemers, nabespreking).",
+                s->tweetallen_new, s->tweetallen_new == 1 ? "nieuw tweetal" : "nieuwe tweetallen",
+                s->other_changed, s->other_changed == 1 ? "wijziging" : "wijzigingen");
+    fputc('\n', out);
     free(from);
 }
 
@@ -162,10 +175,12 @@ static void put_stats_json(FILE *out, const char *path, const struct kr_exchange
     kr_json_str_or_null(&b, path);
     kr_buf_printf(&b,
                   ", \"changed\": %s, \"added\": {\"sessions\": %ld, \"visits\": %ld, "
-                  "\"observations\": %ld, \"versions\": %ld}, \"updated\": {\"observations\": "
-                  "%ld}}\n",
+                  "\"observations\": %ld, \"versions\": %ld, \"tweetallen\": %ld}, "
+                  "\"updated\": {\"observations\": %ld, \"sessions\": %ld, \"visits\": %ld, "
+                  "\"tweetallen\": %ld}, \"other_changed\": %ld}\n",
                   stats_empty(s) ? "false" : "true", s->sessions_new, s->visits_new,
-                  s->observations_new, s->versions_new, s->observations_updated);
+                  s->observations_new, s->versions_new, s->tweetallen_new, s->observations_updated,
+                  s->sessions_updated, s->visits_updated, s->tweetallen_updated, s->other_changed);
     fputs(kr_buf_str(&b), out);
     kr_buf_fini(&b);
 }
