@@ -32,7 +32,7 @@ static void draw(void *ctx, size_t done, size_t total)
 {
     struct kr_cli_progress *p = ctx;
     double t = now();
-    if (!p->first) {
+    if (p->first == 0) {
         p->first = t;
         p->first_done = done;
     }
