@@ -27,16 +27,16 @@ static const char USAGE[] =
     "  demo [--no-tui]                 vult de database met een voorbeeld, opent dat\n"
     "  sessions [--json]               de bijeenkomsten met het aantal notities\n"
     "  kijkvragen [list [--json]]      de bibliotheek met kijkvragen\n"
-    "  kijkvragen check BESTAND...     controleert kijkvraag-bestanden (YAML)\n"
+    "  kijkvragen check [--json] BESTAND...  controleert kijkvraag-bestanden (YAML)\n"
     "  kijkvragen lint [--json] VRAAG...  tips om een kijkvraag te verbeteren\n"
     "  check [--json] [--lexicon BESTAND] TEKST... | -\n"
     "                                  zoekt oordelen in notities (-: één per regel)\n"
     "  patterns BIJEENKOMST [--json]   patronen per hoek van de didactische driehoek\n"
-    "  export BIJEENKOMST --format md|html|csv|json [-o BESTAND] [--sep TEKEN]\n"
-    "         [--pseudoniem] [--met-oordelen]\n"
+    "  export BIJEENKOMST --format md|html|csv|json|xlsx [-o BESTAND|-]\n"
+    "         [--sep TEKEN] [--pseudoniem] [--met-oordelen]\n"
     "                                  schrijft een bijeenkomst naar een bestand\n"
-    "  import BESTAND.json             voegt een kijkronde/1-bestand toe\n"
-    "  merge ANDER.db                  voegt de database van een ander tweetal toe\n"
+    "  import [--json] BESTAND.json|-  voegt een kijkronde/1-bestand toe (-: stdin)\n"
+    "  merge [--json] ANDER.db         voegt de database van een ander tweetal toe\n"
     "\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
     "\n"
@@ -49,8 +49,9 @@ static const char USAGE[] =
     "  -V, --version     de versie en de licentie\n"
     "\n"
     "Opties van export:\n"
-    "  -f, --format FORMAAT  md, html, csv of json\n"
+    "  -f, --format FORMAAT  md, html, csv, json of xlsx\n"
     "  -o BESTAND            schrijf naar BESTAND in plaats van de standaarduitvoer\n"
+    "                        (-o -: de standaarduitvoer)\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
     "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
@@ -71,7 +72,7 @@ static const char USAGE_SESSIONS[] =
     "  --json   als JSON (één object per bijeenkomst)\n";
 static const char USAGE_KIJKVRAGEN[] =
     "Gebruik: kijkronde kijkvragen [list [--json]]\n"
-    "         kijkronde kijkvragen check BESTAND...\n"
+    "         kijkronde kijkvragen check [--json] BESTAND...\n"
     "         kijkronde kijkvragen lint [--json] VRAAG...\n"
     "\n"
     "list    toont de bibliotheek met kijkvragen (met --kijkvragen MAP ook die van\n"
@@ -90,27 +91,35 @@ static const char USAGE_PATTERNS[] =
     "\n"
     "  --json   als JSON\n";
 static const char USAGE_EXPORT[] =
-    "Gebruik: kijkronde export BIJEENKOMST --format md|html|csv|json [-o BESTAND]\n"
-    "                          [--sep TEKEN] [--pseudoniem] [--met-oordelen]\n"
+    "Gebruik: kijkronde export BIJEENKOMST --format md|html|csv|json|xlsx\n"
+    "                          [-o BESTAND|-] [--sep TEKEN] [--pseudoniem]\n"
+    "                          [--met-oordelen]\n"
     "\n"
     "Schrijft een bijeenkomst naar de standaarduitvoer of naar een bestand.\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
     "\n"
-    "  -f, --format FORMAAT  md, html, csv of json (json bevat altijd alles)\n"
-    "  -o BESTAND            schrijf naar BESTAND in plaats van de standaarduitvoer\n"
+    "  -f, --format FORMAAT  md, html, csv, json (bevat altijd alles) of xlsx\n"
+    "                        (de notities als tekstcellen, met de patronen)\n"
+    "  -o BESTAND            schrijf naar BESTAND in plaats van de standaarduitvoer;\n"
+    "                        -o - schrijft naar de standaarduitvoer\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
     "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
 static const char USAGE_IMPORT[] =
-    "Gebruik: kijkronde import BESTAND.json\n"
+    "Gebruik: kijkronde import [--json] BESTAND.json|-\n"
     "\n"
     "Voegt een kijkronde/1-bestand (van 'kijkronde export --format json') toe aan de\n"
-    "database. Wat er al staat, blijft staan: twee keer importeren verandert niets.\n";
+    "database. Wat er al staat, blijft staan: twee keer importeren verandert niets.\n"
+    "Met - leest kijkronde het bestand van de standaardinvoer.\n"
+    "\n"
+    "  --json   wat er is toegevoegd en bijgewerkt, als één JSON-object\n";
 static const char USAGE_MERGE[] =
-    "Gebruik: kijkronde merge ANDER.db\n"
+    "Gebruik: kijkronde merge [--json] ANDER.db\n"
     "\n"
     "Voegt de database van een ander tweetal toe aan deze database. Wat er al staat,\n"
-    "blijft staan: twee keer samenvoegen verandert niets.\n";
+    "blijft staan: twee keer samenvoegen verandert niets.\n"
+    "\n"
+    "  --json   wat er is toegevoegd en bijgewerkt, als één JSON-object\n";
 
 struct command {
     const char *name;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "kijkronde/progress.h"
 #include "kijkronde/status.h"
 #include "kijkronde/store.h"
 
@@ -23,11 +24,12 @@ enum kr_export_format {
     KR_EXPORT_HTML,
     KR_EXPORT_CSV,
     KR_EXPORT_JSON,
+    KR_EXPORT_XLSX, /* the notes and the patterns as an Excel workbook (typed text cells) */
 };
 
-/* Parse "md", "html", "csv" or "json" (also "markdown"); false for anything else. */
+/* Parse "md", "html", "csv", "json" or "xlsx" (also "markdown"); false for anything else. */
 bool kr_export_format_parse(const char *s, enum kr_export_format *out);
-/* The file extension without dot: "md", "html", "csv", "json". Static storage. */
+/* The file extension without dot: "md", "html", "csv", "json", "xlsx". Static storage. */
 const char *kr_export_format_ext(enum kr_export_format f);
 
 struct kr_export_opts {
@@ -35,11 +37,14 @@ struct kr_export_opts {
     bool include_judging; /* keep flagged notes in the summary (marked); default: only counted */
     char sep;             /* CSV separator; 0 means ';' */
     bool hide_names;      /* names of people in texts -> "een leerling" (set for md and html) */
+    const struct kr_progress *progress; /* told the notes written (csv, xlsx), or NULL; borrowed */
 };
 
 /*
  * Write session session_id (exact id) in format f to out. opts may be NULL (defaults).
- * KR_NOT_FOUND for an unknown session, KR_IO when writing fails.
+ * KR_NOT_FOUND for an unknown session, KR_IO when writing fails. xlsx (a zip file that
+ * libxlsxwriter can only write to a named file) is made in a temporary file in $TMPDIR
+ * (else /tmp), copied to out and removed, so out may be a pipe.
  */
 enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
                                  enum kr_export_format f, const struct kr_export_opts *opts,

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "kijkronde/model.h"
+#include "kijkronde/progress.h"
 #include "kijkronde/status.h"
 
 struct kr_store;
@@ -168,6 +169,13 @@ enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
  * that is durable enough for a draft).
  */
 void kr_store_set_instance(struct kr_store *st, const char *id, long pid, const char *host);
+
+/*
+ * Who is told the progress of kr_store_import_json and kr_store_merge on this store
+ * (kijkronde/progress.h): the notes done of the notes in the file, often, from inside the
+ * work. p is borrowed until it is replaced; NULL (the default) tells nobody.
+ */
+void kr_store_set_progress(struct kr_store *st, const struct kr_progress *p);
 /* Store (replace) this instance's draft of a visit; an empty text removes it. */
 enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,
                                   struct kr_error *err);

@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `kijkronde export SESSION --format md|html|csv|json [-o FILE]`, `import FILE.json` and
- * `merge OTHER.db`. The work is done by the store (JSON, merge) and by src/exchange/ (the
- * human formats); this file parses arguments, reads files and reports in Dutch.
+ * `kijkronde export SESSION --format md|html|csv|json|xlsx [-o FILE|-]`, `import FILE.json|-`
+ * and `merge OTHER.db` (the last two also with --json). The work is done by the store (JSON, merge)
+ * and by src/exchange/ (the human formats); this file parses arguments, reads files and reports in
+ * Dutch.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "kijkronde/exchange.h"
+#include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/store_exchange.h"
+#include "progress.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
 {
@@ -53,11 +57,16 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
                                  "html' of een id uit 'kijkronde sessions'.");
     enum kr_export_format fmt;
     if (!format)
-        return kr_cli_usage(cli, "Kies een formaat met --format md, html, csv of json.");
+        return kr_cli_usage(cli, "Kies een formaat met --format md, html, csv, json of xlsx.");
     if (!kr_export_format_parse(format, &fmt))
-        return kr_cli_usage(cli, "Onbekend formaat '%s'; kies md, html, csv of json.", format);
+        return kr_cli_usage(cli, "Onbekend formaat '%s'; kies md, html, csv, json of xlsx.",
+                            format);
+    bool to_stdout = !outpath || strcmp(outpath, "-") == 0;
+    if (fmt == KR_EXPORT_XLSX && to_stdout && isatty(fileno(cli->out)))
+        return kr_cli_usage(cli, "Een xlsx-bestand is niet leesbaar op het scherm; schrijf het "
+                                 "met -o BESTAND.xlsx of stuur de uitvoer naar een bestand.");
     if (fmt == KR_EXPORT_JSON && (opts.pseudonymise || opts.include_judging))
-        return kr_cli_usage(cli, "--pseudoniem en --met-oordelen horen bij md, html en csv; "
+        return kr_cli_usage(cli, "--pseudoniem en --met-oordelen horen bij md, html, csv en xlsx; "
                                  "json bevat altijd alles.");
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
@@ -67,21 +76,31 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     enum kr_status r;
-    if (outpath) {
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    opts.progress = &progress.cb;
+    if (!to_stdout)
         r = kr_export_session_file(st, id, fmt, &opts, outpath, &err);
-        if (r == KR_OK)
-            fprintf(cli->out, "Export geschreven naar %s\n", outpath);
-    } else {
+    else
         r = kr_export_session(st, id, fmt, &opts, cli->out, &err);
-    }
+    kr_cli_progress_fini(&progress);
+    if (r == KR_OK && !to_stdout)
+        fprintf(cli->out, "Export geschreven naar %s\n", outpath);
     free(id);
     return r == KR_OK ? KR_EXIT_OK : kr_cli_fail(cli, &err);
 }
 
-/* Read a whole file; NULL with err filled when it cannot. */
+/* The name of the input in messages: the file, or "standaardinvoer" for "-". */
+static const char *input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "standaardinvoer" : path;
+}
+
+/* Read a whole file, or standard input for "-"; NULL with err filled when it cannot. */
 static char *read_all(const char *path, size_t *len, struct kr_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         kr_error_set(err, KR_IO, "Kan '%s' niet openen: %s; niets geïmporteerd.", path,
                      kr_strerror(errno));
@@ -93,29 +112,44 @@ static char *read_all(const char *path, size_t *len, struct kr_error *err)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         kr_buf_append(&b, chunk, n);
     int bad = ferror(f);
-    fclose(f);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(f);
     if (bad) {
         kr_buf_fini(&b);
-        kr_error_set(err, KR_IO, "Kan '%s' niet lezen; niets geïmporteerd.", path);
+        if (is_stdin)
+            kr_error_set(err, KR_IO, "Kan de standaardinvoer niet lezen: %s; niets geïmporteerd.",
+                         kr_strerror(saved));
+        else
+            kr_error_set(err, KR_IO, "Kan '%s' niet lezen; niets geïmporteerd.", path);
         return NULL;
     }
     *len = b.len;
     return kr_buf_steal(&b);
 }
 
+static bool stats_empty(const struct kr_exchange_stats *s)
+{
+    return !s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
+           !s->versions_new && !s->sessions_updated && !s->visits_updated &&
+           !s->tweetallen_updated && !s->tweetallen_new && !s->other_changed;
+}
+
 static void put_stats(FILE *out, const char *verb, const char *path,
                       const struct kr_exchange_stats *s)
 {
-    long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
-    if (!s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-        !s->versions_new && !labels && !s->tweetallen_new && !s->other_changed) {
-        fprintf(out, "%s '%s': alles stond er al; er is niets veranderd.\n", verb, path);
+    char *from =
+        strcmp(path, "-") == 0 ? kr_xstrdup("de standaardinvoer") : kr_xasprintf("'%s'", path);
+    if (stats_empty(s)) {
+        fprintf(out, "%s %s: alles stond er al; er is niets veranderd.\n", verb, from);
+        free(from);
         return;
     }
+    long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
     fprintf(out,
-            "%s '%s': %ld nieuwe %s, %ld %s, %ld nieuwe %s, %ld %s bijgewerkt, "
+            "%s %s: %ld nieuwe %s, %ld %s, %ld nieuwe %s, %ld %s bijgewerkt, "
             "%ld nieuwe %s in de geschiedenis.",
-            verb, path, s->sessions_new, kr_plural(s->sessions_new, "bijeenkomst", "bijeenkomsten"),
+            verb, from, s->sessions_new, kr_plural(s->sessions_new, "bijeenkomst", "bijeenkomsten"),
             s->visits_new, kr_plural(s->visits_new, "nieuw bezoek", "nieuwe bezoeken"),
             s->observations_new, kr_plural(s->observations_new, "notitie", "notities"),
             s->observations_updated, kr_plural(s->observations_updated, "notitie", "notities"),
@@ -132,15 +166,65 @@ static void put_stats(FILE *out, const char *verb, const char *path,
             kr_plural(s->tweetallen_new, "nieuw tweetal", "nieuwe tweetallen"), s->other_changed,
             kr_plural(s->other_changed, "andere wijziging", "andere wijzigingen"));
     fputc('\n', out);
+    free(from);
+}
+
+/* The result as one JSON object on one line (import --json, merge --json). */
+static void put_stats_json(FILE *out, const char *path, const struct kr_exchange_stats *s)
+{
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "{\"file\": ");
+    kr_json_str_or_null(&b, path);
+    kr_buf_printf(&b,
+                  ", \"changed\": %s, \"added\": {\"sessions\": %ld, \"visits\": %ld, "
+                  "\"observations\": %ld, \"versions\": %ld, \"tweetallen\": %ld}, "
+                  "\"updated\": {\"observations\": %ld, \"sessions\": %ld, \"visits\": %ld, "
+                  "\"tweetallen\": %ld}, \"other_changed\": %ld}\n",
+                  stats_empty(s) ? "false" : "true", s->sessions_new, s->visits_new,
+                  s->observations_new, s->versions_new, s->tweetallen_new, s->observations_updated,
+                  s->sessions_updated, s->visits_updated, s->tweetallen_updated, s->other_changed);
+    fputs(kr_buf_str(&b), out);
+    kr_buf_fini(&b);
+}
+
+/* Parse "[--json] [--] ARG" for import and merge: *arg gets ARG ("-" allowed when
+ * dash_ok). Returns -1 when fine, else the exit code of the usage error. */
+static int one_arg(struct kr_cli *cli, int argc, char **argv, bool dash_ok, const char *usage,
+                   bool *json, const char **arg)
+{
+    *arg = NULL;
+    bool opts = true;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (opts && strcmp(a, "--") == 0) {
+            opts = false;
+        } else if (opts && strcmp(a, "--json") == 0) {
+            *json = true;
+        } else if (opts && a[0] == '-' && a[1]) {
+            return kr_cli_usage(cli, "Onbekende optie '%s' bij '%s'. %s", a, argv[0], usage);
+        } else if (!*arg && (dash_ok || strcmp(a, "-") != 0)) {
+            *arg = a;
+        } else {
+            return kr_cli_usage(cli, "%s", usage);
+        }
+    }
+    return *arg ? -1 : kr_cli_usage(cli, "%s", usage);
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return kr_cli_usage(cli, "Gebruik: kijkronde import BESTAND.json");
+    bool json = false;
+    const char *path;
+    int rc = one_arg(cli, argc, argv, true, "Gebruik: kijkronde import [--json] BESTAND.json|-",
+                     &json, &path);
+    if (rc >= 0)
+        return rc;
     struct kr_error err = {0};
     size_t len = 0;
-    char *data = read_all(argv[1], &len, &err);
+    if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
+        fputs("kijkronde: lees kijkronde/1-JSON van de standaardinvoer; sluit af met Ctrl-D.\n",
+              cli->err);
+    char *data = read_all(path, &len, &err);
     if (!data)
         return kr_cli_fail(cli, &err);
     struct kr_store *st = kr_cli_store(cli);
@@ -149,25 +233,46 @@ int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
         return KR_EXIT_USAGE;
     }
     struct kr_exchange_stats stats;
-    enum kr_status r = kr_store_import_json(st, data, len, argv[1], &stats, &err);
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    kr_store_set_progress(st, &progress.cb);
+    enum kr_status r = kr_store_import_json(st, data, len, input_name(path), &stats, &err);
+    kr_store_set_progress(st, NULL);
+    kr_cli_progress_fini(&progress);
     free(data);
     if (r != KR_OK)
         return kr_cli_fail(cli, &err);
-    put_stats(cli->out, "Geïmporteerd uit", argv[1], &stats);
+    if (json)
+        put_stats_json(cli->out, path, &stats);
+    else
+        put_stats(cli->out, "Geïmporteerd uit", path, &stats);
     return KR_EXIT_OK;
 }
 
 int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return kr_cli_usage(cli, "Gebruik: kijkronde merge ANDER.db");
+    bool json = false;
+    const char *path;
+    int rc =
+        one_arg(cli, argc, argv, false, "Gebruik: kijkronde merge [--json] ANDER.db", &json, &path);
+    if (rc >= 0)
+        return rc;
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     struct kr_exchange_stats stats;
-    if (kr_store_merge(st, argv[1], &stats, &err) != KR_OK)
+    struct kr_cli_progress progress;
+    kr_cli_progress_init(&progress, cli->err);
+    kr_store_set_progress(st, &progress.cb);
+    enum kr_status r = kr_store_merge(st, path, &stats, &err);
+    kr_store_set_progress(st, NULL);
+    kr_cli_progress_fini(&progress);
+    if (r != KR_OK)
         return kr_cli_fail(cli, &err);
-    put_stats(cli->out, "Samengevoegd uit", argv[1], &stats);
+    if (json)
+        put_stats_json(cli->out, path, &stats);
+    else
+        put_stats(cli->out, "Samengevoegd uit", path, &stats);
     return KR_EXIT_OK;
 }

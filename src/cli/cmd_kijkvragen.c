@@ -146,9 +146,75 @@ static size_t finding_col(const struct kr_kijkvraag *k, size_t off)
     return col;
 }
 
+/* Where check writes its findings: lines FILE:LINE:COL: ..., or a JSON array. */
+struct check_out {
+    FILE *out;
+    bool json;
+    size_t n; /* findings written */
+};
+
+/* One finding. line 0 means no position (an unreadable file); hint may be NULL. */
+static void put_finding(struct check_out *co, const char *file, size_t line, size_t col,
+                        const char *kind, const char *message, const char *hint)
+{
+    if (co->json) {
+        struct kr_buf b = {0};
+        kr_buf_puts(&b, co->n ? ",\n " : "[\n ");
+        kr_buf_puts(&b, "{\"file\": ");
+        kr_json_str_or_null(&b, file);
+        if (line)
+            kr_buf_printf(&b, ", \"line\": %zu, \"col\": %zu", line, col);
+        else
+            kr_buf_puts(&b, ", \"line\": null, \"col\": null");
+        kr_buf_puts(&b, ", \"kind\": ");
+        kr_json_str_or_null(&b, kind);
+        kr_buf_puts(&b, ", \"message\": ");
+        kr_json_str_or_null(&b, message);
+        kr_buf_puts(&b, ", \"hint\": ");
+        kr_json_str_or_null(&b, hint);
+        kr_buf_puts(&b, "}");
+        fputs(kr_buf_str(&b), co->out);
+        kr_buf_fini(&b);
+    } else {
+        put_inert_str(co->out, file);
+        if (line)
+            fprintf(co->out, ":%zu:%zu", line, col);
+        fputs(": ", co->out);
+        if (hint) { /* a lint finding: its kind first, the tip on the same line */
+            fprintf(co->out, "%s: ", kind);
+            put_inert_str(co->out, message);
+            fputs(" Tip: ", co->out); /* one line per finding, for tools that read it */
+            put_inert_str(co->out, hint);
+        } else {
+            put_inert_str(co->out, message);
+        }
+        fputc('\n', co->out);
+    }
+    co->n++;
+}
+
+/* A file that is invalid or unreadable: kind "ongeldig" in JSON. */
+static void put_check_error(struct check_out *co, const struct kr_error *e)
+{
+    put_finding(co, e->file, e->line, e->col, "ongeldig",
+                e->msg[0] ? e->msg : kr_status_str(e->status), NULL);
+}
+
 static int cmd_check(struct kr_cli *cli, int argc, char **argv)
 {
-    if (argc == 0)
+    struct check_out co = {.out = cli->out};
+    int first = 0;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
+        if (strcmp(argv[first], "--json") == 0) {
+            co.json = true;
+        } else if (strcmp(argv[first], "--") == 0) {
+            first++;
+            break;
+        } else {
+            return bad_option(cli, argv[first], "kijkvragen check");
+        }
+    }
+    if (first == argc)
         return kr_cli_usage(cli, "'kijkvragen check' heeft een of meer bestanden nodig.");
     struct kr_linter *lint = NULL;
     struct kr_error err = {0};
@@ -157,10 +223,10 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
     struct kr_lint_list found = {0};
     struct kr_kijkvraag_list seen = {0};
     int rc = KR_EXIT_OK;
-    for (int i = 0; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         struct kr_kijkvraag k;
         if (kr_kijkvraag_load_file(argv[i], &k, &err) != KR_OK) {
-            put_error(cli->out, &err);
+            put_check_error(&co, &err);
             rc = KR_EXIT_USAGE;
             continue;
         }
@@ -172,7 +238,7 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
             kr_error_set_at(&err, KR_PARSE, k.file, k.id_line, k.id_col,
                             "id '%s' komt ook voor in %s; elke kijkvraag heeft een eigen id", k.id,
                             dup->file);
-            put_error(cli->out, &err);
+            put_check_error(&co, &err);
             rc = KR_EXIT_USAGE;
             kr_kijkvraag_fini(&k);
             continue;
@@ -180,12 +246,8 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
         kr_lint(lint, k.vraag, strlen(k.vraag), &found);
         for (size_t f = 0; f < found.n; f++) {
             const struct kr_lint_finding *x = &found.items[f];
-            put_inert_str(cli->out, k.file);
-            fprintf(cli->out, ":%zu:%zu: %s: ", k.vraag_line, finding_col(&k, x->start), x->kind);
-            put_inert_str(cli->out, x->message);
-            fputs(" Tip: ", cli->out); /* one line per finding, for tools that read it */
-            put_inert_str(cli->out, x->hint);
-            fputc('\n', cli->out);
+            put_finding(&co, k.file, k.vraag_line, finding_col(&k, x->start), x->kind, x->message,
+                        x->hint);
         }
         bool any = found.n > 0;
         /* A kijkpunt is an open prompt about what learners do: report one that is closed,
@@ -197,14 +259,11 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
                 if (strcmp(x->kind, "gesloten") != 0 && strcmp(x->kind, "toetsend") != 0 &&
                     strcmp(x->kind, "leraargericht") != 0)
                     continue;
-                put_inert_str(cli->out, k.file);
-                fprintf(cli->out, ":%zu:%zu: %s: Kijkpunt %zu: ",
-                        k.kijkpunt_line ? k.kijkpunt_line[p] : k.vraag_line,
-                        k.kijkpunt_col ? k.kijkpunt_col[p] : k.vraag_col, x->kind, p + 1);
-                put_inert_str(cli->out, x->message);
-                fputs(" Tip: ", cli->out);
-                put_inert_str(cli->out, x->hint);
-                fputc('\n', cli->out);
+                char *msg = kr_xasprintf("Kijkpunt %zu: %s", p + 1, x->message);
+                put_finding(&co, k.file, k.kijkpunt_line ? k.kijkpunt_line[p] : k.vraag_line,
+                            k.kijkpunt_col ? k.kijkpunt_col[p] : k.vraag_col, x->kind, msg,
+                            x->hint);
+                free(msg);
                 any = true;
             }
         }
@@ -213,6 +272,8 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
         KR_GROW(seen.items, seen.cap, seen.n + 1);
         seen.items[seen.n++] = k;
     }
+    if (co.json)
+        fputs(co.n ? "\n]\n" : "[]\n", cli->out);
     kr_kijkvraag_list_fini(&seen);
     kr_lint_list_fini(&found);
     kr_linter_free(lint);

@@ -9,6 +9,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/progress.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/store.h"
 
@@ -75,11 +76,16 @@ struct kr_summary {
     char *phases[KR_PHASE_COUNT];       /* the group's notes per debrief phase, or NULL */
     struct kr_theory_of_action toa;     /* fields NULL when not recorded */
     struct kr_export_opts opts;
+    struct kr_progress_plan *plan; /* the export's progress (heap, never NULL after load):
+                                      the check and the writing of each note */
 };
 
+/* Load a session for the writers. want_patterns: compute the patterns (md, html, xlsx).
+ * write_units: the progress units the writer spends per note (opts->progress is told the
+ * check of each note, then what the writer adds to s->plan). */
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                                const struct kr_export_opts *opts, bool want_patterns,
-                               struct kr_summary *out, struct kr_error *err);
+                               size_t write_units, struct kr_summary *out, struct kr_error *err);
 void kr_summary_fini(struct kr_summary *s);
 
 /* The visit of an id by binary search over the sorted ids; visits.n when unknown. */
@@ -100,6 +106,10 @@ bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p);
 void kr_summary_write_md(const struct kr_summary *s, FILE *out);
 void kr_summary_write_html(const struct kr_summary *s, FILE *out);
 void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out);
+/* The notes and the shown patterns as an xlsx workbook at path (xlsx.c). KR_IO when it
+ * cannot be written (err says why). progress may be NULL. */
+enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *path,
+                                     struct kr_error *err);
 
 /* ---- escaping (escape.c): each appends s made inert for its format ---- */
 

@@ -13,13 +13,14 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/store_exchange.h"
 
-static const char *const EXT[] = {"md", "html", "csv", "json"};
+static const char *const EXT[] = {"md", "html", "csv", "json", "xlsx"};
+#define N_EXT (sizeof EXT / sizeof EXT[0])
 
 bool kr_export_format_parse(const char *s, enum kr_export_format *out)
 {
     if (!s)
         return false;
-    for (int i = 0; i < 4; i++)
+    for (size_t i = 0; i < N_EXT; i++)
         if (strcmp(s, EXT[i]) == 0) {
             *out = (enum kr_export_format)i;
             return true;
@@ -33,7 +34,42 @@ bool kr_export_format_parse(const char *s, enum kr_export_format *out)
 
 const char *kr_export_format_ext(enum kr_export_format f)
 {
-    return (unsigned)f < 4 ? EXT[f] : "txt";
+    return (size_t)f < N_EXT ? EXT[f] : "txt";
+}
+
+/* The workbook of sum into out: libxlsxwriter writes a named file (it seeks), so it goes
+ * to a temporary file first, which is then copied and removed. */
+static enum kr_status write_xlsx(const struct kr_summary *sum, FILE *out, struct kr_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    char *tmp = kr_xasprintf("%s/kijkronde-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        enum kr_status r = kr_error_set(err, KR_IO, "Kan geen tijdelijk bestand maken in %s: %s.",
+                                        dir && *dir ? dir : "/tmp", kr_strerror(errno));
+        free(tmp);
+        return r;
+    }
+    close(fd);
+    enum kr_status r = kr_summary_write_xlsx(sum, tmp, err);
+    FILE *in = r == KR_OK ? fopen(tmp, "rb") : NULL;
+    if (r == KR_OK && !in)
+        r = kr_error_set(err, KR_IO, "Kan de xlsx-export niet teruglezen: %s.", kr_strerror(errno));
+    unlink(tmp); /* the open stream still reads it */
+    free(tmp);
+    if (in) {
+        char chunk[65536];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+            if (fwrite(chunk, 1, n, out) != n)
+                break;
+        bool bad = ferror(in) || ferror(out);
+        fclose(in);
+        if (bad || fflush(out) != 0)
+            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.",
+                             kr_strerror(errno));
+    }
+    return r;
 }
 
 enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
@@ -50,9 +86,17 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     if (f == KR_EXPORT_JSON)
         return kr_store_export_json(st, session_id, out, err);
     struct kr_summary sum;
-    enum kr_status r = kr_summary_load(st, session_id, &o, f != KR_EXPORT_CSV, &sum, err);
+    /* xlsx: writing the cells and closing the workbook (its zip) take about as long. */
+    enum kr_status r = kr_summary_load(st, session_id, &o, f != KR_EXPORT_CSV,
+                                       f == KR_EXPORT_XLSX ? 2 : 1, &sum, err);
     if (r != KR_OK)
         return r;
+    if (f == KR_EXPORT_XLSX) {
+        r = write_xlsx(&sum, out, err);
+        kr_progress_end(sum.plan);
+        kr_summary_fini(&sum);
+        return r;
+    }
     switch (f) {
     case KR_EXPORT_MD:
         kr_summary_write_md(&sum, out);
@@ -64,8 +108,10 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
         kr_summary_write_csv(&sum, o.sep, out);
         break;
     case KR_EXPORT_JSON:
+    case KR_EXPORT_XLSX:
         break;
     }
+    kr_progress_end(sum.plan);
     kr_summary_fini(&sum);
     if (fflush(out) != 0 || ferror(out))
         return kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.", kr_strerror(errno));

@@ -240,7 +240,7 @@ size_t kr_summary_visit_of(const struct kr_summary *s, const char *visit_id)
 
 enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                                const struct kr_export_opts *opts, bool want_patterns,
-                               struct kr_summary *out, struct kr_error *err)
+                               size_t write_units, struct kr_summary *out, struct kr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->opts = *opts;
@@ -255,6 +255,9 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         return r;
     }
     const struct kr_visit_list *vl = &out->visits;
+    /* Units per note: one for its check, write_units for its writing. */
+    out->plan = kr_xcalloc(1, sizeof *out->plan);
+    kr_progress_begin(out->plan, opts->progress, out->obs.n, (1 + write_units) * out->obs.n);
     out->visit_labels = kr_xcalloc(vl->n + 1, sizeof *out->visit_labels);
     out->judging_per_visit = kr_xcalloc(vl->n + 1, sizeof *out->judging_per_visit);
 
@@ -367,6 +370,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             out->notes[i].auto_placed = strcmp(by, "kijkronde") == 0;
             out->notes[i].group_placed = strcmp(by, "groep") == 0;
         }
+        kr_progress_add(out->plan, n);
         if (r == KR_OK) {
             const struct kr_pattern_result *pr = &out->refl.result;
             out->pattern_labels = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
@@ -380,6 +384,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
             out->notes[i].judging =
                 kr_check(checker, t, strlen(t), &findings) > 0 && kr_findings_judge(&findings);
+            kr_progress_add(out->plan, 1);
         }
         kr_finding_list_fini(&findings);
     }
@@ -477,6 +482,7 @@ void kr_summary_fini(struct kr_summary *s)
     for (int p = 0; p < KR_PHASE_COUNT; p++)
         free(s->phases[p]);
     kr_theory_of_action_fini(&s->toa);
+    free(s->plan);
     kr_observation_list_fini(&s->obs);
     kr_visit_list_fini(&s->visits);
     kr_session_fini(&s->session);

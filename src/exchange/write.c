@@ -712,6 +712,7 @@ void kr_summary_write_csv(const struct kr_summary *s, char sep, FILE *out)
         }
         kr_buf_puts(&b, "\r\n");
         kr_esc_flush(&b, out, false);
+        kr_progress_add(s->plan, 1);
     }
     kr_esc_flush(&b, out, true);
     kr_buf_fini(&b);

@@ -8,6 +8,7 @@
  * total order (updated_at, then the content as JSON text), which makes the result
  * independent of the order in which databases are merged, and a second run a no-op.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -104,6 +105,40 @@ static void fn_uuid(sqlite3_context *c, int argc, sqlite3_value **v)
     sqlite3_result_text(c, u, -1, SQLITE_TRANSIENT);
 }
 
+void kr_store_set_progress(struct kr_store *st, const struct kr_progress *p)
+{
+    st->progress = p;
+}
+
+/* kr_tick(): 1, and one unit of the job's progress; in the WHERE of the long statements,
+ * so that the watcher hears of every row (not deterministic: evaluated per row). */
+static void fn_tick(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    (void)v;
+    struct kr_store *st = sqlite3_user_data(c);
+    kr_progress_add(&st->plan, 1);
+    sqlite3_result_int(c, 1);
+}
+
+static enum kr_status register_tick(struct kr_store *st, struct kr_error *err)
+{
+    int rc = sqlite3_create_function_v2(st->db, "kr_tick", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY, st,
+                                        fn_tick, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? KR_OK : kr_store_fail(st, rc, err, "Voorbereiden mislukt");
+}
+
+/* One count(*) (a statement without parameters); 0 when it fails. */
+static size_t count_of(struct kr_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
 static enum kr_status register_functions(struct kr_store *st, struct kr_error *err)
 {
     static const struct {
@@ -125,7 +160,7 @@ static enum kr_status register_functions(struct kr_store *st, struct kr_error *e
         if (rc != SQLITE_OK)
             return kr_store_fail(st, rc, err, "Voorbereiden mislukt");
     }
-    return KR_OK;
+    return register_tick(st, err);
 }
 
 /* ---- export ---- */
@@ -437,19 +472,88 @@ static bool src_has(struct kr_store *st, const char *table)
     return yes;
 }
 
+/*
+ * Run the upsert sql of a big table (its SELECT reads "FROM src.TABLE", maybe followed by
+ * "WHERE true") in slices of rowids, telling the progress after each: a table with
+ * triggers has its whole SELECT gathered before the first row goes in, so a tick per
+ * selected row would say nothing of the inserting. Same rows, same order, one transaction.
+ * *changed gets the rows inserted or updated.
+ */
+static enum kr_status exec_sliced(struct kr_store *st, const char *table, const char *sql,
+                                  long *changed, struct kr_error *err)
+{
+    enum { SLICE = 4096 };
+    char from[64], range[128];
+    snprintf(from, sizeof from, " FROM src.%s", table);
+    snprintf(range, sizeof range, "SELECT min(rowid), max(rowid), count(*) FROM src.%s", table);
+    const char *at = strstr(sql, from);
+    assert(at && (at[strlen(from)] == 0 || at[strlen(from)] == ' '));
+    const char *rest = at + strlen(from);
+    if (strncmp(rest, " WHERE true", 11) == 0)
+        rest += 11;
+    char *q =
+        kr_xasprintf("%.*s%s WHERE rowid BETWEEN ?1 AND ?2%s", (int)(at - sql), sql, from, rest);
+    sqlite3_stmt *s = NULL;
+    long long lo = 0, hi = -1, n = 0;
+    int rc = sqlite3_prepare_v2(st->db, range, -1, &s, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        lo = sqlite3_column_int64(s, 0);
+        hi = sqlite3_column_int64(s, 1);
+        n = sqlite3_column_int64(s, 2);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    enum kr_status r = KR_OK;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(st->db, q, -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        r = kr_store_fail(st, rc, err, "Samenvoegen mislukt");
+    *changed = 0;
+    for (long long a = lo; r == KR_OK && n > 0 && a <= hi; a += SLICE) {
+        long long b = hi - a < SLICE ? hi : a + SLICE - 1;
+        sqlite3_bind_int64(s, 1, a);
+        sqlite3_bind_int64(s, 2, b);
+        rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE) {
+            r = kr_store_fail(st, rc, err, "Samenvoegen mislukt");
+            break;
+        }
+        *changed += (long)sqlite3_changes(st->db);
+        sqlite3_reset(s);
+        /* the rows of this slice, as a share of the table's rows */
+        kr_progress_add(&st->plan, (size_t)((b - a + 1) * n / (hi - lo + 1)));
+    }
+    sqlite3_finalize(s);
+    free(q);
+    return r;
+}
+
 static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
                                 struct kr_error *err)
 {
-    enum kr_status r = KR_OK;
+    enum kr_status r = register_tick(st, err);
     struct kr_exchange_stats tmp = {0};
+    /* A merge of its own (not the last step of an import): a unit per note and version. */
+    bool own_plan = !st->plan.total;
+    if (own_plan && st->progress) {
+        size_t notes = count_of(st, "SELECT count(*) FROM src.observation");
+        kr_progress_begin(&st->plan, st->progress, notes,
+                          notes + count_of(st, "SELECT count(*) FROM src.observation_version"));
+    }
     for (size_t i = 0; r == KR_OK && i < sizeof MERGE_SQL / sizeof MERGE_SQL[0]; i++) {
         if (!src_has(st, MERGE_SQL[i].table))
             continue;
-        long before = 0, after = 0;
+        long before = 0, after = 0, changed = 0;
+        bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
+                   strcmp(MERGE_SQL[i].table, "observation_version") == 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
-        if (r == KR_OK)
+        if (r == KR_OK && big) {
+            r = exec_sliced(st, MERGE_SQL[i].table, MERGE_SQL[i].sql, &changed, err);
+        } else if (r == KR_OK) {
             r = kr_store_exec(st, MERGE_SQL[i].sql, err);
-        long changed = (long)sqlite3_changes(st->db);
+            changed = (long)sqlite3_changes(st->db);
+        }
         if (r == KR_OK)
             r = count_rows(st, MERGE_SQL[i].table, &after, err);
         if (r != KR_OK)
@@ -475,6 +579,8 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
     }
     if (r == KR_OK && stats)
         *stats = tmp;
+    if (own_plan)
+        kr_progress_end(&st->plan);
     return r;
 }
 
@@ -1174,7 +1280,7 @@ static const char SQL_STAGE_RAW[] =
     " NULL AS ref FROM json_each(?1, '$.visits');"
     "CREATE TABLE src.jo AS SELECT 'observations' AS sec, 4 AS rank, key AS i, NULL AS k,"
     " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
-    " NULL AS ref FROM json_each(?1, '$.observations')"
+    " NULL AS ref FROM json_each(?1, '$.observations') WHERE kr_tick()"
     " UNION ALL SELECT 'deleted_observations', 5, key, NULL, type, value,"
     " CASE type WHEN 'object' THEN json_extract(value, '$.id') END, NULL"
     " FROM json_each(?1, '$.deleted_observations')"
@@ -1271,16 +1377,16 @@ static const char *const SQL_STAGE_ROWS[] = {
     " CASE WHEN sec = 'deleted_observations' THEN coalesce(json_extract(j, '$.deleted_at'),"
     " json_extract(j, '$.updated_at'), json_extract(j, '$.created_at'),"
     " strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(j, '$.at')))"
-    " ELSE json_extract(j, '$.deleted_at') END FROM src.jo",
+    " ELSE json_extract(j, '$.deleted_at') END FROM src.jo WHERE kr_tick()",
     "INSERT INTO src.observation_version(id, observation_id, at, change, text, corner)"
     " SELECT id, ref, json_extract(j, '$.at'), json_extract(j, '$.change'), json_extract(j,"
-    " '$.text'), json_extract(j, '$.corner') FROM src.jh",
+    " '$.text'), json_extract(j, '$.corner') FROM src.jh WHERE kr_tick()",
     /* A note without history gets one 'aangemaakt' version with an id derived from the note,
      * so that a second import finds it again. */
     "INSERT INTO src.observation_version(id, observation_id, at, change, text, corner)"
     " SELECT o.id || '-' || kr_fnv(o.text, o.corner), o.id, o.created_at, 'aangemaakt',"
     " o.text, o.corner FROM src.observation o WHERE NOT EXISTS (SELECT 1 FROM src.jh"
-    " WHERE jh.ref = o.id)",
+    " WHERE jh.ref = o.id) AND kr_tick()",
     /* The reflection; a decision without a time gets the session's. */
     "INSERT INTO src.reflection_pattern(id, session_id, corner, label, created_at, updated_at)"
     " SELECT jgp.id, s.id, json_extract(j, '$.corner'), json_extract(j, '$.label'),"
@@ -1466,6 +1572,22 @@ static enum kr_status import_json(struct kr_store *st, const char *json, size_t 
     r = kr_store_exec(st, "ATTACH ':memory:' AS src", err);
     if (r != KR_OK)
         return r;
+    /* The job in units: staging a note, checking it (two), making its rows, adding it; the
+     * versions (about one per note until staged) are made and added too. */
+    size_t notes = 0, checks = NF(SECTIONS) + NF(CROSS_CHECKS);
+    if (st->progress) {
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(st->db,
+                               "SELECT CASE json_type(?1, '$.observations') WHEN 'array' THEN"
+                               " json_array_length(?1, '$.observations') ELSE 0 END",
+                               -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(q, 1, json, (int)len, SQLITE_STATIC);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                notes = (size_t)sqlite3_column_int64(q, 0);
+        }
+        sqlite3_finalize(q);
+        kr_progress_begin(&st->plan, st->progress, notes, 7 * notes);
+    }
     struct problem p = {.k = -1};
     /* The multi-statement staging SQL: run statement by statement with ?1 bound. */
     const char *tail = SQL_STAGE_RAW;
@@ -1485,11 +1607,19 @@ static enum kr_status import_json(struct kr_store *st, const char *json, size_t 
             r = kr_store_fail(st, rc, err, "Importeren mislukt");
         sqlite3_finalize(s);
     }
-    for (size_t i = 0; r == KR_OK && i < NF(SECTIONS) && !p.found; i++)
+    if (r == KR_OK && st->plan.p) {
+        size_t h = count_of(st, "SELECT count(*) FROM src.jh");
+        kr_progress_retotal(&st->plan, 5 * notes + 2 * (h > notes ? h : notes));
+    }
+    for (size_t i = 0; r == KR_OK && i < NF(SECTIONS) && !p.found; i++) {
         r = check_section(st, &SECTIONS[i], &p, err);
-    for (size_t i = 0; r == KR_OK && i < NF(CROSS_CHECKS) && !p.found; i++)
+        kr_progress_add(&st->plan, 2 * notes / checks);
+    }
+    for (size_t i = 0; r == KR_OK && i < NF(CROSS_CHECKS) && !p.found; i++) {
         r = run_check(st, CROSS_CHECKS[i].sql, CROSS_CHECKS[i].field, msg_text, CROSS_CHECKS[i].msg,
                       &p, err);
+        kr_progress_add(&st->plan, 2 * notes / checks);
+    }
     if (r == KR_OK && p.found)
         r = report(&p, src_name, err);
     problem_fini(&p);
@@ -1508,6 +1638,9 @@ static enum kr_status import_json(struct kr_store *st, const char *json, size_t 
         }
     }
     detach_src(st);
+    if (r == KR_OK)
+        kr_progress_end(&st->plan);
+    st->plan = (struct kr_progress_plan){0};
     return r;
 }
 

@@ -697,6 +697,88 @@ START_TEST(test_exchange_property_random_databases)
 }
 END_TEST
 
+/* What a progress watcher heard. */
+struct heard {
+    size_t calls, last_done, total;
+    bool backwards, wrong_total;
+};
+
+static void hear(void *ctx, size_t done, size_t total)
+{
+    struct heard *h = ctx;
+    h->backwards = h->backwards || done < h->last_done || done > total;
+    h->wrong_total = h->wrong_total || (h->calls && total != h->total);
+    h->calls++;
+    h->last_done = done;
+    h->total = total;
+}
+
+/* A kijkronde/1 text with n notes in two visits. Heap. */
+static char *many_notes(size_t n)
+{
+    struct kr_buf b = {0};
+    kr_buf_puts(&b, "{\"format\": \"kijkronde/1\", \"session\": {\"id\": \"big\", \"date\": "
+                    "\"2026-03-12\", \"kijkvraag\": {\"id\": null, \"text\": \"Wat doen "
+                    "leerlingen?\"}}, \"visits\": [{\"id\": \"v1\", \"label\": \"groep 5\"}, "
+                    "{\"id\": \"v2\", \"label\": \"groep 6\"}], \"observations\": [");
+    for (size_t i = 0; i < n; i++)
+        kr_buf_printf(
+            &b,
+            "%s{\"id\": \"o%zu\", \"visit\": \"v%zu\", \"at\": "
+            "\"2026-03-12T09:%02zu:%02zu+01:00\", \"text\": \"Leerling %zu telt hardop.\"}",
+            i ? ", " : "", i, 1 + i % 2, i / 60 % 60, i % 60, i);
+    kr_buf_puts(&b, "]}");
+    return kr_buf_steal(&b);
+}
+
+/* Progress of import and merge: told often, in order, of the file's notes, ending at all of
+ * them; the merge in slices (more notes than one slice) adds exactly what one pass would. */
+START_TEST(test_exchange_progress_import_and_merge)
+{
+    enum { N = 5000 }; /* more than one slice of the merge (4096) */
+    char *json = many_notes(N);
+    struct heard h = {0};
+    struct kr_progress p = {.fn = hear, .ctx = &h};
+    char *path_a = NULL;
+    struct kr_store *a = new_db(&path_a);
+    kr_store_set_progress(a, &p);
+    struct kr_exchange_stats stats;
+    ck_assert_int_eq(import_str(a, json, &stats), KR_OK);
+    ck_assert_int_eq(stats.observations_new, N);
+    ck_assert_uint_ge(h.calls, 50);
+    ck_assert(!h.backwards && !h.wrong_total);
+    ck_assert_uint_eq(h.total, N);
+    ck_assert_uint_eq(h.last_done, N);
+    /* nobody watching: nothing is called */
+    kr_store_set_progress(a, NULL);
+    size_t calls = h.calls;
+    ck_assert_int_eq(import_str(a, json, &stats), KR_OK);
+    ck_assert_uint_eq(h.calls, calls);
+
+    struct kr_store *b = new_db(NULL);
+    h = (struct heard){0};
+    kr_store_set_progress(b, &p);
+    ck_assert_int_eq(kr_store_merge(b, path_a, &stats, &err), KR_OK);
+    ck_assert_int_eq(stats.observations_new, N);
+    ck_assert_int_eq(stats.versions_new, N);
+    ck_assert_int_eq(stats.observations_updated, 0);
+    ck_assert_uint_ge(h.calls, 2);
+    ck_assert(!h.backwards && !h.wrong_total);
+    ck_assert_uint_eq(h.total, N);
+    ck_assert_uint_eq(h.last_done, N);
+    char *ja = dump(a), *jb = dump(b);
+    ck_assert_str_eq(ja, jb);
+    ck_assert_int_eq(kr_store_merge(b, path_a, &stats, &err), KR_OK);
+    ck_assert_int_eq(stats.observations_new + stats.observations_updated + stats.versions_new, 0);
+    free(ja);
+    free(jb);
+    free(json);
+    free(path_a);
+    kr_store_close(a);
+    kr_store_close(b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("exchange");
@@ -713,6 +795,8 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_exchange_merge_both_sides_edited);
     tcase_add_test(tc, test_exchange_merge_refuses_bad_files);
+    tcase_add_test(tc, test_exchange_progress_import_and_merge);
+    tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     tc = tcase_create("property");
     tcase_add_checked_fixture(tc, setup, teardown);
