@@ -30,8 +30,10 @@ static void note_text(char *buf, size_t size, const char *id)
 static void writer(const char *visit_id, int fd)
 {
     struct kr_store *st;
-    if (kr_store_open(path, &st, &err) != KR_OK)
+    if (kr_store_open(path, &st, &err) != KR_OK) {
+        fprintf(stderr, "writer: %s\n", err.msg);
         _exit(3);
+    }
     for (;;) {
         struct kr_observation o = {.visit_id = kr_xstrdup(visit_id)};
         char id[40];
