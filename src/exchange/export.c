@@ -72,7 +72,8 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     }
     kr_summary_fini(&sum);
     if (fflush(out) != 0 || ferror(out))
-        return kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.", kr_strerror(errno));
+        return kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s%s.",
+                            kr_strerror(errno), kr_strerror_hint(errno));
     return KR_OK;
 }
 
@@ -121,8 +122,8 @@ enum kr_status kr_export_session_file(struct kr_store *st, const char *session_i
     char *tmp = kr_xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        enum kr_status r =
-            kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        enum kr_status r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path,
+                                        kr_strerror(errno), kr_strerror_hint(errno));
         free(tmp);
         return r;
     }
@@ -131,15 +132,19 @@ enum kr_status kr_export_session_file(struct kr_store *st, const char *session_i
         close(fd);
         unlink(tmp);
         free(tmp);
-        return kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        return kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
+                            kr_strerror_hint(errno));
     }
     enum kr_status r = kr_export_session(st, session_id, f, opts, f_out, err);
     if (r == KR_OK && fsync(fileno(f_out)) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
+                         kr_strerror_hint(errno));
     if (fclose(f_out) != 0 && r == KR_OK)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
+                         kr_strerror_hint(errno));
     if (r == KR_OK && rename(tmp, path) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s.", path, kr_strerror(errno));
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
+                         kr_strerror_hint(errno));
     if (r != KR_OK)
         unlink(tmp);
     free(tmp);

@@ -258,8 +258,8 @@ enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id,
     if (r == KR_OK) {
         fputs("}\n", out);
         if (fflush(out) != 0 || ferror(out))
-            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.",
-                             kr_strerror(errno));
+            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s%s.",
+                             kr_strerror(errno), kr_strerror_hint(errno));
     }
 out:
     if (!sqlite3_get_autocommit(st->db))
