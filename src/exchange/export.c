@@ -51,6 +51,11 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
         o.sep = ';';
     /* No name of a pupil or teacher in a summary; in the csv only with pseudonyms. */
     o.hide_names = o.hide_names || o.pseudonymise || f == KR_EXPORT_MD || f == KR_EXPORT_HTML;
+    if (f == KR_EXPORT_JSON && o.pseudonymise)
+        /* The JSON holds everything, real names too: never pretend it has schuilnamen. */
+        return kr_error_set(err, KR_INVALID,
+                            "Een JSON-export bevat altijd alles, ook de echte namen; schuilnamen "
+                            "kan alleen bij HTML, Markdown en CSV.");
     if (f == KR_EXPORT_JSON)
         return kr_store_export_json(st, session_id, out, err);
     struct kr_summary sum;
