@@ -105,19 +105,31 @@ static char *read_all(const char *path, size_t *len, struct kr_error *err)
 static void put_stats(FILE *out, const char *verb, const char *path,
                       const struct kr_exchange_stats *s)
 {
+    long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
     if (!s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-        !s->versions_new) {
+        !s->versions_new && !labels && !s->tweetallen_new && !s->other_changed) {
         fprintf(out, "%s '%s': alles stond er al; er is niets veranderd.\n", verb, path);
         return;
     }
     fprintf(out,
             "%s '%s': %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
-            "%ld nieuwe %s in de geschiedenis.\n",
+            "%ld nieuwe %s in de geschiedenis.",
             verb, path, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
             s->visits_new, s->visits_new == 1 ? "bezoek" : "bezoeken", s->observations_new,
             s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
             s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
             s->versions_new == 1 ? "versie" : "versies");
+    /* What changed besides the notes: a renamed bezoek, tweetal or bijeenkomst is a change. */
+    if (labels)
+        fprintf(out, " Bijgewerkt (naam of gegevens): %ld %s, %ld %s, %ld %s.", s->sessions_updated,
+                s->sessions_updated == 1 ? "bijeenkomst" : "bijeenkomsten", s->visits_updated,
+                s->visits_updated == 1 ? "bezoek" : "bezoeken", s->tweetallen_updated,
+                s->tweetallen_updated == 1 ? "tweetal" : "tweetallen");
+    if (s->tweetallen_new || s->other_changed)
+        fprintf(out, " Verder %ld %s en %ld andere %s (netwerk, deelnemers, nabespreking).",
+                s->tweetallen_new, s->tweetallen_new == 1 ? "nieuw tweetal" : "nieuwe tweetallen",
+                s->other_changed, s->other_changed == 1 ? "wijziging" : "wijzigingen");
+    fputc('\n', out);
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)

@@ -345,6 +345,58 @@ START_TEST(test_store_refuses_without_touching)
 }
 END_TEST
 
+/* Read a whole small file into buf; its length, or -1. */
+static long slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, size, f);
+    fclose(f);
+    return (long)n;
+}
+
+START_TEST(test_store_refuses_foreign_sqlite_by_application_id)
+{
+    char path[128], side[160], cmd[512];
+    struct kr_store *s;
+    snprintf(path, sizeof path, "%s/ander.db", dir);
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' \"CREATE TABLE boek(t); INSERT INTO boek VALUES ('x');"
+             " PRAGMA journal_mode = delete;\" >/dev/null 2>&1",
+             path);
+    if (system(cmd) != 0)
+        return; /* no sqlite3 program */
+    static char before[65536], after[65536];
+    long n = slurp(path, before, sizeof before);
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_DB_NOT_DB);
+    ck_assert_ptr_nonnull(strstr(err.msg, "geen kijkronde-database"));
+    ck_assert_ptr_nonnull(strstr(err.msg, path));
+    ck_assert_int_eq(slurp(path, after, sizeof after), n);
+    ck_assert_mem_eq(before, after, (size_t)n);
+    snprintf(side, sizeof side, "%s-wal", path);
+    ck_assert_int_ne(access(side, F_OK), 0);
+    snprintf(side, sizeof side, "%s-journal", path);
+    ck_assert_int_ne(access(side, F_OK), 0);
+    /* Another program's id, even with kijkronde's table names. */
+    snprintf(path, sizeof path, "%s/id.db", dir);
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' 'PRAGMA application_id = 7; CREATE TABLE session(id);' >/dev/null",
+             path);
+    ck_assert_int_eq(system(cmd), 0);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_DB_NOT_DB);
+    ck_assert_ptr_nonnull(strstr(err.msg, "0x00000007"));
+    /* Ours: a new database carries the id. */
+    snprintf(path, sizeof path, "%s/ons.db", dir);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_OK);
+    kr_store_close(s);
+    snprintf(cmd, sizeof cmd, "test \"$(sqlite3 '%s' 'PRAGMA application_id')\" = 1263685454",
+             path);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -364,6 +416,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_store_new_file_is_private_wal_and_current);
     tcase_add_test(tc, test_store_migrates_from_previous_version_keeping_notes);
     tcase_add_test(tc, test_store_refuses_without_touching);
+    tcase_add_test(tc, test_store_refuses_foreign_sqlite_by_application_id);
     suite_add_tcase(s, tc);
     return s;
 }
