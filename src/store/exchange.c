@@ -557,7 +557,7 @@ static int js_string(struct jscan *j)
                              "teken";
                     return 0;
                 }
-                j->pos += 4;
+                j->pos += high ? 10 : 4; /* a pair is one character: skip its low half too */
             } else if (!strchr("\"\\/bfnrt", e) || e == 0) {
                 j->why = "ongeldige \\-code in een tekst";
                 return 0;

@@ -418,6 +418,32 @@ START_TEST(test_exchange_json_duplicate_key_position)
 }
 END_TEST
 
+START_TEST(test_exchange_json_surrogate_pair_is_one_character)
+{
+    /* Python's json.dump writes 😀 as \ud83d\ude00: one character, not two lone halves */
+    struct kr_store *b = new_db(NULL);
+    char *pair = mutate("\"Vier lln overleggen.\"", "\"Vier lln \\ud83d\\ude00 overleggen.\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_OK);
+    struct kr_observation o = {0};
+    ck_assert_int_eq(kr_store_obs_get(b, "o4", &o, &err), KR_OK);
+    ck_assert_str_eq(o.text, "Vier lln \xF0\x9F\x98\x80 overleggen.");
+    kr_observation_fini(&o);
+    free(pair);
+    kr_store_close(b);
+    /* a half alone is still no character */
+    b = new_db(NULL);
+    pair = mutate("\"Vier lln overleggen.\"", "\"Vier \\ude00 \\ud83d\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_PARSE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "losse \\u-surrogaat"));
+    free(pair);
+    pair = mutate("\"Vier lln overleggen.\"", "\"Vier \\ud83d\\u0041\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_PARSE);
+    free(pair);
+    ck_assert_int_eq(count_sessions(b), 0);
+    kr_store_close(b);
+}
+END_TEST
+
 START_TEST(test_exchange_json_byte_order_mark_skipped)
 {
     struct kr_store *b = new_db(NULL);
@@ -782,6 +808,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_exchange_json_conflicting_ids_refused);
     tcase_add_test(tc, test_exchange_json_duplicate_key_position);
     tcase_add_test(tc, test_exchange_json_byte_order_mark_skipped);
+    tcase_add_test(tc, test_exchange_json_surrogate_pair_is_one_character);
     tcase_add_test(tc, test_exchange_json_note_length_limited);
     suite_add_tcase(s, tc);
     tc = tcase_create("merge");
