@@ -64,6 +64,10 @@ enum kr_status kr_error_set_at(struct kr_error *err, enum kr_status st, const ch
 /* A short Dutch description of a system error number (errno). Static storage. */
 const char *kr_strerror(int errnum);
 
+/* What the user can do about errnum, to append after kr_strerror: for a full disk (or
+ * quota) "; maak ruimte vrij (...) en probeer het opnieuw", else "". Static string. */
+const char *kr_strerror_hint(int errnum);
+
 /* Reset err (may be NULL) to KR_OK with empty fields. */
 void kr_error_clear(struct kr_error *err);
 

@@ -39,6 +39,21 @@ int kr_utf8_cp_width(uint32_t cp);
 size_t kr_utf8_width(const char *s, size_t len);
 
 /*
+ * The longest prefix of s[0..len) that takes at most cols columns, in bytes (on a code
+ * point boundary; zero-width marks after the last character that fits are kept). Its
+ * width goes to *width when width is not NULL. Stops measuring at the first code point
+ * that does not fit, so cutting a long text to a row costs the row, not the text.
+ */
+size_t kr_utf8_fit(const char *s, size_t len, size_t cols, size_t *width);
+
+/*
+ * How many code points kr_utf8_cp_width has measured since the program started: a work
+ * counter, so tests can check that drawing a long text measures it a bounded number of
+ * times (linear, not quadratic) without timing anything.
+ */
+size_t kr_utf8_measured(void);
+
+/*
  * Copy src into dst (size bytes, NUL-terminated when size > 0) so that it takes at
  * most cols columns; when it had to cut, the last column shows "…". The copy is made
  * inert as by kr_utf8_inert. Returns the columns used.

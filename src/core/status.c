@@ -96,3 +96,10 @@ const char *kr_strerror(int errnum)
         return strerror(errnum);
     }
 }
+
+const char *kr_strerror_hint(int errnum)
+{
+    if (errnum == ENOSPC || errnum == EDQUOT)
+        return "; maak ruimte vrij (verwijder of verplaats bestanden) en probeer het opnieuw";
+    return "";
+}

@@ -138,8 +138,17 @@ bool kr_utf8_is_control(uint32_t cp)
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Single-threaded program: a plain counter (see kr_utf8_measured). */
+static size_t measured;
+
+size_t kr_utf8_measured(void)
+{
+    return measured;
+}
+
 int kr_utf8_cp_width(uint32_t cp)
 {
+    measured++;
     if (kr_utf8_is_control(cp))
         return 1;
     int w = wcwidth((wchar_t)cp);
@@ -157,6 +166,23 @@ size_t kr_utf8_width(const char *s, size_t len)
         cols += (size_t)kr_utf8_cp_width(cp);
     }
     return cols;
+}
+
+size_t kr_utf8_fit(const char *s, size_t len, size_t cols, size_t *width)
+{
+    size_t w = 0, i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = kr_utf8_decode(s + i, len - i, &cp);
+        size_t cw = (size_t)kr_utf8_cp_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += n;
+    }
+    if (width)
+        *width = w;
+    return i;
 }
 
 /* The inert form of one decoded code point: what is shown instead. */
@@ -196,8 +222,7 @@ size_t kr_utf8_truncate(char *dst, size_t size, const char *src, size_t cols)
     if (size == 0)
         return 0;
     size_t len = strlen(src);
-    size_t total = kr_utf8_width(src, len);
-    bool cut = total > cols;
+    bool cut = kr_utf8_fit(src, len, cols, NULL) < len;     /* measures at most cols + 1 */
     size_t budget = cut ? (cols > 0 ? cols - 1 : 0) : cols; /* leave a column for "…" */
     size_t used = 0, o = 0, i = 0;
     while (i < len) {

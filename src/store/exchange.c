@@ -19,6 +19,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/model.h"
 #include "kijkronde/nfc.h"
 #include "kijkronde/store_exchange.h"
 #include "kijkronde/utf8.h"
@@ -312,8 +313,8 @@ enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id,
     if (r == KR_OK) {
         fputs("}\n", out);
         if (fflush(out) != 0 || ferror(out))
-            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s.",
-                             kr_strerror(errno));
+            r = kr_error_set(err, KR_IO, "Schrijven van de export mislukt: %s%s.",
+                             kr_strerror(errno), kr_strerror_hint(errno));
     }
 out:
     if (!sqlite3_get_autocommit(st->db))
@@ -586,10 +587,13 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
 
 /* ---- JSON syntax: where exactly is it broken? ---- */
 
+static void line_col(const char *s, size_t len, size_t off, size_t *line, size_t *col);
+
 struct jscan {
     const char *s;
     size_t len, pos;
     const char *why;
+    char why_buf[256]; /* for a why with a value in it */
 };
 
 static void js_ws(struct jscan *j)
@@ -659,7 +663,7 @@ static int js_string(struct jscan *j)
                              "teken";
                     return 0;
                 }
-                j->pos += 4;
+                j->pos += high ? 10 : 4; /* a pair is one character: skip its low half too */
             } else if (!strchr("\"\\/bfnrt", e) || e == 0) {
                 j->why = "ongeldige \\-code in een tekst";
                 return 0;
@@ -707,12 +711,139 @@ bad:
     return 0;
 }
 
+/*
+ * The keys of the objects that are open, to refuse a key that comes twice in one object
+ * (SQLite would silently keep one of them). Entries form a stack (an object's keys are
+ * dropped when it closes) with hash chains over it; a chain's newest entry is its head,
+ * so dropping from the top of the stack only ever unlinks chain heads.
+ */
+struct jkey {
+    uint64_t hash;   /* of the object number and the decoded key */
+    size_t obj;      /* which object (numbered as they open) */
+    size_t off, len; /* the decoded key in the arena */
+    size_t pos;      /* byte offset of the key in the document */
+    size_t next;     /* the older entry in this chain, + 1 (0: none) */
+};
+
+struct jkeys {
+    struct jkey *e;
+    size_t n, cap;
+    size_t *head; /* per bucket: newest entry + 1 */
+    size_t n_buckets;
+    struct kr_buf arena;
+    size_t objs;
+};
+
+static void jkeys_fini(struct jkeys *k)
+{
+    free(k->e);
+    free(k->head);
+    kr_buf_fini(&k->arena);
+}
+
+static uint64_t jkey_hash(size_t obj, const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)obj;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    return h;
+}
+
+static void jkeys_link(struct jkeys *k, size_t i)
+{
+    size_t b = (size_t)(k->e[i].hash & (k->n_buckets - 1));
+    k->e[i].next = k->head[b];
+    k->head[b] = i + 1;
+}
+
+/* The key text of the string token s[0..len) (quotes excluded, already checked) into out. */
+static void js_key_decode(const char *s, size_t len, struct kr_buf *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '\\') {
+            kr_buf_putc(out, s[i]);
+            continue;
+        }
+        char e = s[++i];
+        if (e != 'u') {
+            static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+            kr_buf_putc(out, to[strchr(from, e) - from]);
+            continue;
+        }
+        uint32_t cp = hex4(s + i + 1);
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < len && s[i + 1] == '\\') {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(s + i + 3) - 0xDC00);
+            i += 6;
+        }
+        char enc[4];
+        kr_buf_append(out, enc, kr_utf8_encode(cp, enc));
+    }
+}
+
+/* Add the key at j->s[start..j->pos) (a string token) to object obj; 0 when it is there. */
+static int jkeys_add(struct jkeys *k, struct jscan *j, size_t obj, size_t start)
+{
+    size_t off = k->arena.len;
+    js_key_decode(j->s + start + 1, j->pos - start - 2, &k->arena);
+    size_t len = k->arena.len - off;
+    uint64_t h = jkey_hash(obj, k->arena.data + off, len);
+    if (k->n_buckets) {
+        for (size_t e = k->head[h & (k->n_buckets - 1)]; e; e = k->e[e - 1].next) {
+            const struct jkey *o = &k->e[e - 1];
+            if (o->hash != h || o->obj != obj || o->len != len ||
+                memcmp(k->arena.data + o->off, k->arena.data + off, len) != 0)
+                continue;
+            char v[128];
+            size_t l1, c1, l0, c0;
+            kr_buf_putc(&k->arena, '\0');
+            kr_utf8_truncate(v, sizeof v, k->arena.data + off, 40);
+            line_col(j->s, j->len, start, &l1, &c1);
+            line_col(j->s, j->len, o->pos, &l0, &c0);
+            snprintf(j->why_buf, sizeof j->why_buf,
+                     "dubbele sleutel \"%s\" op regel %zu kolom %zu (staat in hetzelfde object "
+                     "al op regel %zu kolom %zu)",
+                     v, l1, c1, l0, c0);
+            j->why = j->why_buf;
+            j->pos = start;
+            return 0;
+        }
+    }
+    KR_GROW(k->e, k->cap, k->n + 1);
+    k->e[k->n] = (struct jkey){.hash = h, .obj = obj, .off = off, .len = len, .pos = start};
+    k->n++;
+    if (k->n > 2 * k->n_buckets) {
+        k->n_buckets = k->n_buckets ? 2 * k->n_buckets : 64;
+        free(k->head);
+        k->head = kr_xreallocarray(NULL, k->n_buckets, sizeof *k->head);
+        memset(k->head, 0, k->n_buckets * sizeof *k->head);
+        for (size_t i = 0; i < k->n; i++)
+            jkeys_link(k, i);
+    } else {
+        jkeys_link(k, k->n - 1);
+    }
+    return 1;
+}
+
+/* An object closes: drop its keys (the top of the stack, from entry `from` on). */
+static void jkeys_pop(struct jkeys *k, size_t from)
+{
+    if (from >= k->n)
+        return;
+    for (size_t i = k->n; i-- > from;)
+        k->head[k->e[i].hash & (k->n_buckets - 1)] = k->e[i].next;
+    k->arena.len = k->e[from].off;
+    k->n = from;
+}
+
 #define JS_MAX_DEPTH 500
 
 /* Check the whole text as JSON without recursion; on failure j->pos is the spot. */
-static int js_check(struct jscan *j)
+static int js_check_keys(struct jscan *j, struct jkeys *keys)
 {
-    char stack[JS_MAX_DEPTH]; /* '{' or '[' per open level */
+    char stack[JS_MAX_DEPTH];       /* '{' or '[' per open level */
+    size_t obj[JS_MAX_DEPTH];       /* per open object: its number */
+    size_t first_key[JS_MAX_DEPTH]; /* per open object: its first entry in keys */
     int depth = 0;
     for (;;) {
         /* expect a value */
@@ -727,6 +858,8 @@ static int js_check(struct jscan *j)
                 j->why = "te diep genest";
                 return 0;
             }
+            obj[depth] = keys->objs++;
+            first_key[depth] = keys->n;
             stack[depth++] = c;
             j->pos++;
             js_ws(j);
@@ -778,6 +911,8 @@ static int js_check(struct jscan *j)
         if (c == (stack[depth - 1] == '{' ? '}' : ']')) {
             j->pos++;
             depth--;
+            if (c == '}')
+                jkeys_pop(keys, first_key[depth]);
             goto after_value;
         }
         j->why = stack[depth - 1] == '{' ? "hier verwacht ik , of }" : "hier verwacht ik , of ]";
@@ -788,7 +923,8 @@ static int js_check(struct jscan *j)
             j->why = "hier verwacht ik een sleutel tussen \"\"";
             return 0;
         }
-        if (!js_string(j))
+        size_t key_start = j->pos;
+        if (!js_string(j) || !jkeys_add(keys, j, obj[depth - 1], key_start))
             return 0;
         js_ws(j);
         if (j->pos >= j->len || j->s[j->pos] != ':') {
@@ -797,6 +933,14 @@ static int js_check(struct jscan *j)
         }
         j->pos++;
     }
+}
+
+static int js_check(struct jscan *j)
+{
+    struct jkeys keys = {0};
+    int ok = js_check_keys(j, &keys);
+    jkeys_fini(&keys);
+    return ok;
 }
 
 /* Line and column (1-based, columns in code points) of byte offset off. */
@@ -1207,10 +1351,24 @@ static enum kr_status check_section(struct kr_store *st, const struct section *s
     return r;
 }
 
+#define KR_XSTR(x) #x
+#define KR_STR(x)  KR_XSTR(x)
+
 /* Checks between items and against the database, each as (SQL, field, message). */
 static const struct {
     const char *sql, *field, *msg;
 } CROSS_CHECKS[] = {
+    /* The TUI's limit on a note holds for imported notes too (length() counts characters). */
+    {ITEM_COLS
+     ", i + 1, length(json_extract(j, '$.text')) FROM src.jo WHERE t = 'object' AND"
+     " length(json_extract(j, '$.text')) > " KR_STR(KR_NOTE_MAX_CHARS) " ORDER BY rank, i LIMIT 1",
+     "text",
+     "notitie %s is langer dan " KR_STR(KR_NOTE_MAX_CHARS) " tekens (%s); kort haar in of"
+                                                           " splits haar"},
+    {ITEM_COLS ", i + 1, length(json_extract(j, '$.text')) FROM src.jh WHERE t = 'object' AND"
+               " length(json_extract(j, '$.text')) > " KR_STR(
+                   KR_NOTE_MAX_CHARS) " ORDER BY rank, i, k LIMIT 1",
+     "text", "een versie van notitie %s is langer dan " KR_STR(KR_NOTE_MAX_CHARS) " tekens (%s)"},
     {ITEM_COLS ", id, NULL FROM src.jgn WHERE t = 'object' AND NOT EXISTS (SELECT 1 FROM"
                " src.jo WHERE jo.id = jgn.id) ORDER BY rank, i LIMIT 1",
      "observation", "onbekende notitie \"%s\"%s; ze staat niet bij \"observations\""},
@@ -1531,6 +1689,11 @@ enum kr_status kr_store_import_json(struct kr_store *st, const char *json, size_
 {
     struct kr_buf nfc = {0};
     enum kr_status r;
+    /* A UTF-8 byte order mark (Windows editors write one) is no part of the JSON. */
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {
+        json += 3;
+        len -= 3;
+    }
     if (kr_nfc(json, len, &nfc, NULL, NULL))
         r = import_json(st, nfc.data, nfc.len, source, stats, err);
     else

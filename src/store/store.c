@@ -39,6 +39,11 @@ enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, 
 {
     enum kr_status s;
     const char *why;
+    /* A full disk does not always come as SQLITE_FULL: making the -shm or syncing on a full
+     * disk is an I/O error with ENOSPC underneath. Say that the disk is full. */
+    if ((rc & 0xFF) == SQLITE_IOERR && st && st->db &&
+        (sqlite3_system_errno(st->db) == ENOSPC || sqlite3_system_errno(st->db) == EDQUOT))
+        rc = SQLITE_FULL;
     switch (rc & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -55,7 +60,8 @@ enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, 
         break;
     case SQLITE_FULL:
         s = KR_DB_FULL;
-        why = "de schijf is vol";
+        why = "de schijf is vol; maak ruimte vrij (verwijder of verplaats bestanden) en probeer "
+              "het opnieuw";
         break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -513,6 +519,26 @@ static enum kr_status precheck(const char *path, struct kr_error *err)
     return KR_OK;
 }
 
+/*
+ * The database holds names of pupils and teachers: private to its owner. A file copied in
+ * (cp keeps 0644 under the usual umask) is made 0600 on open, with its -wal and -shm, which
+ * SQLite makes with the database's mode. Only files of ours; never through a symlink.
+ */
+static void make_private(const char *path)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        char *p = kr_xasprintf("%s%s", path, suffix[i]);
+        struct stat sb;
+        /* By name, never open(): closing any descriptor of a file drops the POSIX locks
+         * SQLite holds on it (the two-writers durability test lost notes that way). */
+        if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+            (sb.st_mode & 077))
+            chmod(p, sb.st_mode & 0700);
+        free(p);
+    }
+}
+
 static enum kr_status migrate(struct kr_store *st, int target, struct kr_error *err)
 {
     int v = kr_store_schema_version(st);
@@ -631,6 +657,8 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
     /* An older kijkronde database (id 0, kijkronde's tables) gets the id once. */
     if (s == KR_OK && now.app_id != KR_STORE_APP_ID) /* best effort: it can wait for later */
         sqlite3_exec(st->db, "PRAGMA application_id = " KR_STORE_APP_ID_STR, NULL, NULL, NULL);
+    if (s == KR_OK && !memory)
+        make_private(path); /* a kijkronde database now, after every check */
     if (s == KR_OK && !memory)
         kr_store_watch_open(st);
 out:

@@ -92,12 +92,12 @@ static int put_wrapped_clean(struct ui *ui, int y, int x, int cols, int max_rows
     size_t n = kr_le_wrap(t, len, (size_t)cols, starts, (size_t)max_rows, cursor, cur_row, cur_col);
     for (size_t r = 0; r < n; r++) {
         size_t from = starts[r], to = r + 1 < n ? starts[r + 1] : len;
-        bool cut = r + 1 == n && kr_utf8_width(t + from, to - from) > (size_t)cols;
+        /* The last row holds all the rest of the text: measure only what fits on it. */
+        bool cut = r + 1 == n && kr_utf8_fit(t + from, to - from, (size_t)cols, NULL) < to - from;
         /* The row ends before the space it was broken at; cut anything wider. The last row
          * of text that does not fit ends in … after a whole word, so no word is half shown. */
         size_t room = cut && cols > 1 ? (size_t)cols - 1 : (size_t)cols;
-        while (to > from && kr_utf8_width(t + from, to - from) > room)
-            to = kr_utf8_prev(t, to);
+        to = from + kr_utf8_fit(t + from, to - from, room, NULL);
         if (cut) {
             size_t sp = to;
             while (sp > from && t[sp - 1] != ' ')
@@ -150,17 +150,24 @@ static void clear_field(struct ui *ui, int y, int x, int cols, int rows, bool fo
 static int draw_line_field(struct ui *ui, int y, int x, int cols, const struct kr_lineedit *le,
                            bool focused, const struct ui_span *spans, size_t n_spans)
 {
-    size_t from = 0, to = le->len;
+    size_t from = 0, before = 0;
     if (focused) {
-        /* the text before the cursor must fit in cols - 1 (the cursor takes the last cell) */
-        while (from < le->cursor &&
-               kr_utf8_width(le->text + from, le->cursor - from) > (size_t)cols - 1)
-            from = kr_utf8_next(le->text, le->len, from);
+        /* the text before the cursor must fit in cols - 1 (the cursor takes the last cell):
+         * walk back from the cursor, measuring one field's worth, never the whole text */
+        from = le->cursor;
+        while (from > 0) {
+            size_t prev = kr_utf8_prev(le->text, from);
+            size_t cw = kr_utf8_width(le->text + prev, from - prev);
+            if (before + cw > (size_t)cols - 1)
+                break;
+            before += cw;
+            from = prev;
+        }
     }
-    bool more = kr_utf8_width(le->text + from, to - from) > (size_t)cols;
+    size_t rest = le->len - from;
+    bool more = kr_utf8_fit(le->text + from, rest, (size_t)cols, NULL) < rest;
     size_t room = more && !focused ? (size_t)cols - 1 : (size_t)cols; /* unfocused: room for … */
-    while (to > from && kr_utf8_width(le->text + from, to - from) > room)
-        to = kr_utf8_prev(le->text, to);
+    size_t to = from + kr_utf8_fit(le->text + from, rest, room, NULL);
     clear_field(ui, y, x, cols, 1, focused);
     move(y, x);
     put_run(ui, le->text, from, to, UI_NORMAL, spans, n_spans, UI_JUDGE);
@@ -171,7 +178,7 @@ static int draw_line_field(struct ui *ui, int y, int x, int cols, const struct k
     }
     if (focused) {
         curs_set(1);
-        move(y, x + (int)kr_utf8_width(le->text + from, le->cursor - from));
+        move(y, x + (int)before);
     }
     return 1;
 }
@@ -179,13 +186,16 @@ static int draw_line_field(struct ui *ui, int y, int x, int cols, const struct k
 int ui_draw_field(struct ui *ui, int y, int x, int cols, int rows, const struct kr_lineedit *le,
                   bool focused, const struct ui_span *spans, size_t n_spans)
 {
-    size_t cur_row = 0, cur_col = 0, starts[UI_MAX_WRAP];
+    size_t cur_row = 0, cur_col = 0;
     if (rows < 1 || cols < 2)
         return 0;
     if (rows == 1)
         return draw_line_field(ui, y, x, cols, le, focused, spans, n_spans);
+    /* Every row takes at least one character, so len + 2 starts are enough for the whole
+     * text and the cursor is found however far down it is. */
+    size_t *starts = kr_xreallocarray(NULL, le->len + 2, sizeof *starts);
     /* When the text needs more rows than the field has, show the rows around the cursor. */
-    size_t need = kr_le_wrap(le->text, le->len, (size_t)cols, starts, UI_MAX_WRAP, le->cursor,
+    size_t need = kr_le_wrap(le->text, le->len, (size_t)cols, starts, le->len + 2, le->cursor,
                              &cur_row, &cur_col);
     size_t first = 0;
     if (cur_row >= (size_t)rows)
@@ -193,11 +203,11 @@ int ui_draw_field(struct ui *ui, int y, int x, int cols, int rows, const struct 
     clear_field(ui, y, x, cols, rows, focused);
     for (size_t r = first; r < need && r < first + (size_t)rows; r++) {
         size_t from = starts[r], to = r + 1 < need ? starts[r + 1] : le->len;
-        while (to > from && kr_utf8_width(le->text + from, to - from) > (size_t)cols)
-            to = kr_utf8_prev(le->text, to);
+        to = from + kr_utf8_fit(le->text + from, to - from, (size_t)cols, NULL);
         move(y + (int)(r - first), x);
         put_run(ui, le->text, from, to, UI_NORMAL, spans, n_spans, UI_JUDGE);
     }
+    free(starts);
     if (focused) {
         curs_set(1);
         move(y + (int)(cur_row - first), x + (int)cur_col);

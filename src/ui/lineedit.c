@@ -117,8 +117,12 @@ static void insert_raw(struct kr_lineedit *le, const char *s, size_t n)
 
 enum kr_le_result kr_le_insert(struct kr_lineedit *le, const char *s, size_t len)
 {
-    bool changed = false;
-    size_t i = 0;
+    /* Clean the whole block first and insert it once: a paste of 40k characters in the
+     * middle of a note moves the text after the cursor once, not once per character. */
+    size_t room = le_max(le) > le->len ? le_max(le) - le->len : 0;
+    /* an invalid byte becomes U+FFFD: three bytes for one */
+    char *clean = kr_xmalloc((len < room / 3 ? len * 3 : room) + 1);
+    size_t used = 0, i = 0;
     while (i < len) {
         uint32_t cp;
         size_t n = kr_utf8_decode(s + i, len - i, &cp);
@@ -134,15 +138,18 @@ enum kr_le_result kr_le_insert(struct kr_lineedit *le, const char *s, size_t len
         else if (kr_utf8_is_control(cp))
             continue;
         m = kr_utf8_encode(cp, enc);
-        if (le->len + m > le_max(le))
+        if (used + m > room)
             break;
         /* A zero-width mark cannot start the text: it would have no character to join. */
-        if (kr_utf8_cp_width(cp) == 0 && le->cursor == 0)
+        if (le->cursor == 0 && used == 0 && kr_utf8_cp_width(cp) == 0)
             continue;
-        insert_raw(le, enc, m);
-        changed = true;
+        memcpy(clean + used, enc, m);
+        used += m;
     }
-    return changed ? KR_LE_CHANGED : KR_LE_IGNORED;
+    if (used)
+        insert_raw(le, clean, used);
+    free(clean);
+    return used ? KR_LE_CHANGED : KR_LE_IGNORED;
 }
 
 static size_t word_left(const struct kr_lineedit *le, size_t off)
@@ -223,19 +230,19 @@ size_t kr_le_scroll(const struct kr_lineedit *le, size_t *first, size_t cols)
 {
     if (cols < 2)
         cols = 2;
-    if (*first > le->cursor || *first > le->len)
-        *first = le->cursor;
-    /* Keep the cursor inside the field with one free column to its right. */
-    while (*first < le->cursor && kr_utf8_width(le->text + *first, le->cursor - *first) + 1 >= cols)
-        *first = char_next(le, *first);
-    /* When the text scrolled further than needed (e.g. after deleting), scroll back. */
-    while (*first > 0) {
-        size_t prev = char_prev(le, *first);
-        if (kr_utf8_width(le->text + prev, le->cursor - prev) + 1 >= cols)
+    /* Keep the cursor inside the field with one free column to its right, showing as much
+     * before it as fits: walk back from the cursor over at most one field of characters. */
+    size_t off = le->cursor, w = 0;
+    while (off > 0) {
+        size_t prev = char_prev(le, off);
+        size_t cw = kr_utf8_width(le->text + prev, off - prev);
+        if (w + cw + 1 >= cols)
             break;
-        *first = prev;
+        w += cw;
+        off = prev;
     }
-    return kr_utf8_width(le->text + *first, le->cursor - *first);
+    *first = off;
+    return w;
 }
 
 /* The end of the row that starts at `start`, and where the next row starts. */

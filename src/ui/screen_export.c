@@ -89,6 +89,15 @@ static void write_export(struct ui *ui)
         S.field = F_PATH;
         return;
     }
+    if (formats[S.format].format == KR_EXPORT_JSON && S.pseudo) {
+        /* As the CLI: the JSON is for reading in elsewhere and holds everything, real names
+         * too; schuilnamen there would be a promise it does not keep. */
+        ui_message(ui, UI_ERROR,
+                   "JSON bevat altijd de echte namen: kies Schuilnamen nee of een ander formaat.");
+        S.field = F_PSEUDO;
+        free(path);
+        return;
+    }
     struct kr_export_opts opts = {.pseudonymise = S.pseudo};
     if (kr_export_session_file(ui->st, ui->session.id, formats[S.format].format, &opts, path,
                                &err) != KR_OK) {

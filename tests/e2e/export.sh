@@ -52,6 +52,26 @@ grep -q "School A" "$md" || fail "geen schuilnaam in de Markdown"
 grep -q "Wilgenkrakeling" "$md" && fail "de echte school staat in de Markdown met schuilnamen"
 grep -q "^# " "$md" || fail "geen Markdown-kop"
 
+# JSON with schuilnamen is refused, as in the CLI (the JSON holds the real names); with
+# schuilnamen off it is written.
+keys E
+wait_for "Exporteren"
+keys Right Right Right
+wait_for "alles, om in te lezen"
+keys Down Right
+wait_for "ja: \"School A\""
+keys Down C-u
+type_text "$TMPD/alles.json"
+keys C-s
+wait_for "JSON bevat altijd de echte namen"
+[ -e "$TMPD/alles.json" ] && fail "JSON met schuilnamen toch geschreven"
+keys Right
+wait_for "nee: echte school"
+keys C-s
+wait_for "Export bewaard in $TMPD/alles.json"
+grep -q '"format": "kijkronde/1"' "$TMPD/alles.json" || fail "geen JSON geschreven"
+rm -f "$TMPD/alles.json"
+
 # Esc leaves without writing.
 keys E
 wait_for "Exporteren"

@@ -348,6 +348,11 @@ static const struct {
     {"\"extra\": {", "\"reflection_phases\": [{\"phase\": \"dromen\", \"text\": \"x\"}], \"x\": {",
      "reflection_phases[0].phase: onbekende fase \"dromen\""},
     {"\"extra\": {", "\"group_patterns\": {}, \"x\": {", "group_patterns: moet een lijst"},
+    /* a key twice in one object (SQLite would keep one silently), also when spelled with \u */
+    {"\"date\": \"2026-04-01\"", "\"date\": \"2026-04-01\", \"date\": \"2026-04-02\"",
+     "geen geldige JSON: dubbele sleutel \"date\" op regel "},
+    {"\"label\": \"groep 6\"", "\"label\": \"groep 6\", \"l\\u0061bel\": \"x\"",
+     "dubbele sleutel \"label\""},
 };
 
 START_TEST(test_exchange_json_invalid_names_path)
@@ -384,6 +389,99 @@ START_TEST(test_exchange_json_syntax_error_position)
     ck_assert_int_eq(import_str(b, deep, NULL), KR_PARSE);
     free(deep);
     ck_assert_int_eq(count_sessions(b), 0);
+    kr_store_close(b);
+}
+END_TEST
+
+START_TEST(test_exchange_json_duplicate_key_position)
+{
+    struct kr_store *b = new_db(NULL);
+    ck_assert_int_eq(import_str(b,
+                                "{\"format\": \"kijkronde/1\",\n \"a\": {\"x\": 1},\n"
+                                " \"b\": [{\"x\": 1}, {\"x\": 2, \"y\": {\"x\": 3}, \"x\": 4}]}",
+                                NULL),
+                     KR_PARSE);
+    ck_assert_uint_eq(err.line, 3);
+    ck_assert_uint_eq(err.col, 42);
+    ck_assert_ptr_nonnull(
+        strstr(err.msg, "dubbele sleutel \"x\" op regel 3 kolom 42 (staat in hetzelfde object al "
+                        "op regel 3 kolom 19)"));
+    /* the same key in other objects, nested or side by side, is fine */
+    ck_assert_int_eq(import_str(b,
+                                "{\"format\": \"kijkronde/1\", \"a\": {\"x\": {\"x\": 1}},"
+                                " \"b\": [{\"x\": 1}, {\"x\": 1}]}",
+                                NULL),
+                     KR_INVALID); /* valid JSON, but no kijkronde/1 document */
+    ck_assert_ptr_null(strstr(err.msg, "dubbele"));
+    ck_assert_int_eq(count_sessions(b), 0);
+    kr_store_close(b);
+}
+END_TEST
+
+START_TEST(test_exchange_json_surrogate_pair_is_one_character)
+{
+    /* Python's json.dump writes 😀 as \ud83d\ude00: one character, not two lone halves */
+    struct kr_store *b = new_db(NULL);
+    char *pair = mutate("\"Vier lln overleggen.\"", "\"Vier lln \\ud83d\\ude00 overleggen.\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_OK);
+    struct kr_observation o = {0};
+    ck_assert_int_eq(kr_store_obs_get(b, "o4", &o, &err), KR_OK);
+    ck_assert_str_eq(o.text, "Vier lln \xF0\x9F\x98\x80 overleggen.");
+    kr_observation_fini(&o);
+    free(pair);
+    kr_store_close(b);
+    /* a half alone is still no character */
+    b = new_db(NULL);
+    pair = mutate("\"Vier lln overleggen.\"", "\"Vier \\ude00 \\ud83d\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_PARSE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "losse \\u-surrogaat"));
+    free(pair);
+    pair = mutate("\"Vier lln overleggen.\"", "\"Vier \\ud83d\\u0041\"");
+    ck_assert_int_eq(import_str(b, pair, NULL), KR_PARSE);
+    free(pair);
+    ck_assert_int_eq(count_sessions(b), 0);
+    kr_store_close(b);
+}
+END_TEST
+
+START_TEST(test_exchange_json_byte_order_mark_skipped)
+{
+    struct kr_store *b = new_db(NULL);
+    char *bom = kr_xasprintf("\xEF\xBB\xBF%s", MINIMAL);
+    ck_assert_int_eq(import_str(b, bom, NULL), KR_OK);
+    ck_assert_int_eq(count_sessions(b), 1);
+    free(bom);
+    /* only at the start: a BOM anywhere else is still no JSON */
+    bom = kr_xasprintf(" \xEF\xBB\xBF%s", MINIMAL);
+    ck_assert_int_eq(import_str(b, bom, NULL), KR_PARSE);
+    free(bom);
+    kr_store_close(b);
+}
+END_TEST
+
+START_TEST(test_exchange_json_note_length_limited)
+{
+    struct kr_store *b = new_db(NULL);
+    /* KR_NOTE_MAX_CHARS characters (two bytes each) go in; one more is refused with the note */
+    struct kr_buf t = {0};
+    for (int i = 0; i < KR_NOTE_MAX_CHARS; i++)
+        kr_buf_puts(&t, "é");
+    char *q = kr_xasprintf("\"text\": \"%s\"", kr_buf_str(&t));
+    char *ok = mutate("\"text\": \"Vier lln overleggen.\"", q);
+    kr_buf_puts(&t, "x");
+    char *q2 = kr_xasprintf("\"text\": \"%s\"", kr_buf_str(&t));
+    char *bad = mutate("\"text\": \"Vier lln overleggen.\"", q2);
+    ck_assert_int_eq(import_str(b, bad, NULL), KR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "observations[3].text: notitie 4 is langer dan 10000 "
+                                          "tekens (10001)"));
+    ck_assert_int_eq(count_sessions(b), 0);
+    ck_assert_int_eq(import_str(b, ok, NULL), KR_OK);
+    ck_assert_int_eq(count_sessions(b), 1);
+    free(q);
+    free(q2);
+    free(ok);
+    free(bad);
+    kr_buf_fini(&t);
     kr_store_close(b);
 }
 END_TEST
@@ -790,6 +888,10 @@ static Suite *suite(void)
                         (int)(sizeof BAD / sizeof BAD[0]));
     tcase_add_test(tc, test_exchange_json_syntax_error_position);
     tcase_add_test(tc, test_exchange_json_conflicting_ids_refused);
+    tcase_add_test(tc, test_exchange_json_duplicate_key_position);
+    tcase_add_test(tc, test_exchange_json_byte_order_mark_skipped);
+    tcase_add_test(tc, test_exchange_json_surrogate_pair_is_one_character);
+    tcase_add_test(tc, test_exchange_json_note_length_limited);
     suite_add_tcase(s, tc);
     tc = tcase_create("merge");
     tcase_add_checked_fixture(tc, setup, teardown);

@@ -228,6 +228,15 @@ START_TEST(test_export_pseudonyms)
     ck_assert_ptr_nonnull(strstr(csv, ";\"groep B\";"));
     free(md);
     free(csv);
+    /* JSON holds everything: asked for schuilnamen it refuses and writes nothing */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_int_eq(kr_export_session(st, sid, KR_EXPORT_JSON, &o, f, &err), KR_INVALID);
+    fclose(f);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_ptr_nonnull(strstr(err.msg, "schuilnamen kan alleen bij HTML, Markdown en CSV"));
+    free(buf);
 }
 END_TEST
 

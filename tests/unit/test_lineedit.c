@@ -161,6 +161,53 @@ START_TEST(test_lineedit_wrap_breaks_at_spaces)
 }
 END_TEST
 
+START_TEST(test_lineedit_paste_in_the_middle_is_one_block)
+{
+    type("de juf bord");
+    le.cursor = 7;
+    ck_assert_int_eq(kr_le_insert(&le, "wijst\r\nnaar\x1b het ", 17), KR_LE_CHANGED);
+    ck_assert_str_eq(le.text, "de juf wijst naar het bord");
+    ck_assert_uint_eq(le.cursor, strlen("de juf wijst naar het "));
+    /* at the start a leading mark is dropped, a mark after the first character kept */
+    le.cursor = 0;
+    kr_le_insert(&le,
+                 "\xCC\x88"
+                 "e\xCC\x81 ",
+                 6);
+    ck_assert_str_eq(le.text, "e\xCC\x81 de juf wijst naar het bord");
+    /* a block longer than the room left stops at the limit, on a character boundary */
+    kr_le_clear(&le);
+    le.max_len = 6;
+    kr_le_insert(&le, "abcdëf", 7);
+    ck_assert_str_eq(le.text, "abcdë");
+    le.max_len = 8;
+    kr_le_insert(&le, "\xff\xff", 2); /* two replacement characters (3 bytes each) */
+    ck_assert_str_eq(le.text, "abcdë");
+    le.max_len = 9;
+    kr_le_insert(&le, "\xff\xff", 2);
+    ck_assert_str_eq(le.text, "abcdë\xEF\xBF\xBD");
+}
+END_TEST
+
+START_TEST(test_lineedit_scroll_measures_one_field)
+{
+    /* A 100,000-character line: scrolling to the cursor measures about one field, not the
+     * text before the cursor for every character it skips (that was quadratic). */
+    le.max_len = 200000;
+    for (int i = 0; i < 10000; i++)
+        type("juf wijst ");
+    size_t first = 0, before = kr_utf8_measured();
+    size_t col = kr_le_scroll(&le, &first, 40);
+    ck_assert_uint_lt(kr_utf8_measured() - before, 200);
+    ck_assert_uint_eq(col, 38);
+    ck_assert_uint_eq(kr_utf8_width(le.text + first, le.cursor - first), col);
+    le.cursor = 5;
+    col = kr_le_scroll(&le, &first, 40);
+    ck_assert_uint_eq(first, 0);
+    ck_assert_uint_eq(col, 5);
+}
+END_TEST
+
 static Suite *lineedit_suite(void)
 {
     Suite *s = suite_create("lineedit");
@@ -173,11 +220,13 @@ static Suite *lineedit_suite(void)
     tcase_add_test(tc, test_lineedit_paste_joins_lines_and_drops_controls);
     tcase_add_test(tc, test_lineedit_invalid_bytes_become_replacement);
     tcase_add_test(tc, test_lineedit_max_len_stops_growth);
+    tcase_add_test(tc, test_lineedit_paste_in_the_middle_is_one_block);
     suite_add_tcase(s, tc);
     tc = tcase_create("layout");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_lineedit_scroll_keeps_cursor_visible);
     tcase_add_test(tc, test_lineedit_wrap_breaks_at_spaces);
+    tcase_add_test(tc, test_lineedit_scroll_measures_one_field);
     suite_add_tcase(s, tc);
     return s;
 }
