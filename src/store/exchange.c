@@ -1599,6 +1599,8 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
         if (r == KR_OK) /* the other laptop's texts in NFC, as ours are */
             r = kr_store_exec(st, kr_store_nfc_sql, err);
         if (r == KR_OK)
+            r = kr_store_exec(st, kr_store_nfc_debrief_sql, err);
+        if (r == KR_OK)
             r = kr_store_commit(st, err);
         else
             kr_store_rollback(st);
