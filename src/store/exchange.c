@@ -1227,7 +1227,7 @@ static const struct {
 } CROSS_CHECKS[] = {
     /* Evidence cites a note or pattern of this bijeenkomst: of the file, or already here. */
     {ITEM_COLS ", t, NULL FROM src.jev WHERE t IS NOT 'text' OR j = '' ORDER BY rank, i LIMIT 1",
-     "evidence", "elk bewijs is het id (tekst) van een notitie of patroon, niet %s%s"},
+     "evidence", "elk bewijs moet het id van een notitie of patroon zijn (niet-lege tekst)"},
     {ITEM_COLS ", id, NULL FROM src.jev WHERE t = 'text' AND j <> '' AND NOT EXISTS (SELECT 1"
                " FROM src.jo WHERE jo.id IN (jev.id, CASE WHEN substr(jev.id, 1, 2) = 'p-' THEN"
                " substr(jev.id, 3) END)) AND NOT EXISTS (SELECT 1 FROM src.jgp WHERE jgp.id ="
