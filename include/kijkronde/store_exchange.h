@@ -25,6 +25,7 @@ struct kr_exchange_stats {
     long sessions_new, visits_new, observations_new;
     long observations_updated; /* an existing note got a newer version (or was deleted) */
     long versions_new;         /* history rows added */
+    long debrief_changed;      /* theories of action and next steps added or changed */
 };
 
 /*

@@ -106,7 +106,7 @@ static void put_stats(FILE *out, const char *verb, const char *path,
                       const struct kr_exchange_stats *s)
 {
     if (!s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-        !s->versions_new) {
+        !s->versions_new && !s->debrief_changed) {
         fprintf(out, "%s '%s': alles stond er al; er is niets veranderd.\n", verb, path);
         return;
     }
@@ -118,6 +118,9 @@ static void put_stats(FILE *out, const char *verb, const char *path,
             s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
             s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
             s->versions_new == 1 ? "versie" : "versies");
+    if (s->debrief_changed)
+        fprintf(out, "Theory of action en volgende stappen: %ld %s nieuw of bijgewerkt.\n",
+                s->debrief_changed, s->debrief_changed == 1 ? "onderdeel" : "onderdelen");
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)

@@ -10,6 +10,7 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
+#include "kijkronde/utf8.h"
 
 static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
                                      "mei",       "juni",     "juli",     "augustus",
@@ -162,6 +163,11 @@ static const char HTML_STYLE[] =
     "font-weight:600;color:#fff;background:var(--accent)}\n"
     "ul.bewijs{margin:.2rem 0 .4rem;padding-left:1.1rem;font-size:.92rem;color:var(--muted)}\n"
     "ul.stappen{padding-left:1.1rem}ul.stappen>li{margin:.3rem 0}\n"
+    "@media print{.toa{padding:.2rem .5rem}ul.bewijs{font-size:8.5pt;margin:0 0 .2rem}"
+    "ul.stappen>li{margin:.1rem 0}"
+    /* on paper a reference is its time and visit; the note itself is in the appendix */
+    ".bt{display:none}ul.bewijs{padding:0}ul.bewijs li{display:inline}"
+    "ul.bewijs li+li:before{content:' · '}}\n"
     "footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--line);"
     "color:var(--muted);font-size:.85rem}\n"
     "@page{size:A4;margin:14mm 14mm 16mm}\n"
@@ -372,9 +378,11 @@ static void evidence_refs(struct kr_buf *b, const struct kr_summary *s, char *co
             kr_clock_hhmm(s->notes[i].o->at, hhmm);
             kr_buf_printf(b, "notitie %s · ", hhmm);
             esc(b, visit_label(s, s->notes[i].visit));
-            kr_buf_puts(b, ": “");
-            esc(b, s->notes[i].text);
-            kr_buf_puts(b, "”");
+            kr_buf_puts(b, html ? "<span class=\"bt\">: “" : ": “");
+            char cut[256]; /* the start of the note: the whole one is in the appendix */
+            kr_utf8_truncate(cut, sizeof cut, s->notes[i].text, 70);
+            esc(b, cut);
+            kr_buf_puts(b, html ? "”</span>" : "”");
         }
         kr_buf_puts(b, html ? "</li>\n" : "\n");
     }

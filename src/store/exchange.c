@@ -508,9 +508,13 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
             sql = MERGE_TOA_V3;
         long before = 0, after = 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
+        sqlite3_int64 total = sqlite3_total_changes64(st->db);
         if (r == KR_OK)
             r = kr_store_exec(st, sql, err);
         long changed = (long)sqlite3_changes(st->db);
+        if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 ||
+            strcmp(MERGE_SQL[i].table, "next_step") == 0) /* (next_step is two statements) */
+            tmp.debrief_changed += (long)(sqlite3_total_changes64(st->db) - total);
         if (r == KR_OK)
             r = count_rows(st, MERGE_SQL[i].table, &after, err);
         if (r != KR_OK)
