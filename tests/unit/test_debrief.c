@@ -308,11 +308,27 @@ START_TEST(test_debrief_migration_of_the_one_row)
     ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     free(sql);
     sqlite3_close(db);
-    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_OK);
+    char *want = kr_xasprintf("toa-%s", sid);
+    /* merged as it is (schema 6) into a database of now: the chosen version without a group */
+    struct kr_store *m = NULL;
+    ck_assert_int_eq(kr_store_open(":memory:", &m, &err), KR_OK);
+    struct kr_exchange_stats stats;
+    ck_assert_int_eq(kr_store_merge(m, path, &stats, &err), KR_OK);
+    ck_assert_int_eq(stats.debrief_changed, 1);
+    ck_assert_int_eq(kr_store_merge(m, path, &stats, &err), KR_OK);
+    ck_assert_int_eq(stats.debrief_changed, 0);
     struct kr_toa_list l = {0};
+    ck_assert_int_eq(kr_store_toa_list(m, sid, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_str_eq(l.items[0].id, want);
+    ck_assert(l.items[0].chosen);
+    ck_assert_str_eq(l.items[0].schoolleiding, "tijd geeft");
+    kr_toa_list_fini(&l);
+    kr_store_close(m);
+    /* and migrated in place */
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_OK);
     ck_assert_int_eq(kr_store_toa_list(s, sid, &l, &err), KR_OK);
     ck_assert_uint_eq(l.n, 1);
-    char *want = kr_xasprintf("toa-%s", sid);
     ck_assert_str_eq(l.items[0].id, want);
     ck_assert(l.items[0].chosen);
     ck_assert_ptr_null(l.items[0].group);
