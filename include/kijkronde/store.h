@@ -302,7 +302,7 @@ KR_LIST(kr_toa_list, struct kr_toa_version);
 void kr_toa_version_fini(struct kr_toa_version *v);
 void kr_toa_list_fini(struct kr_toa_list *l);
 
-/* The live versions of a session, oldest first (created_at, id), appended to *out. At most
+/* The live versions of a session, oldest first (created_at, group, id), appended to *out. At most
  * one is chosen: when a merge left two marked, the one changed last. */
 enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
                                  struct kr_toa_list *out, struct kr_error *err);

@@ -244,18 +244,19 @@ static enum kr_status evidence_check(struct kr_store *st, const char *session_id
     "(SELECT c.id FROM theory_of_action c WHERE c.session_id = " sess " AND c.chosen = 1"          \
     " AND c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC LIMIT 1)"
 
+/* clang-format off */
+static const char SQL_TOA_LIST[] =
+    "SELECT t.id, t.group_name, t.schoolleiding, t.leraren, t.leerlingen, t.bewijs, t.evidence,"
+    " t.id IS " CHOSEN_ID("t.session_id") ", t.created_at, t.updated_at"
+    " FROM theory_of_action t WHERE t.session_id = ?1 AND t.deleted_at IS NULL"
+    " ORDER BY t.created_at, t.group_name, t.id";
+/* clang-format on */
+
 enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
                                  struct kr_toa_list *out, struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(
-        st,
-        "SELECT t.id, t.group_name, t.schoolleiding, t.leraren, t.leerlingen, t.bewijs,"
-        " t.evidence, t.id IS " CHOSEN_ID("t.session_id") ", t.created_at, t.updated_at"
-                                                          " FROM theory_of_action t WHERE "
-                                                          "t.session_id = ?1 AND t.deleted_at IS "
-                                                          "NULL ORDER BY t.created_at, t.id",
-        &s, err);
+    enum kr_status r = kr_store_prepare(st, SQL_TOA_LIST, &s, err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, session_id);

@@ -219,7 +219,7 @@ static const char SQL_EXPORT_PHASES[] =
     " c.updated_at DESC, c.id DESC LIMIT 1) THEN 'true' ELSE 'false' END),"                        \
     " 'created_at', t.created_at, 'updated_at', t.updated_at, 'deleted_at', t.deleted_at)"         \
     " FROM theory_of_action t WHERE t.session_id = ?1 AND t.deleted_at IS " deleted                \
-    " ORDER BY t.created_at, t.id"
+    " ORDER BY t.created_at, t.group_name, t.id"
 #define SQL_EXPORT_STEPS(deleted)                                                                  \
     "SELECT json_object('id', id, 'text', text, 'actor', actor, 'horizon', horizon,"               \
     " 'evidence', json(evidence), 'follow_up', json(CASE WHEN follow_up_status IS NULL"            \
