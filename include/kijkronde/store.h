@@ -306,7 +306,8 @@ void kr_toa_list_fini(struct kr_toa_list *l);
  * one is chosen: when a merge left two marked, the one changed last. */
 enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
                                  struct kr_toa_list *out, struct kr_error *err);
-/* Create (v->id NULL: filled in) or update group, clauses, bewijs and evidence of a version. */
+/* Create (v->id NULL: filled in) or update group, clauses, bewijs and evidence of a version
+ * (KR_INVALID for an id of another session). */
 enum kr_status kr_store_toa_version_put(struct kr_store *st, const char *session_id,
                                         struct kr_toa_version *v, struct kr_error *err);
 /* Soft delete; a chosen version stops being chosen. KR_NOT_FOUND for an unknown id. */
@@ -368,7 +369,8 @@ void kr_next_step_list_fini(struct kr_next_step_list *l);
 /* The live steps of a session by position (then created_at, id), appended to *out. */
 enum kr_status kr_store_step_list(struct kr_store *st, const char *session_id,
                                   struct kr_next_step_list *out, struct kr_error *err);
-/* Create (s->id NULL: filled in, placed last) or update text, actor, horizon and evidence. */
+/* Create (s->id NULL: filled in, placed last) or update text, actor, horizon and evidence
+ * (KR_INVALID for an id of another session). */
 enum kr_status kr_store_step_put(struct kr_store *st, const char *session_id,
                                  struct kr_next_step *s, struct kr_error *err);
 /* Soft delete. KR_NOT_FOUND for an unknown id. */

@@ -307,7 +307,8 @@ enum kr_status kr_store_toa_version_put(struct kr_store *st, const char *session
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?9) ON CONFLICT(id) DO UPDATE SET"
         " group_name = excluded.group_name, schoolleiding = excluded.schoolleiding,"
         " leraren = excluded.leraren, leerlingen = excluded.leerlingen, bewijs = excluded.bewijs,"
-        " evidence = excluded.evidence, updated_at = excluded.updated_at, deleted_at = NULL",
+        " evidence = excluded.evidence, updated_at = excluded.updated_at, deleted_at = NULL"
+        " WHERE theory_of_action.session_id = excluded.session_id",
         &s, err);
     if (r == KR_OK) {
         kr_store_bind_text(s, 1, v->id);
@@ -318,6 +319,11 @@ enum kr_status kr_store_toa_version_put(struct kr_store *st, const char *session
         kr_store_bind_text(s, 9, now);
         r = run(st, s, err, "Theory of action opslaan mislukt");
     }
+    if (r == KR_OK && sqlite3_changes(st->db) == 0)
+        r = kr_error_set(err, KR_INVALID,
+                         "Theory of action '%s' hoort bij een andere bijeenkomst; er is niets "
+                         "opgeslagen.",
+                         v->id);
     free(ev);
     return r;
 }
@@ -558,7 +564,8 @@ enum kr_status kr_store_step_put(struct kr_store *st, const char *session_id,
         " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position)"
         " + 1, 0) FROM next_step WHERE session_id = ?2), ?7, ?7) ON CONFLICT(id) DO UPDATE SET"
         " text = excluded.text, actor = excluded.actor, horizon = excluded.horizon,"
-        " evidence = excluded.evidence, updated_at = excluded.updated_at, deleted_at = NULL",
+        " evidence = excluded.evidence, updated_at = excluded.updated_at, deleted_at = NULL"
+        " WHERE next_step.session_id = excluded.session_id",
         &s, err);
     if (r == KR_OK) {
         kr_store_bind_text(s, 1, n->id);
@@ -570,6 +577,11 @@ enum kr_status kr_store_step_put(struct kr_store *st, const char *session_id,
         kr_store_bind_text(s, 7, now);
         r = run(st, s, err, "Volgende stap opslaan mislukt");
     }
+    if (r == KR_OK && sqlite3_changes(st->db) == 0)
+        r = kr_error_set(err, KR_INVALID,
+                         "Volgende stap '%s' hoort bij een andere bijeenkomst; er is niets "
+                         "opgeslagen.",
+                         n->id);
     free(ev);
     return r;
 }

@@ -143,6 +143,10 @@ START_TEST(test_debrief_versions_and_choice)
     c.evidence[0] = other[0];
     ck_assert_int_eq(kr_store_toa_version_put(st, session_id, &c, &err), KR_INVALID);
     ck_assert_int_eq(kr_store_toa_choose(st, session_id, "geen-versie", &err), KR_NOT_FOUND);
+    /* a version of this session cannot be written under another */
+    struct kr_toa_version moved = {.id = kr_xstrdup(a.id), .group = kr_xstrdup("Elders")};
+    ck_assert_int_eq(kr_store_toa_version_put(st, later_id, &moved, &err), KR_INVALID);
+    kr_toa_version_fini(&moved);
     ck_assert_int_eq(kr_store_toa_choose(st, later_id, a.id, &err), KR_NOT_FOUND);
 
     /* deleting the chosen one: nothing chosen; the old put then makes the groupless one */
@@ -231,6 +235,9 @@ START_TEST(test_debrief_steps_order_and_follow_up)
     ck_assert_ptr_null(l.items[1].follow_up_session);
     kr_next_step_list_fini(&l);
 
+    struct kr_next_step moved = {.id = kr_xstrdup(id[0]), .text = kr_xstrdup("Elders.")};
+    ck_assert_int_eq(kr_store_step_put(st, later_id, &moved, &err), KR_INVALID);
+    kr_next_step_fini(&moved);
     ck_assert_int_eq(kr_store_step_delete(st, id[1], &err), KR_OK);
     ck_assert_int_eq(kr_store_step_delete(st, id[1], &err), KR_NOT_FOUND);
     ck_assert_int_eq(kr_store_step_list(st, session_id, &l, &err), KR_OK);
