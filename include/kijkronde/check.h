@@ -34,12 +34,20 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out,
                               struct kr_error *err);
 void kr_checker_free(struct kr_checker *c);
 
+/* As kr_checker_new, with each file of paths (NULL-terminated; NULL for none) added in order. */
+enum kr_status kr_checker_new_paths(const char *const *paths, struct kr_checker **out,
+                                    struct kr_error *err);
+
 /*
- * The network's own lexicon, $XDG_DATA_HOME/kijkronde/oordeel.yaml (or under
- * ~/.local/share), when that file exists: a heap path (caller frees), else NULL.
- * Pass it as extra_path to kr_checker_new.
+ * The lexicons that extend the built-in one when no other file is asked for, in the order
+ * to add them: <dir>/oordeel.yaml for each system-wide data directory ($XDG_DATA_DIRS,
+ * least important first), then the network's own $XDG_DATA_HOME/kijkronde/oordeel.yaml
+ * (or under ~/.local/share); only the files that exist. A NULL-terminated heap array
+ * (kr_paths_list_free); pass it to kr_checker_new_paths.
  */
-char *kr_checker_network_path(void);
+char **kr_checker_network_paths(void);
+/* kr_checker_new_paths with kr_checker_network_paths: what check, the TUI and exports use. */
+enum kr_status kr_checker_new_network(struct kr_checker **out, struct kr_error *err);
 
 /*
  * Check text[0..len) (any bytes; invalid UTF-8 is tolerated). out is reset first,

@@ -73,10 +73,18 @@ enum kr_status kr_store_session_add(struct kr_store *st, struct kr_session *s,
 /* Update the editable fields of an existing session (by s->id). */
 enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_session *s,
                                        struct kr_error *err);
-/* Read one session by exact id, with network_name and counts. KR_NOT_FOUND when absent. */
+/*
+ * Soft-delete a session: it leaves the lists and look-ups (get, list, resolve, demo), its
+ * visits and notes stay, and kr_store_session_restore brings it back. KR_NOT_FOUND when
+ * there is no such session (or, for restore, no such deleted one).
+ */
+enum kr_status kr_store_session_delete(struct kr_store *st, const char *id, struct kr_error *err);
+enum kr_status kr_store_session_restore(struct kr_store *st, const char *id, struct kr_error *err);
+/* Read one session by exact id, with network_name and counts. KR_NOT_FOUND when absent or
+ * deleted. */
 enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct kr_session *out,
                                     struct kr_error *err);
-/* All sessions, newest date first, with counts. */
+/* All sessions that are not deleted, newest date first, with counts. */
 enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list *out,
                                      struct kr_error *err);
 /*
@@ -275,12 +283,12 @@ enum kr_status kr_store_toa_put(struct kr_store *st, const char *session_id,
 enum kr_status kr_store_toa_get(struct kr_store *st, const char *session_id,
                                 struct kr_theory_of_action *out, struct kr_error *err);
 /*
- * kr_store_toa_get and _put (schema 7) speak of one version: the chosen one, else the one
+ * kr_store_toa_get and _put (schema 8) speak of one version: the chosen one, else the one
  * without a group (id "toa-" + session id), created by _put when missing (and then chosen
  * when no other version is). Its evidence list and group stay as they were.
  */
 
-/* ---- the theory of action per groepje and the next steps (schema migration 7) ---- */
+/* ---- the theory of action per groepje and the next steps (schema migration 8) ---- */
 
 /*
  * Evidence: ids of observations of the session, of the group's patterns (kr_group_pattern)

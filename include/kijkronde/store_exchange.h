@@ -25,7 +25,12 @@ struct kr_exchange_stats {
     long sessions_new, visits_new, observations_new;
     long observations_updated; /* an existing note got a newer version (or was deleted) */
     long versions_new;         /* history rows added */
-    long debrief_changed;      /* theories of action and next steps added or changed */
+    /* Rows that were there and got the other side's newer data: a bijeenkomst, a bezoek
+     * (its label, subject, times), a tweetal (its name). */
+    long sessions_updated, visits_updated, tweetallen_updated;
+    long tweetallen_new;
+    long other_changed;   /* networks, participants and the reflection: added or changed */
+    long debrief_changed; /* theories of action and next steps added or changed */
 };
 
 /*
@@ -53,11 +58,14 @@ enum kr_status kr_store_import_json(struct kr_store *st, const char *json, size_
                                     struct kr_error *err);
 
 /*
- * Add everything from the kijkronde database at other_path (opened read-only and
- * never written). Refuses, changing nothing: a missing or unreadable file, a file
- * that is not a kijkronde database (KR_DB_NOT_DB), a newer schema (KR_DB_TOO_NEW),
- * and the open database itself (KR_INVALID). Must not be called inside
- * kr_store_begin. stats may be NULL.
+ * Add everything from the kijkronde database at other_path. The other file is never
+ * written, nor is anything put beside it: it is opened immutable, or, when a -wal with
+ * data lies beside it, a copy of both in a private directory (0700) is read. Refuses,
+ * changing nothing: a missing or unreadable file, a file that is not a kijkronde
+ * database (another application_id, or none of kijkronde's tables: KR_DB_NOT_DB), a
+ * newer schema (KR_DB_TOO_NEW), the open database itself (KR_INVALID), and a file with
+ * a row that breaks the importer's rules (KR_INVALID, the message names the row). Must
+ * not be called inside kr_store_begin. stats may be NULL.
  */
 enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
                               struct kr_exchange_stats *stats, struct kr_error *err);

@@ -96,8 +96,9 @@ static void usage(FILE *out)
           "         kijkronde check [--json] [--lexicon BESTAND] -  (één notitie per regel)\n"
           "Zoekt woorden die oordelen in plaats van beschrijven. Uitkomst 0: geen oordeel,\n"
           "1: een of meer oordelen gevonden, 2: verkeerd gebruik.\n"
-          "Zonder --lexicon wordt ook $XDG_DATA_HOME/kijkronde/oordeel.yaml gebruikt als\n"
-          "dat bestand bestaat (zie docs/oordeel.md).\n",
+          "Zonder --lexicon worden ook kijkronde/oordeel.yaml in elke map van\n"
+          "$XDG_DATA_DIRS en $XDG_DATA_HOME/kijkronde/oordeel.yaml gebruikt als ze\n"
+          "bestaan (zie docs/oordeel.md).\n",
           out);
 }
 
@@ -134,14 +135,10 @@ int kr_cmd_check(struct kr_cli *cli, int argc, char **argv)
     if (argc - first == 1 && strcmp(argv[first], "-") == 0)
         batch = true;
 
-    char *network = lexicon ? NULL : kr_checker_network_path();
     struct kr_error err = {0};
     struct kr_checker *c = NULL;
-    if (kr_checker_new(lexicon ? lexicon : network, &c, &err) != KR_OK) {
-        free(network);
+    if ((lexicon ? kr_checker_new(lexicon, &c, &err) : kr_checker_new_network(&c, &err)) != KR_OK)
         return kr_cli_fail(cli, &err);
-    }
-    free(network);
     if (!kr_names_have_wordlist())
         fputs("Let op: de Nederlandse woordenlijst (hunspell-nl) ontbreekt; namen worden alleen "
               "aan hun plaats in de zin herkend.\n",

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/store_exchange.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
@@ -105,22 +106,36 @@ static char *read_all(const char *path, size_t *len, struct kr_error *err)
 static void put_stats(FILE *out, const char *verb, const char *path,
                       const struct kr_exchange_stats *s)
 {
+    long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
     if (!s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
-        !s->versions_new && !s->debrief_changed) {
+        !s->versions_new && !labels && !s->tweetallen_new && !s->other_changed &&
+        !s->debrief_changed) {
         fprintf(out, "%s '%s': alles stond er al; er is niets veranderd.\n", verb, path);
         return;
     }
     fprintf(out,
-            "%s '%s': %ld nieuwe %s, %ld nieuwe %s, %ld nieuwe %s, %ld %s bijgewerkt, "
-            "%ld nieuwe %s in de geschiedenis.\n",
-            verb, path, s->sessions_new, s->sessions_new == 1 ? "bijeenkomst" : "bijeenkomsten",
-            s->visits_new, s->visits_new == 1 ? "bezoek" : "bezoeken", s->observations_new,
-            s->observations_new == 1 ? "notitie" : "notities", s->observations_updated,
-            s->observations_updated == 1 ? "notitie" : "notities", s->versions_new,
-            s->versions_new == 1 ? "versie" : "versies");
+            "%s '%s': %ld nieuwe %s, %ld %s, %ld nieuwe %s, %ld %s bijgewerkt, "
+            "%ld nieuwe %s in de geschiedenis.",
+            verb, path, s->sessions_new, kr_plural(s->sessions_new, "bijeenkomst", "bijeenkomsten"),
+            s->visits_new, kr_plural(s->visits_new, "nieuw bezoek", "nieuwe bezoeken"),
+            s->observations_new, kr_plural(s->observations_new, "notitie", "notities"),
+            s->observations_updated, kr_plural(s->observations_updated, "notitie", "notities"),
+            s->versions_new, kr_plural(s->versions_new, "versie", "versies"));
+    /* What changed besides the notes: a renamed bezoek, tweetal or bijeenkomst is a change. */
+    if (labels)
+        fprintf(out, " Bijgewerkt (naam of gegevens): %ld %s, %ld %s, %ld %s.", s->sessions_updated,
+                kr_plural(s->sessions_updated, "bijeenkomst", "bijeenkomsten"), s->visits_updated,
+                kr_plural(s->visits_updated, "bezoek", "bezoeken"), s->tweetallen_updated,
+                kr_plural(s->tweetallen_updated, "tweetal", "tweetallen"));
+    if (s->tweetallen_new || s->other_changed)
+        fprintf(
+            out, " Verder %ld %s en %ld %s (netwerk, deelnemers, nabespreking).", s->tweetallen_new,
+            kr_plural(s->tweetallen_new, "nieuw tweetal", "nieuwe tweetallen"), s->other_changed,
+            kr_plural(s->other_changed, "andere wijziging", "andere wijzigingen"));
     if (s->debrief_changed)
-        fprintf(out, "Theory of action en volgende stappen: %ld %s nieuw of bijgewerkt.\n",
-                s->debrief_changed, s->debrief_changed == 1 ? "onderdeel" : "onderdelen");
+        fprintf(out, " Theory of action en volgende stappen: %ld %s nieuw of bijgewerkt.",
+                s->debrief_changed, kr_plural(s->debrief_changed, "onderdeel", "onderdelen"));
+    fputc('\n', out);
 }
 
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)

@@ -15,6 +15,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/utf8.h"
 
@@ -134,9 +135,10 @@ static void put_calibration_text(FILE *out, const struct kr_reflection *rf)
         if (comma)
             *comma = ','; /* Dutch decimal comma */
         fprintf(out,
-                "  %zu van de %zu notities die de observatoren zelf plaatsten, staan nu in een "
+                "  %zu van de %zu %s die de observatoren zelf plaatsten, %s nu in een "
                 "andere hoek. Cohens kappa: %s.\n",
-                c.differ, c.compared, kappa);
+                c.differ, c.compared, kr_plural((long long)c.compared, "notitie", "notities"),
+                kr_plural((long long)c.differ, "staat", "staan"), kappa);
         put_line(out, "  ", kr_calibration_explained(), 1000);
         for (size_t i = 0; i < c.differ; i++) {
             const struct kr_observation *o = &rf->obs.items[c.notes[i]];
@@ -160,29 +162,34 @@ static void put_text(FILE *out, const struct kr_reflection *rf)
     size_t n_auto = 0;
     for (size_t i = 0; i < r->n_notes; i++)
         n_auto += r->auto_placed[i];
-    fprintf(out, "Patronen van de bijeenkomst van %s bij %s: %zu notities uit %zu bezoeken.\n",
-            s->date, school, r->n_notes, visits->n);
+    fprintf(out, "Patronen van de bijeenkomst van %s bij %s: %zu %s uit %zu %s.\n", s->date, school,
+            r->n_notes, kr_plural((long long)r->n_notes, "notitie", "notities"), visits->n,
+            kr_plural((long long)visits->n, "bezoek", "bezoeken"));
     free(school);
     if (r->n_notes == 0) {
         fputs("Nog geen notities in deze bijeenkomst.\n", out);
         return;
     }
     if (n_auto)
-        fprintf(out, "%zu notities zonder hoek zijn door kijkronde geplaatst (gemarkeerd met *).\n",
-                n_auto);
+        fprintf(out, "%zu %s zonder hoek %s door kijkronde geplaatst (gemarkeerd met *).\n", n_auto,
+                kr_plural((long long)n_auto, "notitie", "notities"),
+                kr_plural((long long)n_auto, "is", "zijn"));
     for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
-        fprintf(out, "\n%s (%zu notities)\n", corner_title[k], r->count[k]);
+        fprintf(out, "\n%s (%zu %s)\n", corner_title[k], r->count[k],
+                kr_plural((long long)r->count[k], "notitie", "notities"));
         for (size_t p = 0; p < r->n_patterns; p++) {
             const struct kr_pattern *pt = &r->patterns[p];
             if (pt->corner != k)
                 continue;
             char *label = kr_utf8_inert(pt->label, strlen(pt->label), false);
-            fprintf(out, "  %s: %s (%zu %s, %zu %s)\n",
-                    pt->flagged ? "Apart gehouden"
-                    : pt->group ? "Patroon van de groep"
-                                : "Patroon",
-                    label, pt->n_notes, pt->n_notes == 1 ? "notitie" : "notities", pt->n_visits,
-                    pt->n_visits == 1 ? "bezoek: verschil" : "bezoeken: overeenkomst");
+            fprintf(
+                out, "  %s: %s (%zu %s, %zu %s)\n",
+                pt->flagged ? "Apart gehouden"
+                : pt->group ? "Patroon van de groep"
+                            : "Patroon",
+                label, pt->n_notes, kr_plural((long long)pt->n_notes, "notitie", "notities"),
+                pt->n_visits,
+                kr_plural((long long)pt->n_visits, "bezoek: verschil", "bezoeken: overeenkomst"));
             free(label);
             if (pt->statement) {
                 char *st = kr_utf8_inert(pt->statement, strlen(pt->statement), false);
@@ -247,10 +254,8 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     /* The network's own lexicon when it has one; a broken one is reported by 'check', and
      * the patterns then use the built-in lexicon rather than fail. */
     struct judge j = {0};
-    char *network = kr_checker_network_path();
-    if (kr_checker_new(network, &j.checker, NULL) != KR_OK)
+    if (kr_checker_new_network(&j.checker, NULL) != KR_OK)
         kr_checker_new(NULL, &j.checker, NULL);
-    free(network);
     if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
         kr_reflection_load(st, id, j.checker ? judging : NULL, &j, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);

@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 
 static bool note_exists(struct kr_store *st, const char *visit, const char *at, const char *text)
@@ -107,8 +108,8 @@ int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
     }
     if (saved + present + drafts + unknown)
         snprintf(notice, size, "Herstelbestand: %zu %s bewaard%s%s%s.", saved,
-                 saved == 1 ? "notitie" : "notities", drafts ? ", concept terug" : "",
-                 present ? ", de rest stond er al" : "",
+                 kr_plural((long long)saved, "notitie", "notities"),
+                 drafts ? ", concept terug" : "", present ? ", de rest stond er al" : "",
                  unknown ? ", niet alles (bestand blijft staan)" : "");
     free(path);
     return rc;

@@ -342,10 +342,8 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         sn->corner = sn->o->corner;
     }
     /* The zonder-oordeel checker, with the network's own lexicon when there is one. */
-    char *lexicon = kr_checker_network_path();
     struct kr_checker *checker = NULL;
-    r = kr_checker_new(lexicon, &checker, err);
-    free(lexicon);
+    r = kr_checker_new_network(&checker, err);
     if (r != KR_OK)
         goto out;
     if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {

@@ -10,6 +10,7 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 
 static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
@@ -57,7 +58,7 @@ static const char *basis_nl(enum kr_basis b)
 
 static const char *plural(size_t n, const char *one, const char *more)
 {
-    return n == 1 ? one : more;
+    return kr_plural((long long)n, one, more);
 }
 
 static size_t shown_notes(const struct kr_summary *s)
@@ -310,8 +311,9 @@ static void html_compare(struct kr_buf *b, const struct kr_summary *s)
             n++;
             kr_buf_puts(b, "<li><strong>");
             kr_esc_html(b, s->pattern_labels[p]);
-            kr_buf_printf(b, "</strong> <small>(%s, %zu notities)</small>: ",
-                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes);
+            kr_buf_printf(b, "</strong> <small>(%s, %zu %s)</small>: ",
+                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes,
+                          plural(sp->n_notes, "notitie", "notities"));
             pattern_visits(b, s, sp, kr_esc_html);
             kr_buf_puts(b, "</li>\n");
         }
@@ -527,7 +529,7 @@ static void html_debrief(struct kr_buf *b, const struct kr_summary *s)
     const struct kr_theory_of_action *t = &s->toa;
     html_toas(b, s);
     steps_by_actor(b, s, true);
-    /* (the single version of before schema 7 is among s->toas; this is for a summary built
+    /* (the single version of before schema 8 is among s->toas; this is for a summary built
        without them) */
     if (!s->toas.n && (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs)) {
         kr_buf_puts(b, "<h3>Theory of action</h3>\n<p class=\"groep\">");
@@ -767,8 +769,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                 shown_p++;
                 kr_buf_puts(&b, "#### ");
                 kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "\n\n*%s* · %zu notities · gezien in ",
-                              kr_pattern_kind_str(sp->kind), sp->n_notes);
+                kr_buf_printf(&b, "\n\n*%s* · %zu %s · gezien in ", kr_pattern_kind_str(sp->kind),
+                              sp->n_notes, plural(sp->n_notes, "notitie", "notities"));
                 pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n\n");
                 for (size_t k = 0; k < sp->n_representatives; k++)
@@ -796,9 +798,9 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                 n++;
                 kr_buf_puts(&b, "- **");
                 kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "** (%s, %zu notities): ",
+                kr_buf_printf(&b, "** (%s, %zu %s): ",
                               kr_summary_corner_title(s->refl.result.patterns[p].corner),
-                              sp->n_notes);
+                              sp->n_notes, plural(sp->n_notes, "notitie", "notities"));
                 pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n");
             }

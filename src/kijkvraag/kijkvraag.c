@@ -15,6 +15,7 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/paths.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "kijkronde/ydoc.h"
 
@@ -161,8 +162,9 @@ static enum kr_status take_kijkpunten(const char *file, const struct kr_ynode *v
                     "een %s",
                     kr_ynode_type_str(v->type));
     if (v->n < KR_KIJKPUNTEN_MIN || v->n > KR_KIJKPUNTEN_MAX)
-        return fail(err, file, v, "'kijkpunten' heeft %zu punten; verwacht %d tot en met %d", v->n,
-                    KR_KIJKPUNTEN_MIN, KR_KIJKPUNTEN_MAX);
+        return fail(err, file, v, "'kijkpunten' heeft %zu %s; verwacht %d tot en met %d", v->n,
+                    kr_plural((long long)v->n, "punt", "punten"), KR_KIJKPUNTEN_MIN,
+                    KR_KIJKPUNTEN_MAX);
     k->kijkpunten = kr_xcalloc(v->n, sizeof *k->kijkpunten);
     k->kijkpunt_line = kr_xcalloc(v->n, sizeof *k->kijkpunt_line);
     k->kijkpunt_col = kr_xcalloc(v->n, sizeof *k->kijkpunt_col);
@@ -336,21 +338,19 @@ enum kr_status kr_kijkvraag_load_mem(const char *name, const char *data, size_t 
     return KR_OK;
 }
 
-enum kr_status kr_kijkvraag_load_file(const char *path, struct kr_kijkvraag *out,
-                                      struct kr_error *err)
+/* Read the whole file at path into b (at most KR_YDOC_MAX_BYTES). */
+static enum kr_status read_file(const char *path, struct kr_buf *b, struct kr_error *err)
 {
-    memset(out, 0, sizeof *out);
     FILE *f = fopen(path, "rb");
     if (!f)
         return kr_error_set_at(err, KR_IO, path, 0, 0, "kan het bestand niet openen: %s",
                                kr_strerror(errno));
-    struct kr_buf b = {0};
     char chunk[65536];
     size_t n;
     enum kr_status r = KR_OK;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        kr_buf_append(&b, chunk, n);
-        if (b.len > KR_YDOC_MAX_BYTES) {
+        kr_buf_append(b, chunk, n);
+        if (b->len > KR_YDOC_MAX_BYTES) {
             r = kr_error_set_at(err, KR_PARSE, path, 0, 0,
                                 "het bestand is te groot voor een kijkvraag (hoogstens %u bytes)",
                                 KR_YDOC_MAX_BYTES);
@@ -361,6 +361,15 @@ enum kr_status kr_kijkvraag_load_file(const char *path, struct kr_kijkvraag *out
         r = kr_error_set_at(err, KR_IO, path, 0, 0, "kan het bestand niet lezen: %s",
                             kr_strerror(errno));
     fclose(f);
+    return r;
+}
+
+enum kr_status kr_kijkvraag_load_file(const char *path, struct kr_kijkvraag *out,
+                                      struct kr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    struct kr_buf b = {0};
+    enum kr_status r = read_file(path, &b, err);
     if (r == KR_OK)
         r = kr_kijkvraag_load_mem(path, kr_buf_str(&b), b.len, out, err);
     kr_buf_fini(&b);
@@ -391,12 +400,12 @@ static int find_id(const struct kr_kijkvraag_list *l, const char *id)
 
 /*
  * Add k (taken over; room for one more item must exist) to the list. levels[i] is the
- * source of item i (0 built-in, 1 XDG, 2 --kijkvragen): an existing id from an earlier
- * source is overridden with a notice, one from the same source is a duplicate and k is
- * refused with a notice.
+ * source of item i (0 built-in, then each $XDG_DATA_DIRS directory, $XDG_DATA_HOME,
+ * --kijkvragen): an existing id from an earlier source is overridden (with a notice
+ * unless quiet), one from the same source is a duplicate and k is refused with a notice.
  */
-static void add_item(struct kr_kijkvraag_list *l, int *levels, int level, struct kr_kijkvraag *k,
-                     struct kr_buf *notes)
+static void add_item(struct kr_kijkvraag_list *l, int *levels, int level, bool quiet,
+                     struct kr_kijkvraag *k, struct kr_buf *notes)
 {
     int at = find_id(l, k->id);
     char *f = kr_utf8_inert(k->file, strlen(k->file), false);
@@ -409,9 +418,11 @@ static void add_item(struct kr_kijkvraag_list *l, int *levels, int level, struct
         free(g);
         kr_kijkvraag_fini(k);
     } else if (at >= 0) {
-        char *g = kr_utf8_inert(l->items[at].file, strlen(l->items[at].file), false);
-        kr_buf_printf(notes, "%s: vervangt kijkvraag '%s' uit %s\n", f, k->id, g);
-        free(g);
+        if (!quiet) {
+            char *g = kr_utf8_inert(l->items[at].file, strlen(l->items[at].file), false);
+            kr_buf_printf(notes, "%s: vervangt kijkvraag '%s' uit %s\n", f, k->id, g);
+            free(g);
+        }
         kr_kijkvraag_fini(&l->items[at]);
         l->items[at] = *k;
         levels[at] = level;
@@ -437,8 +448,51 @@ static bool is_yaml_name(const char *n)
            (len > 4 && strcmp(n + len - 4, ".yml") == 0);
 }
 
-/* Load every *.yaml in dir (sorted by name). A missing dir is fine unless required. */
-static enum kr_status load_dir(const char *dir, bool required, int level,
+/* The built-in file called name ("<id>.yaml"), or NULL. */
+static const struct kr_kijkvraag_builtin *builtin_named(const char *name)
+{
+    for (size_t i = 0; i < kr_kijkvraag_builtins_n; i++)
+        if (strcmp(kr_kijkvraag_builtins[i].name, name) == 0)
+            return &kr_kijkvraag_builtins[i];
+    return NULL;
+}
+
+static enum kr_status load_builtin(const struct kr_kijkvraag_builtin *b, struct kr_kijkvraag *k,
+                                   struct kr_error *err)
+{
+    char *name = kr_xasprintf("(ingebouwd) kijkvragen/%s", b->name);
+    enum kr_status r = kr_kijkvraag_load_mem(name, b->data, *b->len, k, err);
+    free(name);
+    if (r == KR_OK)
+        k->builtin = true;
+    return r;
+}
+
+/*
+ * Load a file of a system-wide directory ($XDG_DATA_DIRS): the installed copy of a built-in
+ * file (the same bytes) counts as the built-in one, so an installed program lists what the
+ * program in the build directory lists.
+ */
+static enum kr_status load_system_file(const char *path, const char *name, struct kr_kijkvraag *k,
+                                       struct kr_error *err)
+{
+    memset(k, 0, sizeof *k);
+    struct kr_buf b = {0};
+    enum kr_status r = read_file(path, &b, err);
+    const struct kr_kijkvraag_builtin *bi = builtin_named(name);
+    if (r == KR_OK && bi && *bi->len == b.len && memcmp(bi->data, kr_buf_str(&b), b.len) == 0)
+        r = load_builtin(bi, k, err);
+    else if (r == KR_OK)
+        r = kr_kijkvraag_load_mem(path, kr_buf_str(&b), b.len, k, err);
+    kr_buf_fini(&b);
+    return r;
+}
+
+/*
+ * Load every *.yaml in dir (sorted by name). A missing dir is fine unless required. A
+ * system-wide dir overrides quietly: what the administrator installed is what counts.
+ */
+static enum kr_status load_dir(const char *dir, bool required, bool system, int level,
                                struct kr_kijkvraag_list *l, int **levels, size_t *levels_cap,
                                struct kr_buf *notes, struct kr_error *err)
 {
@@ -472,7 +526,9 @@ static enum kr_status load_dir(const char *dir, bool required, int level,
     for (size_t i = 0; i < n; i++) {
         struct kr_kijkvraag k;
         struct kr_error e = {0};
-        if (kr_kijkvraag_load_file(names[i], &k, &e) != KR_OK) {
+        enum kr_status r = system ? load_system_file(names[i], names[i] + strlen(dir) + 1, &k, &e)
+                                  : kr_kijkvraag_load_file(names[i], &k, &e);
+        if (r != KR_OK) {
             notice_err(notes, &e,
                        " (dit bestand is overgeslagen; de andere kijkvragen zijn wel geladen)");
         } else {
@@ -481,7 +537,7 @@ static enum kr_status load_dir(const char *dir, bool required, int level,
                 *levels = kr_xreallocarray(*levels, l->cap, sizeof **levels);
                 *levels_cap = l->cap;
             }
-            add_item(l, *levels, level, &k, notes);
+            add_item(l, *levels, level, system, &k, notes);
         }
         free(names[i]);
     }
@@ -508,32 +564,40 @@ enum kr_status kr_kijkvragen_load(const char *user_dir, struct kr_kijkvraag_list
     size_t levels_cap = 0;
     enum kr_status r = KR_OK;
     for (size_t i = 0; i < kr_kijkvraag_builtins_n; i++) {
-        const struct kr_kijkvraag_builtin *b = &kr_kijkvraag_builtins[i];
         struct kr_kijkvraag k;
         struct kr_error e = {0};
-        char *name = kr_xasprintf("(ingebouwd) kijkvragen/%s", b->name);
-        if (kr_kijkvraag_load_mem(name, b->data, *b->len, &k, &e) != KR_OK) {
+        if (load_builtin(&kr_kijkvraag_builtins[i], &k, &e) != KR_OK) {
             notice_err(&notes, &e, " (overgeslagen)");
         } else {
-            k.builtin = true;
             KR_GROW(out->items, out->cap, out->n + 1);
             if (levels_cap < out->cap) {
                 levels = kr_xreallocarray(levels, out->cap, sizeof *levels);
                 levels_cap = out->cap;
             }
-            add_item(out, levels, 0, &k, &notes);
+            add_item(out, levels, 0, false, &k, &notes);
         }
-        free(name);
     }
+    /* The system-wide directories, least important first, so the most important one wins. */
+    int level = 1;
+    char **sys = kr_paths_data_dirs();
+    size_t nsys = 0;
+    while (sys[nsys])
+        nsys++;
+    for (size_t i = nsys; i-- > 0;) {
+        char *dir = kr_xasprintf("%s/kijkvragen", sys[i]);
+        load_dir(dir, false, true, level++, out, &levels, &levels_cap, &notes, err);
+        free(dir);
+    }
+    kr_paths_list_free(sys);
     char *home = kr_paths_data_home();
     if (home) {
         char *dir = kr_xasprintf("%s/kijkvragen", home);
-        r = load_dir(dir, false, 1, out, &levels, &levels_cap, &notes, err);
+        r = load_dir(dir, false, false, level++, out, &levels, &levels_cap, &notes, err);
         free(dir);
         free(home);
     }
     if (r == KR_OK && user_dir)
-        r = load_dir(user_dir, true, 2, out, &levels, &levels_cap, &notes, err);
+        r = load_dir(user_dir, true, false, level, out, &levels, &levels_cap, &notes, err);
     free(levels);
     if (r != KR_OK) {
         kr_kijkvraag_list_fini(out);

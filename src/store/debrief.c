@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The end of the debrief (schema migration 7): a theory of action per groepje, one of
+ * The end of the debrief (schema migration 8): a theory of action per groepje, one of
  * which the school chooses, and the next steps with actor, horizon, evidence and their
  * follow-up at a later bijeenkomst. Also the single-version API of migration 3
  * (kr_store_toa_get/put), mapped onto the chosen version so older callers keep working.

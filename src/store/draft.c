@@ -91,7 +91,8 @@ static enum kr_status draft_exec(struct kr_store *st, const char *sql, const cha
                         rc == SQLITE_FULL   ? KR_DB_FULL
                         : rc == SQLITE_BUSY ? KR_DB_BUSY
                                             : KR_IO,
-                        "Concept opslaan mislukt in '%s': %s.", st->path, sqlite3_errstr(rc));
+                        "Concept opslaan mislukt in '%s': %s (SQLite-foutcode %d).", st->path,
+                        kr_store_rc_nl(rc), rc);
 }
 
 enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, const char *text,

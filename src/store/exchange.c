@@ -39,6 +39,25 @@ static void fn_text_ok(sqlite3_context *c, int argc, sqlite3_value **v)
     sqlite3_result_int(c, s && memchr(s, 0, n) == NULL && kr_utf8_valid(s, n, NULL));
 }
 
+/* kr_line_ok(x): 1 when x is text as kr_text_ok and without any control character. */
+static void fn_line_ok(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    if (sqlite3_value_type(v[0]) != SQLITE_TEXT) {
+        sqlite3_result_int(c, 0);
+        return;
+    }
+    const char *s = (const char *)sqlite3_value_text(v[0]);
+    size_t n = (size_t)sqlite3_value_bytes(v[0]);
+    bool ok = s && memchr(s, 0, n) == NULL && kr_utf8_valid(s, n, NULL);
+    for (size_t i = 0; ok && i < n;) {
+        uint32_t cp;
+        i += kr_utf8_decode(s + i, n - i, &cp);
+        ok = !kr_utf8_is_control(cp);
+    }
+    sqlite3_result_int(c, ok);
+}
+
 /* kr_iso_ok(x): 1 when x is an ISO 8601 time kijkronde accepts. */
 static void fn_iso_ok(sqlite3_context *c, int argc, sqlite3_value **v)
 {
@@ -94,6 +113,7 @@ static enum kr_status register_functions(struct kr_store *st, struct kr_error *e
     } fns[] = {
         {"kr_text_ok", 1, SQLITE_DETERMINISTIC, fn_text_ok},
         {"kr_iso_ok", 1, SQLITE_DETERMINISTIC, fn_iso_ok},
+        {"kr_line_ok", 1, SQLITE_DETERMINISTIC, fn_line_ok},
         {"kr_date_ok", 1, SQLITE_DETERMINISTIC, fn_date_ok},
         {"kr_fnv", -1, SQLITE_DETERMINISTIC, fn_fnv},
         {"kr_uuid", 0, 0, fn_uuid},
@@ -208,7 +228,7 @@ static const char SQL_EXPORT_PHASES[] =
     "SELECT json_object('phase', phase, 'text', text, 'updated_at', updated_at)"
     " FROM reflection_phase WHERE session_id = ?1 ORDER BY CASE phase WHEN 'beschrijven' THEN 0"
     " WHEN 'analyseren' THEN 1 WHEN 'voorspellen' THEN 2 ELSE 3 END";
-/* The theory of action per groepje and the next steps (schema 7, the contract's shape plus
+/* The theory of action per groepje and the next steps (schema 8, the contract's shape plus
  * bookkeeping keys). "chosen" is true for one version at most: when a merge left two marked,
  * for the one changed last (as kr_store_toa_list). */
 #define SQL_EXPORT_TOA(deleted)                                                                    \
@@ -327,7 +347,7 @@ static enum kr_status count_rows(struct kr_store *st, const char *table, long *o
     " excluded.created_at, excluded.deleted_at)) > (updated_at, json_array(deleted_at IS NOT"      \
     " NULL, session_id, group_name, schoolleiding, leraren, leerlingen, bewijs, evidence,"         \
     " chosen, created_at, deleted_at))"
-/* A database from before schema 7: its one row is the version without a group. */
+/* A database from before schema 8: its one row is the version without a group. */
 static const char MERGE_TOA_V3[] = MERGE_TOA_FROM("'toa-' || session_id", "NULL", "'[]'", "1",
                                                   "updated_at", "NULL") MERGE_TOA_TAIL;
 /*
@@ -435,7 +455,7 @@ static const struct {
      " updated_at = excluded.updated_at"
      " WHERE (excluded.updated_at, excluded.text) > (updated_at, text)"},
     /* Schema 7: a version per groepje, evidence inside the row; soft deletes travel. */
-    /* (from a database before schema 7: MERGE_TOA_V3) */
+    /* (from a database before schema 8: MERGE_TOA_V3) */
     {"theory_of_action", MERGE_TOA_FROM("id", "group_name", "evidence", "chosen", "created_at",
                                         "deleted_at") MERGE_TOA_TAIL},
     /* A step and its follow-up each by their own time, so a follow-up recorded on one laptop
@@ -522,13 +542,21 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
         long added = after - before;
         if (strcmp(MERGE_SQL[i].table, "session") == 0) {
             tmp.sessions_new = added;
+            tmp.sessions_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "visit") == 0) {
             tmp.visits_new = added;
+            tmp.visits_updated = changed - added;
+        } else if (strcmp(MERGE_SQL[i].table, "tweetal") == 0) {
+            tmp.tweetallen_new = added;
+            tmp.tweetallen_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation") == 0) {
             tmp.observations_new = added;
             tmp.observations_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
             tmp.versions_new = added;
+        } else if (strcmp(MERGE_SQL[i].table, "theory_of_action") != 0 &&
+                   strcmp(MERGE_SQL[i].table, "next_step") != 0) { /* (debrief_changed) */
+            tmp.other_changed += changed;
         }
     }
     if (r == KR_OK && stats)
@@ -1352,9 +1380,9 @@ static const char SQL_STAGE_RAW[] =
      * import quadratic (10,000 notes 17 s) */
     "CREATE INDEX src.jh_ref ON jh(ref);";
 
-/* The same for the theory of action and the next steps (schema 7). */
+/* The same for the theory of action and the next steps (schema 8). */
 static const char SQL_STAGE_RAW_DEBRIEF[] =
-    /* a version without an id (the shape before schema 7) is the one without a group */
+    /* a version without an id (the shape before schema 8) is the one without a group */
     "CREATE TABLE src.jta AS SELECT 'theory_of_action' AS sec, 9 AS rank, key AS i, NULL AS k,"
     " type AS t, value AS j, CASE type WHEN 'object' THEN coalesce(nullif(json_extract(value,"
     " '$.id'), ''), 'toa-' || json_extract(?1, '$.session.id')) END AS id, NULL AS ref"
@@ -1463,7 +1491,7 @@ static const char *const SQL_STAGE_ROWS[] = {
     "INSERT INTO src.reflection_phase(session_id, phase, text, updated_at) SELECT s.id, jrp.id,"
     " json_extract(j, '$.text'), coalesce(json_extract(j, '$.updated_at'), s.updated_at)"
     " FROM src.jrp, src.session s",
-    /* The theory of action; one without an id (the shape before schema 7) is chosen. */
+    /* The theory of action; one without an id (the shape before schema 8) is chosen. */
     "INSERT INTO src.theory_of_action(id, session_id, group_name, schoolleiding, leraren,"
     " leerlingen, bewijs, evidence, chosen, created_at, updated_at, deleted_at) SELECT jta.id,"
     " s.id, json_extract(j, '$.group'), json_extract(j, '$.schoolleiding'), json_extract(j,"
@@ -1710,20 +1738,265 @@ static enum kr_status import_json(struct kr_store *st, const char *json, size_t 
 
 /* ---- merge ---- */
 
-/* A file: URI for path, read-only, so that nothing in the other file changes. */
-static char *ro_uri(const char *path)
+/*
+ * Every row of the other database passes the importer's rules before anything is merged:
+ * texts are TEXT and valid UTF-8 without NUL, ids and references also without control
+ * characters, a note no longer than KR_NOTE_MAX_CHARS, times valid ISO 8601, dates real,
+ * corners, kinds, phases and changes known. A damaged or hostile file (a BLOB as text, a
+ * time that is none) is refused, naming the row, and nothing is merged.
+ */
+enum vkind {
+    V_ID,   /* non-empty text without controls */
+    V_REF,  /* an id or NULL */
+    V_TEXT, /* text (may be empty) */
+    V_OPT,  /* text or NULL */
+    V_NOTE, /* text within the note length limit */
+    V_ISO,  /* an ISO time */
+    V_OPT_ISO,
+    V_DATE,
+    V_CORNER, /* a corner or NULL */
+    V_CORNER_REQ,
+    V_KIND,
+    V_BASIS, /* a basisvaardigheid or NULL */
+    V_CHANGE,
+    V_PHASE,
+    V_BOOL, /* 0 or 1 */
+};
+
+struct vcol {
+    const char *col;
+    enum vkind kind;
+};
+
+#define CORNERS "('leerling', 'leraar', 'leerinhoud')"
+
+static char *vbad_sql(const char *x, enum vkind k)
 {
-    struct kr_buf b = {0};
-    kr_buf_puts(&b, "file:");
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("/-._~", *p))
-            kr_buf_putc(&b, (char)*p);
-        else
-            kr_buf_printf(&b, "%%%02X", *p);
+    switch (k) {
+    case V_ID:
+        return kr_xasprintf("(NOT kr_line_ok(%s) OR %s = '')", x, x);
+    case V_REF:
+        return kr_xasprintf("(%s IS NOT NULL AND (NOT kr_line_ok(%s) OR %s = ''))", x, x, x);
+    case V_TEXT:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR NOT kr_text_ok(%s))", x, x);
+    case V_OPT:
+        return kr_xasprintf("(%s IS NOT NULL AND (typeof(%s) IS NOT 'text' OR NOT kr_text_ok(%s)))",
+                            x, x, x);
+    case V_NOTE:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR NOT kr_text_ok(%s) OR length(%s) > %d)",
+                            x, x, x, KR_NOTE_MAX_CHARS);
+    case V_ISO:
+        return kr_xasprintf("(NOT kr_iso_ok(%s))", x);
+    case V_OPT_ISO:
+        return kr_xasprintf("(%s IS NOT NULL AND NOT kr_iso_ok(%s))", x, x);
+    case V_DATE:
+        return kr_xasprintf("(NOT kr_date_ok(%s))", x);
+    case V_CORNER:
+        return kr_xasprintf(
+            "(%s IS NOT NULL AND (typeof(%s) IS NOT 'text' OR %s NOT IN " CORNERS "))", x, x, x);
+    case V_CORNER_REQ:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR %s NOT IN " CORNERS ")", x, x);
+    case V_KIND:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR %s NOT IN ('start', 'aftrap', 'vervolg',"
+                            " 'afronding'))",
+                            x, x);
+    case V_BASIS:
+        return kr_xasprintf("(%s IS NOT NULL AND (typeof(%s) IS NOT 'text' OR %s NOT IN ('taal',"
+                            " 'rekenen-wiskunde', 'burgerschap', 'digitale-geletterdheid')))",
+                            x, x, x);
+    case V_CHANGE:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR %s NOT IN ('aangemaakt', 'bewerkt',"
+                            " 'verwijderd', 'hersteld'))",
+                            x, x);
+    case V_PHASE:
+        return kr_xasprintf("(typeof(%s) IS NOT 'text' OR %s NOT IN ('beschrijven', 'analyseren',"
+                            " 'voorspellen', 'volgende-stap'))",
+                            x, x);
+    case V_BOOL:
+        return kr_xasprintf("(typeof(%s) IS NOT 'integer' OR %s NOT IN (0, 1))", x, x);
     }
-    kr_buf_puts(&b, "?mode=ro");
-    return kr_buf_steal(&b);
+    return kr_xstrdup("0");
+}
+
+static const struct vcol V_NETWORK[] = {{"id", V_ID}, {"name", V_TEXT}, {"created_at", V_ISO}};
+static const struct vcol V_SESSION[] = {
+    {"id", V_ID},
+    {"network_id", V_REF},
+    {"kind", V_KIND},
+    {"date", V_DATE},
+    {"host_school", V_OPT},
+    {"basisvaardigheid", V_BASIS},
+    {"ontwikkelvraag", V_OPT},
+    {"kijkvraag_id", V_OPT},
+    {"kijkvraag_text", V_TEXT},
+    {"kijkpunten", V_OPT},
+    {"is_demo", V_BOOL},
+    {"created_at", V_ISO},
+    {"updated_at", V_ISO},
+};
+static const struct vcol V_TWEETAL[] = {{"id", V_ID}, {"session_id", V_ID}, {"name", V_TEXT}};
+static const struct vcol V_PARTICIPANT[] = {
+    {"id", V_ID},     {"session_id", V_ID}, {"tweetal_id", V_REF},
+    {"name", V_TEXT}, {"role", V_OPT},      {"school", V_OPT},
+};
+static const struct vcol V_VISIT[] = {
+    {"id", V_ID},       {"session_id", V_ID},      {"tweetal_id", V_REF},   {"label", V_TEXT},
+    {"subject", V_OPT}, {"started_at", V_OPT_ISO}, {"ended_at", V_OPT_ISO},
+};
+static const struct vcol V_OBS[] = {
+    {"id", V_ID},          {"visit_id", V_ID},        {"at", V_ISO},          {"text", V_NOTE},
+    {"corner", V_CORNER},  {"observer", V_OPT},       {"keep_reason", V_OPT}, {"created_at", V_ISO},
+    {"updated_at", V_ISO}, {"deleted_at", V_OPT_ISO},
+};
+static const struct vcol V_VERSION[] = {
+    {"id", V_ID},         {"observation_id", V_ID}, {"at", V_ISO},
+    {"change", V_CHANGE}, {"text", V_NOTE},         {"corner", V_CORNER},
+};
+static const struct vcol V_RPATTERN[] = {
+    {"id", V_ID},      {"session_id", V_ID},  {"corner", V_CORNER_REQ},
+    {"label", V_TEXT}, {"created_at", V_ISO}, {"updated_at", V_ISO},
+};
+static const struct vcol V_RNOTE[] = {
+    {"observation_id", V_ID}, {"session_id", V_ID},  {"corner", V_CORNER},
+    {"pattern_id", V_REF},    {"updated_at", V_ISO},
+};
+static const struct vcol V_RPHASE[] = {
+    {"session_id", V_ID}, {"phase", V_PHASE}, {"text", V_TEXT}, {"updated_at", V_ISO}};
+static const struct vcol V_TOA[] = {
+    {"session_id", V_ID},  {"schoolleiding", V_OPT}, {"leraren", V_OPT},
+    {"leerlingen", V_OPT}, {"bewijs", V_OPT},        {"updated_at", V_ISO},
+};
+
+static const struct {
+    const char *table, *what, *id; /* the row in a message: "<what> <id>" */
+    const struct vcol *cols;
+    size_t n;
+} VTABLES[] = {
+    {"network", "netwerk", "id", V_NETWORK, NF(V_NETWORK)},
+    {"session", "bijeenkomst", "id", V_SESSION, NF(V_SESSION)},
+    {"tweetal", "tweetal", "id", V_TWEETAL, NF(V_TWEETAL)},
+    {"participant", "deelnemer", "id", V_PARTICIPANT, NF(V_PARTICIPANT)},
+    {"visit", "bezoek", "id", V_VISIT, NF(V_VISIT)},
+    {"observation", "notitie", "id", V_OBS, NF(V_OBS)},
+    {"observation_version", "versie", "id", V_VERSION, NF(V_VERSION)},
+    {"reflection_pattern", "patroon", "id", V_RPATTERN, NF(V_RPATTERN)},
+    {"reflection_note", "groepskeuze voor notitie", "observation_id", V_RNOTE, NF(V_RNOTE)},
+    {"reflection_phase", "nabespreking van bijeenkomst", "session_id", V_RPHASE, NF(V_RPHASE)},
+    {"theory_of_action", "theory of action van bijeenkomst", "session_id", V_TOA, NF(V_TOA)},
+};
+
+/* Why value x (of SQLite type `type`) breaks rule k, in Dutch, into b. */
+static void vmsg(struct kr_buf *b, enum vkind k, const char *type, int text_ok, int line_ok,
+                 long chars, const char *value)
+{
+    char v[128];
+    kr_utf8_truncate(v, sizeof v, value ? value : "", 40);
+    bool text = type && strcmp(type, "text") == 0;
+    if (k == V_BOOL) {
+        kr_buf_puts(b, "moet 0 of 1 zijn");
+    } else if (!type || strcmp(type, "null") == 0) {
+        kr_buf_puts(b, "ontbreekt (NULL)");
+    } else if (!text) {
+        kr_buf_printf(b, "is %s in plaats van tekst",
+                      strcmp(type, "blob") == 0 ? "binaire gegevens (een BLOB)" : "een getal");
+    } else if (!text_ok) {
+        kr_buf_puts(b, "is geen geldige tekst (geen geldige UTF-8, of een NUL-teken)");
+    } else if ((k == V_ID || k == V_REF) && !line_ok) {
+        kr_buf_puts(b, "bevat een besturingsteken");
+    } else if (k == V_ID || k == V_REF) {
+        kr_buf_puts(b, "is leeg");
+    } else if (k == V_NOTE) {
+        kr_buf_printf(b, "is te lang: %ld tekens, hoogstens %d", chars, KR_NOTE_MAX_CHARS);
+    } else if (k == V_ISO || k == V_OPT_ISO) {
+        kr_buf_printf(b, "ongeldige tijd \"%s\"", v);
+    } else if (k == V_DATE) {
+        kr_buf_printf(b, "ongeldige datum \"%s\"", v);
+    } else {
+        kr_buf_printf(b, "onbekende waarde \"%s\"", v);
+    }
+}
+
+/* The first row of table t (VTABLES[t]) that breaks a rule, into err; KR_OK when none. */
+static enum kr_status validate_table(struct kr_store *st, size_t t, const char *path,
+                                     struct kr_error *err)
+{
+    struct kr_buf where = {0};
+    for (size_t c = 0; c < VTABLES[t].n; c++) {
+        char *cond = vbad_sql(VTABLES[t].cols[c].col, VTABLES[t].cols[c].kind);
+        kr_buf_printf(&where, "%s%s", c ? " OR " : "", cond);
+        free(cond);
+    }
+    /* One scan for the whole table; only a bad row is looked at column by column. */
+    char *sql = kr_xasprintf("SELECT rowid FROM src.%s WHERE %s ORDER BY rowid LIMIT 1",
+                             VTABLES[t].table, kr_buf_str(&where));
+    kr_buf_fini(&where);
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    free(sql);
+    if (r != KR_OK)
+        return r;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) {
+        sqlite3_finalize(s);
+        return KR_OK;
+    }
+    if (rc != SQLITE_ROW) {
+        r = kr_store_fail(st, rc, err, "Controleren mislukt");
+        sqlite3_finalize(s);
+        return r;
+    }
+    sqlite3_int64 rowid = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    for (size_t c = 0; c < VTABLES[t].n; c++) {
+        const char *x = VTABLES[t].cols[c].col, *id = VTABLES[t].id;
+        char *cond = vbad_sql(x, VTABLES[t].cols[c].kind);
+        sql = kr_xasprintf("SELECT CASE WHEN kr_line_ok(%s) AND %s <> '' THEN %s END, typeof(%s),"
+                           " kr_text_ok(%s), kr_line_ok(%s), length(%s), CASE WHEN"
+                           " kr_line_ok(%s) THEN %s END FROM src.%s WHERE rowid = ?1 AND %s",
+                           id, id, id, x, x, x, x, x, x, VTABLES[t].table, cond);
+        free(cond);
+        r = kr_store_prepare(st, sql, &s, err);
+        free(sql);
+        if (r != KR_OK)
+            return r;
+        sqlite3_bind_int64(s, 1, rowid);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            struct kr_buf m = {0};
+            vmsg(&m, VTABLES[t].cols[c].kind, (const char *)sqlite3_column_text(s, 1),
+                 sqlite3_column_int(s, 2), sqlite3_column_int(s, 3),
+                 (long)sqlite3_column_int64(s, 4), (const char *)sqlite3_column_text(s, 5));
+            char shown[160];
+            const char *idv = (const char *)sqlite3_column_text(s, 0);
+            if (idv) {
+                char cut[128];
+                kr_utf8_truncate(cut, sizeof cut, idv, 40);
+                snprintf(shown, sizeof shown, "\"%s\"", cut);
+            } else {
+                snprintf(shown, sizeof shown, "(rij %lld)", (long long)rowid);
+            }
+            r = kr_error_set(err, KR_INVALID,
+                             "'%s' is beschadigd of hoort niet bij kijkronde: %s %s, veld %s: %s; "
+                             "er is niets samengevoegd.",
+                             path, VTABLES[t].what, shown, x, kr_buf_str(&m));
+            kr_buf_fini(&m);
+            sqlite3_finalize(s);
+            return r;
+        }
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return kr_store_fail(st, rc, err, "Controleren mislukt");
+    }
+    return KR_OK;
+}
+
+static enum kr_status validate_src(struct kr_store *st, const char *path, struct kr_error *err)
+{
+    enum kr_status r = KR_OK;
+    for (size_t t = 0; r == KR_OK && t < NF(VTABLES); t++)
+        if (src_has(st, VTABLES[t].table))
+            r = validate_table(st, t, path, err);
+    return r;
 }
 
 static enum kr_status check_other_file(struct kr_store *st, const char *path, struct kr_error *err)
@@ -1780,11 +2053,11 @@ static enum kr_status check_other_schema(struct kr_store *st, const char *path,
                                 "veranderd.",
                                 path);
         return kr_error_set(err, KR_IO, "Kan '%s' niet lezen (%s); er is niets veranderd.", path,
-                            sqlite3_errmsg(st->db));
+                            kr_store_rc_nl(rc));
     }
     if (version > kr_store_n_migrations)
         return kr_error_set(err, KR_DB_TOO_NEW,
-                            "'%s' is gemaakt met een nieuwere kijkronde (schema %d, deze versie "
+                            "'%s' is gemaakt door een nieuwere kijkronde (schema %d, deze versie "
                             "kent tot %d); werk kijkronde bij. Er is niets veranderd.",
                             path, version, kr_store_n_migrations);
     if (version < 1 || tables != 7)
@@ -1792,6 +2065,8 @@ static enum kr_status check_other_schema(struct kr_store *st, const char *path,
                             "'%s' is geen kijkronde-database; er is niets veranderd.", path);
     return KR_OK;
 }
+
+#define MERGE_UNTOUCHED "er is niets veranderd"
 
 enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
                               struct kr_exchange_stats *stats, struct kr_error *err)
@@ -1801,21 +2076,34 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
     enum kr_status r = check_other_file(st, other_path, err);
     if (r != KR_OK)
         return r;
-    sqlite3_stmt *s = NULL;
-    r = kr_store_prepare(st, "ATTACH ?1 AS src", &s, err);
+    /* The other file is read without a byte written to it or beside it (the other pair's
+     * USB stick, perhaps read-only): immutable, or a private copy when a -wal holds data. */
+    struct kr_peek pk;
+    r = kr_store_peek(other_path, true, MERGE_UNTOUCHED, &pk, err);
     if (r != KR_OK)
         return r;
-    /* Read-only through a URI where this SQLite understands them; else the plain path (the
-     * merge only reads it), never a "file:" name SQLite would create as a new file. */
-    char *uri = sqlite3_compileoption_used("USE_URI") ? ro_uri(other_path) : NULL;
-    kr_store_bind_text(s, 1, uri ? uri : other_path);
-    free(uri);
+    r = kr_store_peek_check(other_path, &pk, true, MERGE_UNTOUCHED, err);
+    sqlite3_stmt *s = NULL;
+    if (r == KR_OK)
+        r = kr_store_prepare(st, "ATTACH ?1 AS src", &s, err);
+    if (r != KR_OK) {
+        kr_store_peek_fini(&pk);
+        return r;
+    }
+    sqlite3_bind_text(s, 1, pk.uri, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE)
-        return kr_error_set(err, KR_IO, "Kan '%s' niet openen (%s); er is niets veranderd.",
-                            other_path, sqlite3_errmsg(st->db));
+    if (rc != SQLITE_DONE) {
+        r = kr_error_set(err, KR_IO, "Kan '%s' niet openen (%s); er is niets veranderd.",
+                         other_path, kr_store_rc_nl(rc));
+        kr_store_peek_fini(&pk);
+        return r;
+    }
     r = check_other_schema(st, other_path, err);
+    if (r == KR_OK)
+        r = register_functions(st, err);
+    if (r == KR_OK)
+        r = validate_src(st, other_path, err);
     if (r == KR_OK)
         r = kr_store_begin(st, err);
     if (r == KR_OK) {
@@ -1830,5 +2118,6 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
             kr_store_rollback(st);
     }
     detach_src(st);
+    kr_store_peek_fini(&pk);
     return r;
 }

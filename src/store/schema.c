@@ -238,8 +238,12 @@ const char kr_store_nfc_sql[] =
    Mac is found, checked and clustered as the same word. */
 #define MIGRATION_6 kr_store_nfc_sql
 
+/* 7: a bijeenkomst is deleted softly (the TUI's d, undone with u): its visits and notes
+   stay, the lists and look-ups skip it. */
+#define MIGRATION_7 "ALTER TABLE session ADD COLUMN deleted_at TEXT;"
+
 /*
- * 7: the debrief's end (issue 15): a theory of action per groepje, one of which the school
+ * 8: the debrief's end (issue 15): a theory of action per groepje, one of which the school
  * chooses, and the next steps with who acts, by when, the evidence they rest on and their
  * follow-up at a later bijeenkomst (issue 16). The one row per session of migration 3 becomes
  * the version without a group, chosen, with an id derived from its session ('toa-' + id) so two
@@ -252,7 +256,7 @@ const char kr_store_nfc_sql[] =
  * they travel in a merge. follow_up_session_id is no foreign key: the later bijeenkomst may
  * arrive after the step does.
  */
-#define MIGRATION_7                                                                                \
+#define MIGRATION_8                                                                                \
     "ALTER TABLE theory_of_action RENAME TO theory_of_action_v3;"                                  \
     "CREATE TABLE theory_of_action ("                                                              \
     "  id            TEXT PRIMARY KEY,"                                                            \
@@ -294,7 +298,7 @@ const char kr_store_nfc_sql[] =
     "CREATE INDEX next_step_by_session ON next_step(session_id, position);"                        \
     "CREATE INDEX next_step_by_follow_up ON next_step(follow_up_session_id);" KR_STORE_NFC_DEBRIEF
 
-/* The NFC of the texts of migration 7's tables (run by it, and after a merge). */
+/* The NFC of the texts of migration 8's tables (run by it, and after a merge). */
 #define KR_STORE_NFC_DEBRIEF                                                                       \
     "UPDATE theory_of_action SET group_name = kr_nfc(group_name) WHERE group_name IS NOT "         \
     "kr_nfc(group_name);"                                                                          \
@@ -304,5 +308,5 @@ const char kr_store_nfc_sql[] =
 const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
 
 const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6, MIGRATION_7};
+                                           MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -165,7 +165,8 @@ enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct 
                                     struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(st, SESSION_COLS "WHERE s.id = ?1", &s, err);
+    enum kr_status r =
+        kr_store_prepare(st, SESSION_COLS "WHERE s.id = ?1 AND s.deleted_at IS NULL", &s, err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, id);
@@ -185,7 +186,10 @@ enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list
 {
     sqlite3_stmt *s = NULL;
     enum kr_status r =
-        kr_store_prepare(st, SESSION_COLS "ORDER BY s.date DESC, s.created_at DESC, s.id", &s, err);
+        kr_store_prepare(st,
+                         SESSION_COLS "WHERE s.deleted_at IS NULL"
+                                      " ORDER BY s.date DESC, s.created_at DESC, s.id",
+                         &s, err);
     if (r != KR_OK)
         return r;
     int rc;
@@ -207,14 +211,15 @@ enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, ch
     enum kr_status r;
     if (strcmp(ref, "latest") == 0)
         r = kr_store_prepare(st,
-                             "SELECT id FROM session ORDER BY date DESC, created_at DESC, id"
-                             " LIMIT 1",
+                             "SELECT id FROM session WHERE deleted_at IS NULL"
+                             " ORDER BY date DESC, created_at DESC, id LIMIT 1",
                              &s, err);
     else
         r = kr_store_prepare(st,
-                             "SELECT id FROM session WHERE id = ?1 UNION ALL"
-                             " SELECT id FROM session WHERE substr(id, 1, length(?1)) = ?1"
-                             " AND id <> ?1 AND NOT EXISTS (SELECT 1 FROM session WHERE id = ?1)"
+                             "SELECT id FROM session WHERE id = ?1 AND deleted_at IS NULL"
+                             " UNION ALL SELECT id FROM session WHERE substr(id, 1, length(?1))"
+                             " = ?1 AND id <> ?1 AND deleted_at IS NULL AND NOT EXISTS"
+                             " (SELECT 1 FROM session WHERE id = ?1 AND deleted_at IS NULL)"
                              " LIMIT 2",
                              &s, err);
     if (r != KR_OK)
@@ -253,7 +258,10 @@ enum kr_status kr_store_session_demo(struct kr_store *st, char **id_out, struct 
     *id_out = NULL;
     sqlite3_stmt *s = NULL;
     enum kr_status r = kr_store_prepare(
-        st, "SELECT id FROM session WHERE is_demo = 1 ORDER BY created_at LIMIT 1", &s, err);
+        st,
+        "SELECT id FROM session WHERE is_demo = 1 AND deleted_at IS NULL ORDER BY created_at"
+        " LIMIT 1",
+        &s, err);
     if (r != KR_OK)
         return r;
     int rc = sqlite3_step(s);
@@ -265,4 +273,46 @@ enum kr_status kr_store_session_demo(struct kr_store *st, char **id_out, struct 
         r = kr_store_fail(st, rc, err, "Bijeenkomst zoeken mislukt");
     sqlite3_finalize(s);
     return r;
+}
+
+/* Set or clear deleted_at of a session; KR_NOT_FOUND when it was not in the other state. */
+static enum kr_status set_deleted(struct kr_store *st, const char *id, bool deleted,
+                                  struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    char now[KR_TIME_SIZE];
+    kr_clock_now_utc(now);
+    enum kr_status r =
+        kr_store_prepare(st,
+                         deleted ? "UPDATE session SET deleted_at = ?2, updated_at = ?2"
+                                   " WHERE id = ?1 AND deleted_at IS NULL"
+                                 : "UPDATE session SET deleted_at = NULL, updated_at = ?2"
+                                   " WHERE id = ?1 AND deleted_at IS NOT NULL",
+                         &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    kr_store_bind_text(s, 2, now);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err,
+                          deleted ? "Bijeenkomst verwijderen mislukt"
+                                  : "Bijeenkomst terugzetten mislukt");
+    else if (sqlite3_changes(st->db) == 0)
+        r = kr_error_set(err, KR_NOT_FOUND,
+                         deleted ? "Geen bijeenkomst met id '%s'."
+                                 : "Geen verwijderde bijeenkomst met id '%s'.",
+                         id);
+    sqlite3_finalize(s);
+    return r;
+}
+
+enum kr_status kr_store_session_delete(struct kr_store *st, const char *id, struct kr_error *err)
+{
+    return set_deleted(st, id, true, err);
+}
+
+enum kr_status kr_store_session_restore(struct kr_store *st, const char *id, struct kr_error *err)
+{
+    return set_deleted(st, id, false, err);
 }

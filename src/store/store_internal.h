@@ -4,6 +4,7 @@
 #define KR_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "kijkronde/store.h"
@@ -25,6 +26,44 @@ struct kr_store {
     sqlite3_stmt *ins_obs, *ins_version, *del_draft;
 };
 
+/*
+ * kijkronde's PRAGMA application_id: 0x4B524F4E, "KRON" in ASCII. Set on every database
+ * kijkronde creates, and on an older kijkronde database (id 0, kijkronde's tables) the
+ * first time it is opened. A file with another id is never written (docs/database.md).
+ */
+#define KR_STORE_APP_ID     0x4B524F4E
+#define KR_STORE_APP_ID_STR "1263685454" /* the same, for PRAGMA application_id = */
+
+/* A "file:" URI for path (percent-encoded) with query (NULL for none); heap string.
+   ":memory:" stays as it is. The store opens every file through a URI. */
+char *kr_store_uri(const char *path, const char *query);
+
+/*
+ * A look at a database file that never writes it, nor anything next to it: the file is
+ * opened immutable (no locks, no -wal/-shm). When a -wal with data lies next to it (which
+ * immutable ignores) and the main file alone does not answer the question, or when
+ * `with_wal` asks for the data itself, the file and its -wal are first copied into a
+ * private directory (0700) and the copy is read. `uri` then names what to read.
+ */
+struct kr_peek {
+    int app_id, version;
+    int core_tables; /* how many of kijkronde's seven core tables it has */
+    int objects;     /* entries in sqlite_schema */
+    char *uri;       /* what to ATTACH/open read-only for the data */
+    char *tmpdir;    /* the private copy's directory, or NULL */
+};
+/* untouched: the end of a message, e.g. "het bestand is niet aangeraakt". */
+enum kr_status kr_store_peek(const char *path, bool with_wal, const char *untouched,
+                             struct kr_peek *out, struct kr_error *err);
+void kr_store_peek_fini(struct kr_peek *p);
+/* Is the looked-at file kijkronde's (its id, or id 0 with kijkronde's tables)? */
+bool kr_store_peek_ours(const struct kr_peek *p);
+/* Refuse (KR_DB_NOT_DB, KR_DB_TOO_NEW, with a Dutch message naming path and ending in
+   untouched) a file that is not kijkronde's or is newer than this build. An empty SQLite
+   file (no schema, id 0, version 0) passes unless need_tables. */
+enum kr_status kr_store_peek_check(const char *path, const struct kr_peek *p, bool need_tables,
+                                   const char *untouched, struct kr_error *err);
+
 /* After sqlite3_open_v2 of a file: remember the file (draft.c). */
 void kr_store_watch_open(struct kr_store *st);
 /* Finalize cached statements, free the instance (before sqlite3_close). */
@@ -35,7 +74,7 @@ void kr_store_watch_close(struct kr_store *st);
 /* Rewrites every stored text that is not NFC into NFC (the SQL function kr_nfc, which
    kr_store_open registers): a migration for databases from before, and after a merge. */
 extern const char kr_store_nfc_sql[];
-/* The same for the tables of migration 7 (the theory of action per groepje, next steps);
+/* The same for the tables of migration 8 (the theory of action per groepje, next steps);
    kept apart because migration 6 runs kr_store_nfc_sql on databases without them. */
 extern const char kr_store_nfc_debrief_sql[];
 
@@ -43,6 +82,10 @@ extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;
 
 /* Map a SQLite result code to a status and fill err with the database's message. */
+/* A Dutch sentence for a SQLite result code (primary or extended); static, never NULL. The
+ * user never reads sqlite3_errmsg()'s English. */
+const char *kr_store_rc_nl(int rc);
+
 enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, const char *what);
 
 /* Prepare one statement; rejects leftover SQL. */

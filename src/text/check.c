@@ -71,21 +71,27 @@ struct category {
 
 /* Flags a stem can carry (context word lists and built-in grammar words). */
 enum {
-    F_SPEECH = 1u << 0,   /* spreken: zegt, vraagt ... */
-    F_SPEAKER = 1u << 1,  /* sprekers: juf, leerling, bord ... before ':' */
-    F_JUIST = 1u << 2,    /* goed, fout ...: a fact in a count */
-    F_TELLING = 1u << 3,  /* filler between a count and "goed" */
-    F_ANTWOORD = 1u << 4, /* antwoord, som ...: what can be "goed" */
-    F_HOEVEEL = 1u << 5,  /* alle, helft, twee ...: a count */
-    F_TE_ADJ = 1u << 6,   /* te + this (ending in -n) is still a norm */
-    F_TE_NOT = 1u << 7,   /* te + this is not a norm */
-    F_COMP = 1u << 8,     /* dat, of, wie ...: starts indirect speech */
-    F_PARTICLE = 1u << 9, /* uit, mee ...: "legt het goed uit" is not a count */
-    F_TE_PRE = 1u << 10,  /* veel, iets: part of "veel te lang" */
-    F_GEMETEN = 1u << 11, /* niemand, steeds ...: a fact next to a number or time */
-    F_NUMWORD = 1u << 12, /* twee, drie ...: a number written as a word */
-    F_THAT = 1u << 13,    /* dat, of: indirect speech after any few words ("zegt ... dat") */
-    F_ADDR = 1u << 14,    /* aan, tegen, de ...: who is spoken to ("vraagt aan de klas wie") */
+    F_SPEECH = 1u << 0,    /* spreken: zegt, vraagt ... */
+    F_SPEAKER = 1u << 1,   /* sprekers: juf, leerling, bord ... before ':' */
+    F_JUIST = 1u << 2,     /* goed, fout ...: a fact in a count */
+    F_TELLING = 1u << 3,   /* filler between a count and "goed" */
+    F_ANTWOORD = 1u << 4,  /* antwoord, som ...: what can be "goed" */
+    F_HOEVEEL = 1u << 5,   /* alle, helft, twee ...: a count */
+    F_TE_ADJ = 1u << 6,    /* te + this (ending in -n) is still a norm */
+    F_TE_NOT = 1u << 7,    /* te + this is not a norm */
+    F_COMP = 1u << 8,      /* dat, of, wie ...: starts indirect speech */
+    F_PARTICLE = 1u << 9,  /* uit, mee ...: "legt het goed uit" is not a count */
+    F_TE_PRE = 1u << 10,   /* veel, iets: part of "veel te lang" */
+    F_GEMETEN = 1u << 11,  /* niemand, steeds ...: a fact next to a number or time */
+    F_NUMWORD = 1u << 12,  /* twee, drie ...: a number written as a word */
+    F_THAT = 1u << 13,     /* dat, of: indirect speech after any few words ("zegt ... dat") */
+    F_ADDR = 1u << 14,     /* aan, tegen, de ...: who is spoken to ("vraagt aan de klas wie") */
+    F_PERSON = 1u << 15,   /* persoon: hij, jij, leerling, mevrouw ...: who a predicate is about */
+    F_COPULA = 1u << 16,   /* koppel: is, ben, lijkt, blijft ...: "X is ..." */
+    F_PREDFACT = 1u << 17, /* predicaat_feit: klaar, ziek, thuis ...: "X is klaar" is a fact */
+    F_INTENS = 1u << 18,   /* versterker: heel, erg, toch ...: between the copula and the word */
+    F_WORK = 1u << 19,     /* werk: werk, tekening, schrift ...: "het werk is slordig" */
+    F_CLAUSE = 1u << 20,   /* zinsgrens: en, maar, zeg, hoor ...: the predicate ends before it */
 };
 
 struct slot {
@@ -145,7 +151,8 @@ struct kr_checker {
     size_t *wild; /* patterns whose first element is a suffix or a number */
     size_t nwild, capwild;
     struct table tab;
-    int norm_cat; /* category of the "te" rule, or -1 */
+    int norm_cat;            /* category of the "te" rule, or -1 */
+    int label_cat, eval_cat; /* categories of the predicate rule ("hij is ...", "het werk is ..") */
     uint32_t te_hash;
     /* scratch, reused by every kr_check */
     struct kr_buf nfc; /* the text in NFC, when it was not */
@@ -474,6 +481,8 @@ static const struct {
     {"spreken", F_SPEECH},        {"sprekers", F_SPEAKER},    {"juist", F_JUIST},
     {"telling", F_TELLING},       {"antwoord", F_ANTWOORD},   {"hoeveelheid", F_HOEVEEL},
     {"te_bijvoeglijk", F_TE_ADJ}, {"te_geen_norm", F_TE_NOT}, {"gemeten", F_GEMETEN},
+    {"persoon", F_PERSON},        {"koppel", F_COPULA},       {"predicaat_feit", F_PREDFACT},
+    {"versterker", F_INTENS},     {"werk", F_WORK},           {"zinsgrens", F_CLAUSE},
 };
 
 static void flag_word(struct kr_checker *c, const char *w, unsigned flag)
@@ -530,7 +539,8 @@ static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *d
         if (!flag)
             return bad(err, doc, key,
                        "onbekende sleutel '%s' in context (verwacht spreken, sprekers, juist, "
-                       "telling, antwoord, hoeveelheid, gemeten, te_bijvoeglijk, te_geen_norm of "
+                       "telling, antwoord, hoeveelheid, gemeten, te_bijvoeglijk, te_geen_norm, "
+                       "persoon, koppel, predicaat_feit, versterker, werk, zinsgrens of "
                        "afkortingen)",
                        key->value);
         if (val->type != KR_YNODE_SEQ)
@@ -681,23 +691,51 @@ static void build_index(struct kr_checker *c)
     stem_word(c, "te", 2, te);
     c->te_hash = hash_str(te, strlen(te));
     c->norm_cat = find_cat(c, "norm");
+    c->label_cat = find_cat(c, "label");
+    c->eval_cat = find_cat(c, "evaluatief");
 }
 
-char *kr_checker_network_path(void)
+char **kr_checker_network_paths(void)
 {
-    char *dir = kr_paths_data_home();
-    if (!dir)
-        return NULL;
-    char *p = kr_xasprintf("%s/oordeel.yaml", dir);
-    free(dir);
-    if (access(p, F_OK) != 0) {
-        free(p);
-        return NULL;
+    char **sys = kr_paths_data_dirs();
+    size_t nsys = 0;
+    while (sys[nsys])
+        nsys++;
+    char **list = kr_xcalloc(nsys + 2, sizeof *list);
+    size_t n = 0;
+    char *home = kr_paths_data_home();
+    /* sys[nsys - 1] (least important) first, ..., sys[0], then the user's own. */
+    for (size_t i = 0; i <= nsys; i++) {
+        const char *dir = i < nsys ? sys[nsys - 1 - i] : home;
+        if (!dir)
+            continue;
+        char *p = kr_xasprintf("%s/oordeel.yaml", dir);
+        if (access(p, F_OK) == 0)
+            list[n++] = p;
+        else
+            free(p);
     }
-    return p;
+    free(home);
+    kr_paths_list_free(sys);
+    return list;
+}
+
+enum kr_status kr_checker_new_network(struct kr_checker **out, struct kr_error *err)
+{
+    char **paths = kr_checker_network_paths();
+    enum kr_status r = kr_checker_new_paths((const char *const *)paths, out, err);
+    kr_paths_list_free(paths);
+    return r;
 }
 
 enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, struct kr_error *err)
+{
+    const char *paths[] = {extra_path, NULL};
+    return kr_checker_new_paths(paths, out, err);
+}
+
+enum kr_status kr_checker_new_paths(const char *const *paths, struct kr_checker **out,
+                                    struct kr_error *err)
 {
     *out = NULL;
     struct kr_checker *c = kr_xcalloc(1, sizeof *c);
@@ -710,11 +748,12 @@ enum kr_status kr_checker_new(const char *extra_path, struct kr_checker **out, s
         st = load_doc(c, doc, err);
     kr_ydoc_free(doc);
     doc = NULL;
-    if (st == KR_OK && extra_path) {
-        st = kr_ydoc_load_file(extra_path, &doc, err);
+    for (size_t i = 0; st == KR_OK && paths && paths[i]; i++) {
+        st = kr_ydoc_load_file(paths[i], &doc, err);
         if (st == KR_OK)
             st = load_doc(c, doc, err);
         kr_ydoc_free(doc);
+        doc = NULL;
     }
     if (st != KR_OK) {
         kr_checker_free(c);
@@ -1134,6 +1173,117 @@ static void te_rule(struct kr_checker *c, size_t t)
     add_cand(c, c->toks.items[start].start, c->toks.items[w].end, c->norm_cat);
 }
 
+/* The word at t looks like a past participle ("gevallen", "opgestaan", "vertrokken"): "hij is
+ * gevallen" reports what happened. Present participles ("vervelend") are adjectives. */
+static bool participle(const struct kr_checker *c, size_t t)
+{
+    char f[STEM_MAX + 8];
+    const struct kr_token *k = &c->toks.items[t];
+    size_t n = kr_fold(c->text + k->start, k->end - k->start, f, sizeof f);
+    if (n >= sizeof f || n < 5)
+        return false;
+    char last = f[n - 1];
+    if (n >= 3 && memcmp(f + n - 3, "end", 3) == 0)
+        return false;
+    if (last != 'd' && last != 't' && last != 'n')
+        return false;
+    static const char *const pre[] = {"ge", "be", "ver", "ont", "her", "er"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (strncmp(f, pre[i], strlen(pre[i])) == 0)
+            return true;
+    /* a separable prefix before "ge": opgestaan, weggelopen, binnengekomen */
+    for (size_t i = 2; i + 2 < n && i <= 6; i++)
+        if (f[i] == 'g' && f[i + 1] == 'e')
+            return true;
+    return false;
+}
+
+/* The predicate ends after token t: the sentence, a punctuation mark, or a word such as
+ * "en", "maar", "zeg" follows. */
+static bool clause_ends_after(const struct kr_checker *c, size_t t)
+{
+    size_t u = t + 1;
+    if (u >= c->toks.n || c->info[u].sent || c->info[u].nl)
+        return true;
+    if (c->toks.items[u].kind == KR_TOK_PUNCT)
+        return true;
+    return c->toks.items[u].kind == KR_TOK_WORD && has(c, u, F_CLAUSE);
+}
+
+/* A word that can be the predicate: an ordinary lower-case word of the observer's own that is
+ * no number, grammar word, name or copula. */
+static bool pred_word(const struct kr_checker *c, size_t t)
+{
+    if (t >= c->toks.n || c->toks.items[t].kind != KR_TOK_WORD || c->info[t].speech ||
+        !c->info[t].slen || c->info[t].sent || c->info[t].nl)
+        return false;
+    unsigned char first = (unsigned char)c->text[c->toks.items[t].start];
+    if (first >= 'A' && first <= 'Z')
+        return false; /* a name: "ben jij Anne?" */
+    return !has(c, t, F_PREDFACT | F_COPULA | F_NUMWORD | F_INTENS | F_CLAUSE | F_HOEVEEL);
+}
+
+/* "Hij is een sloddervos", "Mevrouw is depressief", "Wat ben je opmerkzaam", "Het werk is
+ * slordig": a person (or a piece of work) and a copula, then, after at most a few intensifiers,
+ * one word that ends the clause and is no fact word ("klaar", "ziek", "thuis"), number, name or
+ * participle; or "een" and such a word, or "een" + word + person noun ("een braaf meisje").
+ * Words the lexicon knows are found by their patterns; this finds the ones it does not. */
+static void predicate_rule(struct kr_checker *c, size_t t, size_t nlex)
+{
+    if (c->label_cat < 0 || !is_word(c, t) || !has(c, t, F_COPULA))
+        return;
+    size_t n = c->toks.n, start, p;
+    bool work = false;
+    if (t > 0 && !c->info[t].sent && is_word(c, t - 1) &&
+        c->toks.items[t - 1].kind == KR_TOK_WORD && has(c, t - 1, F_PERSON | F_WORK)) {
+        start = t - 1; /* "hij is", "de leerling is", "het werk is" */
+        work = !has(c, t - 1, F_PERSON);
+        p = t + 1;
+    } else if (t + 1 < n && !c->info[t + 1].sent && is_word(c, t + 1) &&
+               c->toks.items[t + 1].kind == KR_TOK_WORD && has(c, t + 1, F_PERSON)) {
+        start = t; /* "wat ben je ...", "is hij ..." */
+        p = t + 2;
+    } else {
+        return;
+    }
+    if (work && c->eval_cat < 0)
+        return;
+    bool article = false;
+    for (int steps = 0; steps < 4 && p < n && is_word(c, p) && !c->info[p].sent; steps++) {
+        if (has(c, p, F_INTENS))
+            p++;
+        else if (!article && exact_is(c, p, "een"))
+            article = true, p++;
+        else
+            break;
+    }
+    if (!pred_word(c, p) || has(c, p, F_PERSON))
+        return;
+    /* A word the lexicon found: its own pattern names the kind ("is onvoldoende": norm). */
+    for (size_t k = 0; k < nlex; k++)
+        if (c->cands[k].cat >= 0 && c->cands[k].start <= c->toks.items[p].start &&
+            c->toks.items[p].end <= c->cands[k].end)
+            return;
+    size_t end = p;
+    if (!clause_ends_after(c, p)) {
+        /* "een braaf meisje", "een lastig kind" */
+        if (!article || !pred_word(c, p + 1) || !has(c, p + 1, F_PERSON) ||
+            !clause_ends_after(c, p + 1))
+            return;
+        end = p + 1;
+    } else if (!article) {
+        /* a bare word: not a participle ("is gevallen") or an infinitive ("is zwemmen") */
+        const struct kr_token *k = &c->toks.items[p];
+        if (participle(c, p) || (k->end - k->start > 3 && c->info[p].ends_n))
+            return;
+    }
+    for (size_t k = start; k <= end; k++)
+        if (c->info[k].fact)
+            return;
+    add_cand(c, c->toks.items[start].start, c->toks.items[end].end,
+             work ? c->eval_cat : c->label_cat);
+}
+
 /* Mark speech after "zegt:" / "Juf:" and in "zegt dat ...", each up to the sentence end. */
 static void speech_rules(struct kr_checker *c, const char *text)
 {
@@ -1334,6 +1484,11 @@ static size_t check_judgements(struct kr_checker *c, const char *text, size_t le
         for (size_t k = 0; k < c->nwild; k++)
             try_pattern(c, c->wild[k], i);
     }
+    /* After the patterns, so it can leave the words they found to them. */
+    size_t nlex = c->ncands;
+    for (size_t i = 0; i < n; i++)
+        if (c->info[i].slot && (c->info[i].slot->flags & F_COPULA))
+            predicate_rule(c, i, nlex);
     if (c->ncands == 0)
         return 0;
 

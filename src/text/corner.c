@@ -38,6 +38,8 @@ struct kr_corner_classifier {
     /* per-call scratch: stems of the words in the note */
     char **words;
     size_t nwords, capwords;
+    unsigned char *caps; /* per word: it began with a capital (a name, when nothing matches it) */
+    size_t capcaps;
 };
 
 /* Weights, tuned on tests/data/corner_day.tsv (see docs/performance.md). */
@@ -138,6 +140,7 @@ void kr_corner_classifier_free(struct kr_corner_classifier *c)
     for (size_t i = 0; i < c->capwords; i++)
         free(c->words[i]);
     free(c->words);
+    free(c->caps);
     kr_token_list_fini(&c->toks);
     kr_stemmer_free(c->stemmer);
     free(c);
@@ -243,6 +246,8 @@ static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
     char buf[128];
     stem_into(c->stemmer, s, len, buf, sizeof buf);
     free(c->words[c->nwords]);
+    KR_GROW(c->caps, c->capcaps, c->nwords + 1);
+    c->caps[c->nwords] = len > 0 && s[0] >= 'A' && s[0] <= 'Z';
     c->words[c->nwords++] = kr_xstrdup(buf);
 }
 
@@ -258,9 +263,26 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     size_t subject_pos = to;
     int prep_start = 0; /* "Op de vraag wat ze leren zegt een leerling ...": subject after verb */
     int inverted = 0;   /* the subject was found after a speech verb */
+    int after_prep = 0; /* the last word that was no article was a preposition */
+    int object_learner = 0; /* "... leest voor aan de peuters": a learner the action is for */
+    int name_seen = 0;      /* a name inside the sentence */
     for (size_t i = from; i < to;) {
         struct hit h = match_at(c, c->words, i, to);
         int is_role = h.has && h.kind == K_ROLE;
+        if (is_role && h.corner == KR_CORNER_LEERLING && after_prep && !at_start && !subject) {
+            /* Someone does something with or for the learners: an adult, unless a name says who
+             * (a name may be a pupil's: "Hans antwoordt voor de klas"). Not a subject, and not the
+             * first person either ("Met een maatje leest ze" starts with the preposition). */
+            object_learner = 1;
+            score[h.corner] += W_ROLE * decay;
+            after_prep = 0;
+            i += h.span;
+            continue;
+        }
+        if (h.prep && !at_start)
+            after_prep = 1;
+        else if (!h.skip)
+            after_prep = 0;
         if (i == from && h.prep)
             prep_start = 1;
         if (is_role && prev_speak && !inverted && prep_start && h.corner != KR_CORNER_LEERINHOUD) {
@@ -275,6 +297,10 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
         }
         if (is_role && h.corner != KR_CORNER_LEERINHOUD && !first_person)
             first_person = h.corner;
+        /* A capitalised word nothing matches, inside the sentence: a name ("heeft Aiko een
+         * regenworm"). Notes name pupils far more often than adults; only a fallback. */
+        if (!h.has && !h.skip && !h.speak && i != from && c->caps[i])
+            name_seen = 1;
         if (h.has && i != subject_pos) {
             double w = h.kind == K_ROLE ? W_ROLE : W_WORD;
             score[h.corner] += w * decay;
@@ -289,8 +315,12 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     }
     if (subject)
         score[subject] += W_SUBJECT * decay;
+    else if (object_learner && first_person != KR_CORNER_LEERLING && !name_seen)
+        score[KR_CORNER_LERAAR] += W_FALLBACK * decay;
     else if (first_person)
         score[first_person] += (W_FALLBACK - W_ROLE) * decay;
+    else if (name_seen)
+        score[KR_CORNER_LEERLING] += W_FALLBACK * decay;
 }
 
 static int is_sentence_end(const char *t, const struct kr_token *tok)

@@ -18,6 +18,13 @@ static struct kr_checker *checker(struct ui *ui)
 {
     if (!ui->checker && !ui->checker_failed) {
         struct kr_error err = {0};
+        /* The lexicons of the system and the network; a broken one is named, and the
+         * built-in lexicon is used rather than no check at all. */
+        if (kr_checker_new_network(&ui->checker, &err) == KR_OK)
+            return ui->checker;
+        ui_message(ui, UI_ERROR,
+                   "Een eigen lexicon (oordeel.yaml) klopt niet en wordt niet gebruikt: %s",
+                   err.msg);
         if (kr_checker_new(NULL, &ui->checker, &err) != KR_OK) {
             ui->checker_failed = true;
             ui->checker = NULL;
@@ -115,6 +122,10 @@ bool ui_undo_last(struct ui *ui)
         r = kr_store_obs_restore(ui->st, u->id, &err);
         done = "Verwijderde notitie teruggezet.";
         break;
+    case UI_UNDO_SESSION_DELETE:
+        r = kr_store_session_restore(ui->st, u->id, &err);
+        done = "Bijeenkomst teruggezet, met al haar bezoeken en notities.";
+        break;
     case UI_UNDO_PLACE:
     default:
         r = kr_store_obs_set_corner(ui->st, u->id, u->corner, &err);
@@ -125,7 +136,11 @@ bool ui_undo_last(struct ui *ui)
         ui_store_error(ui, "Ongedaan maken lukte niet", &err);
         return false;
     }
-    ui_message(ui, UI_OK, "%s", done);
+    if (u->kind == UI_UNDO_SESSION_DELETE && u->text)
+        ui_message(ui, UI_OK, "Bijeenkomst '%s' teruggezet, met al haar bezoeken en notities.",
+                   u->text);
+    else
+        ui_message(ui, UI_OK, "%s", done);
     free(ui->undo_select);
     ui->undo_select = u->kind == UI_UNDO_ADD ? NULL : kr_xstrdup(u->id);
     undo_free(u);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Exporting with a choice (E on the bijeenkomst): the format, pseudonyms for the school
- * and the classes, and the file. The file starts next to the database and follows the
+ * and the classes, and the file. The file starts where e writes (ui_export_path) and follows the
  * format until the user edits it. Enter on the file writes it and says where.
- * (e on the bijeenkomst writes the HTML summary next to the database at once.)
+ * (e on the bijeenkomst writes the HTML summary there at once.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ static struct {
 static void default_path(struct ui *ui)
 {
     struct kr_error err = {0};
-    char *p = kr_export_default_path(ui->st, ui->session.id, formats[S.format].format, &err);
+    char *p = ui_export_path(ui, formats[S.format].format, &err);
     kr_le_set(&S.path, p ? p : "");
     free(p);
 }
@@ -138,6 +138,11 @@ static bool typing(struct ui *ui)
     return S.field == F_PATH;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    return typing(ui) ? "het pad" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -163,4 +168,5 @@ const struct ui_screen ui_screen_export = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

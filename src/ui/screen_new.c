@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * New bijeenkomst: network, host school, date (today), basisvaardigheid,
- * ontwikkelvraag, kijkvraag and the tweetallen of the day. Every field is a line
- * editor; ↑/↓ or Tab move between fields, Enter goes to the next one, and on the last
- * row Enter makes the bijeenkomst.
+ * ontwikkelvraag, kijkvraag, the tweetallen of the day and the kind (start-, aftrap-,
+ * vervolg- or afrondingsbijeenkomst). Every field is a line editor or a ‹ choice ›;
+ * ↑/↓ or Tab move between fields, Enter goes to the next one, and on the last row Enter
+ * makes the bijeenkomst. The same form edits an existing bijeenkomst (w on the
+ * bijeenkomst screen: ui_screen_session_edit), filled with what is stored.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "kijkronde/clock.h"
 #include "kijkronde/kijkvraag.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -22,14 +25,47 @@ enum field {
     F_ONTWIKKEL,
     F_KIJKVRAAG,
     F_TWEETALLEN,
+    F_KIND, /* after the tweetallen: the fields above keep their place (and their keys) */
     F_SAVE,
     F_COUNT
 };
 
 static const char *const labels[F_COUNT] = {
-    "Netwerk",        "Ontvangende school", "Datum",      "Basisvaardigheid",
-    "Ontwikkelvraag", "Kijkvraag",          "Tweetallen", "",
+    "Netwerk",
+    "Ontvangende school",
+    "Datum",
+    "Basisvaardigheid",
+    "Ontwikkelvraag",
+    "Kijkvraag",
+    "Tweetallen",
+    "Soort",
+    "",
 };
+
+/* The kinds of bijeenkomst (session.kind) in the order of a year. */
+static const struct {
+    const char *id, *nl;
+} kinds[] = {
+    {"start", "startbijeenkomst"},
+    {"aftrap", "aftrapbijeenkomst"},
+    {"vervolg", "vervolgbijeenkomst"},
+    {"afronding", "afrondingsbijeenkomst"},
+};
+#define N_KINDS      (int)(sizeof kinds / sizeof kinds[0])
+#define KIND_VERVOLG 2
+
+static int kind_index(const char *id)
+{
+    for (int i = 0; id && i < N_KINDS; i++)
+        if (strcmp(kinds[i].id, id) == 0)
+            return i;
+    return KIND_VERVOLG;
+}
+
+const char *ui_kind_nl(const char *kind)
+{
+    return kinds[kind_index(kind)].nl;
+}
 
 static struct {
     struct kr_lineedit ed[F_COUNT];
@@ -43,6 +79,12 @@ static struct {
     struct kr_linter *linter;
     struct kr_lint_list lint;
     bool esc_once; /* Esc pressed once with text in the form: the next Esc discards it */
+    int kind;      /* index in kinds */
+    /* Editing an existing bijeenkomst: its stored fields, to compare with and to keep. */
+    bool editing;
+    struct kr_session orig;
+    struct kr_tweetal_list tweetallen;
+    char *orig_text[F_COUNT];
 } S;
 
 static void enter(struct ui *ui)
@@ -59,6 +101,42 @@ static void enter(struct ui *ui)
     S.chosen = -1;
     S.picking = false;
     S.esc_once = false;
+    S.kind = KIND_VERVOLG;
+    S.editing = false;
+}
+
+/* w on the bijeenkomst screen: the form filled with the open bijeenkomst. */
+static void enter_edit(struct ui *ui)
+{
+    struct kr_error err = {0};
+    enter(ui);
+    S.editing = true;
+    memset(&S.orig, 0, sizeof S.orig);
+    memset(&S.tweetallen, 0, sizeof S.tweetallen);
+    if (kr_store_session_get(ui->st, ui->session.id, &S.orig, &err) != KR_OK) {
+        ui_store_error(ui, "Kan de bijeenkomst niet lezen", &err);
+        kr_session_fini(&S.orig);
+        memset(&S.orig, 0, sizeof S.orig);
+        S.orig.id = kr_xstrdup(ui->session.id);
+        return;
+    }
+    if (kr_store_tweetal_list(ui->st, ui->session.id, &S.tweetallen, &err) != KR_OK)
+        ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
+    const struct kr_session *o = &S.orig;
+    kr_le_set(&S.ed[F_NETWORK], o->network_name ? o->network_name : "");
+    kr_le_set(&S.ed[F_SCHOOL], o->host_school ? o->host_school : "");
+    kr_le_set(&S.ed[F_DATE], o->date ? o->date : "");
+    kr_le_set(&S.ed[F_ONTWIKKEL], o->ontwikkelvraag ? o->ontwikkelvraag : "");
+    kr_le_set(&S.ed[F_KIJKVRAAG], o->kijkvraag_text ? o->kijkvraag_text : "");
+    struct kr_buf b = {0};
+    for (size_t i = 0; i < S.tweetallen.n; i++)
+        kr_buf_printf(&b, "%s%s", i ? "; " : "", S.tweetallen.items[i].name);
+    kr_le_set(&S.ed[F_TWEETALLEN], kr_buf_str(&b));
+    kr_buf_fini(&b);
+    S.basis = o->basis;
+    S.kind = kind_index(o->kind);
+    for (int i = 0; i < F_COUNT; i++)
+        S.orig_text[i] = kr_xstrdup(S.ed[i].text ? S.ed[i].text : "");
 }
 
 static void leave(struct ui *ui)
@@ -73,6 +151,24 @@ static void leave(struct ui *ui)
     memset(&S.lint, 0, sizeof S.lint);
     kr_linter_free(S.linter);
     S.linter = NULL;
+    if (S.editing) {
+        kr_session_fini(&S.orig);
+        memset(&S.orig, 0, sizeof S.orig);
+        kr_tweetal_list_fini(&S.tweetallen);
+        memset(&S.tweetallen, 0, sizeof S.tweetallen);
+        for (int i = 0; i < F_COUNT; i++) {
+            free(S.orig_text[i]);
+            S.orig_text[i] = NULL;
+        }
+        S.editing = false;
+    }
+}
+
+/* The kijkvraag as it was stored, untouched (its kijkpunten and library id then stay). */
+static bool kijkvraag_unchanged(void)
+{
+    return S.editing && S.orig.kijkvraag_text &&
+           strcmp(S.orig.kijkvraag_text, S.ed[F_KIJKVRAAG].text) == 0;
 }
 
 /* The chosen library kijkvraag, as long as its text was not changed. */
@@ -158,8 +254,9 @@ static void library_key(struct ui *ui, int k)
             S.basis = kv->basis;
         S.picking = false;
         S.field = F_TWEETALLEN;
-        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu kijkpunten. Typ nu de tweetallen.",
-                   kv->n_kijkpunten);
+        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu %s. Typ nu de tweetallen.",
+                   kv->n_kijkpunten,
+                   kr_plural((long long)kv->n_kijkpunten, "kijkpunt", "kijkpunten"));
         break;
     }
     case UI_ESC:
@@ -181,7 +278,7 @@ static const struct kr_lint_finding *lint_now(struct ui *ui, struct ui_span *spa
         ui_message(ui, UI_ERROR, "De kijkvraag-check werkt niet: %s", err.msg);
         return NULL;
     }
-    if (chosen() || kr_le_blank(&S.ed[F_KIJKVRAAG]))
+    if (chosen() || kijkvraag_unchanged() || kr_le_blank(&S.ed[F_KIJKVRAAG]))
         return NULL;
     kr_lint(S.linter, S.ed[F_KIJKVRAAG].text, S.ed[F_KIJKVRAAG].len, &S.lint);
     for (size_t i = 0; i < S.lint.n && i < UI_MAX_SPANS; i++) {
@@ -214,15 +311,21 @@ static bool date_iso(const char *typed, char out[11])
 
 static bool is_text(int f)
 {
-    return f != F_BASIS && f != F_SAVE;
+    return f != F_BASIS && f != F_KIND && f != F_SAVE;
 }
 /* Did the user type anything that Esc would throw away? */
 static bool form_touched(void)
 {
+    if (S.editing) {
+        for (int i = 0; i < F_COUNT; i++)
+            if (is_text(i) && S.orig_text[i] && strcmp(S.orig_text[i], S.ed[i].text) != 0)
+                return true;
+        return S.basis != S.orig.basis || S.kind != kind_index(S.orig.kind);
+    }
     for (int i = 0; i < F_COUNT; i++)
         if (i != F_DATE && is_text(i) && !kr_le_blank(&S.ed[i]))
             return true;
-    return S.basis != KR_BASIS_NONE;
+    return S.basis != KR_BASIS_NONE || S.kind != KIND_VERVOLG;
 }
 
 static void draw(struct ui *ui)
@@ -237,16 +340,25 @@ static void draw(struct ui *ui)
         return;
     }
     lf = lint_now(ui, spans, &n_spans);
-    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Nieuwe bijeenkomst");
+    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD,
+           S.editing ? "Bijeenkomst wijzigen" : "Nieuwe bijeenkomst");
     y++;
     int cur_y = -1;
     for (int f = 0; f < F_SAVE; f++) {
         bool focus = f == S.field;
         int rows = f == F_KIJKVRAAG ? 3 : 1, w = f == F_DATE ? 12 : fw;
+        if (f == F_KIND) {
+            /* the hint under the tweetallen first */
+            ui_put(ui, y++, fx, fw, UI_DIM,
+                   S.editing ? "nieuwe namen komen erbij; bestaande tweetallen blijven"
+                             : "bijv. Anna & Bram; Cees & Dirk (voornamen of initialen)");
+        }
         ui_put(ui, y, 2, lw, focus ? UI_HEAD : UI_NORMAL, labels[f]);
         if (f == F_BASIS)
             ui_putf(ui, y, fx, fw, focus ? UI_SELECT : UI_NORMAL, "‹ %s ›",
                     S.basis ? kr_basis_str(S.basis) : "(geen)");
+        else if (f == F_KIND)
+            ui_putf(ui, y, fx, fw, focus ? UI_SELECT : UI_NORMAL, "‹ %s ›", kinds[S.kind].nl);
         else if (focus)
             cur_y = y;
         else
@@ -281,7 +393,8 @@ static void draw(struct ui *ui)
                 kr_buf_fini(&b);
                 y += used - 2;
             } else if (kv) {
-                ui_putf(ui, y + rows, fx, fw, UI_DIM, "%zu kijkpunten, o.a. %s", kv->n_kijkpunten,
+                ui_putf(ui, y + rows, fx, fw, UI_DIM, "%zu %s, o.a. %s", kv->n_kijkpunten,
+                        kr_plural((long long)kv->n_kijkpunten, "kijkpunt", "kijkpunten"),
                         kv->n_kijkpunten ? kv->kijkpunten[0] : "");
             } else {
                 ui_put(ui, y + rows, fx, fw, UI_DIM, "Ctrl-B: kies uit de bibliotheek");
@@ -293,15 +406,16 @@ static void draw(struct ui *ui)
             ui_put(ui, y, fx + w + 2, fw - w - 2, UI_ERROR, "geen datum: bijv. 12-3-2026");
         y += rows + gap;
     }
-    ui_put(ui, y++, fx, fw, UI_DIM, "bijv. Anna & Bram; Cees & Dirk (voornamen of initialen)");
-    ui_put(ui, y + gap, fx, fw, S.field == F_SAVE ? UI_SELECT : UI_HEAD, "[ Bijeenkomst maken ]");
+    ui_put(ui, y + gap, fx, fw, S.field == F_SAVE ? UI_SELECT : UI_HEAD,
+           S.editing ? "[ Wijzigingen bewaren ]" : "[ Bijeenkomst maken ]");
     if (cur_y >= 0) /* last, so the cursor ends in the focused field */
         ui_draw_field(ui, cur_y, fx, S.field == F_DATE ? 12 : fw, S.field == F_KIJKVRAAG ? 3 : 1,
                       &S.ed[S.field], true, S.field == F_KIJKVRAAG ? spans : NULL,
                       S.field == F_KIJKVRAAG ? n_spans : 0);
 }
 
-/* Add the tweetallen "Anna & Bram; Cees & Dirk" and their members. */
+/* Add the tweetallen "Anna & Bram; Cees & Dirk" and their members; names already in
+ * S.tweetallen (editing) are there already. */
 static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, const char *text,
                                      struct kr_error *err)
 {
@@ -312,6 +426,13 @@ static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, cons
         char *name = ui_trimmed(part);
         if (!name)
             continue;
+        bool known = false;
+        for (size_t i = 0; i < S.tweetallen.n && !known; i++)
+            known = strcmp(S.tweetallen.items[i].name, name) == 0;
+        if (known) {
+            free(name);
+            continue;
+        }
         struct kr_tweetal t = {.session_id = kr_xstrdup(session_id), .name = name};
         r = kr_store_tweetal_add(ui->st, &t, err);
         char *members = kr_xstrdup(name), *msave = NULL;
@@ -367,7 +488,7 @@ static void save(struct ui *ui)
     }
     if (r == KR_OK) {
         s.network_id = kr_xstrdup(net.id);
-        s.kind = kr_xstrdup("vervolg");
+        s.kind = kr_xstrdup(kinds[S.kind].id);
         s.date = kr_xstrdup(date);
         s.host_school = ui_trimmed(S.ed[F_SCHOOL].text);
         s.basis = S.basis;
@@ -381,8 +502,16 @@ static void save(struct ui *ui)
             s.kijkvraag_id = kr_xstrdup(kv->id);
             s.kijkpunten = kp.len ? kr_buf_steal(&kp) : NULL;
             kr_buf_fini(&kp);
+        } else if (kijkvraag_unchanged()) {
+            s.kijkvraag_id = kr_xstrdup(S.orig.kijkvraag_id);
+            s.kijkpunten = kr_xstrdup(S.orig.kijkpunten);
         }
-        r = kr_store_session_add(ui->st, &s, &err);
+        if (S.editing) {
+            s.id = kr_xstrdup(S.orig.id);
+            r = kr_store_session_update(ui->st, &s, &err);
+        } else {
+            r = kr_store_session_add(ui->st, &s, &err);
+        }
     }
     if (r == KR_OK)
         r = add_tweetallen(ui, s.id, S.ed[F_TWEETALLEN].text, &err);
@@ -391,6 +520,9 @@ static void save(struct ui *ui)
     if (r != KR_OK) {
         kr_store_rollback(ui->st);
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
+    } else if (S.editing) {
+        ui_back(ui); /* the bijeenkomst screen reads it again */
+        ui_message(ui, UI_OK, "Bijeenkomst gewijzigd.");
     } else if (ui_open_session(ui, s.id)) {
         ui_replace(ui, &ui_screen_session);
         ui_message(ui, UI_OK, "Bijeenkomst gemaakt. Druk op b om een bezoek te beginnen.");
@@ -416,11 +548,17 @@ static void key(struct ui *ui, int k)
         if (form_touched() && !esc_once) {
             S.esc_once = true;
             ui_message(ui, UI_HINT,
-                       "Nog een keer Esc: stoppen zonder bijeenkomst (wat je typte gaat weg).");
+                       S.editing ? "Nog een keer Esc: stoppen zonder te bewaren (je wijzigingen "
+                                   "gaan weg)."
+                                 : "Nog een keer Esc: stoppen zonder bijeenkomst (wat je typte "
+                                   "gaat weg).");
             return;
         }
-        ui_back(ui);
-        ui_message(ui, UI_NORMAL, "Geen bijeenkomst gemaakt.");
+        {
+            bool editing = S.editing;
+            ui_back(ui);
+            ui_message(ui, UI_NORMAL, editing ? "Niets gewijzigd." : "Geen bijeenkomst gemaakt.");
+        }
         return;
     default:
         break;
@@ -438,13 +576,19 @@ static void key(struct ui *ui, int k)
         S.basis = (enum kr_basis)b;
         return;
     }
+    if (S.field == F_KIND) {
+        if (k == UI_FN(KEY_LEFT) || k == '-' || k == 'h')
+            S.kind = (S.kind + N_KINDS - 1) % N_KINDS;
+        else if (k == UI_FN(KEY_RIGHT) || k == ' ' || k == '+' || k == 'l')
+            S.kind = (S.kind + 1) % N_KINDS;
+        return;
+    }
     if (is_text(S.field))
         ui_le_feed(&S.ed[S.field], k);
     else if (S.field == F_SAVE && k >= ' ' && k < UI_FN(0))
         /* typed on the button: say so, instead of losing the letters without a word */
-        ui_message(ui, UI_ERROR,
-                   "Hier staat de knop: Enter maakt de bijeenkomst, ↑ gaat terug "
-                   "naar de tweetallen.");
+        ui_message(ui, UI_ERROR, "Hier staat de knop: Enter %s, ↑ gaat terug naar de velden.",
+                   S.editing ? "bewaart de wijzigingen" : "maakt de bijeenkomst");
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -460,24 +604,32 @@ static bool typing(struct ui *ui)
     return !S.picking && is_text(S.field);
 }
 
+static const char *text_field(struct ui *ui)
+{
+    return typing(ui) ? "het veld" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
     if (S.picking)
         return "↑ ↓ kies|Enter neem deze|Esc terug";
-    if (S.field == F_BASIS)
-        return "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
+    if (S.field == F_BASIS || S.field == F_KIND)
+        return S.editing ? "← → kiezen|Tab volgende|Ctrl-S bewaren|Esc annuleren"
+                         : "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
     if (S.field == F_KIJKVRAAG)
-        return "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
-    return "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
+        return S.editing ? "Ctrl-B bibliotheek|Enter volgende|Ctrl-S bewaren|Esc annuleren"
+                         : "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
+    return S.editing ? "Enter volgende|↑ ↓ veld|Ctrl-S bewaren|Esc annuleren"
+                     : "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
 }
 
 static const struct ui_help help[] = {
     {"Tab, ↓, Enter", "naar het volgende veld"},
     {"Shift-Tab, ↑", "naar het vorige veld"},
-    {"← →", "basisvaardigheid kiezen"},
+    {"← →", "basisvaardigheid en soort bijeenkomst kiezen"},
     {"Ctrl-B", "kijkvraag kiezen uit de bibliotheek (met kijkpunten)"},
-    {"Ctrl-S", "de bijeenkomst maken (ook: Enter op de knop)"},
+    {"Ctrl-S", "de bijeenkomst maken of de wijzigingen bewaren (ook: Enter op de knop)"},
     {"Ctrl-A, Ctrl-E", "naar begin of eind van het veld"},
     {"Ctrl-W, Ctrl-U", "woord of alles voor de cursor wissen"},
     {"Esc", "annuleren"},
@@ -500,4 +652,19 @@ const struct ui_screen ui_screen_new = {
     .paste = paste,
     .footer = footer,
     .typing = typing_nonempty,
+    .text_field = text_field,
+};
+
+/* w on the bijeenkomst screen: the same form, filled in; Ctrl-S bewaart. */
+const struct ui_screen ui_screen_session_edit = {
+    .title = "bijeenkomst wijzigen",
+    .help = help,
+    .enter = enter_edit,
+    .leave = leave,
+    .draw = draw,
+    .key = key,
+    .paste = paste,
+    .footer = footer,
+    .typing = typing_nonempty,
+    .text_field = text_field,
 };

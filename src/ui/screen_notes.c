@@ -207,6 +207,12 @@ static bool typing(struct ui *ui)
     return N.mode != MODE_LIST;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return N.mode == MODE_LIST ? NULL : N.mode == MODE_SEARCH ? "de zoekvraag" : "de notitie";
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -241,4 +247,5 @@ const struct ui_screen ui_screen_notes = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

@@ -13,6 +13,7 @@
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/reflection.h"
 #include "ui_internal.h"
 
@@ -145,7 +146,7 @@ static void load_debrief(struct ui *ui)
 
 static void enter(struct ui *ui)
 {
-    if (!S.checker)
+    if (!S.checker && kr_checker_new_network(&S.checker, NULL) != KR_OK)
         kr_checker_new(NULL, &S.checker, NULL);
     kr_le_init(&S.ed);
     S.ed.max_len = 4000;
@@ -261,12 +262,13 @@ static void draw_patterns(struct ui *ui, int y)
             if (p->flagged)
                 ui_putf(ui, y, x + 1, ui->cols - x - 2, i == S.sel ? a : UI_DIM,
                         "(%zu %s met een oordeel)", p->n_notes,
-                        p->n_notes == 1 ? "notitie" : "notities");
+                        kr_plural((long long)p->n_notes, "notitie", "notities"));
             else
                 ui_putf(ui, y, x + 1, ui->cols - x - 2, i == S.sel ? a : UI_DIM,
-                        "(%zu · %zu bezoek%s · %s%s%s)", p->n_notes, p->n_visits,
-                        p->n_visits == 1 ? "" : "en", p->extent ? p->extent : "",
-                        p->group ? " · van de groep" : "", picking ? " · bron" : "");
+                        "(%zu · %zu %s · %s%s%s)", p->n_notes, p->n_visits,
+                        kr_plural((long long)p->n_visits, "bezoek", "bezoeken"),
+                        p->extent ? p->extent : "", p->group ? " · van de groep" : "",
+                        picking ? " · bron" : "");
         } else {
             const struct kr_observation *o = &S.rf.obs.items[rw->note];
             char hhmm[6];
@@ -335,8 +337,8 @@ static void draw_calibration(struct ui *ui, int y)
     char *dot = strchr(kappa, '.');
     if (dot)
         *dot = ',';
-    ui_putf(ui, y++, 2, w, UI_HEAD, "%zu van %zu eigen plaatsingen wijken af · Cohens kappa %s",
-            c.differ, c.compared, kappa);
+    ui_putf(ui, y++, 2, w, UI_HEAD, "%zu van %zu eigen plaatsingen %s af · Cohens kappa %s",
+            c.differ, c.compared, kr_plural((long long)c.differ, "wijkt", "wijken"), kappa);
     int room = ui->rows - 3 - y - (c.differ ? 2 : 0); /* the whole sentence where it fits */
     y += ui_put_wrapped(ui, y, 2, w, room < 2 ? 2 : room, UI_DIM, kr_calibration_explained(), NULL,
                         0, UI_DIM);
@@ -704,6 +706,12 @@ static bool typing(struct ui *ui)
     return S.mode == M_RENAME || S.mode == M_SPLIT_NAME || S.mode == M_EDIT;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return S.mode == M_EDIT ? "de tekst" : typing(ui) ? "de naam" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -748,4 +756,5 @@ const struct ui_screen ui_screen_reflect = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "ui_internal.h"
 
 static struct {
@@ -56,8 +57,8 @@ static void draw(struct ui *ui)
         return;
     }
     ui_putf(ui, y++, 2, ui->cols - 4, UI_NORMAL,
-            "%zu notitie%s met oordeelwoorden (%zu nog niet besproken).", V.list.notes.n,
-            V.list.notes.n == 1 ? "" : "s", open);
+            "%zu %s met oordeelwoorden (%zu nog niet besproken).", V.list.notes.n,
+            kr_plural((long long)V.list.notes.n, "notitie", "notities"), open);
     ui_put(ui, y++, 2, ui->cols - 4, UI_NORMAL,
            "Herschrijf ze als feit (e), of houd ze bewust zo (h).");
     y++;
@@ -157,6 +158,12 @@ static bool typing(struct ui *ui)
     return V.editing;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return V.editing ? "de notitie" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -187,4 +194,5 @@ const struct ui_screen ui_screen_review = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

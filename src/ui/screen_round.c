@@ -19,6 +19,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -319,7 +320,8 @@ static void retry_pending(struct ui *ui)
     memmove(R.pending, R.pending + done, (R.n_pending - done) * sizeof *R.pending);
     R.n_pending -= done;
     reload(ui);
-    ui_message(ui, UI_OK, "%zu notitie%s alsnog bewaard.", done, done == 1 ? "" : "s");
+    ui_message(ui, UI_OK, "%zu %s alsnog bewaard.", done,
+               kr_plural((long long)done, "notitie", "notities"));
 }
 
 static void save_new(struct ui *ui)
@@ -714,6 +716,12 @@ static bool typing(struct ui *ui)
     return !R.list_focus && R.ed.len > 0;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return R.list_focus ? NULL : "de notitie";
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -756,4 +764,5 @@ const struct ui_screen ui_screen_round = {
     .tick = tick,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

@@ -1,20 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The bijeenkomst screen: the kijkvraag with its kijkpunten, the school, and the
- * visits so far. From here a tweetal starts a visit, and the links of screens.c
- * open the other screens (notes, reflection, export).
+ * The bijeenkomst screen: the kijkvraag with its kijkpunten, the kind, the school, the
+ * ontwikkelvraag, and the visits so far. From here a tweetal starts a visit, and the
+ * links of screens.c open the other screens (notes, reflection, export), edit the
+ * bijeenkomst (w) or delete it (d: asked first, undone with u on the start screen).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
+#include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
 static struct {
     struct kr_visit_list visits;
     size_t sel, top;
     char footer[256];
+    bool confirm_delete; /* d asked "verwijderen? (j/n)": the next key answers */
 } S;
 
 static void load(struct ui *ui)
@@ -40,6 +44,7 @@ static void load(struct ui *ui)
 
 static void enter(struct ui *ui)
 {
+    S.confirm_delete = false;
     load(ui);
     /* After a break or a crash, Enter goes straight on with the visit still open. */
     for (size_t i = 0; i < S.visits.n; i++)
@@ -69,16 +74,62 @@ static int draw_header(struct ui *ui, int y)
             ui_putf(ui, y++, 4, w - 2, UI_NORMAL, "• %s", line);
         free(kp);
     }
-    ui_putf(ui, y++, 2, w, UI_DIM, "%s%s%s%s%s", s->host_school ? s->host_school : "(geen school)",
-            s->basis ? " · " : "", s->basis ? kr_basis_str(s->basis) : "",
-            s->network_name ? " · " : "", s->network_name ? s->network_name : "");
+    ui_putf(ui, y++, 2, w, UI_DIM, "%s · %s%s%s%s%s", ui_kind_nl(s->kind),
+            s->host_school ? s->host_school : "(geen school)", s->basis ? " · " : "",
+            s->basis ? kr_basis_str(s->basis) : "", s->network_name ? " · " : "",
+            s->network_name ? s->network_name : "");
+    if (s->ontwikkelvraag && *s->ontwikkelvraag) {
+        char *line = kr_xasprintf("Ontwikkelvraag: %s", s->ontwikkelvraag);
+        y += ui_put_wrapped(ui, y, 2, w, 2, UI_NORMAL, line, NULL, 0, UI_NORMAL);
+        free(line);
+    }
     return y;
+}
+
+/* "Basisschool De Wilg, 2026-03-12": the bijeenkomst as the user knows it. */
+static char *session_name(const struct kr_session *s)
+{
+    return kr_xasprintf("%s, %s", s->host_school ? s->host_school : "zonder school",
+                        s->date ? s->date : "");
+}
+
+void ui_session_ask_delete(struct ui *ui)
+{
+    const struct kr_session *s = &ui->session;
+    char *name = session_name(s);
+    S.confirm_delete = true;
+    ui_message(ui, UI_HINT, "Bijeenkomst '%s' met %ld %s en %ld %s verwijderen? (j/n)", name,
+               s->n_visits, kr_plural(s->n_visits, "bezoek", "bezoeken"), s->n_observations,
+               kr_plural(s->n_observations, "notitie", "notities"));
+    free(name);
+}
+
+/* j after d: delete softly and go back to the list, where u undoes it. */
+static void delete_session(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *id = kr_xstrdup(ui->session.id), *name = session_name(&ui->session);
+    if (kr_store_session_delete(ui->st, id, &err) != KR_OK) {
+        ui_store_error(ui, "Verwijderen lukte niet", &err);
+    } else {
+        ui_undo_push(ui, UI_UNDO_SESSION_DELETE, id, name, KR_CORNER_NONE);
+        ui_back(ui);
+        ui_message(ui, UI_OK, "Bijeenkomst '%s' verwijderd. u: ongedaan maken.", name);
+    }
+    free(name);
+    free(id);
 }
 
 static void draw(struct ui *ui)
 {
     int y = draw_header(ui, 2) + 1;
-    ui_putf(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
+    int hx = ui_putf(ui, y, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
+    /* the keys the footer has no room for */
+    static const char more[] = "w wijzigen · d verwijderen";
+    int mw = (int)kr_utf8_width(more, strlen(more));
+    if (ui->cols - 2 - mw > 2 + hx + 2)
+        ui_put(ui, y, ui->cols - 2 - mw, mw, UI_DIM, more);
+    y++;
     if (S.visits.n == 0) {
         ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL,
                "Nog geen bezoeken. Druk op b om met een tweetal een klas te bezoeken.");
@@ -106,8 +157,9 @@ static void draw(struct ui *ui)
         x += 19;
         ui_put(ui, y, x, 16, a, v->tweetal_name ? v->tweetal_name : "");
         x += 17;
-        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld notitie%s%s", v->n_observations,
-                v->n_observations == 1 ? "" : "s", v->ended_at ? "" : "  (bezig)");
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld %s%s", v->n_observations,
+                kr_plural(v->n_observations, "notitie", "notities"),
+                v->ended_at ? "" : "  (bezig)");
     }
 }
 
@@ -131,6 +183,14 @@ static void open_visit(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
+    if (S.confirm_delete) {
+        S.confirm_delete = false;
+        if (k == 'j' || k == 'J')
+            delete_session(ui);
+        else
+            ui_message(ui, UI_NORMAL, "Niet verwijderd.");
+        return;
+    }
     switch (k) {
     case UI_FN(KEY_UP):
     case 'k':
@@ -167,11 +227,13 @@ static void key(struct ui *ui, int k)
 static const char *footer(struct ui *ui)
 {
     (void)ui;
+    if (S.confirm_delete)
+        return "j ja, verwijderen|n nee|Esc nee";
     size_t n = 0;
     S.footer[0] = '\0';
     for (const struct ui_link *l = ui_session_links; l->key; l++) {
-        if (l->key >= 'A' && l->key <= 'Z')
-            continue; /* a variant of a lower-case key (E after e): in the help, not here */
+        if (l->help_only)
+            continue; /* a variant (E after e) or a rare key: in the help, not here */
         char one[64];
         snprintf(one, sizeof one, "%c %s|", l->key, l->label);
         if (n + strlen(one) < sizeof S.footer - 24) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "ui_internal.h"
 
 static struct {
@@ -21,6 +22,32 @@ static void load(struct ui *ui)
         ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
     if (S.sel >= S.list.n)
         S.sel = S.list.n ? S.list.n - 1 : 0;
+    /* After an undo the bijeenkomst it brought back is selected. */
+    if (ui->undo_select) {
+        for (size_t i = 0; i < S.list.n; i++)
+            if (strcmp(S.list.items[i].id, ui->undo_select) == 0)
+                S.sel = i;
+        free(ui->undo_select);
+        ui->undo_select = NULL;
+    }
+}
+
+/* u here undoes the latest deletion of a bijeenkomst, also when notes were changed since:
+ * a note's undo belongs to its own screens, so the deletion is taken out of the stack. */
+static void undo(struct ui *ui)
+{
+    size_t i = ui->n_undo;
+    while (i > 0 && ui->undo[i - 1].kind != UI_UNDO_SESSION_DELETE)
+        i--;
+    if (i == 0) {
+        ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
+        return;
+    }
+    struct ui_undo del = ui->undo[i - 1];
+    memmove(&ui->undo[i - 1], &ui->undo[i], (ui->n_undo - i) * sizeof ui->undo[0]);
+    ui->undo[ui->n_undo - 1] = del;
+    if (ui_undo_last(ui))
+        load(ui);
 }
 
 static void enter(struct ui *ui)
@@ -79,8 +106,9 @@ static void draw(struct ui *ui)
         x += ui_putf(ui, y, x, 28, a, "%s%s", s->host_school ? s->host_school : "(geen school)",
                      s->is_demo ? " (demo)" : "");
         x = x < 42 ? 42 : x + 2;
-        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld bezoek%s, %ld notitie%s", s->n_visits,
-                s->n_visits == 1 ? "" : "en", s->n_observations, s->n_observations == 1 ? "" : "s");
+        ui_putf(ui, y, x, ui->cols - x - 1, a, "%ld %s, %ld %s", s->n_visits,
+                kr_plural(s->n_visits, "bezoek", "bezoeken"), s->n_observations,
+                kr_plural(s->n_observations, "notitie", "notities"));
     }
 }
 
@@ -137,6 +165,10 @@ static void key(struct ui *ui, int k)
     case 'D':
         open_demo(ui);
         break;
+    case 'u':
+    case UI_CTRL('z'):
+        undo(ui);
+        break;
     case 'q':
     case 'Q':
     case UI_ESC:
@@ -150,7 +182,7 @@ static void key(struct ui *ui, int k)
 static const char *footer(struct ui *ui)
 {
     (void)ui;
-    return "Enter openen|n nieuwe bijeenkomst|d demo|? hulp|q stoppen";
+    return "Enter openen|n nieuwe bijeenkomst|d demo|u ongedaan|? hulp|q stoppen";
 }
 
 static const struct ui_help help[] = {
@@ -158,6 +190,7 @@ static const struct ui_help help[] = {
     {"Enter", "open de gekozen bijeenkomst"},
     {"n", "nieuwe bijeenkomst maken"},
     {"d", "de demo-bijeenkomst openen (wordt zo nodig gemaakt)"},
+    {"u, Ctrl-Z", "een verwijderde bijeenkomst terugzetten"},
     {"?", "deze hulp"},
     {"q, Esc", "stoppen"},
     {"Ctrl-C", "direct stoppen (alles is al bewaard)"},

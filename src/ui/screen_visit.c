@@ -170,6 +170,12 @@ static bool typing(struct ui *ui)
     return (S.field != F_TWEETAL || typed_tweetal()) && S.ed[S.field].len > 0;
 }
 
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return S.field != F_TWEETAL || typed_tweetal() ? "het veld" : NULL;
+}
+
 static const char *footer(struct ui *ui)
 {
     (void)ui;
@@ -195,4 +201,5 @@ const struct ui_screen ui_screen_visit = {
     .paste = paste,
     .footer = footer,
     .typing = typing,
+    .text_field = text_field,
 };

@@ -6,16 +6,35 @@
  * instead of a screen.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "kijkronde/exchange.h"
+#include "kijkronde/mem.h"
+#include "kijkronde/paths.h"
 #include "ui_internal.h"
 
-/* e: the summary of the bijeenkomst as one HTML file next to the database, at once. E opens
- * the export screen to choose the format, schuilnamen and file. */
+char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *err)
+{
+    char *next_to_db = kr_export_default_path(ui->st, ui->session.id, f, err);
+    if (!next_to_db)
+        return NULL;
+    char *dir = kr_paths_export_dir();
+    if (!dir)
+        return next_to_db;
+    const char *slash = strrchr(next_to_db, '/');
+    char *p = kr_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "", slash ? slash + 1 : next_to_db);
+    free(dir);
+    free(next_to_db);
+    return p;
+}
+
+/* e: the summary of the bijeenkomst as one HTML file where the user finds it (the folder she
+ * started kijkronde from, else her documents), at once, and the whole path on the screen. E
+ * opens the export screen to choose the format, schuilnamen and file. */
 static void export_summary(struct ui *ui)
 {
     struct kr_error err = {0};
-    char *path = kr_export_default_path(ui->st, ui->session.id, KR_EXPORT_HTML, &err);
+    char *path = ui_export_path(ui, KR_EXPORT_HTML, &err);
     if (path &&
         kr_export_session_file(ui->st, ui->session.id, KR_EXPORT_HTML, NULL, path, &err) == KR_OK)
         ui_message(ui, UI_OK, "Export bewaard in %s  (E: ander formaat of bestand)", path);
@@ -26,10 +45,12 @@ static void export_summary(struct ui *ui)
 
 /* Keys on the bijeenkomst screen. Keep the keys free of b, q, j, k, g, G, ? and Enter. */
 const struct ui_link ui_session_links[] = {
-    {'b', "nieuw bezoek", &ui_screen_visit, NULL},
-    {'n', "alle notities", &ui_screen_notes, NULL},
-    {'e', "exporteren", NULL, export_summary},
-    {'E', "exporteren: kiezen", &ui_screen_export, NULL},
-    {'r', "reflectie", &ui_screen_reflect, NULL},
-    {0, NULL, NULL, NULL},
+    {'b', "nieuw bezoek", &ui_screen_visit, NULL, false},
+    {'n', "alle notities", &ui_screen_notes, NULL, false},
+    {'e', "exporteren", NULL, export_summary, false},
+    {'E', "exporteren: kiezen", &ui_screen_export, NULL, true},
+    {'r', "reflectie", &ui_screen_reflect, NULL, false},
+    {'w', "bijeenkomst wijzigen (ook de soort)", &ui_screen_session_edit, NULL, true},
+    {'d', "bijeenkomst verwijderen (u op de startlijst: terug)", NULL, ui_session_ask_delete, true},
+    {0, NULL, NULL, NULL, false},
 };

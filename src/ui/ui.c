@@ -18,6 +18,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "kijkronde/uuid.h"
 #include "ui_internal.h"
@@ -254,19 +255,59 @@ static void draw_help(struct ui *ui)
     ui_put(ui, y0 + bh - 1, x0 + 2, bw - 4, UI_TITLE, "Druk op een toets om verder te gaan.");
 }
 
+static const char *text_field(struct ui *ui)
+{
+    return ui->screen->text_field && !ui->show_help ? ui->screen->text_field(ui) : NULL;
+}
+
+/* Below the minimum size no screen can be drawn. What the user types then is not lost
+ * unseen: letters go on into the text field (a note keeps growing while the observer looks
+ * at the class), other keys are ignored, and the screen says which, with the counts. */
 static void draw_too_small(struct ui *ui)
 {
-    char size[64];
+    char line[256];
+    const char *field = text_field(ui);
     erase();
-    attrset(ui_attr(ui, UI_ERROR));
-    mvaddnstr(0, 0, "Venster te klein", ui->cols);
-    attrset(A_NORMAL);
-    snprintf(size, sizeof size, "minstens %dx%d, nu %dx%d.", UI_MIN_COLS, UI_MIN_ROWS, ui->cols,
-             ui->rows);
-    mvaddnstr(1, 0, "Maak het venster groter:", ui->cols);
-    mvaddnstr(2, 0, size, ui->cols);
-    mvaddnstr(3, 0, "Ctrl-C stopt.", ui->cols);
+    int y = 0, cols = ui->cols;
+    y += ui_put(ui, y, 0, cols, UI_ERROR, "Venster te klein") ? 1 : 0;
+    snprintf(line, sizeof line, "Maak het venster groter: minstens %dx%d, nu %dx%d.", UI_MIN_COLS,
+             UI_MIN_ROWS, ui->cols, ui->rows);
+    y += ui_put_wrapped(ui, y, 0, cols, ui->rows - y, UI_NORMAL, line, NULL, 0, UI_NORMAL);
+    if (field) {
+        snprintf(line, sizeof line,
+                 "Wat je typt, komt in %s (%zu %s erbij); andere toetsen worden genegeerd tot "
+                 "het venster groter is.",
+                 field, ui->small_typed, kr_plural((long long)ui->small_typed, "teken", "tekens"));
+    } else {
+        snprintf(line, sizeof line, "Toetsen worden genegeerd tot het venster groter is.");
+    }
+    y += ui_put_wrapped(ui, y, 0, cols, ui->rows - y, UI_HINT, line, NULL, 0, UI_HINT);
+    if (ui->small_ignored) {
+        snprintf(line, sizeof line, "%zu %s genegeerd.", ui->small_ignored,
+                 kr_plural((long long)ui->small_ignored, "toets", "toetsen"));
+        y += ui_put_wrapped(ui, y, 0, cols, ui->rows - y, UI_NORMAL, line, NULL, 0, UI_NORMAL);
+    }
+    ui_put_wrapped(ui, y, 0, cols, ui->rows - y, UI_NORMAL, "Ctrl-C stopt.", NULL, 0, UI_NORMAL);
 }
+
+/* Back to a usable size: say once what happened to the keys typed meanwhile. */
+static void small_done(struct ui *ui)
+{
+    if (!ui->small_typed && !ui->small_ignored)
+        return;
+    char typed[96] = "", ignored[64] = "";
+    if (ui->small_typed)
+        snprintf(typed, sizeof typed, "%zu %s getypt", ui->small_typed,
+                 kr_plural((long long)ui->small_typed, "teken", "tekens"));
+    if (ui->small_ignored)
+        snprintf(ignored, sizeof ignored, "%zu %s genegeerd", ui->small_ignored,
+                 kr_plural((long long)ui->small_ignored, "toets", "toetsen"));
+    ui_message(ui, UI_NORMAL, "Terwijl het venster te klein was: %s%s%s.", typed,
+               ui->small_typed && ui->small_ignored ? ", " : "", ignored);
+    ui->small_typed = ui->small_ignored = 0;
+}
+
+#define UI_MSG_ROWS 4 /* at most this many rows for one message */
 
 static void draw(struct ui *ui)
 {
@@ -277,6 +318,7 @@ static void draw(struct ui *ui)
         refresh();
         return;
     }
+    small_done(ui);
     erase();
     ui_fill(ui, 0, 0, UI_TITLE);
     int x = ui_put(ui, 0, 1, ui->cols - 2, UI_TITLE, "kijkronde");
@@ -288,10 +330,25 @@ static void draw(struct ui *ui)
         ui_put(ui, 0, ui->cols - w - 1, w, UI_TITLE, right);
     }
     draw_footer(ui);
-    if (ui->msg[0])
+    size_t starts[UI_MSG_ROWS];
+    int msg_rows = ui->msg[0] ? (int)kr_le_wrap(ui->msg, strlen(ui->msg), (size_t)ui->cols, starts,
+                                                UI_MSG_ROWS, 0, NULL, NULL)
+                              : 0;
+    if (msg_rows == 1)
         ui_put(ui, ui->rows - 2, 0, ui->cols, ui->msg_attr, ui->msg);
     /* A screen with a text field ends its draw with curs_set(1) and a move() to the cursor. */
     ui->screen->draw(ui);
+    if (msg_rows > 1) {
+        /* A message too long for one row (a whole path) wraps upwards over the screen's last
+         * rows, on top of them, and the cursor goes back where the screen put it. */
+        int cy, cx;
+        getyx(stdscr, cy, cx);
+        int y0 = ui->rows - 1 - msg_rows;
+        for (int r = 0; r < msg_rows; r++)
+            ui_fill(ui, y0 + r, 0, UI_NORMAL);
+        ui_put_wrapped(ui, y0, 0, ui->cols, msg_rows, ui->msg_attr, ui->msg, NULL, 0, ui->msg_attr);
+        move(cy, cx);
+    }
     if (ui->show_help) {
         draw_help(ui);
         curs_set(0);
@@ -338,9 +395,11 @@ static int read_key(int *key)
     return OK;
 }
 
-/* Collect a bracketed paste until its end marker (or a pause) and hand it to the screen. */
-static void read_paste(struct ui *ui)
+/* Collect a bracketed paste until its end marker (or a pause) and hand it to the screen.
+ * Returns the characters handed over. */
+static size_t read_paste(struct ui *ui)
 {
+    size_t chars = 0;
     struct kr_buf b = {0};
     int key;
     while (b.len < PASTE_MAX && read_key(&key) == OK) {
@@ -351,10 +410,47 @@ static void read_paste(struct ui *ui)
         char enc[4];
         size_t n = kr_utf8_encode((uint32_t)key, enc);
         kr_buf_append(&b, enc, n);
+        chars++;
     }
     if (b.len && ui->screen->paste && !ui->show_help)
         ui->screen->paste(ui, b.data, b.len);
+    else
+        chars = 0;
     kr_buf_fini(&b);
+    return chars;
+}
+
+/* A key while the window is too small: letters, Backspace and pastes into the text field
+ * when there is one ('?' on an empty field stays the help key, so it is ignored); the rest
+ * is counted as ignored (draw_too_small). */
+static void small_key(struct ui *ui, int key)
+{
+    bool field = text_field(ui) != NULL;
+    if (key == UI_FN(KEY_PASTE_BEGIN)) {
+        if (field)
+            ui->small_typed += read_paste(ui);
+        else {
+            while (read_key(&key) == OK && key != UI_FN(KEY_PASTE_END))
+                ;
+            ui->small_ignored++;
+        }
+        return;
+    }
+    if (key == UI_FN(KEY_PASTE_END))
+        return;
+    uint32_t k = ui_le_key(key);
+    bool letter = k >= 0x20 && k < 0x110000 && key < UI_FN(0);
+    bool erase = k == KR_LE_BACKSPACE;
+    if (field && (letter || erase) &&
+        !(key == '?' && !(ui->screen->typing && ui->screen->typing(ui)))) {
+        ui->screen->key(ui, key);
+        if (letter)
+            ui->small_typed++;
+        else if (ui->small_typed)
+            ui->small_typed--;
+        return;
+    }
+    ui->small_ignored++;
 }
 
 static bool terminal_ok(void)
@@ -452,8 +548,10 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
             continue;
         if (key == UI_CTRL('c'))
             break; /* stop from anywhere: the screen's leave() below keeps its draft */
-        if (ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS)
+        if (ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS) {
+            small_key(&ui, key);
             continue;
+        }
         if (key == UI_FN(KEY_PASTE_BEGIN)) {
             read_paste(&ui);
             continue;
@@ -486,16 +584,17 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     if (ui_recovery_count == 0)
         return 0;
     if (!ui_recovery_failed) {
-        fprintf(stderr,
-                "kijkronde: %zu notitie(s) konden niet in de database bewaard worden; ze staan in "
-                "'%s'.\n",
-                ui_recovery_count, ui_recovery_path);
+        fprintf(stderr, "kijkronde: %zu %s niet in de database bewaard worden; %s in '%s'.\n",
+                ui_recovery_count,
+                kr_plural((long long)ui_recovery_count, "notitie kon", "notities konden"),
+                kr_plural((long long)ui_recovery_count, "ze staat", "ze staan"), ui_recovery_path);
         return 3;
     }
-    fprintf(
-        stderr,
-        "kijkronde: %zu notitie(s) konden nergens bewaard worden; hier zijn ze (kopieer ze):\n%s",
-        ui_recovery_count, kr_buf_str(&ui_recovery_text));
+    fprintf(stderr, "kijkronde: %zu %s nergens bewaard worden; %s:\n%s", ui_recovery_count,
+            kr_plural((long long)ui_recovery_count, "notitie kon", "notities konden"),
+            kr_plural((long long)ui_recovery_count, "hier is ze (kopieer ze)",
+                      "hier zijn ze (kopieer ze)"),
+            kr_buf_str(&ui_recovery_text));
     kr_buf_fini(&ui_recovery_text);
     return 4;
 }

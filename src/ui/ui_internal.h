@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "kijkronde/exchange.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
@@ -82,6 +83,10 @@ struct ui_screen {
     const char *(*footer)(struct ui *);
     /* True while '?' is text the user is typing rather than the help key. */
     bool (*typing)(struct ui *);
+    /* What printable keys are typed into right now ("de notitie", "het veld"), or NULL when
+     * they are commands (may be NULL). While the window is too small, letters, Backspace
+     * and pastes still go there, so typing on is never lost; other keys wait (ui.c). */
+    const char *(*text_field)(struct ui *);
     /* Keys that open other screens, also listed in the help (ends with {0}; may be NULL). */
     const struct ui_link *links;
 };
@@ -92,10 +97,17 @@ struct ui_link {
     const char *label;
     const struct ui_screen *screen; /* opened on the key, or NULL */
     void (*action)(struct ui *);    /* or run (e.g. an export) */
+    bool help_only;                 /* in the help, not in the footer (it has no room) */
 };
 
 /* One step that Ctrl-Z / u takes back. */
-enum ui_undo_kind { UI_UNDO_ADD, UI_UNDO_EDIT, UI_UNDO_DELETE, UI_UNDO_PLACE };
+enum ui_undo_kind {
+    UI_UNDO_ADD,
+    UI_UNDO_EDIT,
+    UI_UNDO_DELETE,
+    UI_UNDO_PLACE,
+    UI_UNDO_SESSION_DELETE /* id: the bijeenkomst; text: its name as the user saw it */
+};
 struct ui_undo {
     enum ui_undo_kind kind;
     char *id;              /* the note */
@@ -118,7 +130,7 @@ struct ui {
     const struct ui_screen *screen;
     const struct ui_screen *stack[8]; /* screens to go back to */
     size_t depth;
-    char msg[512]; /* the message line (one Dutch sentence) */
+    char msg[1024]; /* the message line (one Dutch sentence; a long one wraps upwards) */
     enum ui_attr msg_attr;
     /* The open bijeenkomst (id NULL when none). */
     struct kr_session session;
@@ -132,18 +144,35 @@ struct ui {
     struct ui_undo undo[UI_UNDO_MAX];
     size_t n_undo;
     char *undo_select; /* the note an undo brought back: the next list load selects it */
+    /* Keys while the window was too small: typed into the text field, and ignored. */
+    size_t small_typed, small_ignored;
 };
 
 /* ---- screens ---- */
 extern const struct ui_screen ui_screen_start;
 extern const struct ui_screen ui_screen_session;
 extern const struct ui_screen ui_screen_new;
+extern const struct ui_screen ui_screen_session_edit; /* the new-form, filled: w */
 extern const struct ui_screen ui_screen_visit;
 extern const struct ui_screen ui_screen_round;
 extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
 extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
+
+/*
+ * Where an export of the open bijeenkomst in format f goes by default: the current directory
+ * when writable, else the documents directory (kr_paths_export_dir), else next to the
+ * database; the file name as kr_export_default_path makes it. Heap string, or NULL with err.
+ */
+char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *err);
+
+/* "vervolgbijeenkomst" for session.kind "vervolg" (NULL too), and so on (screen_new.c). */
+const char *ui_kind_nl(const char *kind);
+
+/* d on the bijeenkomst screen: ask "Bijeenkomst 'X' met N notities verwijderen? (j/n)";
+ * j deletes it softly (u on the start screen brings it back). screen_session.c. */
+void ui_session_ask_delete(struct ui *ui);
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];

@@ -15,6 +15,7 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
+#include "yaml_nl.h"
 
 const char *kr_ynode_type_str(enum kr_ynode_type t)
 {
@@ -89,14 +90,11 @@ static enum kr_status parse_event(struct loader *L, yaml_event_t *ev)
     yaml_mark_t m = L->parser.problem_mark;
     if (L->parser.error == YAML_READER_ERROR)
         m = L->parser.mark;
+    /* libyaml's problem text is English: translated, never copied (yaml_nl.c). */
     char msg[300];
-    const char *problem = L->parser.problem ? L->parser.problem : "onbekend probleem";
-    if (L->parser.error == YAML_READER_ERROR)
-        snprintf(msg, sizeof msg, "geen geldige UTF-8 of een verboden teken (%s)", problem);
-    else if (L->parser.context)
-        snprintf(msg, sizeof msg, "ongeldige YAML: %s, %s", problem, L->parser.context);
-    else
-        snprintf(msg, sizeof msg, "ongeldige YAML: %s", problem);
+    kr_yaml_explain(msg, sizeof msg, L->parser.problem, L->parser.context,
+                    L->parser.context ? L->parser.context_mark.line + 1 : 0, m.line + 1,
+                    L->parser.error == YAML_READER_ERROR);
     return kr_error_set_at(L->err, KR_PARSE, L->name, m.line + 1, m.column + 1, "%s", msg);
 }
 

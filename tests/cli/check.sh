@@ -96,8 +96,30 @@ mkdir -p "$T/xdg/kijkronde"
 cp "$T/lex.yaml" "$T/xdg/kijkronde/oordeel.yaml"
 XDG_DATA_HOME="$T/xdg" "$KR" check --json "Executieve functies." | grep -q '"jargon"' ||
     fail "XDG lexicon not used"
+# A system-wide lexicon in each $XDG_DATA_DIRS directory (as installed: share/kijkronde/),
+# with the network's own added after it; --lexicon FILE uses neither.
+mkdir -p "$T/sys/kijkronde"
+cat >"$T/sys/kijkronde/oordeel.yaml" <<'YEOF'
+categorieen:
+  systeemjargon:
+    hint: "Zeg wat je zag, zonder de woorden van het systeem."
+    woorden: [leerkuil]
+YEOF
+out=$(XDG_DATA_DIRS="$T/leeg:$T/sys/" XDG_DATA_HOME="$T/xdg" "$KR" check --json "De leerkuil en executieve functies.")
+printf '%s' "$out" | grep -q '"kind": "systeemjargon"' || fail "system lexicon not used: $out"
+printf '%s' "$out" | grep -q '"kind": "jargon"' || fail "own lexicon not used next to the system one: $out"
+XDG_DATA_DIRS="$T/sys" XDG_DATA_HOME="$T/leeg" "$KR" check --json "De leerkuil." | grep -q systeemjargon ||
+    fail "system lexicon alone not used"
+XDG_DATA_DIRS="$T/sys" "$KR" check --json --lexicon "$T/lex.yaml" "De leerkuil." | grep -q systeemjargon &&
+    fail "--lexicon still uses the system lexicon"
+(cd "$T" && XDG_DATA_DIRS="sys" XDG_DATA_HOME="$T/leeg" "$KR" check --json "De leerkuil.") | grep -q systeemjargon &&
+    fail "a relative XDG_DATA_DIRS entry was used"
 printf 'categorieen:\n  jargon: [\n' >"$T/bad.yaml"
 "$KR" check --lexicon "$T/bad.yaml" "x" 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] || fail "broken lexicon exit $rc"
 grep -q "bad.yaml:[0-9]*:[0-9]*:" "$T/err" || fail "broken lexicon error lacks file:line:col: $(cat "$T/err")"
+cp "$T/bad.yaml" "$T/sys/kijkronde/oordeel.yaml"
+XDG_DATA_DIRS="$T/sys" "$KR" check "x" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] || fail "broken system lexicon exit $rc"
+grep -q "sys/kijkronde/oordeel.yaml:[0-9]*:[0-9]*:" "$T/err" || fail "broken system lexicon: $(cat "$T/err")"
 exit 0

@@ -16,9 +16,16 @@ ESC=$(printf '\033')
 selected() { screen_e | grep -a "${ESC}\[7m ▸" | sed "s/${ESC}\[[0-9;]*m//g"; }
 n1=$(selected | sed -n 's/.*(\([0-9]*\) · .*/\1/p')
 [ -n "$n1" ] || fail "geen geselecteerd patroon"
+row1=$(selected)
 keys Down
+# Wait for the redraw: under load the screen may still show the first row selected.
+i=0
+while [ $i -lt 50 ] && [ "$(selected)" = "$row1" ]; do sleep 0.1; i=$((i + 1)); done
 n2=$(selected | sed -n 's/.*(\([0-9]*\) · .*/\1/p')
+[ -n "$n2" ] && [ "$(selected)" != "$row1" ] || fail "Down kiest geen ander patroon"
 keys Up
+i=0
+while [ $i -lt 50 ] && [ "$(selected)" != "$row1" ]; do sleep 0.1; i=$((i + 1)); done
 keys s
 wait_for "Kies het patroon dat erbij komt"
 keys Down Enter

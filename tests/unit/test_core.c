@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for core: UTF-8 widths and truncation, inert text, JSON strings, clock. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/clock.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
+#include "kijkronde/paths.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "krtest.h"
 
@@ -110,6 +113,50 @@ START_TEST(test_core_model_parses_names)
 }
 END_TEST
 
+START_TEST(test_core_plural_takes_singular_only_for_one)
+{
+    ck_assert_str_eq(kr_plural(1, "notitie", "notities"), "notitie");
+    ck_assert_str_eq(kr_plural(0, "notitie", "notities"), "notities");
+    ck_assert_str_eq(kr_plural(2, "notitie", "notities"), "notities");
+    ck_assert_str_eq(kr_plural(-1, "bezoek", "bezoeken"), "bezoeken");
+    ck_assert_str_eq(kr_plural(1, "nieuw bezoek", "nieuwe bezoeken"), "nieuw bezoek");
+    ck_assert_str_eq(kr_plural(11, "heeft", "hebben"), "hebben");
+    size_t big = (size_t)1 << 40;
+    ck_assert_str_eq(kr_plural((long long)big + 1, "punt", "punten"), "punten");
+}
+END_TEST
+
+static void expect_dirs(const char *env, const char *const *want)
+{
+    if (env)
+        ck_assert_int_eq(setenv("XDG_DATA_DIRS", env, 1), 0);
+    else
+        ck_assert_int_eq(unsetenv("XDG_DATA_DIRS"), 0);
+    char **got = kr_paths_data_dirs();
+    size_t i = 0;
+    for (; want[i]; i++) {
+        ck_assert_msg(got[i] != NULL, "'%s': missing %s", env ? env : "(unset)", want[i]);
+        ck_assert_str_eq(got[i], want[i]);
+    }
+    ck_assert_msg(got[i] == NULL, "'%s': extra %s", env ? env : "(unset)", got[i]);
+    kr_paths_list_free(got);
+}
+
+START_TEST(test_core_paths_data_dirs_follow_xdg)
+{
+    const char *const dflt[] = {"/usr/local/share/kijkronde", "/usr/share/kijkronde", NULL};
+    expect_dirs(NULL, dflt);
+    expect_dirs("", dflt);
+    const char *const own[] = {"/opt/a/kijkronde", "/usr/share/kijkronde", NULL};
+    expect_dirs("/opt/a/:relatief:/usr/share::/opt/a//", own);
+    const char *const root[] = {"/kijkronde", NULL};
+    expect_dirs("/", root);
+    const char *const none[] = {NULL};
+    expect_dirs("relatief:nog/een", none);
+    ck_assert_int_eq(unsetenv("XDG_DATA_DIRS"), 0);
+}
+END_TEST
+
 static Suite *core_suite(void)
 {
     Suite *s = suite_create("core");
@@ -123,6 +170,8 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_core_json_escapes_quotes_and_controls);
     tcase_add_test(tc, test_core_clock_validates_dates_and_times);
     tcase_add_test(tc, test_core_model_parses_names);
+    tcase_add_test(tc, test_core_plural_takes_singular_only_for_one);
+    tcase_add_test(tc, test_core_paths_data_dirs_follow_xdg);
     suite_add_tcase(s, tc);
     return s;
 }

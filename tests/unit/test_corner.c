@@ -40,6 +40,36 @@ START_TEST(test_corner_subject_decides)
 }
 END_TEST
 
+/* Issue 14: adults by role go to leraar, whatever they are called; a pupil acting on things stays
+ * leerling; someone doing something for the learners is an adult; a name inside a sentence is
+ * most likely a pupil's. */
+START_TEST(test_corner_adults_objects_names)
+{
+    static const char *const adults[] = {
+        "De onderwijsassistent leest voor aan een groepje.",
+        "De stagiair loopt rond met de nakijkmap.",
+        "Begeleider zit bij de instructietafel.",
+        "De IB'er schrijft mee achterin.",
+        "Mevrouw Jansen deelt de schriften uit.",
+        "De gespreksleider opent het nagesprek.",
+        "De leidster rijdt de bolderkar door de tuin heen.",
+        "Een collega helpt ondertussen een aantal leerlingen met keersommen.",
+        "Ze leest voor aan de peuters.",
+    };
+    for (size_t i = 0; i < sizeof adults / sizeof adults[0]; i++)
+        ck_assert_msg(guess(adults[i]) == KR_CORNER_LERAAR, "not leraar: %s", adults[i]);
+    static const char *const pupils[] = {
+        "Een jongetje zet het servies op tafel.",  "Hij tikt met zijn potlood op de tafel.",
+        "Een meisje bouwt een toren van blokken.", "Heeft Aiko een regenworm in haar hand?",
+        "Met een maatje leest ze het verhaal.",    "Leerling werkt met een klasgenoot.",
+    };
+    for (size_t i = 0; i < sizeof pupils / sizeof pupils[0]; i++)
+        ck_assert_msg(guess(pupils[i]) == KR_CORNER_LEERLING, "not leerling: %s", pupils[i]);
+    /* Still content: a table of numbers, not furniture. */
+    ck_assert_int_eq(guess("Op het bord staan de tafels van 6 en 7."), KR_CORNER_LEERINHOUD);
+}
+END_TEST
+
 START_TEST(test_corner_quotes_ignored)
 {
     /* The learner speaks about the juf; the note is about the learner. */
@@ -97,6 +127,53 @@ static void check_day(const char *file, double floor)
 START_TEST(test_corner_accuracy_day)
 {
     check_day("corner_day.tsv", 0.90);
+    /* The second day, never tuned on (docs/performance.md: 105/109 before issue 14). */
+    check_day("heldout_day.tsv", 0.95);
+}
+END_TEST
+
+/* Public sentences (tests/data/corner_public.tsv): accuracy and confusion per part ("dev" may be
+ * tuned on, "test" is only measured). Returns the number right; *total the notes in the part. */
+static size_t check_public_part(const char *part, size_t *total)
+{
+    struct labelled_day d = {0};
+    ck_assert_int_eq(labelled_day_load(KR_TEST_DATA "/corner_public.tsv", &d), 0);
+    size_t right = 0, n = 0, conf[KR_CORNER_COUNT][KR_CORNER_COUNT] = {{0}};
+    for (size_t i = 0; i < d.n; i++) {
+        if (strcmp(d.items[i].visit, part) != 0)
+            continue;
+        n++;
+        struct kr_corner_guess g = kr_corner_guess(cc, d.items[i].text, strlen(d.items[i].text));
+        conf[d.items[i].corner][g.corner]++;
+        if (g.corner == d.items[i].corner)
+            right++;
+        else
+            printf("# %s mis: %s -> %s: %s\n", part, kr_corner_str(d.items[i].corner),
+                   kr_corner_str(g.corner), d.items[i].text);
+    }
+    printf("# corner_public.tsv %s: %zu/%zu goed", part, right, n);
+    for (enum kr_corner a = KR_CORNER_LEERLING; a <= KR_CORNER_LEERINHOUD; a++)
+        for (enum kr_corner b = KR_CORNER_LEERLING; b <= KR_CORNER_LEERINHOUD; b++)
+            if (conf[a][b])
+                printf("; %s->%s %zu", kr_corner_str(a), kr_corner_str(b), conf[a][b]);
+    printf("\n");
+    labelled_day_fini(&d);
+    *total = n;
+    return right;
+}
+
+START_TEST(test_corner_public)
+{
+    size_t ndev, ntest;
+    size_t dev = check_public_part("dev", &ndev);
+    size_t test = check_public_part("test", &ntest);
+    ck_assert_uint_ge(ndev, 20);
+    ck_assert_uint_ge(ntest, 20);
+    /* Measured after the issue 14 changes, tuned on dev only: dev 19/22 (86.4%), test 17/20
+     * (85.0%; first look 14/20). The acceptance is 83% on held-out sentences. */
+    ck_assert_uint_ge(test * 100, 83 * ntest);
+    ck_assert_uint_ge(test * 100, 85 * ntest);
+    ck_assert_uint_ge(dev * 100, 86 * ndev);
 }
 END_TEST
 
@@ -107,8 +184,10 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_corner_subject_decides);
     tcase_add_test(tc, test_corner_quotes_ignored);
+    tcase_add_test(tc, test_corner_adults_objects_names);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
+    tcase_add_test(tc, test_corner_public);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

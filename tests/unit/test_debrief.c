@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for the end of the debrief (schema 7): theories of action per groepje with one
+ * Unit tests for the end of the debrief (schema 8): theories of action per groepje with one
  * chosen, the single-version API mapped onto it, next steps with evidence, order and
  * follow-up, the migration of the one row of before, and a merge that keeps both a
  * follow-up recorded on one laptop and a rewording made on another.

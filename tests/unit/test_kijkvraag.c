@@ -227,6 +227,7 @@ static const struct kr_kijkvraag *find(const struct kr_kijkvraag_list *l, const 
 START_TEST(test_kijkvragen_builtin_library)
 {
     ck_assert_int_eq(setenv("XDG_DATA_HOME", "/nonexistent-kijkronde-test", 1), 0);
+    ck_assert_int_eq(setenv("XDG_DATA_DIRS", "/nonexistent-kijkronde-test", 1), 0);
     struct kr_kijkvraag_list l = {0};
     char *notices = NULL;
     ck_assert_int_eq(kr_kijkvragen_load(NULL, &l, &notices, &err), KR_OK);
@@ -272,6 +273,7 @@ START_TEST(test_kijkvragen_overrides_and_broken_user_files)
     ck_assert_int_eq(mkdir(kv, 0700), 0);
     ck_assert_int_eq(mkdir(net, 0700), 0);
     ck_assert_int_eq(setenv("XDG_DATA_HOME", xdg, 1), 0);
+    ck_assert_int_eq(setenv("XDG_DATA_DIRS", "/nonexistent-kijkronde-test", 1), 0);
 
     /* XDG overrides a built-in; the network set overrides XDG; a new id is added. */
     char *t = with_line(1, "id: rekenen-vastlopen\n");
@@ -342,6 +344,122 @@ START_TEST(test_kijkvragen_overrides_and_broken_user_files)
     free(kvdir);
     free(kv);
     free(net);
+}
+END_TEST
+
+/* The bytes of the built-in file called name, as a string. */
+static char *builtin_text(const char *name)
+{
+    for (size_t i = 0; i < kr_kijkvraag_builtins_n; i++)
+        if (strcmp(kr_kijkvraag_builtins[i].name, name) == 0)
+            return kr_xstrndup(kr_kijkvraag_builtins[i].data, *kr_kijkvraag_builtins[i].len);
+    ck_abort_msg("no built-in %s", name);
+    return NULL;
+}
+
+START_TEST(test_kijkvragen_system_dirs)
+{
+    snprintf(tmp, sizeof tmp, "/tmp/kr-kv-sys-%ld", (long)getpid());
+    ck_assert_int_eq(mkdir(tmp, 0700), 0);
+    /* Two system dirs (the first is the more important), as installed: share/kijkronde/kijkvragen.
+     */
+    char *share[2], *kv[2];
+    for (int i = 0; i < 2; i++) {
+        share[i] = kr_xasprintf("%s/share%d", tmp, i);
+        char *d = kr_xasprintf("%s/kijkronde", share[i]);
+        kv[i] = kr_xasprintf("%s/kijkvragen", d);
+        ck_assert_int_eq(mkdir(share[i], 0700), 0);
+        ck_assert_int_eq(mkdir(d, 0700), 0);
+        ck_assert_int_eq(mkdir(kv[i], 0700), 0);
+        free(d);
+    }
+    char *dirs = kr_xasprintf("%s/:relatief:%s", share[0], share[1]);
+    ck_assert_int_eq(setenv("XDG_DATA_DIRS", dirs, 1), 0);
+    char *home = kr_xasprintf("%s/home", tmp);
+    ck_assert_int_eq(setenv("XDG_DATA_HOME", home, 1), 0);
+
+    /* The installed copy of a built-in file, in both: still the built-in one, no notice. */
+    char *orig = builtin_text("rekenen-vastlopen.yaml");
+    write_file(kv[0], "rekenen-vastlopen.yaml", orig);
+    write_file(kv[1], "rekenen-vastlopen.yaml", orig);
+    free(orig);
+    /* The same id changed in both: the more important dir wins, quietly. */
+    orig = builtin_text("taal-thuistaal.yaml");
+    char *t = replace_line(orig, 2, "vraag: Wat doen leerlingen met hun thuistaal in de les?\n");
+    ck_assert_str_ne(t, orig);
+    write_file(kv[0], "taal-thuistaal.yaml", t);
+    free(t);
+    t = replace_line(orig, 2, "vraag: Welke talen gebruiken leerlingen in de kring?\n");
+    write_file(kv[1], "taal-thuistaal.yaml", t);
+    free(t);
+    free(orig);
+    /* A new id in the less important dir is added; a broken file is skipped with a notice. */
+    t = with_line(1, "id: systeem-eigen\n");
+    write_file(kv[1], "systeem-eigen.yaml", t);
+    free(t);
+    write_file(kv[1], "kapot.yaml", "id: kapot\nvraag: [\n");
+
+    struct kr_kijkvraag_list l = {0};
+    char *notices = NULL;
+    ck_assert_int_eq(kr_kijkvragen_load(NULL, &l, &notices, &err), KR_OK);
+    ck_assert_uint_eq(l.n, kr_kijkvraag_builtins_n + 1);
+    const struct kr_kijkvraag *k = find(&l, "rekenen-vastlopen");
+    ck_assert(k && k->builtin);
+    ck_assert_str_eq(k->file, "(ingebouwd) kijkvragen/rekenen-vastlopen.yaml");
+    k = find(&l, "taal-thuistaal");
+    ck_assert(k && !k->builtin);
+    ck_assert_str_eq(k->vraag, "Wat doen leerlingen met hun thuistaal in de les?");
+    char *want = kr_xasprintf("%s/taal-thuistaal.yaml", kv[0]);
+    ck_assert_str_eq(k->file, want);
+    free(want);
+    k = find(&l, "systeem-eigen");
+    ck_assert(k && !k->builtin);
+    ck_assert_ptr_null(find(&l, "kapot"));
+    ck_assert_ptr_nonnull(notices);
+    ck_assert_msg(!strstr(notices, "vervangt"), "%s", notices);
+    want = kr_xasprintf("%s/kapot.yaml:3:1: ", kv[1]);
+    ck_assert_msg(strstr(notices, want), "%s", notices);
+    free(want);
+    free(notices);
+    kr_kijkvraag_list_fini(&l);
+
+    /* The user's own file overrides the system's, and says so. */
+    char *hk = kr_xasprintf("%s/kijkronde", home);
+    char *hkv = kr_xasprintf("%s/kijkvragen", hk);
+    ck_assert_int_eq(mkdir(home, 0700), 0);
+    ck_assert_int_eq(mkdir(hk, 0700), 0);
+    ck_assert_int_eq(mkdir(hkv, 0700), 0);
+    t = with_line(1, "id: systeem-eigen\n");
+    char *t2 = replace_line(t, 2, "vraag: Wat doen leerlingen van mijzelf?\n");
+    write_file(hkv, "systeem-eigen.yaml", t2);
+    free(t);
+    free(t2);
+    char *kapot = kr_xasprintf("%s/kapot.yaml", kv[1]);
+    ck_assert_int_eq(unlink(kapot), 0);
+    free(kapot);
+    ck_assert_int_eq(kr_kijkvragen_load(NULL, &l, &notices, &err), KR_OK);
+    k = find(&l, "systeem-eigen");
+    ck_assert(k != NULL);
+    ck_assert_str_eq(k->vraag, "Wat doen leerlingen van mijzelf?");
+    want = kr_xasprintf("%s/systeem-eigen.yaml: vervangt kijkvraag 'systeem-eigen' uit "
+                        "%s/systeem-eigen.yaml\n",
+                        hkv, kv[1]);
+    ck_assert_ptr_nonnull(notices);
+    ck_assert_str_eq(notices, want);
+    free(want);
+    free(notices);
+    kr_kijkvraag_list_fini(&l);
+
+    ck_assert_int_eq(unsetenv("XDG_DATA_DIRS"), 0);
+    rm_rf(tmp);
+    for (int i = 0; i < 2; i++) {
+        free(share[i]);
+        free(kv[i]);
+    }
+    free(dirs);
+    free(home);
+    free(hk);
+    free(hkv);
 }
 END_TEST
 
@@ -814,6 +932,7 @@ static Suite *suite(void)
     t = tcase_create("library");
     tcase_add_test(t, test_kijkvragen_builtin_library);
     tcase_add_test(t, test_kijkvragen_overrides_and_broken_user_files);
+    tcase_add_test(t, test_kijkvragen_system_dirs);
     suite_add_tcase(s, t);
     t = tcase_create("lint");
     tcase_add_checked_fixture(t, lint_setup, lint_teardown);

@@ -104,7 +104,7 @@ START_TEST(test_nfc_store_and_migration)
     snprintf(path, sizeof path, "%s/k.db", dir);
     struct kr_error err = {0};
     struct kr_store *st = NULL;
-    /* the schema before NFC (migration 6) */
+    /* the schema before NFC (migration 6 makes texts NFC) */
     ck_assert_int_eq(kr_store_open_at_version(path, 5, &st, &err), KR_OK);
     struct kr_session s = {.date = kr_xstrdup("2026-03-12"), .kijkvraag_text = kr_xstrdup("k")};
     ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);

@@ -160,6 +160,40 @@ START_TEST(test_store_soft_delete_and_restore)
 }
 END_TEST
 
+START_TEST(test_store_session_soft_delete_and_restore)
+{
+    char *note = add_note("Jongen legt drie blokjes.", KR_CORNER_LEERLING);
+    ck_assert_int_eq(kr_store_session_delete(st, session_id, &err), KR_OK);
+    struct kr_session s = {0};
+    ck_assert_int_eq(kr_store_session_get(st, session_id, &s, &err), KR_NOT_FOUND);
+    kr_session_fini(&s);
+    struct kr_session_list l = {0};
+    ck_assert_int_eq(kr_store_session_list(st, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 0);
+    kr_session_list_fini(&l);
+    char *id = NULL;
+    ck_assert_int_eq(kr_store_session_resolve(st, "latest", &id, &err), KR_NOT_FOUND);
+    ck_assert_int_eq(kr_store_session_resolve(st, session_id, &id, &err), KR_NOT_FOUND);
+    ck_assert_ptr_null(id);
+    /* Twice is not found; the notes stay. */
+    ck_assert_int_eq(kr_store_session_delete(st, session_id, &err), KR_NOT_FOUND);
+    struct kr_observation o = {0};
+    ck_assert_int_eq(kr_store_obs_get(st, note, &o, &err), KR_OK);
+    kr_observation_fini(&o);
+    /* Undo brings it back with its counts. */
+    ck_assert_int_eq(kr_store_session_restore(st, session_id, &err), KR_OK);
+    ck_assert_int_eq(kr_store_session_restore(st, session_id, &err), KR_NOT_FOUND);
+    ck_assert_int_eq(kr_store_session_get(st, session_id, &s, &err), KR_OK);
+    ck_assert_int_eq(s.n_visits, 1);
+    ck_assert_int_eq(s.n_observations, 1);
+    kr_session_fini(&s);
+    ck_assert_int_eq(kr_store_session_resolve(st, "latest", &id, &err), KR_OK);
+    ck_assert_str_eq(id, session_id);
+    free(id);
+    free(note);
+}
+END_TEST
+
 START_TEST(test_store_search_finds_words)
 {
     char *a = add_note("Twee leerlingen pakken de breukenstroken.", KR_CORNER_NONE);
@@ -345,6 +379,58 @@ START_TEST(test_store_refuses_without_touching)
 }
 END_TEST
 
+/* Read a whole small file into buf; its length, or -1. */
+static long slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, size, f);
+    fclose(f);
+    return (long)n;
+}
+
+START_TEST(test_store_refuses_foreign_sqlite_by_application_id)
+{
+    char path[128], side[160], cmd[512];
+    struct kr_store *s;
+    snprintf(path, sizeof path, "%s/ander.db", dir);
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' \"CREATE TABLE boek(t); INSERT INTO boek VALUES ('x');"
+             " PRAGMA journal_mode = delete;\" >/dev/null 2>&1",
+             path);
+    if (system(cmd) != 0)
+        return; /* no sqlite3 program */
+    static char before[65536], after[65536];
+    long n = slurp(path, before, sizeof before);
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_DB_NOT_DB);
+    ck_assert_ptr_nonnull(strstr(err.msg, "geen kijkronde-database"));
+    ck_assert_ptr_nonnull(strstr(err.msg, path));
+    ck_assert_int_eq(slurp(path, after, sizeof after), n);
+    ck_assert_mem_eq(before, after, (size_t)n);
+    snprintf(side, sizeof side, "%s-wal", path);
+    ck_assert_int_ne(access(side, F_OK), 0);
+    snprintf(side, sizeof side, "%s-journal", path);
+    ck_assert_int_ne(access(side, F_OK), 0);
+    /* Another program's id, even with kijkronde's table names. */
+    snprintf(path, sizeof path, "%s/id.db", dir);
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' 'PRAGMA application_id = 7; CREATE TABLE session(id);' >/dev/null",
+             path);
+    ck_assert_int_eq(system(cmd), 0);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_DB_NOT_DB);
+    ck_assert_ptr_nonnull(strstr(err.msg, "0x00000007"));
+    /* Ours: a new database carries the id. */
+    snprintf(path, sizeof path, "%s/ons.db", dir);
+    ck_assert_int_eq(kr_store_open(path, &s, &err), KR_OK);
+    kr_store_close(s);
+    snprintf(cmd, sizeof cmd, "test \"$(sqlite3 '%s' 'PRAGMA application_id')\" = 1263685454",
+             path);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -354,6 +440,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_store_large_note_and_invalid_utf8);
     tcase_add_test(tc, test_store_edit_keeps_history);
     tcase_add_test(tc, test_store_soft_delete_and_restore);
+    tcase_add_test(tc, test_store_session_soft_delete_and_restore);
     tcase_add_test(tc, test_store_search_finds_words);
     tcase_add_test(tc, test_store_draft_put_get_clear);
     tcase_add_test(tc, test_store_resolve_session_refs);
@@ -364,6 +451,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_store_new_file_is_private_wal_and_current);
     tcase_add_test(tc, test_store_migrates_from_previous_version_keeping_notes);
     tcase_add_test(tc, test_store_refuses_without_touching);
+    tcase_add_test(tc, test_store_refuses_foreign_sqlite_by_application_id);
     suite_add_tcase(s, tc);
     return s;
 }

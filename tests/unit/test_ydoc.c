@@ -62,6 +62,52 @@ START_TEST(test_ydoc_reports_syntax_error_location)
 }
 END_TEST
 
+/* libyaml's problem texts are English; what the user reads is Dutch, at the position. */
+START_TEST(test_ydoc_errors_are_dutch)
+{
+    static const char *const broken[] = {
+        "a: b: c\n",
+        "a: @x\n",
+        "a:\n  - x\n - y\n",
+        "a: \"abc\n",
+        "a: [1, 2\n",
+        "a: {b: 1\n",
+        "\ta: 1\n",
+        "a: \"\\q\"\n",
+        "a: 1\n- b\n",
+        "a: &\n",
+        "a: 'x' y\n",
+        "a: |0\n  x\n",
+        "%YAML 9.9\n---\na: 1\n",
+        "a: !<x\n",
+        "? a\n? b\n- c\n",
+        "a: 1\n...\nb\n---\n",
+        "a: \"\\x4\"\n",
+        "%FOO\n---\na: 1\n",
+        "[a, b]: c\nd\n",
+        "a: b\n  c: d\n",
+    };
+    static const char *const english[] = {"found",    "expected", "while",          "allowed",
+                                          "cannot",   "token",    "context",        "character",
+                                          "scanning", "parsing",  "mapping values", "block"};
+    for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+        struct kr_ydoc *d = NULL;
+        enum kr_status r = load(broken[i], &d);
+        kr_ydoc_free(d);
+        if (r == KR_OK)
+            continue; /* valid after all (YAML allows much) */
+        ck_assert_msg(err.line >= 1 && err.col >= 1, "no position for case %zu", i);
+        ck_assert_str_eq(err.file, "t.yaml");
+        for (size_t k = 0; k < sizeof english / sizeof english[0]; k++)
+            ck_assert_msg(!strstr(err.msg, english[k]), "case %zu: English in '%s'", i, err.msg);
+    }
+    struct kr_ydoc *d = NULL;
+    ck_assert_int_eq(load("vraag: Wat doen ze: en zeggen ze?\n", &d), KR_PARSE);
+    kr_ydoc_free(d);
+    ck_assert_ptr_nonnull(strstr(err.msg, "ongeldige YAML: hier mag geen dubbele punt"));
+}
+END_TEST
+
 START_TEST(test_ydoc_limits_depth)
 {
     char deep[400];
@@ -91,6 +137,7 @@ static Suite *ydoc_suite(void)
     tcase_add_test(tc, test_ydoc_refuses_duplicate_key_at_its_position);
     tcase_add_test(tc, test_ydoc_refuses_aliases_and_documents);
     tcase_add_test(tc, test_ydoc_reports_syntax_error_location);
+    tcase_add_test(tc, test_ydoc_errors_are_dutch);
     tcase_add_test(tc, test_ydoc_limits_depth);
     tcase_add_test(tc, test_ydoc_empty_file_has_no_root);
     suite_add_tcase(s, tc);

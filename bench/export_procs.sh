@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Export of one bijeenkomst as whole processes (`kijkronde export`), against `sqlite3 -csv` of the
+# same rows from the same file, alternated in the same run (best of 3), at two sizes, so that
+# bench/run can print the ratio and the growth exponent. Databases come from bench/gen_db.
+# Usage: export_procs.sh BUILDDIR DAY.tsv [SIZES]   (default sizes 10000 100000)
+set -euo pipefail
+B=$1 DAY=$2
+shift 2
+SIZES=${*:-10000 100000}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+min() { echo "if ($1 < $2) $1 else $2" | bc; }
+declare -A KT BT
+for n in $SIZES; do
+    "$B/bench/gen_db" "$B/kijkronde" "$T/g$n.db" "$n" "$DAY" --one-session 2>/dev/null
+    sid=$("$B/kijkronde" --db "$T/g$n.db" sessions --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+    q="SELECT o.id, substr(o.at, 1, 10), substr(o.at, 12, 8), v.label, v.subject, o.corner, o.text
+       FROM observation o JOIN visit v ON v.id = o.visit_id
+       WHERE v.session_id = '$sid' AND o.deleted_at IS NULL ORDER BY o.at, o.created_at, o.id"
+    for f in csv html md json; do
+        best_b=999 best_k=999
+        for run in 1 2 3; do
+            best_b=$(min "$(secs sqlite3 -csv "$T/g$n.db" "$q")" "$best_b")
+            best_k=$(min "$(secs "$B/kijkronde" --db "$T/g$n.db" export "$sid" --format "$f" -o "$T/out.$f")" "$best_k")
+        done
+        KT[$f,$n]=$best_k BT[$n]=$best_b
+        printf 'RESULT\texport --format %s, %s notes (whole process, best of 3)\tsqlite3 -csv of the same rows\t%s\t%s\n' \
+            "$f" "$n" "$best_b" "$best_k"
+    done
+    rm -f "$T/g$n.db"* "$T"/out.*
+done
+set -- $SIZES
+if [ $# -ge 2 ]; then
+    for f in csv html md json; do
+        printf 'GROWTH\texport --format %s\t%s\t%s\t%s\t%s\n' "$f" "$1" "${KT[$f,$1]}" "$2" "${KT[$f,$2]}"
+    done
+    printf 'GROWTH\tsqlite3 -csv (baseline)\t%s\t%s\t%s\t%s\n' "$1" "${BT[$1]}" "$2" "${BT[$2]}"
+fi
