@@ -290,5 +290,116 @@ enum kr_status kr_store_toa_put(struct kr_store *st, const char *session_id,
 /* Fills *out (all NULL when none was recorded). */
 enum kr_status kr_store_toa_get(struct kr_store *st, const char *session_id,
                                 struct kr_theory_of_action *out, struct kr_error *err);
+/*
+ * kr_store_toa_get and _put (schema 8) speak of one version: the chosen one, else the one
+ * without a group (id "toa-" + session id), created by _put when missing (and then chosen
+ * when no other version is). Its evidence list and group stay as they were.
+ */
+
+/* ---- the theory of action per groepje and the next steps (schema migration 8) ---- */
+
+/*
+ * Evidence: ids of observations of the session, of the group's patterns (kr_group_pattern)
+ * or of computed patterns ("p-" + an observation id). A put refuses any other id (KR_INVALID,
+ * a Dutch message naming it) and writes nothing.
+ */
+
+/* One groepje's theory of action. */
+struct kr_toa_version {
+    char *id;    /* UUID; NULL on put: a new one is filled in */
+    char *group; /* the groepje's name ("Groepje 1"), or NULL */
+    char *schoolleiding, *leraren, *leerlingen, *bewijs; /* may be NULL */
+    char **evidence;                                     /* cited ids, in order */
+    size_t n_evidence;
+    bool chosen; /* the school's chosen version (read only: set with kr_store_toa_choose) */
+    char *created_at, *updated_at; /* filled by list */
+};
+KR_LIST(kr_toa_list, struct kr_toa_version);
+void kr_toa_version_fini(struct kr_toa_version *v);
+void kr_toa_list_fini(struct kr_toa_list *l);
+
+/* The live versions of a session, oldest first (created_at, group, id), appended to *out. At most
+ * one is chosen: when a merge left two marked, the one changed last. */
+enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
+                                 struct kr_toa_list *out, struct kr_error *err);
+/* Create (v->id NULL: filled in) or update group, clauses, bewijs and evidence of a version
+ * (KR_INVALID for an id of another session). */
+enum kr_status kr_store_toa_version_put(struct kr_store *st, const char *session_id,
+                                        struct kr_toa_version *v, struct kr_error *err);
+/* Soft delete; a chosen version stops being chosen. KR_NOT_FOUND for an unknown id. */
+enum kr_status kr_store_toa_version_delete(struct kr_store *st, const char *id,
+                                           struct kr_error *err);
+/* Make version id the school's chosen one (the others of its session stop being chosen);
+ * id NULL: none is chosen. KR_NOT_FOUND for an id that is not a live version of session_id. */
+enum kr_status kr_store_toa_choose(struct kr_store *st, const char *session_id, const char *id,
+                                   struct kr_error *err);
+
+/* Who takes a next step. */
+enum kr_actor { KR_ACTOR_SCHOOLLEIDING, KR_ACTOR_LERAREN, KR_ACTOR_TEAM, KR_ACTOR_NETWERK };
+#define KR_ACTOR_COUNT 4
+/* By when. */
+enum kr_horizon { KR_HORIZON_WEEK, KR_HORIZON_MAAND, KR_HORIZON_SCHOOLJAAR };
+#define KR_HORIZON_COUNT 3
+/* What became of it at a later bijeenkomst. */
+enum kr_follow_status {
+    KR_FOLLOW_NONE, /* not followed up yet */
+    KR_FOLLOW_GEDAAN,
+    KR_FOLLOW_BEZIG,
+    KR_FOLLOW_NIET_GEDAAN,
+};
+/* "schoolleiding", "leraren", "team", "netwerk" / "week", "maand", "schooljaar" / "",
+ * "gedaan", "bezig", "niet-gedaan": the stored and JSON words. Static storage. */
+const char *kr_actor_str(enum kr_actor a);
+const char *kr_horizon_str(enum kr_horizon h);
+const char *kr_follow_status_str(enum kr_follow_status f);
+/* Parse those words; false (out untouched) for anything else, NULL included. */
+bool kr_actor_parse(const char *s, enum kr_actor *out);
+bool kr_horizon_parse(const char *s, enum kr_horizon *out);
+bool kr_follow_status_parse(const char *s, enum kr_follow_status *out);
+/* Dutch for readers: "Schoolleiding" / "volgende week", "deze maand", "dit schooljaar" /
+ * "gedaan", "bezig", "niet gedaan". Static storage. */
+const char *kr_actor_title(enum kr_actor a);
+const char *kr_horizon_title(enum kr_horizon h);
+const char *kr_follow_status_title(enum kr_follow_status f);
+
+/* One step of the next level of work. */
+struct kr_next_step {
+    char *id;   /* UUID; NULL on put: a new one is filled in */
+    char *text; /* required, non-empty */
+    enum kr_actor actor;
+    enum kr_horizon horizon;
+    char **evidence; /* cited ids, in order */
+    size_t n_evidence;
+    long position; /* order within the session (list fills; put of a new step appends) */
+    /* The follow-up (read only here: set with kr_store_step_follow_up). */
+    char *follow_up_session; /* id of the later bijeenkomst, NULL when not followed up */
+    enum kr_follow_status follow_up_status;
+    char *follow_up_text; /* the group's sentence, or NULL */
+    char *follow_up_at;   /* UTC time it was recorded */
+    char *created_at, *updated_at;
+};
+KR_LIST(kr_next_step_list, struct kr_next_step);
+void kr_next_step_fini(struct kr_next_step *s);
+void kr_next_step_list_fini(struct kr_next_step_list *l);
+
+/* The live steps of a session by position (then created_at, id), appended to *out. */
+enum kr_status kr_store_step_list(struct kr_store *st, const char *session_id,
+                                  struct kr_next_step_list *out, struct kr_error *err);
+/* Create (s->id NULL: filled in, placed last) or update text, actor, horizon and evidence
+ * (KR_INVALID for an id of another session). */
+enum kr_status kr_store_step_put(struct kr_store *st, const char *session_id,
+                                 struct kr_next_step *s, struct kr_error *err);
+/* Soft delete. KR_NOT_FOUND for an unknown id. */
+enum kr_status kr_store_step_delete(struct kr_store *st, const char *id, struct kr_error *err);
+/* Put the steps ids[0..n) first, in that order (the others keep their order after them).
+ * KR_NOT_FOUND, changing nothing, when an id is not a live step of session_id. */
+enum kr_status kr_store_step_reorder(struct kr_store *st, const char *session_id,
+                                     const char *const *ids, size_t n, struct kr_error *err);
+/* Record the follow-up of step id at the later bijeenkomst session_id with status and a
+ * sentence (text may be NULL). status KR_FOLLOW_NONE clears it (session_id, text ignored).
+ * KR_NOT_FOUND for an unknown step or session. */
+enum kr_status kr_store_step_follow_up(struct kr_store *st, const char *id, const char *session_id,
+                                       enum kr_follow_status status, const char *text,
+                                       struct kr_error *err);
 
 #endif

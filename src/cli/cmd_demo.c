@@ -14,6 +14,70 @@ static char *demo_time(const char *hms)
                         kr_demo_session.utc_offset);
 }
 
+/* The ids of the notes cited as "visit-key time" (heap array, caller frees); err on a typo. */
+static enum kr_status demo_evidence(const char *const *cites, char **note_ids, char ***out,
+                                    size_t *n, struct kr_error *err)
+{
+    *out = kr_xcalloc(KR_DEMO_MAX_EVIDENCE, sizeof **out);
+    *n = 0;
+    for (size_t c = 0; c < KR_DEMO_MAX_EVIDENCE && cites[c]; c++) {
+        size_t i = 0;
+        for (; i < kr_demo_n_notes; i++) {
+            size_t kl = strlen(kr_demo_notes[i].visit);
+            if (strncmp(cites[c], kr_demo_notes[i].visit, kl) == 0 && cites[c][kl] == ' ' &&
+                strcmp(cites[c] + kl + 1, kr_demo_notes[i].time) == 0)
+                break;
+        }
+        if (i == kr_demo_n_notes)
+            return kr_error_set(err, KR_INVALID, "Demo: onbekende notitie '%s'.", cites[c]);
+        (*out)[(*n)++] = kr_xstrdup(note_ids[i]);
+    }
+    return KR_OK;
+}
+
+static void free_ids(char **ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+}
+
+/* The end of the debrief: the groepjes' theories of action and the next steps. */
+static enum kr_status fill_debrief(struct kr_store *st, const char *session_id, char **note_ids,
+                                   struct kr_error *err)
+{
+    enum kr_status r = KR_OK;
+    for (size_t t = 0; r == KR_OK && t < kr_demo_n_toas; t++) {
+        const struct kr_demo_toa *dt = &kr_demo_toas[t];
+        struct kr_toa_version v = {
+            .group = kr_xstrdup(dt->group),
+            .schoolleiding = kr_xstrdup(dt->schoolleiding),
+            .leraren = kr_xstrdup(dt->leraren),
+            .leerlingen = kr_xstrdup(dt->leerlingen),
+            .bewijs = dt->bewijs ? kr_xstrdup(dt->bewijs) : NULL,
+        };
+        r = demo_evidence(dt->evidence, note_ids, &v.evidence, &v.n_evidence, err);
+        if (r == KR_OK)
+            r = kr_store_toa_version_put(st, session_id, &v, err);
+        if (r == KR_OK && dt->chosen)
+            r = kr_store_toa_choose(st, session_id, v.id, err);
+        kr_toa_version_fini(&v);
+    }
+    for (size_t i = 0; r == KR_OK && i < kr_demo_n_steps; i++) {
+        const struct kr_demo_step *ds = &kr_demo_steps[i];
+        struct kr_next_step n = {.text = kr_xstrdup(ds->text)};
+        if (!kr_actor_parse(ds->actor, &n.actor) || !kr_horizon_parse(ds->horizon, &n.horizon))
+            r = kr_error_set(err, KR_INVALID,
+                             "Demo: stap %zu heeft een onbekende actor of termijn.", i + 1);
+        if (r == KR_OK)
+            r = demo_evidence(ds->evidence, note_ids, &n.evidence, &n.n_evidence, err);
+        if (r == KR_OK)
+            r = kr_store_step_put(st, session_id, &n, err);
+        kr_next_step_fini(&n);
+    }
+    return r;
+}
+
 static enum kr_status fill(struct kr_store *st, char **id_out, struct kr_error *err)
 {
     enum kr_status r;
@@ -21,6 +85,7 @@ static enum kr_status fill(struct kr_store *st, char **id_out, struct kr_error *
     struct kr_session se = {0};
     char **tweetal_ids = kr_xcalloc(kr_demo_n_tweetallen, sizeof *tweetal_ids);
     char **visit_ids = kr_xcalloc(kr_demo_n_visits, sizeof *visit_ids);
+    char **note_ids = kr_xcalloc(kr_demo_n_notes, sizeof *note_ids);
 
     r = kr_store_network_add(st, &net, err);
     if (r != KR_OK)
@@ -87,8 +152,12 @@ static enum kr_status fill(struct kr_store *st, char **id_out, struct kr_error *
         };
         kr_corner_parse(dn->corner, &o.corner);
         r = kr_store_obs_add(st, &o, err);
+        note_ids[i] = o.id;
+        o.id = NULL;
         kr_observation_fini(&o);
     }
+    if (r == KR_OK)
+        r = fill_debrief(st, se.id, note_ids, err);
     if (r == KR_OK) {
         *id_out = se.id;
         se.id = NULL;
@@ -100,6 +169,7 @@ out:
         free(visit_ids[i]);
     free(tweetal_ids);
     free(visit_ids);
+    free_ids(note_ids, kr_demo_n_notes);
     kr_network_fini(&net);
     kr_session_fini(&se);
     return r;

@@ -132,7 +132,7 @@ static bool stats_empty(const struct kr_exchange_stats *s)
 {
     return !s->sessions_new && !s->visits_new && !s->observations_new && !s->observations_updated &&
            !s->versions_new && !s->sessions_updated && !s->visits_updated &&
-           !s->tweetallen_updated && !s->tweetallen_new && !s->other_changed;
+           !s->tweetallen_updated && !s->tweetallen_new && !s->other_changed && !s->debrief_changed;
 }
 
 static void put_stats(FILE *out, const char *verb, const char *path,
@@ -165,6 +165,9 @@ static void put_stats(FILE *out, const char *verb, const char *path,
             out, " Verder %ld %s en %ld %s (netwerk, deelnemers, nabespreking).", s->tweetallen_new,
             kr_plural(s->tweetallen_new, "nieuw tweetal", "nieuwe tweetallen"), s->other_changed,
             kr_plural(s->other_changed, "andere wijziging", "andere wijzigingen"));
+    if (s->debrief_changed)
+        fprintf(out, " Theory of action en volgende stappen: %ld %s nieuw of bijgewerkt.",
+                s->debrief_changed, kr_plural(s->debrief_changed, "onderdeel", "onderdelen"));
     fputc('\n', out);
     free(from);
 }
@@ -179,10 +182,11 @@ static void put_stats_json(FILE *out, const char *path, const struct kr_exchange
                   ", \"changed\": %s, \"added\": {\"sessions\": %ld, \"visits\": %ld, "
                   "\"observations\": %ld, \"versions\": %ld, \"tweetallen\": %ld}, "
                   "\"updated\": {\"observations\": %ld, \"sessions\": %ld, \"visits\": %ld, "
-                  "\"tweetallen\": %ld}, \"other_changed\": %ld}\n",
+                  "\"tweetallen\": %ld}, \"other_changed\": %ld, \"debrief_changed\": %ld}\n",
                   stats_empty(s) ? "false" : "true", s->sessions_new, s->visits_new,
                   s->observations_new, s->versions_new, s->tweetallen_new, s->observations_updated,
-                  s->sessions_updated, s->visits_updated, s->tweetallen_updated, s->other_changed);
+                  s->sessions_updated, s->visits_updated, s->tweetallen_updated, s->other_changed,
+                  s->debrief_changed);
     fputs(kr_buf_str(&b), out);
     kr_buf_fini(&b);
 }

@@ -425,3 +425,49 @@ const struct kr_demo_note kr_demo_notes[] = {
      NULL, 0},
 };
 const size_t kr_demo_n_notes = sizeof kr_demo_notes / sizeof kr_demo_notes[0];
+
+/* The end of the debrief: two groepjes wrote a theory of action (the school chose the first)
+ * and the group agreed on four next steps, each resting on notes from the visits. */
+const struct kr_demo_toa kr_demo_toas[] = {
+    {"Groepje 1",
+     "elke maand een teamoverleg inroostert waarin leraren notities meebrengen over wat "
+     "leerlingen doen als ze vastlopen",
+     "bij het zelfstandig werken eerst vragen wat een leerling al geprobeerd heeft en verwijzen "
+     "naar de hulpkaart of het materiaal",
+     "bij een moeilijke opgave eerst zelf een hulpmiddel pakken of hun maatje vragen voordat ze "
+     "hun vinger opsteken",
+     "minder leerlingen die minuten met hun vinger omhoog wachten zonder iets op te schrijven",
+     1,
+     {"g3 09:19:10", "g6a 09:28:10", "g4 10:53:00", "g7 11:00:10"}},
+    {"Groepje 2",
+     "voor alle groepen één stappenplan 'Vastgelopen?' laat maken, naar het voorbeeld van groep 7",
+     "het stappenplan bij de instructie samen met de leerlingen oefenen",
+     "een opgave die ze overslaan later weer oppakken met het stappenplan",
+     NULL,
+     0,
+     {"g6a 09:23:30", "g4 10:58:10", "g7 10:57:40", "g7 10:41:20"}},
+};
+const size_t kr_demo_n_toas = sizeof kr_demo_toas / sizeof kr_demo_toas[0];
+
+const struct kr_demo_step kr_demo_steps[] = {
+    {"In elke groep vragen leraren bij een vinger omhoog eerst: 'Wat heb je al geprobeerd?'",
+     "leraren",
+     "week",
+     {"g3 09:19:30", "g4 10:53:00", "g4 10:52:20"}},
+    {"De schoolleiding plant een teamoverleg over de hulpkaarten en het stappenplan "
+     "'Vastgelopen?' uit groep 7.",
+     "schoolleiding",
+     "maand",
+     {"g7 10:41:20", "g7 11:00:10", "g5 09:54:20"}},
+    {"Het team telt in drie lessen hoe vaak leerlingen een opgave overslaan en wat ze daarna "
+     "doen.",
+     "team",
+     "schooljaar",
+     {"g6a 09:23:30", "g7 10:57:40", "g4 10:58:10"}},
+    {"Het netwerk neemt 'wachten met de vinger omhoog' mee als kijkpunt bij de volgende "
+     "bijeenkomst.",
+     "netwerk",
+     "schooljaar",
+     {"g6a 09:28:10", "g8 09:31:00"}},
+};
+const size_t kr_demo_n_steps = sizeof kr_demo_steps / sizeof kr_demo_steps[0];

@@ -49,6 +49,21 @@ struct kr_demo_note {
     int observer;       /* 0 or 1: which member of the visit's tweetal typed it */
 };
 
+/* The end of the demo's debrief: notes are cited as "visit-key time" ("g3 09:19:10"). */
+#define KR_DEMO_MAX_EVIDENCE 6
+struct kr_demo_toa {
+    const char *group; /* "Groepje 1" */
+    const char *schoolleiding, *leraren, *leerlingen, *bewijs;
+    int chosen;                                 /* the school's chosen version */
+    const char *evidence[KR_DEMO_MAX_EVIDENCE]; /* NULL-terminated when shorter */
+};
+struct kr_demo_step {
+    const char *text;
+    const char *actor;   /* schoolleiding | leraren | team | netwerk */
+    const char *horizon; /* week | maand | schooljaar */
+    const char *evidence[KR_DEMO_MAX_EVIDENCE];
+};
+
 extern const struct kr_demo_session kr_demo_session;
 extern const struct kr_demo_tweetal kr_demo_tweetallen[];
 extern const size_t kr_demo_n_tweetallen;
@@ -56,5 +71,9 @@ extern const struct kr_demo_visit kr_demo_visits[];
 extern const size_t kr_demo_n_visits;
 extern const struct kr_demo_note kr_demo_notes[];
 extern const size_t kr_demo_n_notes;
+extern const struct kr_demo_toa kr_demo_toas[];
+extern const size_t kr_demo_n_toas;
+extern const struct kr_demo_step kr_demo_steps[];
+extern const size_t kr_demo_n_steps;
 
 #endif

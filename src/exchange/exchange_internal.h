@@ -75,6 +75,8 @@ struct kr_summary {
     size_t n_group_placed;              /* shown notes the group placed in the reflection */
     char *phases[KR_PHASE_COUNT];       /* the group's notes per debrief phase, or NULL */
     struct kr_theory_of_action toa;     /* fields NULL when not recorded */
+    struct kr_toa_list toas;            /* the groepjes' versions (texts as shown) */
+    struct kr_next_step_list steps;     /* the next steps (texts as shown) */
     struct kr_export_opts opts;
     struct kr_progress_plan *plan; /* the export's progress (heap, never NULL after load):
                                       the check and the writing of each note */
@@ -125,6 +127,13 @@ void kr_esc_flush(struct kr_buf *b, FILE *out, bool force);
 
 /* True when the group recorded any debrief phase or theory of action. */
 bool kr_summary_has_debrief(const struct kr_summary *s);
+
+/*
+ * What evidence id `id` refers to in this summary: a shown pattern (*pattern gets its index,
+ * returns 1), a shown note (*note gets its index, returns 2), or nothing the summary shows
+ * (a judging or deleted note, an unknown id: returns 0, never reveals its text).
+ */
+int kr_summary_evidence(const struct kr_summary *s, const char *id, size_t *pattern, size_t *note);
 
 /* Shared wording. */
 const char *kr_summary_corner_title(enum kr_corner c); /* "Leerling", "Leraar", "Leerinhoud" */

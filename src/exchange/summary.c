@@ -412,6 +412,24 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         swap_field(&out->toa.leerlingen, sw, nsw_text, opts);
         swap_field(&out->toa.bewijs, sw, nsw_text, opts);
     }
+    if (r == KR_OK)
+        r = kr_store_toa_list(st, session_id, &out->toas, err);
+    if (r == KR_OK)
+        r = kr_store_step_list(st, session_id, &out->steps, err);
+    if (r == KR_OK && (opts->pseudonymise || opts->hide_names)) {
+        for (size_t k = 0; k < out->toas.n; k++) {
+            struct kr_toa_version *v = &out->toas.items[k];
+            swap_field(&v->group, sw, nsw_text, opts);
+            swap_field(&v->schoolleiding, sw, nsw_text, opts);
+            swap_field(&v->leraren, sw, nsw_text, opts);
+            swap_field(&v->leerlingen, sw, nsw_text, opts);
+            swap_field(&v->bewijs, sw, nsw_text, opts);
+        }
+        for (size_t k = 0; k < out->steps.n; k++) {
+            swap_field(&out->steps.items[k].text, sw, nsw_text, opts);
+            swap_field(&out->steps.items[k].follow_up_text, sw, nsw_text, opts);
+        }
+    }
     if (r != KR_OK)
         goto out;
     /* Notes grouped per visit (a counting sort keeps their time order). */
@@ -453,7 +471,32 @@ bool kr_summary_has_debrief(const struct kr_summary *s)
     for (int p = 0; p < KR_PHASE_COUNT; p++)
         if (s->phases[p] && *s->phases[p])
             return true;
-    return s->toa.schoolleiding || s->toa.leraren || s->toa.leerlingen || s->toa.bewijs;
+    return s->toa.schoolleiding || s->toa.leraren || s->toa.leerlingen || s->toa.bewijs ||
+           s->toas.n || s->steps.n;
+}
+
+int kr_summary_evidence(const struct kr_summary *s, const char *id, size_t *pattern, size_t *note)
+{
+    if (!id)
+        return 0;
+    for (size_t p = 0; s->have_patterns && p < s->refl.result.n_patterns; p++)
+        if (s->refl.result.patterns[p].id && strcmp(s->refl.result.patterns[p].id, id) == 0) {
+            if (!kr_summary_pattern_shown(s, p))
+                return 0;
+            *pattern = p;
+            return 1;
+        }
+    /* A computed pattern that is no longer there ("p-" + its note): cite its note. */
+    const char *nid = strncmp(id, "p-", 2) == 0 ? id + 2 : id;
+    for (size_t i = 0; i < s->obs.n; i++)
+        if (s->obs.items[i].id &&
+            (strcmp(s->obs.items[i].id, id) == 0 || strcmp(s->obs.items[i].id, nid) == 0)) {
+            if (!kr_summary_shown(s, i))
+                return 0;
+            *note = i;
+            return 2;
+        }
+    return 0;
 }
 
 void kr_summary_fini(struct kr_summary *s)
@@ -483,6 +526,8 @@ void kr_summary_fini(struct kr_summary *s)
         free(s->phases[p]);
     kr_theory_of_action_fini(&s->toa);
     free(s->plan);
+    kr_toa_list_fini(&s->toas);
+    kr_next_step_list_fini(&s->steps);
     kr_observation_list_fini(&s->obs);
     kr_visit_list_fini(&s->visits);
     kr_session_fini(&s->session);

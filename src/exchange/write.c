@@ -11,6 +11,7 @@
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
 #include "kijkronde/plural.h"
+#include "kijkronde/utf8.h"
 
 static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
                                      "mei",       "juni",     "juli",     "augustus",
@@ -156,6 +157,18 @@ static const char HTML_STYLE[] =
     "td.txt{white-space:pre-wrap;overflow-wrap:anywhere}\n"
     "td.t{width:6.5rem}.c{color:var(--muted);font-size:.85em}\n"
     "small{color:var(--muted);font-weight:400}\n"
+    ".toas{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.8rem}\n"
+    ".toa{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;break-inside:avoid}\n"
+    ".toa.gekozen{border:2px solid var(--accent)}\n"
+    ".gekozen-label{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.8rem;"
+    "font-weight:600;color:#fff;background:var(--accent)}\n"
+    "ul.bewijs{margin:.2rem 0 .4rem;padding-left:1.1rem;font-size:.92rem;color:var(--muted)}\n"
+    "ul.stappen{padding-left:1.1rem}ul.stappen>li{margin:.3rem 0}\n"
+    "@media print{.toa{padding:.2rem .5rem}ul.bewijs{font-size:8.5pt;margin:0 0 .2rem}"
+    "ul.stappen>li{margin:.1rem 0}"
+    /* on paper a reference is its time and visit; the note itself is in the appendix */
+    ".bt{display:none}ul.bewijs{padding:0}ul.bewijs li{display:inline}"
+    "ul.bewijs li+li:before{content:' · '}}\n"
     "footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--line);"
     "color:var(--muted);font-size:.85rem}\n"
     "@page{size:A4;margin:14mm 14mm 16mm}\n"
@@ -337,6 +350,166 @@ static void toa_sentence(struct kr_buf *b, const struct kr_theory_of_action *t,
         kr_buf_puts(b, ".");
 }
 
+/*
+ * The evidence of a version or step as references into this summary: a shown pattern by its
+ * label, a shown note by time, visit and text; what the summary does not show (a judging or
+ * deleted note) only counted. html: <ul class="bewijs">; else Markdown items indented by
+ * two spaces.
+ */
+static void evidence_refs(struct kr_buf *b, const struct kr_summary *s, char *const *ids, size_t n,
+                          bool html)
+{
+    void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
+    size_t hidden = 0, shown = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t p = 0, i = 0;
+        int kind = kr_summary_evidence(s, ids[k], &p, &i);
+        if (!kind) {
+            hidden++;
+            continue;
+        }
+        if (!shown++)
+            kr_buf_puts(b, html ? "<ul class=\"bewijs\">\n" : "");
+        kr_buf_puts(b, html ? "<li>" : "  - ");
+        if (kind == 1) {
+            kr_buf_puts(b, "patroon “");
+            esc(b, s->pattern_labels[p] ? s->pattern_labels[p] : "");
+            kr_buf_puts(b, "”");
+        } else {
+            char hhmm[6];
+            kr_clock_hhmm(s->notes[i].o->at, hhmm);
+            kr_buf_printf(b, "notitie %s · ", hhmm);
+            esc(b, visit_label(s, s->notes[i].visit));
+            kr_buf_puts(b, html ? "<span class=\"bt\">: “" : ": “");
+            char cut[256]; /* the start of the note: the whole one is in the appendix */
+            kr_utf8_truncate(cut, sizeof cut, s->notes[i].text, 70);
+            esc(b, cut);
+            kr_buf_puts(b, html ? "”</span>" : "”");
+        }
+        kr_buf_puts(b, html ? "</li>\n" : "\n");
+    }
+    if (hidden) {
+        if (!shown++)
+            kr_buf_puts(b, html ? "<ul class=\"bewijs\">\n" : "");
+        kr_buf_printf(b, "%s%zu %s die niet in deze samenvatting %s%s", html ? "<li>" : "  - ",
+                      hidden, plural(hidden, "notitie", "notities"),
+                      plural(hidden, "staat", "staan"), html ? "</li>\n" : "\n");
+    }
+    if (shown && html)
+        kr_buf_puts(b, "</ul>\n");
+}
+
+static const char *toa_title(const struct kr_toa_version *v, size_t k, char *buf, size_t size)
+{
+    if (v->group && *v->group)
+        return v->group;
+    snprintf(buf, size, "Versie %zu", k + 1);
+    return buf;
+}
+
+/* Each groepje's theory of action side by side, the chosen one marked "gekozen". */
+static void html_toas(struct kr_buf *b, const struct kr_summary *s)
+{
+    if (!s->toas.n)
+        return;
+    kr_buf_puts(b, "<h3>Theory of action</h3>\n<div class=\"toas\">\n");
+    for (size_t k = 0; k < s->toas.n; k++) {
+        const struct kr_toa_version *v = &s->toas.items[k];
+        char buf[32];
+        kr_buf_printf(b, "<article class=\"toa%s\">\n<h4>", v->chosen ? " gekozen" : "");
+        kr_esc_html(b, toa_title(v, k, buf, sizeof buf));
+        if (v->chosen)
+            kr_buf_puts(b, " <span class=\"gekozen-label\">gekozen</span>");
+        kr_buf_puts(b, "</h4>\n<p class=\"groep\">");
+        struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
+        toa_sentence(b, &t, kr_esc_html, "<strong>", "</strong>");
+        kr_buf_puts(b, "</p>\n");
+        if (v->bewijs && *v->bewijs) {
+            kr_buf_puts(b, "<p class=\"groep\">Waar te zien aan: ");
+            kr_esc_html(b, v->bewijs);
+            kr_buf_puts(b, "</p>\n");
+        }
+        evidence_refs(b, s, v->evidence, v->n_evidence, true);
+        kr_buf_puts(b, "</article>\n");
+    }
+    kr_buf_puts(b, "</div>\n");
+}
+
+static void md_toas(struct kr_buf *b, const struct kr_summary *s)
+{
+    if (!s->toas.n)
+        return;
+    kr_buf_puts(b, "### Theory of action\n\n");
+    for (size_t k = 0; k < s->toas.n; k++) {
+        const struct kr_toa_version *v = &s->toas.items[k];
+        char buf[32];
+        kr_buf_puts(b, "#### ");
+        kr_esc_md(b, toa_title(v, k, buf, sizeof buf));
+        kr_buf_puts(b, v->chosen ? " (gekozen)\n\n" : "\n\n");
+        struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
+        toa_sentence(b, &t, kr_esc_md, "**", "**");
+        kr_buf_puts(b, "\n\n");
+        if (v->bewijs && *v->bewijs) {
+            kr_buf_puts(b, "Waar te zien aan: ");
+            kr_esc_md(b, v->bewijs);
+            kr_buf_puts(b, "\n\n");
+        }
+        if (v->n_evidence) {
+            kr_buf_puts(b, "Bewijs:\n\n");
+            evidence_refs(b, s, v->evidence, v->n_evidence, false);
+            kr_buf_puts(b, "\n");
+        }
+    }
+}
+
+/* The follow-up of a step, "Opgevolgd: bezig — text", or nothing. */
+static void step_follow_up(struct kr_buf *b, const struct kr_next_step *n,
+                           void (*esc)(struct kr_buf *, const char *))
+{
+    if (n->follow_up_status == KR_FOLLOW_NONE)
+        return;
+    kr_buf_puts(b, " Opgevolgd: ");
+    esc(b, kr_follow_status_title(n->follow_up_status));
+    if (n->follow_up_text && *n->follow_up_text) {
+        kr_buf_puts(b, " — ");
+        esc(b, n->follow_up_text);
+    }
+    kr_buf_puts(b, ".");
+}
+
+/* The next steps by actor, each with its horizon, follow-up and evidence. */
+static void steps_by_actor(struct kr_buf *b, const struct kr_summary *s, bool html)
+{
+    if (!s->steps.n)
+        return;
+    void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
+    kr_buf_puts(b, html ? "<h3>Volgende stappen</h3>\n" : "### Volgende stappen\n\n");
+    for (int a = 0; a < KR_ACTOR_COUNT; a++) {
+        size_t n = 0;
+        for (size_t k = 0; k < s->steps.n; k++) {
+            const struct kr_next_step *st = &s->steps.items[k];
+            if ((int)st->actor != a)
+                continue;
+            if (!n++) {
+                kr_buf_puts(b, html ? "<h4>" : "#### ");
+                esc(b, kr_actor_title((enum kr_actor)a));
+                kr_buf_puts(b, html ? "</h4>\n<ul class=\"stappen\">\n" : "\n\n");
+            }
+            kr_buf_puts(b, html ? "<li>" : "- ");
+            esc(b, st->text);
+            kr_buf_puts(b, html ? " <small>(" : " (");
+            esc(b, kr_horizon_title(st->horizon));
+            kr_buf_puts(b, html ? ")</small>" : ")");
+            step_follow_up(b, st, esc);
+            kr_buf_puts(b, "\n");
+            evidence_refs(b, s, st->evidence, st->n_evidence, html);
+            kr_buf_puts(b, html ? "</li>\n" : "");
+        }
+        if (n)
+            kr_buf_puts(b, html ? "</ul>\n" : "\n");
+    }
+}
+
 static void html_debrief(struct kr_buf *b, const struct kr_summary *s)
 {
     if (!kr_summary_has_debrief(s))
@@ -354,7 +527,11 @@ static void html_debrief(struct kr_buf *b, const struct kr_summary *s)
         kr_buf_puts(b, "</p>\n");
     }
     const struct kr_theory_of_action *t = &s->toa;
-    if (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs) {
+    html_toas(b, s);
+    steps_by_actor(b, s, true);
+    /* (the single version of before schema 8 is among s->toas; this is for a summary built
+       without them) */
+    if (!s->toas.n && (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs)) {
         kr_buf_puts(b, "<h3>Theory of action</h3>\n<p class=\"groep\">");
         toa_sentence(b, t, kr_esc_html, "<strong>", "</strong>");
         kr_buf_puts(b, "</p>\n");
@@ -384,7 +561,9 @@ static void md_debrief(struct kr_buf *b, const struct kr_summary *s)
         kr_buf_puts(b, "\n\n");
     }
     const struct kr_theory_of_action *t = &s->toa;
-    if (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs) {
+    md_toas(b, s);
+    steps_by_actor(b, s, false);
+    if (!s->toas.n && (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs)) {
         kr_buf_puts(b, "### Theory of action\n\n");
         toa_sentence(b, t, kr_esc_md, "**", "**");
         kr_buf_puts(b, "\n\n");

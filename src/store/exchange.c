@@ -264,10 +264,26 @@ static const char SQL_EXPORT_PHASES[] =
     "SELECT json_object('phase', phase, 'text', text, 'updated_at', updated_at)"
     " FROM reflection_phase WHERE session_id = ?1 ORDER BY CASE phase WHEN 'beschrijven' THEN 0"
     " WHEN 'analyseren' THEN 1 WHEN 'voorspellen' THEN 2 ELSE 3 END";
-static const char SQL_EXPORT_TOA[] =
-    "SELECT json_object('schoolleiding', schoolleiding, 'leraren', leraren, 'leerlingen',"
-    " leerlingen, 'bewijs', bewijs, 'updated_at', updated_at) FROM theory_of_action"
-    " WHERE session_id = ?1";
+/* The theory of action per groepje and the next steps (schema 8, the contract's shape plus
+ * bookkeeping keys). "chosen" is true for one version at most: when a merge left two marked,
+ * for the one changed last (as kr_store_toa_list). */
+#define SQL_EXPORT_TOA(deleted)                                                                    \
+    "SELECT json_object('id', t.id, 'group', t.group_name, 'schoolleiding', t.schoolleiding,"      \
+    " 'leraren', t.leraren, 'leerlingen', t.leerlingen, 'evidence', json(t.evidence),"             \
+    " 'bewijs', t.bewijs, 'chosen', json(CASE WHEN t.id IS (SELECT c.id FROM theory_of_action c"   \
+    " WHERE c.session_id = t.session_id AND c.chosen = 1 AND c.deleted_at IS NULL ORDER BY"        \
+    " c.updated_at DESC, c.id DESC LIMIT 1) THEN 'true' ELSE 'false' END),"                        \
+    " 'created_at', t.created_at, 'updated_at', t.updated_at, 'deleted_at', t.deleted_at)"         \
+    " FROM theory_of_action t WHERE t.session_id = ?1 AND t.deleted_at IS " deleted                \
+    " ORDER BY t.created_at, t.group_name, t.id"
+#define SQL_EXPORT_STEPS(deleted)                                                                  \
+    "SELECT json_object('id', id, 'text', text, 'actor', actor, 'horizon', horizon,"               \
+    " 'evidence', json(evidence), 'follow_up', json(CASE WHEN follow_up_status IS NULL"            \
+    " THEN 'null' ELSE json_object('session', follow_up_session_id, 'status', follow_up_status,"   \
+    " 'text', follow_up_text) END), 'follow_up_at', follow_up_at, 'position', position,"           \
+    " 'created_at', created_at, 'updated_at', updated_at, 'deleted_at', deleted_at)"               \
+    " FROM next_step WHERE session_id = ?1 AND deleted_at IS " deleted                             \
+    " ORDER BY position, created_at, id"
 
 enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id, FILE *out,
                                     struct kr_error *err)
@@ -309,7 +325,14 @@ enum kr_status kr_store_export_json(struct kr_store *st, const char *session_id,
     if (r == KR_OK)
         r = put_rows(st, out, "reflection_phases", SQL_EXPORT_PHASES, session_id, err);
     if (r == KR_OK)
-        r = put_rows(st, out, "theory_of_action", SQL_EXPORT_TOA, session_id, err);
+        r = put_rows(st, out, "theory_of_action", SQL_EXPORT_TOA("NULL"), session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "deleted_theory_of_action", SQL_EXPORT_TOA("NOT NULL"), session_id,
+                     err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "next_steps", SQL_EXPORT_STEPS("NULL"), session_id, err);
+    if (r == KR_OK)
+        r = put_rows(st, out, "deleted_next_steps", SQL_EXPORT_STEPS("NOT NULL"), session_id, err);
     if (r == KR_OK) {
         fputs("}\n", out);
         if (fflush(out) != 0 || ferror(out))
@@ -342,6 +365,27 @@ static enum kr_status count_rows(struct kr_store *st, const char *table, long *o
     return r;
 }
 
+/* The theory of action from src (columns as expressions, for src tables of either shape). */
+#define MERGE_TOA_FROM(id, group, evidence, chosen, created, deleted)                              \
+    "INSERT INTO main.theory_of_action(id, session_id, group_name, schoolleiding, leraren,"        \
+    " leerlingen, bewijs, evidence, chosen, created_at, updated_at, deleted_at) SELECT " id ","    \
+    " session_id, " group ", schoolleiding, leraren, leerlingen, bewijs, " evidence ", " chosen    \
+    ", " created ", updated_at, " deleted " FROM src.theory_of_action WHERE true"
+#define MERGE_TOA_TAIL                                                                             \
+    " ON CONFLICT(id) DO UPDATE SET session_id = excluded.session_id,"                             \
+    " group_name = excluded.group_name, schoolleiding = excluded.schoolleiding,"                   \
+    " leraren = excluded.leraren, leerlingen = excluded.leerlingen, bewijs = excluded.bewijs,"     \
+    " evidence = excluded.evidence, chosen = excluded.chosen, created_at = excluded.created_at,"   \
+    " updated_at = excluded.updated_at, deleted_at = excluded.deleted_at"                          \
+    " WHERE (excluded.updated_at, json_array(excluded.deleted_at IS NOT NULL,"                     \
+    " excluded.session_id, excluded.group_name, excluded.schoolleiding, excluded.leraren,"         \
+    " excluded.leerlingen, excluded.bewijs, excluded.evidence, excluded.chosen,"                   \
+    " excluded.created_at, excluded.deleted_at)) > (updated_at, json_array(deleted_at IS NOT"      \
+    " NULL, session_id, group_name, schoolleiding, leraren, leerlingen, bewijs, evidence,"         \
+    " chosen, created_at, deleted_at))"
+/* A database from before schema 8: its one row is the version without a group. */
+static const char MERGE_TOA_V3[] = MERGE_TOA_FROM("'toa-' || session_id", "NULL", "'[]'", "1",
+                                                  "updated_at", "NULL") MERGE_TOA_TAIL;
 /*
  * The upserts, parents before children. For each table the WHERE of DO UPDATE
  * compares the incoming row with the present one under the total order described
@@ -446,16 +490,34 @@ static const struct {
      " ON CONFLICT(session_id, phase) DO UPDATE SET text = excluded.text,"
      " updated_at = excluded.updated_at"
      " WHERE (excluded.updated_at, excluded.text) > (updated_at, text)"},
-    {"theory_of_action",
-     "INSERT INTO main.theory_of_action(session_id, schoolleiding, leraren, leerlingen, bewijs,"
-     " updated_at) SELECT session_id, schoolleiding, leraren, leerlingen, bewijs, updated_at"
-     " FROM src.theory_of_action WHERE true ON CONFLICT(session_id) DO UPDATE SET"
-     " schoolleiding = excluded.schoolleiding, leraren = excluded.leraren,"
-     " leerlingen = excluded.leerlingen, bewijs = excluded.bewijs,"
-     " updated_at = excluded.updated_at"
-     " WHERE (excluded.updated_at, json_array(excluded.schoolleiding, excluded.leraren,"
-     " excluded.leerlingen, excluded.bewijs)) > (updated_at, json_array(schoolleiding, leraren,"
-     " leerlingen, bewijs))"},
+    /* Schema 7: a version per groepje, evidence inside the row; soft deletes travel. */
+    /* (from a database before schema 8: MERGE_TOA_V3) */
+    {"theory_of_action", MERGE_TOA_FROM("id", "group_name", "evidence", "chosen", "created_at",
+                                        "deleted_at") MERGE_TOA_TAIL},
+    /* A step and its follow-up each by their own time, so a follow-up recorded on one laptop
+     * and a rewording on another both stay. */
+    {"next_step",
+     "INSERT INTO main.next_step(id, session_id, text, actor, horizon, evidence, position,"
+     " created_at, updated_at, deleted_at, follow_up_session_id, follow_up_status,"
+     " follow_up_text, follow_up_at) SELECT id, session_id, text, actor, horizon, evidence,"
+     " position, created_at, updated_at, deleted_at, follow_up_session_id, follow_up_status,"
+     " follow_up_text, follow_up_at FROM src.next_step WHERE true ON CONFLICT(id) DO UPDATE SET"
+     " session_id = excluded.session_id, text = excluded.text, actor = excluded.actor,"
+     " horizon = excluded.horizon, evidence = excluded.evidence, position = excluded.position,"
+     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+     " deleted_at = excluded.deleted_at"
+     " WHERE (excluded.updated_at, json_array(excluded.deleted_at IS NOT NULL,"
+     " excluded.session_id, excluded.text, excluded.actor, excluded.horizon, excluded.evidence,"
+     " excluded.position, excluded.created_at, excluded.deleted_at)) > (updated_at,"
+     " json_array(deleted_at IS NOT NULL, session_id, text, actor, horizon, evidence, position,"
+     " created_at, deleted_at));"
+     "UPDATE main.next_step SET follow_up_session_id = x.follow_up_session_id,"
+     " follow_up_status = x.follow_up_status, follow_up_text = x.follow_up_text,"
+     " follow_up_at = x.follow_up_at FROM src.next_step x WHERE x.id = next_step.id"
+     " AND (coalesce(x.follow_up_at, ''), json_array(x.follow_up_session_id,"
+     " x.follow_up_status, x.follow_up_text)) > (coalesce(next_step.follow_up_at, ''),"
+     " json_array(next_step.follow_up_session_id, next_step.follow_up_status,"
+     " next_step.follow_up_text))"},
 };
 
 /* Does schema src have this table? (An older database may lack the reflection.) */
@@ -530,6 +592,21 @@ static enum kr_status exec_sliced(struct kr_store *st, const char *table, const 
     return r;
 }
 
+/* Does src.table have this column? */
+static bool src_has_col(struct kr_store *st, const char *table, const char *col)
+{
+    sqlite3_stmt *s = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM pragma_table_info(?1, 'src') WHERE name = ?2", -1,
+                           &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, table);
+        kr_store_bind_text(s, 2, col);
+        yes = sqlite3_step(s) == SQLITE_ROW;
+    }
+    sqlite3_finalize(s);
+    return yes;
+}
+
 static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
                                 struct kr_error *err)
 {
@@ -545,16 +622,24 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
     for (size_t i = 0; r == KR_OK && i < sizeof MERGE_SQL / sizeof MERGE_SQL[0]; i++) {
         if (!src_has(st, MERGE_SQL[i].table))
             continue;
+        const char *sql = MERGE_SQL[i].sql;
+        if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 &&
+            !src_has_col(st, "theory_of_action", "id"))
+            sql = MERGE_TOA_V3;
         long before = 0, after = 0, changed = 0;
         bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
                    strcmp(MERGE_SQL[i].table, "observation_version") == 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
+        sqlite3_int64 total = sqlite3_total_changes64(st->db);
         if (r == KR_OK && big) {
-            r = exec_sliced(st, MERGE_SQL[i].table, MERGE_SQL[i].sql, &changed, err);
+            r = exec_sliced(st, MERGE_SQL[i].table, sql, &changed, err);
         } else if (r == KR_OK) {
-            r = kr_store_exec(st, MERGE_SQL[i].sql, err);
+            r = kr_store_exec(st, sql, err);
             changed = (long)sqlite3_changes(st->db);
         }
+        if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 ||
+            strcmp(MERGE_SQL[i].table, "next_step") == 0) /* (next_step is two statements) */
+            tmp.debrief_changed += (long)(sqlite3_total_changes64(st->db) - total);
         if (r == KR_OK)
             r = count_rows(st, MERGE_SQL[i].table, &after, err);
         if (r != KR_OK)
@@ -574,7 +659,8 @@ static enum kr_status merge_src(struct kr_store *st, struct kr_exchange_stats *s
             tmp.observations_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
             tmp.versions_new = added;
-        } else {
+        } else if (strcmp(MERGE_SQL[i].table, "theory_of_action") != 0 &&
+                   strcmp(MERGE_SQL[i].table, "next_step") != 0) { /* (debrief_changed) */
             tmp.other_changed += changed;
         }
     }
@@ -977,6 +1063,12 @@ enum fkind {
     F_OPT_ARRAY,
     F_CORNER_REQ, /* leerling|leraar|leerinhoud */
     F_PHASE,      /* beschrijven|analyseren|voorspellen|volgende-stap */
+    F_ACTOR,      /* schoolleiding|leraren|team|netwerk */
+    F_HORIZON,    /* week|maand|schooljaar */
+    F_OPT_OBJ,    /* an object or null or absent */
+    F_OPT_INT,    /* a whole number or null or absent */
+    F_FU_SESSION, /* required non-empty text when the follow_up is an object */
+    F_FU_STATUS,  /* gedaan|bezig|niet-gedaan, required when the follow_up is an object */
 };
 
 struct field {
@@ -1059,9 +1151,28 @@ static const struct field PHASE_FIELDS[] = {
     {"text", F_STR},
     {"updated_at", F_OPT_ISO},
 };
+/* Schema 7's shape; the one of before (no id, group, evidence) still reads. */
 static const struct field TOA_FIELDS[] = {
-    {"schoolleiding", F_OPT_TEXT}, {"leraren", F_OPT_TEXT},   {"leerlingen", F_OPT_TEXT},
-    {"bewijs", F_OPT_TEXT},        {"updated_at", F_OPT_ISO},
+    {"id", F_OPT_TEXT},        {"group", F_OPT_TEXT},      {"schoolleiding", F_OPT_TEXT},
+    {"leraren", F_OPT_TEXT},   {"leerlingen", F_OPT_TEXT}, {"evidence", F_OPT_ARRAY},
+    {"bewijs", F_OPT_TEXT},    {"chosen", F_OPT_BOOL},     {"created_at", F_OPT_ISO},
+    {"updated_at", F_OPT_ISO}, {"deleted_at", F_OPT_ISO},
+};
+static const struct field STEP_FIELDS[] = {
+    {"id", F_ID},
+    {"text", F_TEXT},
+    {"actor", F_ACTOR},
+    {"horizon", F_HORIZON},
+    {"evidence", F_OPT_ARRAY},
+    {"follow_up", F_OPT_OBJ},
+    {"follow_up.session", F_FU_SESSION},
+    {"follow_up.status", F_FU_STATUS},
+    {"follow_up.text", F_OPT_TEXT},
+    {"follow_up_at", F_OPT_ISO},
+    {"position", F_OPT_INT},
+    {"created_at", F_OPT_ISO},
+    {"updated_at", F_OPT_ISO},
+    {"deleted_at", F_OPT_ISO},
 };
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
@@ -1077,6 +1188,7 @@ static const struct section SECTIONS[] = {
     {"jgn", true, false, GROUP_NOTE_FIELDS, NF(GROUP_NOTE_FIELDS)},
     {"jrp", true, false, PHASE_FIELDS, NF(PHASE_FIELDS)},
     {"jta", true, false, TOA_FIELDS, NF(TOA_FIELDS)},
+    {"jns", true, false, STEP_FIELDS, NF(STEP_FIELDS)},
 };
 
 /* The SQL condition that is true when field f of item j is wrong. Heap string. */
@@ -1135,6 +1247,27 @@ static char *bad_sql(const struct field *f)
         return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
                             " ('beschrijven', 'analyseren', 'voorspellen', 'volgende-stap'))",
                             p, p);
+    case F_ACTOR:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
+                            " ('schoolleiding', 'leraren', 'team', 'netwerk'))",
+                            p, p);
+    case F_HORIZON:
+        return kr_xasprintf("(json_type(j, %s) IS NOT 'text' OR json_extract(j, %s) NOT IN"
+                            " ('week', 'maand', 'schooljaar'))",
+                            p, p);
+    case F_OPT_OBJ:
+        return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'object')", p);
+    case F_OPT_INT:
+        return kr_xasprintf("json_type(j, %s) NOT IN ('null', 'integer')", p);
+    case F_FU_SESSION:
+        return kr_xasprintf("(json_type(j, '$.follow_up') = 'object' AND (json_type(j, %s) IS NOT"
+                            " 'text' OR json_extract(j, %s) = ''))",
+                            p, p);
+    case F_FU_STATUS:
+        return kr_xasprintf("(json_type(j, '$.follow_up') = 'object' AND (json_type(j, %s) IS NOT"
+                            " 'text' OR json_extract(j, %s) NOT IN ('gedaan', 'bezig',"
+                            " 'niet-gedaan')))",
+                            p, p);
     }
     return kr_xstrdup("0");
 }
@@ -1162,13 +1295,22 @@ static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const ch
     char v[128];
     kr_utf8_truncate(v, sizeof v, value ? value : "", 60);
     bool required = k == F_ID || k == F_TEXT || k == F_STR || k == F_ISO || k == F_DATE ||
-                    k == F_CHANGE || k == F_OBJ || k == F_CORNER_REQ || k == F_PHASE;
+                    k == F_CHANGE || k == F_OBJ || k == F_CORNER_REQ || k == F_PHASE ||
+                    k == F_ACTOR || k == F_HORIZON || k == F_FU_SESSION || k == F_FU_STATUS;
     if (!type && required) {
         kr_buf_puts(b, "ontbreekt");
         return;
     }
     if (k == F_OBJ) {
         kr_buf_printf(b, "moet een object zijn, niet %s", type_nl(type));
+        return;
+    }
+    if (k == F_OPT_OBJ) {
+        kr_buf_printf(b, "moet een object of null zijn, niet %s", type_nl(type));
+        return;
+    }
+    if (k == F_OPT_INT) {
+        kr_buf_printf(b, "moet een geheel getal of null zijn, niet %s", type_nl(type));
         return;
     }
     if (k == F_OPT_ARRAY) {
@@ -1186,7 +1328,17 @@ static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const ch
     switch (k) {
     case F_ID:
     case F_TEXT:
+    case F_FU_SESSION:
         kr_buf_puts(b, "is leeg");
+        break;
+    case F_ACTOR:
+        kr_buf_printf(b, "onbekende actor \"%s\"; kies schoolleiding, leraren, team of netwerk", v);
+        break;
+    case F_HORIZON:
+        kr_buf_printf(b, "onbekende termijn \"%s\"; kies week, maand of schooljaar", v);
+        break;
+    case F_FU_STATUS:
+        kr_buf_printf(b, "onbekende stand \"%s\"; kies gedaan, bezig of niet-gedaan", v);
         break;
     case F_ISO:
     case F_OPT_ISO:
@@ -1369,6 +1521,28 @@ static const struct {
                " length(json_extract(j, '$.text')) > " KR_STR(
                    KR_NOTE_MAX_CHARS) " ORDER BY rank, i, k LIMIT 1",
      "text", "een versie van notitie %s is langer dan " KR_STR(KR_NOTE_MAX_CHARS) " tekens (%s)"},
+    /* Evidence cites a note or pattern of this bijeenkomst: of the file, or already here. */
+    {ITEM_COLS ", t, NULL FROM src.jev WHERE t IS NOT 'text' OR j = '' ORDER BY rank, i LIMIT 1",
+     "evidence", "elk bewijs moet het id van een notitie of patroon zijn (niet-lege tekst)"},
+    {ITEM_COLS ", id, NULL FROM src.jev WHERE t = 'text' AND j <> '' AND NOT EXISTS (SELECT 1"
+               " FROM src.jo WHERE jo.id IN (jev.id, CASE WHEN substr(jev.id, 1, 2) = 'p-' THEN"
+               " substr(jev.id, 3) END)) AND NOT EXISTS (SELECT 1 FROM src.jgp WHERE jgp.id ="
+               " jev.id) AND NOT EXISTS (SELECT 1 FROM main.observation o JOIN main.visit v ON"
+               " v.id = o.visit_id, src.js WHERE v.session_id = js.id AND o.id IN (jev.id, CASE"
+               " WHEN substr(jev.id, 1, 2) = 'p-' THEN substr(jev.id, 3) END)) AND NOT EXISTS"
+               " (SELECT 1 FROM main.reflection_pattern p, src.js WHERE p.session_id = js.id"
+               " AND p.id = jev.id) ORDER BY rank, i LIMIT 1",
+     "evidence",
+     "onbekend bewijs \"%s\"%s: geen notitie of patroon van deze bijeenkomst (niet in"
+     " \"observations\" of \"group_patterns\")"},
+    {ITEM_COLS ", id, NULL FROM src.jta WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.theory_of_action x, src.js WHERE x.id = jta.id AND x.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "theory of action \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
+    {ITEM_COLS ", id, NULL FROM src.jns WHERE t = 'object' AND EXISTS (SELECT 1 FROM"
+               " main.next_step x, src.js WHERE x.id = jns.id AND x.session_id <> js.id)"
+               " ORDER BY rank, i LIMIT 1",
+     "id", "volgende stap \"%s\" hoort in de database al bij een andere bijeenkomst%s"},
     {ITEM_COLS ", id, NULL FROM src.jgn WHERE t = 'object' AND NOT EXISTS (SELECT 1 FROM"
                " src.jo WHERE jo.id = jgn.id) ORDER BY rank, i LIMIT 1",
      "observation", "onbekende notitie \"%s\"%s; ze staat niet bij \"observations\""},
@@ -1459,9 +1633,6 @@ static const char SQL_STAGE_RAW[] =
     " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.phase')"
     " END AS id, NULL AS ref FROM json_each(?1, '$.reflection_phases')"
     " WHERE json_type(?1, '$.reflection_phases') = 'array';"
-    "CREATE TABLE src.jta AS SELECT 'theory_of_action' AS sec, 9 AS rank, key AS i, NULL AS k,"
-    " type AS t, value AS j, 'toa' AS id, NULL AS ref FROM json_each(?1, '$.theory_of_action')"
-    " WHERE json_type(?1, '$.theory_of_action') = 'array';"
     "CREATE INDEX src.jgp_id ON jgp(id);"
     "CREATE INDEX src.jgn_id ON jgn(id);"
     "CREATE INDEX src.jt_id ON jt(id);"
@@ -1472,6 +1643,33 @@ static const char SQL_STAGE_RAW[] =
     /* the notes without history are found by ref: without this index that lookup made the
      * import quadratic (10,000 notes 17 s) */
     "CREATE INDEX src.jh_ref ON jh(ref);";
+
+/* The same for the theory of action and the next steps (schema 8). */
+static const char SQL_STAGE_RAW_DEBRIEF[] =
+    /* a version without an id (the shape before schema 8) is the one without a group */
+    "CREATE TABLE src.jta AS SELECT 'theory_of_action' AS sec, 9 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN coalesce(nullif(json_extract(value,"
+    " '$.id'), ''), 'toa-' || json_extract(?1, '$.session.id')) END AS id, NULL AS ref"
+    " FROM json_each(?1, '$.theory_of_action') WHERE json_type(?1, '$.theory_of_action') ="
+    " 'array' UNION ALL SELECT 'deleted_theory_of_action', 10, key, NULL, type, value,"
+    " CASE type WHEN 'object' THEN coalesce(nullif(json_extract(value, '$.id'), ''), 'toa-' ||"
+    " json_extract(?1, '$.session.id')) END, NULL FROM json_each(?1,"
+    " '$.deleted_theory_of_action') WHERE json_type(?1, '$.deleted_theory_of_action') ="
+    " 'array';"
+    "CREATE TABLE src.jns AS SELECT 'next_steps' AS sec, 11 AS rank, key AS i, NULL AS k,"
+    " type AS t, value AS j, CASE type WHEN 'object' THEN json_extract(value, '$.id') END AS id,"
+    " NULL AS ref FROM json_each(?1, '$.next_steps') WHERE json_type(?1, '$.next_steps') ="
+    " 'array' UNION ALL SELECT 'deleted_next_steps', 12, key, NULL, type, value,"
+    " CASE type WHEN 'object' THEN json_extract(value, '$.id') END, NULL FROM json_each(?1,"
+    " '$.deleted_next_steps') WHERE json_type(?1, '$.deleted_next_steps') = 'array';"
+    /* the evidence of both, one row per cited id (ref: its version or step) */
+    "CREATE TABLE src.jev AS SELECT x.sec, x.rank, x.i, NULL AS k, e.type AS t, e.value AS j,"
+    " CASE e.type WHEN 'text' THEN e.value END AS id, x.id AS ref FROM (SELECT * FROM src.jta"
+    " UNION ALL SELECT * FROM src.jns) x, json_each(x.j, '$.evidence') e WHERE x.t = 'object'"
+    " AND json_type(x.j, '$.evidence') = 'array';"
+    "CREATE INDEX src.jta_id ON jta(id);"
+    "CREATE INDEX src.jns_id ON jns(id);"
+    "CREATE INDEX src.jev_id ON jev(id);";
 
 /* Tables shaped like main's, to be merged. */
 static const char SQL_STAGE_TABLES[] =
@@ -1485,7 +1683,8 @@ static const char SQL_STAGE_TABLES[] =
     "CREATE TABLE src.reflection_pattern AS SELECT * FROM main.reflection_pattern WHERE 0;"
     "CREATE TABLE src.reflection_note AS SELECT * FROM main.reflection_note WHERE 0;"
     "CREATE TABLE src.reflection_phase AS SELECT * FROM main.reflection_phase WHERE 0;"
-    "CREATE TABLE src.theory_of_action AS SELECT * FROM main.theory_of_action WHERE 0;";
+    "CREATE TABLE src.theory_of_action AS SELECT * FROM main.theory_of_action WHERE 0;"
+    "CREATE TABLE src.next_step AS SELECT * FROM main.next_step WHERE 0;";
 
 /* From validated raw items to rows. Missing bookkeeping times get values derived from
  * the content, so importing the same file twice gives the same rows. */
@@ -1556,10 +1755,31 @@ static const char *const SQL_STAGE_ROWS[] = {
     "INSERT INTO src.reflection_phase(session_id, phase, text, updated_at) SELECT s.id, jrp.id,"
     " json_extract(j, '$.text'), coalesce(json_extract(j, '$.updated_at'), s.updated_at)"
     " FROM src.jrp, src.session s",
-    "INSERT INTO src.theory_of_action(session_id, schoolleiding, leraren, leerlingen, bewijs,"
-    " updated_at) SELECT s.id, json_extract(j, '$.schoolleiding'), json_extract(j, '$.leraren'),"
-    " json_extract(j, '$.leerlingen'), json_extract(j, '$.bewijs'), coalesce(json_extract(j,"
-    " '$.updated_at'), s.updated_at) FROM src.jta, src.session s",
+    /* The theory of action; one without an id (the shape before schema 8) is chosen. */
+    "INSERT INTO src.theory_of_action(id, session_id, group_name, schoolleiding, leraren,"
+    " leerlingen, bewijs, evidence, chosen, created_at, updated_at, deleted_at) SELECT jta.id,"
+    " s.id, json_extract(j, '$.group'), json_extract(j, '$.schoolleiding'), json_extract(j,"
+    " '$.leraren'), json_extract(j, '$.leerlingen'), json_extract(j, '$.bewijs'),"
+    " coalesce(json_extract(j, '$.evidence'), '[]'), CASE WHEN nullif(json_extract(j, '$.id'),"
+    " '') IS NULL THEN 1 ELSE coalesce(json_extract(j, '$.chosen'), 0) END,"
+    " coalesce(json_extract(j, '$.created_at'), json_extract(j, '$.updated_at'), s.updated_at),"
+    " coalesce(json_extract(j, '$.updated_at'), s.updated_at), CASE WHEN sec ="
+    " 'deleted_theory_of_action' THEN coalesce(json_extract(j, '$.deleted_at'), json_extract(j,"
+    " '$.updated_at'), s.updated_at) ELSE json_extract(j, '$.deleted_at') END"
+    " FROM src.jta, src.session s",
+    "INSERT INTO src.next_step(id, session_id, text, actor, horizon, evidence, position,"
+    " created_at, updated_at, deleted_at, follow_up_session_id, follow_up_status,"
+    " follow_up_text, follow_up_at) SELECT jns.id, s.id, json_extract(j, '$.text'),"
+    " json_extract(j, '$.actor'), json_extract(j, '$.horizon'), coalesce(json_extract(j,"
+    " '$.evidence'), '[]'), coalesce(json_extract(j, '$.position'), jns.i),"
+    " coalesce(json_extract(j, '$.created_at'), json_extract(j, '$.updated_at'), s.updated_at),"
+    " coalesce(json_extract(j, '$.updated_at'), s.updated_at), CASE WHEN sec ="
+    " 'deleted_next_steps' THEN coalesce(json_extract(j, '$.deleted_at'), json_extract(j,"
+    " '$.updated_at'), s.updated_at) ELSE json_extract(j, '$.deleted_at') END,"
+    " json_extract(j, '$.follow_up.session'), json_extract(j, '$.follow_up.status'),"
+    " json_extract(j, '$.follow_up.text'), coalesce(json_extract(j, '$.follow_up_at'),"
+    " CASE WHEN json_type(j, '$.follow_up') = 'object' THEN coalesce(json_extract(j,"
+    " '$.updated_at'), s.updated_at) END) FROM src.jns, src.session s",
 };
 
 static enum kr_status detach_src(struct kr_store *st)
@@ -1610,6 +1830,9 @@ static enum kr_status check_top(struct kr_store *st, const char *json, size_t le
         " max(CASE WHEN key = 'group_notes' THEN type END),"
         " max(CASE WHEN key = 'reflection_phases' THEN type END),"
         " max(CASE WHEN key = 'theory_of_action' THEN type END),"
+        " max(CASE WHEN key = 'deleted_theory_of_action' THEN type END),"
+        " max(CASE WHEN key = 'next_steps' THEN type END),"
+        " max(CASE WHEN key = 'deleted_next_steps' THEN type END),"
         " (SELECT fullkey FROM json_tree(?1) WHERE type = 'text' AND NOT kr_text_ok(atom)"
         "  LIMIT 1)"
         " FROM (SELECT key, type, atom FROM json_each(?1) WHERE json_type(?1) = 'object'"
@@ -1650,15 +1873,16 @@ static enum kr_status check_top(struct kr_store *st, const char *json, size_t le
         /* Optional lists: a list or null when present. */
         static const char *const lists[] = {
             "tweetallen",  "participants",      "deleted_observations", "group_patterns",
-            "group_notes", "reflection_phases", "theory_of_action"};
-        for (int c = 0; c < 7 && !p.sec; c++)
+            "group_notes", "reflection_phases", "theory_of_action",     "deleted_theory_of_action",
+            "next_steps",  "deleted_next_steps"};
+        for (int c = 0; c < (int)NF(lists) && !p.sec; c++)
             if (COL(6 + c) && strcmp(COL(6 + c), "array") != 0 && strcmp(COL(6 + c), "null") != 0) {
                 why = "moet een lijst [ ... ] zijn";
                 p.sec = kr_xstrdup(lists[c]);
             }
-        if (!p.sec && COL(13)) {
+        if (!p.sec && COL(16)) {
             why = "bevat een ongeldig teken (NUL of een losse \\u-surrogaat)";
-            const char *fk = COL(13);
+            const char *fk = COL(16);
             p.sec = kr_xstrdup(strncmp(fk, "$.", 2) == 0 ? fk + 2 : fk);
         }
     }
@@ -1753,23 +1977,24 @@ static enum kr_status import_json(struct kr_store *st, const char *json, size_t 
     }
     struct problem p = {.k = -1};
     /* The multi-statement staging SQL: run statement by statement with ?1 bound. */
-    const char *tail = SQL_STAGE_RAW;
-    while (r == KR_OK && *tail) {
-        sqlite3_stmt *s = NULL;
-        int rc = sqlite3_prepare_v2(st->db, tail, -1, &s, &tail);
-        if (rc != SQLITE_OK) {
-            r = kr_store_fail(st, rc, err, "Importeren mislukt");
-            break;
+    const char *const raw[] = {SQL_STAGE_RAW, SQL_STAGE_RAW_DEBRIEF};
+    for (size_t q = 0; q < NF(raw); q++)
+        for (const char *tail = raw[q]; r == KR_OK && *tail;) {
+            sqlite3_stmt *s = NULL;
+            int rc = sqlite3_prepare_v2(st->db, tail, -1, &s, &tail);
+            if (rc != SQLITE_OK) {
+                r = kr_store_fail(st, rc, err, "Importeren mislukt");
+                break;
+            }
+            if (!s)
+                break;
+            if (sqlite3_bind_parameter_count(s) >= 1)
+                sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+            rc = sqlite3_step(s);
+            if (rc != SQLITE_DONE)
+                r = kr_store_fail(st, rc, err, "Importeren mislukt");
+            sqlite3_finalize(s);
         }
-        if (!s)
-            break;
-        if (sqlite3_bind_parameter_count(s) >= 1)
-            sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
-        rc = sqlite3_step(s);
-        if (rc != SQLITE_DONE)
-            r = kr_store_fail(st, rc, err, "Importeren mislukt");
-        sqlite3_finalize(s);
-    }
     if (r == KR_OK && st->plan.p) {
         size_t h = count_of(st, "SELECT count(*) FROM src.jh");
         kr_progress_retotal(&st->plan, 5 * notes + 2 * (h > notes ? h : notes));
@@ -2181,6 +2406,8 @@ enum kr_status kr_store_merge(struct kr_store *st, const char *other_path,
         r = merge_src(st, stats, err);
         if (r == KR_OK) /* the other laptop's texts in NFC, as ours are */
             r = kr_store_exec(st, kr_store_nfc_sql, err);
+        if (r == KR_OK)
+            r = kr_store_exec(st, kr_store_nfc_debrief_sql, err);
         if (r == KR_OK)
             r = kr_store_commit(st, err);
         else

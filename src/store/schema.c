@@ -242,6 +242,71 @@ const char kr_store_nfc_sql[] =
    stay, the lists and look-ups skip it. */
 #define MIGRATION_7 "ALTER TABLE session ADD COLUMN deleted_at TEXT;"
 
+/*
+ * 8: the debrief's end (issue 15): a theory of action per groepje, one of which the school
+ * chooses, and the next steps with who acts, by when, the evidence they rest on and their
+ * follow-up at a later bijeenkomst (issue 16). The one row per session of migration 3 becomes
+ * the version without a group, chosen, with an id derived from its session ('toa-' + id) so two
+ * laptops that migrate the same row still merge it as one. Evidence is a JSON array of
+ * observation or pattern ids in the row itself, not a table of its own: an evidence list is
+ * part of the version it belongs to, so a merge that keeps the newest version keeps its
+ * evidence with it. The follow-up of a step has its own time (follow_up_at): a merge takes the
+ * newest follow-up and, apart from it, the newest step, so recording the follow-up on one
+ * laptop and rewording the step on another both survive. Deletes are soft (deleted_at) so
+ * they travel in a merge. follow_up_session_id is no foreign key: the later bijeenkomst may
+ * arrive after the step does.
+ */
+#define MIGRATION_8                                                                                \
+    "ALTER TABLE theory_of_action RENAME TO theory_of_action_v3;"                                  \
+    "CREATE TABLE theory_of_action ("                                                              \
+    "  id            TEXT PRIMARY KEY,"                                                            \
+    "  session_id    TEXT NOT NULL REFERENCES session(id),"                                        \
+    "  group_name    TEXT," /* the groepje that wrote it, NULL: the whole group */                 \
+    "  schoolleiding TEXT,"                                                                        \
+    "  leraren       TEXT,"                                                                        \
+    "  leerlingen    TEXT,"                                                                        \
+    "  bewijs        TEXT,"                       /* waar te zien aan, in the group's words */     \
+    "  evidence      TEXT NOT NULL DEFAULT '[]'," /* JSON array of observation/pattern ids */      \
+    "  chosen        INTEGER NOT NULL DEFAULT 0 CHECK (chosen IN (0, 1)),"                         \
+    "  created_at    TEXT NOT NULL,"                                                               \
+    "  updated_at    TEXT NOT NULL,"                                                               \
+    "  deleted_at    TEXT"                                                                         \
+    ");"                                                                                           \
+    "CREATE INDEX theory_of_action_by_session ON theory_of_action(session_id, created_at);"        \
+    "INSERT INTO theory_of_action(id, session_id, group_name, schoolleiding, leraren, leerlingen," \
+    "  bewijs, evidence, chosen, created_at, updated_at)"                                          \
+    "  SELECT 'toa-' || session_id, session_id, NULL, schoolleiding, leraren, leerlingen, bewijs," \
+    "  '[]', 1, updated_at, updated_at FROM theory_of_action_v3;"                                  \
+    "DROP TABLE theory_of_action_v3;"                                                              \
+    "CREATE TABLE next_step ("                                                                     \
+    "  id               TEXT PRIMARY KEY,"                                                         \
+    "  session_id       TEXT NOT NULL REFERENCES session(id),"                                     \
+    "  text             TEXT NOT NULL,"                                                            \
+    "  actor            TEXT NOT NULL"                                                             \
+    "                   CHECK (actor IN ('schoolleiding','leraren','team','netwerk')),"            \
+    "  horizon          TEXT NOT NULL CHECK (horizon IN ('week','maand','schooljaar')),"           \
+    "  evidence         TEXT NOT NULL DEFAULT '[]',"                                               \
+    "  position         INTEGER NOT NULL DEFAULT 0,"                                               \
+    "  created_at       TEXT NOT NULL,"                                                            \
+    "  updated_at       TEXT NOT NULL,"                                                            \
+    "  deleted_at       TEXT,"                                                                     \
+    "  follow_up_session_id TEXT," /* the later bijeenkomst where it was followed up */            \
+    "  follow_up_status TEXT CHECK (follow_up_status IN ('gedaan','bezig','niet-gedaan')),"        \
+    "  follow_up_text   TEXT,"                                                                     \
+    "  follow_up_at     TEXT" /* UTC time the follow-up was recorded */                            \
+    ");"                                                                                           \
+    "CREATE INDEX next_step_by_session ON next_step(session_id, position);"                        \
+    "CREATE INDEX next_step_by_follow_up ON next_step(follow_up_session_id);" KR_STORE_NFC_DEBRIEF
+
+/* The NFC of the texts of migration 8's tables (run by it, and after a merge). */
+#define KR_STORE_NFC_DEBRIEF                                                                       \
+    "UPDATE theory_of_action SET group_name = kr_nfc(group_name) WHERE group_name IS NOT "         \
+    "kr_nfc(group_name);"                                                                          \
+    "UPDATE next_step SET text = kr_nfc(text) WHERE text IS NOT kr_nfc(text);"                     \
+    "UPDATE next_step SET follow_up_text = kr_nfc(follow_up_text) WHERE follow_up_text IS NOT "    \
+    "kr_nfc(follow_up_text);"
+const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
+
 const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6, MIGRATION_7};
+                                           MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

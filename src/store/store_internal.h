@@ -77,6 +77,9 @@ void kr_store_watch_close(struct kr_store *st);
 /* Rewrites every stored text that is not NFC into NFC (the SQL function kr_nfc, which
    kr_store_open registers): a migration for databases from before, and after a merge. */
 extern const char kr_store_nfc_sql[];
+/* The same for the tables of migration 8 (the theory of action per groepje, next steps);
+   kept apart because migration 6 runs kr_store_nfc_sql on databases without them. */
+extern const char kr_store_nfc_debrief_sql[];
 
 extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;

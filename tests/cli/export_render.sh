@@ -27,7 +27,8 @@ pages=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); pri
 w=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); m=re.search(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)", d); print(round(float(m.group(1))), round(float(m.group(2))))' "$T/demo.pdf")
 echo "demo summary: $pages A4 pages (MediaBox $w)"
 [ "$w" = "595 842" ] || fail "not A4: $w"
-[ "$pages" -ge 2 ] && [ "$pages" -le 6 ] || fail "$pages pages (the demo fits on 6)"
+# 6 pages before the demo held a worked debrief (two theories of action, four next steps)
+[ "$pages" -ge 2 ] && [ "$pages" -le 7 ] || fail "$pages pages (the demo fits on 7)"
 if [ -n "${KR_KEEP_SCREENSHOT:-}" ]; then cp "$T/demo.png" "$KR_KEEP_SCREENSHOT"; fi
 
 # Hostile text: the rendered DOM has exactly the elements the writer made.

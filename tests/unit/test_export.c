@@ -211,6 +211,55 @@ START_TEST(test_export_debrief_and_group_patterns)
 }
 END_TEST
 
+START_TEST(test_export_toa_versions_and_next_steps)
+{
+    struct kr_observation_list l = {0};
+    struct kr_obs_filter f = {.session_id = sid};
+    ck_assert_int_eq(kr_store_obs_list(st, &f, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 5);
+    ck_assert(strstr(l.items[2].text, "heel goed") != NULL); /* the judging one */
+    struct kr_toa_version a = {.group = kr_xstrdup("Groepje 1"),
+                               .leerlingen = kr_xstrdup("zelf een hulpkaart pakken")};
+    struct kr_toa_version b = {.group = kr_xstrdup("Groepje 2"),
+                               .leraren = kr_xstrdup("wachttijd geven")};
+    ck_assert_int_eq(kr_store_toa_version_put(st, sid, &a, &err), KR_OK);
+    ck_assert_int_eq(kr_store_toa_version_put(st, sid, &b, &err), KR_OK);
+    ck_assert_int_eq(kr_store_toa_choose(st, sid, b.id, &err), KR_OK);
+    struct kr_next_step n = {.text = kr_xstrdup("Hulpkaarten ook in groep 5a <b>uitdelen</b>."),
+                             .actor = KR_ACTOR_LERAREN,
+                             .horizon = KR_HORIZON_MAAND};
+    n.evidence = kr_xcalloc(2, sizeof *n.evidence);
+    n.evidence[0] = kr_xstrdup(l.items[0].id);
+    n.evidence[1] = kr_xstrdup(l.items[2].id);
+    n.n_evidence = 2;
+    ck_assert_int_eq(kr_store_step_put(st, sid, &n, &err), KR_OK);
+    char *md = export(KR_EXPORT_MD, NULL);
+    ck_assert_ptr_nonnull(strstr(md, "#### Groepje 2 (gekozen)"));
+    ck_assert_ptr_nonnull(strstr(md, "#### Groepje 1\n"));
+    ck_assert_ptr_nonnull(strstr(md, "### Volgende stappen\n\n#### Leraren\n\n- Hulpkaarten ook in "
+                                     "groep 5a \\<b\\>uitdelen\\</b\\>. (deze maand)"));
+    ck_assert_ptr_nonnull(strstr(md, "notitie 09:01 · groep 5: “3 van 24 leerlingen"));
+    ck_assert_ptr_nonnull(strstr(md, "1 notitie die niet in deze samenvatting staat"));
+    ck_assert_ptr_null(strstr(md, "heel goed"));
+    char *html = export(KR_EXPORT_HTML, NULL);
+    ck_assert_ptr_nonnull(strstr(html, "Groepje 2 <span class=\"gekozen-label\">gekozen</span>"));
+    ck_assert_ptr_nonnull(strstr(html, "groep 5a &lt;b&gt;uitdelen&lt;/b&gt;."));
+    ck_assert_ptr_null(strstr(html, "heel goed"));
+    struct kr_export_opts o = {.pseudonymise = true};
+    char *pseudo = export(KR_EXPORT_MD, &o);
+    ck_assert_ptr_null(strstr(pseudo, "De Wilg"));
+    ck_assert_ptr_null(strstr(pseudo, "groep 5a"));
+    ck_assert_ptr_nonnull(strstr(pseudo, "Hulpkaarten ook in groep B"));
+    free(md);
+    free(html);
+    free(pseudo);
+    kr_next_step_fini(&n);
+    kr_toa_version_fini(&a);
+    kr_toa_version_fini(&b);
+    kr_observation_list_fini(&l);
+}
+END_TEST
+
 START_TEST(test_export_pseudonyms)
 {
     struct kr_export_opts o = {.pseudonymise = true};
@@ -424,6 +473,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_export_summary_content);
     tcase_add_test(tc, test_export_pseudonyms);
     tcase_add_test(tc, test_export_debrief_and_group_patterns);
+    tcase_add_test(tc, test_export_toa_versions_and_next_steps);
     tcase_add_test(tc, test_export_csv_shape);
     tcase_add_test(tc, test_export_judging_moved_in_reflection);
     tcase_add_test(tc, test_export_file_and_formats);

@@ -1,0 +1,135 @@
+#!/bin/sh
+# The end of the debrief (issue 15.4-5, 16.2): the demo's theories of action per groepje and
+# its next steps in kijkronde/1 JSON, cited evidence that exists in the same export, export ->
+# import -> export unchanged, merge twice a no-op, bad values refused with nothing imported,
+# the shape of before (one theory of action without id) still read, and every next step in the
+# HTML and Markdown summary.
+set -u
+KR=$1
+DIR=$(cd "$(dirname "$0")" && pwd)
+PY=/usr/bin/python3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$KR" --db "$T/a.db" demo --no-tui >/dev/null || fail "demo"
+"$KR" --db "$T/a.db" export latest --format json >"$T/a.json" || fail "export json"
+
+# The worked debrief: >= 2 versions, one chosen; >= 3 steps; every evidence id in the export.
+$PY - "$T/a.json" <<'EOF' || fail "demo debrief"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+toa, steps = d["theory_of_action"], d["next_steps"]
+ids = {o["id"] for o in d["observations"]} | {p["id"] for p in d.get("group_patterns", [])}
+ids |= {"p-" + o["id"] for o in d["observations"]}
+assert isinstance(toa, list) and len(toa) >= 2, toa
+assert sum(1 for v in toa if v["chosen"]) == 1, [v["chosen"] for v in toa]
+assert len({v["group"] for v in toa}) == len(toa), "two versions of one groepje"
+for v in toa:
+    for k in ("id", "group", "schoolleiding", "leraren", "leerlingen", "evidence"):
+        assert k in v, (k, v)
+    assert v["evidence"] and set(v["evidence"]) <= ids, v["evidence"]
+assert len(steps) >= 3, len(steps)
+for s in steps:
+    assert s["actor"] in ("schoolleiding", "leraren", "team", "netwerk"), s
+    assert s["horizon"] in ("week", "maand", "schooljaar"), s
+    assert s["text"] and "follow_up" in s, s
+    assert s["evidence"] and set(s["evidence"]) <= ids, s["evidence"]
+print("demo: %d versions, %d next steps, evidence all in the export" % (len(toa), len(steps)))
+EOF
+
+# export -> import into an empty database -> export: the same file.
+"$KR" --db "$T/b.db" import "$T/a.json" >/dev/null || fail "import"
+"$KR" --db "$T/b.db" export latest --format json >"$T/b.json" || fail "export b"
+cmp -s "$T/a.json" "$T/b.json" || { diff "$T/a.json" "$T/b.json" | head -5; fail "export -> import -> export differs"; }
+out=$("$KR" --db "$T/b.db" import "$T/a.json") || fail "import twice"
+echo "$out" | grep -q "niets veranderd" || fail "second import changed something: $out"
+
+# Merge twice: the second changes nothing, and the debrief arrives whole.
+"$KR" --db "$T/c.db" merge "$T/a.db" >/dev/null || fail "merge"
+out=$("$KR" --db "$T/c.db" merge "$T/a.db") || fail "merge twice"
+echo "$out" | grep -q "niets veranderd" || fail "second merge changed something: $out"
+"$KR" --db "$T/c.db" export latest --format json >"$T/c.json" || fail "export c"
+$PY -c 'import json,sys; a,c=(json.load(open(p)) for p in sys.argv[1:]); assert a["theory_of_action"]==c["theory_of_action"] and a["next_steps"]==c["next_steps"]' \
+    "$T/a.json" "$T/c.json" || fail "merge lost the debrief"
+
+# A follow-up recorded at a later bijeenkomst travels in the JSON.
+$PY - "$T/a.json" "$T/fu.json" <<'EOF' || fail "follow-up fixture"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["next_steps"][0]["follow_up"] = {"session": "later-bijeenkomst", "status": "bezig",
+                                   "text": "In vier van de zeven groepen."}
+d["next_steps"][0]["follow_up_at"] = "2026-05-12T10:00:00.000Z"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+"$KR" --db "$T/f.db" import "$T/fu.json" >/dev/null || fail "import follow-up"
+"$KR" --db "$T/f.db" export latest --format json >"$T/f2.json" || fail "export follow-up"
+$PY -c 'import json,sys; s=json.load(open(sys.argv[1]))["next_steps"][0]; assert s["follow_up"]=={"session":"later-bijeenkomst","status":"bezig","text":"In vier van de zeven groepen."}, s' \
+    "$T/f2.json" || fail "follow-up did not survive"
+"$KR" --db "$T/f.db" export latest --format md | grep -q "Opgevolgd: bezig — In vier van de zeven groepen." ||
+    fail "follow-up not in the summary"
+
+# Bad values: refused, with the place and the value named, and nothing imported.
+refuse() { # name, python edit of d, expected text
+    $PY - "$T/a.json" "$T/bad.json" "$2" <<'EOF' || fail "fixture $1"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+    rm -f "$T/e.db"
+    "$KR" --db "$T/e.db" import "$T/bad.json" >/dev/null 2>"$T/err"
+    rc=$?
+    [ $rc -eq 2 ] || fail "$1: exit $rc, not 2"
+    grep -qF "$3" "$T/err" || fail "$1: message '$(cat "$T/err")' lacks '$3'"
+    grep -q "niets geïmporteerd" "$T/err" || fail "$1: does not say nothing was imported"
+    n=$("$KR" --db "$T/e.db" sessions | grep -c 2026-03-12)
+    [ "$n" -eq 0 ] || fail "$1: something was imported"
+}
+refuse actor 'd["next_steps"][1]["actor"] = "directie"' 'next_steps[1].actor: onbekende actor "directie"'
+refuse horizon 'd["next_steps"][0]["horizon"] = "jaar"' 'next_steps[0].horizon: onbekende termijn "jaar"'
+refuse status 'd["next_steps"][2]["follow_up"] = {"session": "x", "status": "klaar"}' \
+    'next_steps[2].follow_up.status: onbekende stand "klaar"'
+refuse evidence 'd["next_steps"][2]["evidence"].append("geen-notitie-42")' \
+    'next_steps[2].evidence: onbekend bewijs "geen-notitie-42"'
+refuse toa-evidence 'd["theory_of_action"][1]["evidence"] = ["elders-7"]' \
+    'theory_of_action[1].evidence: onbekend bewijs "elders-7"'
+refuse toa-list 'd["next_steps"] = {"id": "x"}' 'next_steps: moet een lijst'
+
+# The shape of before: one theory of action without id, group or evidence; it is the chosen one.
+$PY - "$T/a.json" "$T/old.json" <<'EOF' || fail "old fixture"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in ("next_steps", "deleted_next_steps", "deleted_theory_of_action"):
+    del d[k]
+d["theory_of_action"] = [{"schoolleiding": "tijd geeft", "leraren": "samen kijken",
+                          "leerlingen": "zelf doordenken", "bewijs": "minder wachten",
+                          "updated_at": "2026-03-12T12:00:00.000Z"}]
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+"$KR" --db "$T/o.db" import "$T/old.json" >/dev/null || fail "old shape refused"
+"$KR" --db "$T/o.db" export latest --format json >"$T/o.json" || fail "export old"
+$PY -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d["theory_of_action"]; assert len(t)==1 and t[0]["chosen"] and t[0]["group"] is None and t[0]["schoolleiding"]=="tijd geeft" and t[0]["id"]=="toa-"+d["session"]["id"] and d["next_steps"]==[], t' \
+    "$T/o.json" || fail "old shape not read as the chosen version"
+
+# Every next step in the summaries, the chosen version marked.
+"$KR" --db "$T/a.db" export latest --format html -o "$T/a.html" >/dev/null || fail "export html"
+"$KR" --db "$T/a.db" export latest --format md -o "$T/a.md" >/dev/null || fail "export md"
+$PY -c 'import json,sys; [print(s["text"]) for s in json.load(open(sys.argv[1]))["next_steps"]]' "$T/a.json" >"$T/steps"
+while IFS= read -r step; do
+    grep -qF "$step" "$T/a.md" || fail "next step not in the md summary: $step"
+    set -- "$@" "$step"
+done <"$T/steps"
+shift
+grep -q 'gekozen</span>' "$T/a.html" || fail "the chosen version is not marked in the html"
+grep -q '(gekozen)' "$T/a.md" || fail "the chosen version is not marked in the md"
+for h in "Theory of action" "Volgende stappen" "Schoolleiding" "Leraren" "Team" "Netwerk"; do
+    set -- "$@" "$h"
+done
+if $PY -c 'import html5lib' 2>/dev/null; then
+    $PY "$DIR/check_exports.py" html "$T/a.html" "$@" || fail "html summary"
+else
+    echo "python3-html5lib missing: html validity not checked"
+    for s in "$@"; do grep -qF "$(printf '%s' "$s" | sed "s/'/\&#39;/g")" "$T/a.html" || fail "not in html: $s"; done
+fi
+echo "ok: debrief in json, import, merge and summaries"
