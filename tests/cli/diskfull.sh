@@ -11,7 +11,7 @@ cleanup() { umount "$M" 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 mkdir -p "$M"
-mount -t tmpfs -o size=600k tmpfs "$M" 2>/dev/null || { echo "mount not allowed: skip"; exit 77; }
+mount -t tmpfs -o size=2m tmpfs "$M" 2>/dev/null || { echo "mount not allowed: skip"; exit 77; }
 "$KR" --db "$T/k.db" demo --no-tui >/dev/null || fail "demo"
 "$KR" --db "$T/k.db" export latest --format json -o "$T/s.json" >/dev/null || fail "export"
 "$KR" --db "$M/k.db" demo --no-tui >/dev/null || fail "demo on the tmpfs"
@@ -24,7 +24,9 @@ full_msg() { # CMD...: fails with exit 2 and says the disk is full, with the hin
     echo "$out" | grep -q "lees- of schrijffout" && fail "$*: still 'lees- of schrijffout': $out"
     return 0
 }
-full_msg --db "$M/k.db" sessions
+# Reading needs no room: sessions lists the bijeenkomsten, or says the disk is full.
+out=$("$KR" --db "$M/k.db" sessions 2>&1 </dev/null) && echo "$out" | grep -q "Wilgenkrakel" ||
+    full_msg --db "$M/k.db" sessions
 full_msg --db "$M/k.db" import "$T/s.json"
 for f in csv md html json; do
     full_msg --db "$T/k.db" export latest --format $f -o "$M/x.$f"
