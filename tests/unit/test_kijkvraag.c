@@ -765,6 +765,42 @@ START_TEST(test_lint_sentence_rules)
 }
 END_TEST
 
+/* Measurement is not rating: "Hoe hoog", "Hoe groot" ask for a measure; "Hoe goed", "Hoe
+ * effectief" and "Is de les goed?" ask for a verdict. An effect of something on something else
+ * ("het effect van X op Y") asks what happens; an effect without "op" stays a rating. */
+START_TEST(test_lint_measurement_not_rating)
+{
+    expect_clean("Hoe hoog wordt de toren die leerlingen bouwen?");
+    expect_clean("Hoe groot zijn de stappen die leerlingen zetten?");
+    expect_clean("Hoelang werken leerlingen zelfstandig door?");
+    expect_kind("Hoe goed werken leerlingen samen?", "oordeel");
+    expect_kind("Hoe effectief is de instructie voor leerlingen?", "oordeel");
+    expect_kind("Is de les goed?", "oordeel");
+    expect_clean("Wat is het effect van de hulpkaart op wat leerlingen doen?");
+    expect_kind("Wat is het effect van de hulpkaart voor leerlingen?", "oordeel");
+    expect_kind("Wat zijn de effecten van de weektaak voor leerlingen?", "oordeel");
+    /* 'goed' as a way of looking is an instruction, not a verdict. */
+    expect_clean("Hoe vaak kijken leerlingen goed om zich heen?");
+}
+END_TEST
+
+/* A pronoun right after the verb of a question, or right after a conjunction, is the learner
+ * when no adult is named; after a verb of noticing it is the observer. */
+START_TEST(test_lint_pronoun_learners)
+{
+    expect_clean("Waar speelt hij mee?");
+    expect_clean("Welke stappen heb je gezet?");
+    expect_clean("Wat gebeurt er met de toren wanneer je er een blok bij legt?");
+    expect_kind("Wat zie je?", "geen-leerling");
+    expect_kind("Wat valt je op?", "geen-leerling");
+    expect_kind("Waar kan ik je bij helpen?", "geen-leerling");
+    expect_kind("Wat zegt hij tegen de leerkracht?", "geen-leerling");
+    /* The group after 'van' is whose it is; 'in de klas' stays a place. */
+    expect_clean("Hoe hoog wordt de toren van de groep?");
+    expect_kind("Wat gebeurt er in de klas?", "geen-leerling");
+}
+END_TEST
+
 START_TEST(test_lint_question_corpus)
 {
     expect_floors(KR_TEST_DATA "/kijkvraag_corpus.tsv", 40);
@@ -942,6 +978,8 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_question_corpus);
     tcase_add_test(t, test_lint_sentence_rules);
     tcase_add_test(t, test_lint_question_validation);
+    tcase_add_test(t, test_lint_measurement_not_rating);
+    tcase_add_test(t, test_lint_pronoun_learners);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
     tcase_add_test(t, test_lint_context_rules);
