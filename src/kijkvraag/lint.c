@@ -952,12 +952,15 @@ static size_t group_at(const struct kr_linter *L, size_t i)
     return i > 0 && L->w[i - 1].sent == L->w[i].sent && fold_is(L, i - 1, "van") ? n : 0;
 }
 
-/* Does the sentence of word i name an adult (a word from 'leraren', outside quotes)? */
+/* Does the sentence of word i name an adult (a word from 'leraren', outside quotes), or the
+ * teacher's work other than as a circumstance ("Hoe geeft hij instructie?", but not "tijdens de
+ * uitleg")? Then a pronoun may well be the teacher. */
 static bool names_adult(const struct kr_linter *L, size_t i)
 {
     size_t s = L->w[i].sent;
     for (size_t j = L->s[s].first; j < L->s[s].end; j++)
-        if (!L->w[j].quoted && is_in(L, &L->leraren, j))
+        if (!L->w[j].quoted &&
+            (is_in(L, &L->leraren, j) || (is_in(L, &L->handelen, j) && !after_prep(L, j, true))))
             return true;
     return false;
 }

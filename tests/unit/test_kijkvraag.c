@@ -844,6 +844,10 @@ START_TEST(test_lint_pronoun_learners)
     expect_kind("Wat valt je op?", "geen-leerling");
     expect_kind("Waar kan ik je bij helpen?", "geen-leerling");
     expect_kind("Wat zegt hij tegen de leerkracht?", "geen-leerling");
+    /* The teacher's work as the object: the pronoun may be the teacher. */
+    expect_kind("Hoe geeft hij instructie?", "leraargericht");
+    expect_kind("Hoe geef je feedback?", "leraargericht");
+    expect_clean("Wat doet hij tijdens de uitleg?");
     /* The group after 'van' is whose it is; 'in de klas' stays a place. */
     expect_clean("Hoe hoog wordt de toren van de groep?");
     expect_kind("Wat gebeurt er in de klas?", "geen-leerling");
