@@ -100,7 +100,7 @@ struct kr_linter {
     struct kr_stemmer *stemmer;
     struct termlist vraagwoorden, voorzetsels, werkwoorden, leerlingen, leraren, handelen, bijzin,
         bewijs, uitzonderingen, onderwerpen, wij, waarnemen, groepswoorden, situatie, inleidingen,
-        hoemaat;
+        hoemaat, voornaamwoorden, effectwoorden;
     struct kind_info kinds[K_COUNT];
     /* scratch, reused between calls */
     struct kr_token_list toks;
@@ -268,6 +268,8 @@ static enum kr_status load_data(struct kr_linter *L, const struct kr_ynode *root
         {"situatie", offsetof(struct kr_linter, situatie)},
         {"inleidingen", offsetof(struct kr_linter, inleidingen)},
         {"hoemaat", offsetof(struct kr_linter, hoemaat)},
+        {"voornaamwoorden", offsetof(struct kr_linter, voornaamwoorden)},
+        {"effectwoorden", offsetof(struct kr_linter, effectwoorden)},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         struct termlist *t = (struct termlist *)(void *)((char *)L + lists[i].off);
@@ -340,10 +342,11 @@ void kr_linter_free(struct kr_linter *L)
         return;
     kr_stemmer_free(L->stemmer);
     struct termlist *lists[] = {
-        &L->vraagwoorden,   &L->voorzetsels, &L->werkwoorden, &L->leerlingen,
-        &L->leraren,        &L->handelen,    &L->bijzin,      &L->bewijs,
-        &L->uitzonderingen, &L->onderwerpen, &L->wij,         &L->waarnemen,
-        &L->groepswoorden,  &L->situatie,    &L->inleidingen, &L->hoemaat};
+        &L->vraagwoorden,    &L->voorzetsels,  &L->werkwoorden, &L->leerlingen,
+        &L->leraren,         &L->handelen,     &L->bijzin,      &L->bewijs,
+        &L->uitzonderingen,  &L->onderwerpen,  &L->wij,         &L->waarnemen,
+        &L->groepswoorden,   &L->situatie,     &L->inleidingen, &L->hoemaat,
+        &L->voornaamwoorden, &L->effectwoorden};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         termlist_fini(lists[i]);
     for (int k = 0; k < K_COUNT; k++) {
@@ -819,6 +822,18 @@ static void check_terms(struct kr_linter *L, enum kind k)
     add_found(L, k, L->w[at].start, L->w[at + n - 1].end);
 }
 
+/* "het effect van de hulpkaart op wat leerlingen doen": an effect word with 'op' after it in
+ * its sentence asks what happens, not how good something is. */
+static bool effect_on(const struct kr_linter *L, size_t at, size_t n)
+{
+    if (!is_in(L, &L->effectwoorden, at))
+        return false;
+    for (size_t i = at + n; i < L->nw && L->w[i].sent == L->w[at].sent; i++)
+        if (fold_is(L, i, "op"))
+            return true;
+    return false;
+}
+
 /*
  * Unobservable and rating words. Either is fine as a condition in an open question:
  * "Wat doen leerlingen als ze het niet snappen?", "... als hun antwoord fout is?". An
@@ -834,7 +849,8 @@ static void check_condition_words(struct kr_linter *L, enum kind k)
         size_t at, n;
         if (!find_term(L, t, from, &at, &n))
             return;
-        if ((L->w[at].sub && L->s[L->w[at].sent].open) || L->w[at].frame) {
+        if ((L->w[at].sub && L->s[L->w[at].sent].open) || L->w[at].frame ||
+            (k == K_OORDEEL && effect_on(L, at, n))) {
             from = at + n;
             continue;
         }
@@ -929,7 +945,64 @@ static bool after_prep(const struct kr_linter *L, size_t i, bool situation)
 static size_t group_at(const struct kr_linter *L, size_t i)
 {
     size_t n = match_at(L, &L->groepswoorden, i, false);
-    return n && !after_prep(L, i, false) ? n : 0;
+    if (!n || !after_prep(L, i, false))
+        return n;
+    /* "de zonnebloem van de klas": whose it is, so the learners. The group words start with
+     * their article, so the preposition is the word before. */
+    return i > 0 && L->w[i - 1].sent == L->w[i].sent && fold_is(L, i - 1, "van") ? n : 0;
+}
+
+/* Does the sentence of word i name an adult (a word from 'leraren', outside quotes), or the
+ * teacher's work other than as a circumstance ("Hoe geeft hij instructie?", but not "tijdens de
+ * uitleg")? Then a pronoun may well be the teacher. */
+static bool names_adult(const struct kr_linter *L, size_t i)
+{
+    size_t s = L->w[i].sent;
+    for (size_t j = L->s[s].first; j < L->s[s].end; j++)
+        if (!L->w[j].quoted &&
+            (is_in(L, &L->leraren, j) || (is_in(L, &L->handelen, j) && !after_prep(L, j, true))))
+            return true;
+    return false;
+}
+
+/* Is word p the observer's verb of noticing: 'zie', 'merk' or 'valt ... op'? */
+static bool perceives(const struct kr_linter *L, size_t p)
+{
+    if (is_in(L, &L->waarnemen, p))
+        return true;
+    if (!fold_is(L, p, "valt") && !fold_is(L, p, "vallen") && !fold_is(L, p, "viel"))
+        return false;
+    for (size_t j = p + 1; j < L->nw && L->w[j].sent == L->w[p].sent; j++)
+        if (fold_is(L, j, "op"))
+            return true;
+    return false;
+}
+
+/*
+ * A pronoun as the learner: right after the finite verb of a question ("Waar speelt hij mee?",
+ * "Welke stappen heb je gezet?") or right after a conjunction ("wanneer je je handen wast"),
+ * when no adult is named. After a verb of noticing it is the observer ("Wat zie je?").
+ */
+static bool pronoun_learner(const struct kr_linter *L)
+{
+    static const char *const not_verb[] = {"ik",  "we",  "wij", "u",   "je",  "jij", "jullie", "ze",
+                                           "zij", "hij", "er",  "het", "dat", "dit", "niet"};
+    for (size_t i = 1; i < L->nw; i++) {
+        size_t p = i - 1;
+        if (!is_in(L, &L->voornaamwoorden, i) || L->w[i].quoted || L->w[i].frame ||
+            L->w[p].sent != L->w[i].sent || L->w[i].clause_start || names_adult(L, i))
+            continue;
+        if (is_in(L, &L->bijzin, p))
+            return true;
+        bool verb = !is_in(L, &L->voorzetsels, p) && !is_in(L, &L->vraagwoorden, p) &&
+                    !is_article(fold_of(L, p)) && !is_in(L, &L->leerlingen, p) &&
+                    !is_in(L, &L->leraren, p) && !perceives(L, p);
+        for (size_t k = 0; verb && k < sizeof not_verb / sizeof not_verb[0]; k++)
+            verb = !fold_is(L, p, not_verb[k]);
+        if (verb)
+            return true;
+    }
+    return false;
 }
 
 /*
@@ -971,7 +1044,7 @@ static bool passive_about_learners(struct kr_linter *L)
 
 static void check_leraar(struct kr_linter *L, bool *has_learner)
 {
-    *has_learner = any_term(L, &L->leerlingen);
+    *has_learner = any_term(L, &L->leerlingen) || pronoun_learner(L);
     for (size_t i = 0; !*has_learner && i < L->nw; i++)
         *has_learner = group_at(L, i) > 0;
     if (passive_about_learners(L))

@@ -720,6 +720,55 @@ static void expect_floors(const char *path, size_t min_each)
     ck_assert_msg(sc.good_clean * 10 >= 9 * sc.good, "%zu/%zu good clean", sc.good_clean, sc.good);
 }
 
+/* The public questions (tests/data/kijkvraag_public.tsv: PART, LABEL, TEXT, SOURCE_LABEL, SOURCE),
+ * one part at a time: "dev" may be tuned on, "test" is only measured. */
+static void score_public_questions(const char *part, struct kv_score *sc)
+{
+    FILE *fp = fopen(KR_TEST_DATA "/kijkvraag_public.tsv", "r");
+    ck_assert_ptr_nonnull(fp);
+    memset(sc, 0, sizeof *sc);
+    struct kr_lint_list f = {0};
+    char line[4096];
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *fields[5];
+        char *p = line;
+        for (int i = 0; i < 5; i++) {
+            ck_assert_ptr_nonnull(p);
+            fields[i] = p;
+            char *tab = strchr(p, '\t');
+            if (tab)
+                *tab++ = '\0';
+            p = tab;
+        }
+        ck_assert(strcmp(fields[0], "dev") == 0 || strcmp(fields[0], "test") == 0);
+        if (strcmp(fields[0], part) != 0)
+            continue;
+        const char *q = fields[2];
+        size_t n = kr_lint(L, q, strlen(q), &f);
+        if (strcmp(fields[1], "goed") == 0) {
+            sc->good++;
+            if (n == 0)
+                sc->good_clean++;
+            else
+                printf("# %s onterecht (%s): %s\n", part, f.items[0].kind, q);
+        } else {
+            sc->bad++;
+            if (n > 0)
+                sc->bad_hit++;
+            else
+                printf("# %s gemist (%s): %s\n", part, fields[1], q);
+        }
+    }
+    fclose(fp);
+    kr_lint_list_fini(&f);
+    printf(
+        "# kijkvraag_public.tsv %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
+        part, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+}
+
 static void expect_clean(const char *q)
 {
     struct kr_lint_list f = {0};
@@ -765,6 +814,46 @@ START_TEST(test_lint_sentence_rules)
 }
 END_TEST
 
+/* Measurement is not rating: "Hoe hoog", "Hoe groot" ask for a measure; "Hoe goed", "Hoe
+ * effectief" and "Is de les goed?" ask for a verdict. An effect of something on something else
+ * ("het effect van X op Y") asks what happens; an effect without "op" stays a rating. */
+START_TEST(test_lint_measurement_not_rating)
+{
+    expect_clean("Hoe hoog wordt de toren die leerlingen bouwen?");
+    expect_clean("Hoe groot zijn de stappen die leerlingen zetten?");
+    expect_clean("Hoelang werken leerlingen zelfstandig door?");
+    expect_kind("Hoe goed werken leerlingen samen?", "oordeel");
+    expect_kind("Hoe effectief is de instructie voor leerlingen?", "oordeel");
+    expect_kind("Is de les goed?", "oordeel");
+    expect_clean("Wat is het effect van de hulpkaart op wat leerlingen doen?");
+    expect_kind("Wat is het effect van de hulpkaart voor leerlingen?", "oordeel");
+    expect_kind("Wat zijn de effecten van de weektaak voor leerlingen?", "oordeel");
+    /* 'goed' as a way of looking is an instruction, not a verdict. */
+    expect_clean("Hoe vaak kijken leerlingen goed om zich heen?");
+}
+END_TEST
+
+/* A pronoun right after the verb of a question, or right after a conjunction, is the learner
+ * when no adult is named; after a verb of noticing it is the observer. */
+START_TEST(test_lint_pronoun_learners)
+{
+    expect_clean("Waar speelt hij mee?");
+    expect_clean("Welke stappen heb je gezet?");
+    expect_clean("Wat gebeurt er met de toren wanneer je er een blok bij legt?");
+    expect_kind("Wat zie je?", "geen-leerling");
+    expect_kind("Wat valt je op?", "geen-leerling");
+    expect_kind("Waar kan ik je bij helpen?", "geen-leerling");
+    expect_kind("Wat zegt hij tegen de leerkracht?", "geen-leerling");
+    /* The teacher's work as the object: the pronoun may be the teacher. */
+    expect_kind("Hoe geeft hij instructie?", "leraargericht");
+    expect_kind("Hoe geef je feedback?", "leraargericht");
+    expect_clean("Wat doet hij tijdens de uitleg?");
+    /* The group after 'van' is whose it is; 'in de klas' stays a place. */
+    expect_clean("Hoe hoog wordt de toren van de groep?");
+    expect_kind("Wat gebeurt er in de klas?", "geen-leerling");
+}
+END_TEST
+
 START_TEST(test_lint_question_corpus)
 {
     expect_floors(KR_TEST_DATA "/kijkvraag_corpus.tsv", 40);
@@ -774,6 +863,32 @@ END_TEST
 START_TEST(test_lint_question_validation)
 {
     expect_floors(KR_TEST_DATA "/kijkvraag_validation.tsv", 15);
+}
+END_TEST
+
+/*
+ * The public questions, 76 from pages nobody here wrote (docs/kijkvragen.md). First look, before
+ * any change: dev 5/40 good clean, 12/12 bad flagged; test 1/17 good clean, 7/7 bad flagged.
+ * After the rules of issue 14 (tuned on dev only): dev 18/40 and 12/12; test 10/17 (58.8%) and
+ * 7/7. The acceptance for bad questions (>= 85% flagged) is met on test; the acceptance for good
+ * ones (>= 80% left alone) is NOT met: most of the rest are questions put to a child in
+ * conversation that name no learner ("Hoe vaak gebeurt dat?") or closed questions the source
+ * still calls good. The floors below guard the measured level, not the goal.
+ */
+START_TEST(test_lint_public_heldout)
+{
+    struct kv_score dev, test;
+    score_public_questions("dev", &dev);
+    score_public_questions("test", &test);
+    ck_assert_uint_eq(dev.good, 40);
+    ck_assert_uint_eq(dev.bad, 12);
+    ck_assert_uint_eq(test.good, 17);
+    ck_assert_uint_eq(test.bad, 7);
+    ck_assert_uint_ge(test.bad_hit * 100, 85 * test.bad); /* acceptance: bad flagged >= 85% */
+    ck_assert_uint_ge(test.bad_hit, 7);                   /* measured: 7/7 */
+    ck_assert_uint_ge(test.good_clean, 10);               /* measured: 10/17 (goal 80%) */
+    ck_assert_uint_ge(dev.bad_hit, 12);                   /* measured: 12/12 */
+    ck_assert_uint_ge(dev.good_clean, 18);                /* measured: 18/40 */
 }
 END_TEST
 
@@ -942,6 +1057,9 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_question_corpus);
     tcase_add_test(t, test_lint_sentence_rules);
     tcase_add_test(t, test_lint_question_validation);
+    tcase_add_test(t, test_lint_measurement_not_rating);
+    tcase_add_test(t, test_lint_pronoun_learners);
+    tcase_add_test(t, test_lint_public_heldout);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
     tcase_add_test(t, test_lint_context_rules);
