@@ -50,8 +50,8 @@ static char *long_note(size_t n, size_t *len)
                                         "bord ",
                                         "café ",
                                         "日本 ",
-                                        "nai\xCC\x88"
-                                        "ef "};
+                                        ("nai\xCC\x88" /* NFD ï; the split ends the \x */
+                                         "ef ")};
     struct kr_buf b = {0};
     size_t chars = 0;
     for (size_t i = 0; chars < n; i++) {
