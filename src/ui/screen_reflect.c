@@ -309,6 +309,9 @@ static void draw_debrief(struct ui *ui, int y)
     if (S.item < KR_PHASE_COUNT && y < ui->rows - 3)
         y += ui_put_wrapped(ui, y, 2, w, 2, UI_DIM, kr_phase_question((enum kr_phase)S.item), NULL,
                             0, UI_DIM);
+    if (S.mode != M_EDIT && y < ui->rows - 3)
+        ui_put(ui, y++, 2, w, UI_DIM,
+               "v: volgende stappen (wie, wanneer, bewijs) en theory of action per groepje");
     if (S.mode != M_EDIT || y >= ui->rows - 3)
         return;
     /* Beschrijven and the evidence of the theory of action are facts: the zonder-oordeel
@@ -730,7 +733,7 @@ static const char *footer(struct ui *ui)
     else if (S.view == V_PATTERNS)
         f = "r naam|m verplaats|1-3 hoek|s samen|x splits|t beurt|Tab meer|? hulp";
     else if (S.view == V_DEBRIEF)
-        f = "↑↓ kies|Enter schrijven|v stappen, groepjes|t beurt|Tab verder|? hulp|q terug";
+        f = "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug";
     else
         f = "t beurt|Tab verder|? hulp|q terug";
     snprintf(S.footer, sizeof S.footer, "%s", f);

@@ -187,6 +187,17 @@ static void draw_steps(struct ui *ui, int y)
     }
     size_t avail = (size_t)(bottom - y);
     keep_visible(S.sel[V_STEPS], &S.top[V_STEPS], avail);
+    int mw = 0; /* the who/when column lines up */
+    for (size_t i = 0; i < S.steps.n; i++) {
+        const struct kr_next_step *s = &S.steps.items[i];
+        char meta[96];
+        int n = snprintf(meta, sizeof meta, "%s · %s · %zu bewijs", kr_actor_title(s->actor),
+                         kr_horizon_title(s->horizon), s->n_evidence);
+        int cols = n - 2; /* each "·" is two bytes and one column */
+        mw = cols > mw ? cols : mw;
+    }
+    if (mw > w / 2)
+        mw = w / 2;
     for (size_t i = S.top[V_STEPS]; i < S.steps.n && y < bottom; i++, y++) {
         const struct kr_next_step *s = &S.steps.items[i];
         bool on = i == S.sel[V_STEPS];
@@ -196,7 +207,6 @@ static void draw_steps(struct ui *ui, int y)
         char meta[96];
         snprintf(meta, sizeof meta, "%s · %s · %zu bewijs", kr_actor_title(s->actor),
                  kr_horizon_title(s->horizon), s->n_evidence);
-        int mw = (int)strlen(meta) > 40 ? 40 : (int)strlen(meta);
         int tw = w - mw - 6;
         ui_putf(ui, y, 2, 4, a, "%zu.", i + 1);
         ui_put(ui, y, 6, tw, a, s->text ? s->text : "");
@@ -266,29 +276,29 @@ static void draw_toas(struct ui *ui, int y)
         ui_put(ui, y, 2, w, UI_DIM, "Nog geen theory of action. Druk n voor een groepje.");
         return;
     }
-    size_t avail = (size_t)(bottom - y) / 2;
-    keep_visible(S.sel[V_TOA], &S.top[V_TOA], avail);
-    for (size_t i = S.top[V_TOA]; i < S.toas.n && y + 1 < bottom; i++, y += 2) {
+    /* four rows a version: the groepje, then its three clauses, each on one row */
+    size_t avail = (size_t)(bottom - y) / 4;
+    keep_visible(S.sel[V_TOA], &S.top[V_TOA], avail ? avail : 1);
+    for (size_t i = S.top[V_TOA]; i < S.toas.n && y + 3 < bottom; i++, y += 4) {
         const struct kr_toa_version *v = &S.toas.items[i];
         bool on = i == S.sel[V_TOA];
         enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
-        if (on) {
-            ui_fill(ui, y, 1, UI_SELECT);
-            ui_fill(ui, y + 1, 1, UI_SELECT);
-        }
+        for (int r = 0; on && r < 4; r++)
+            ui_fill(ui, y + r, 1, UI_SELECT);
         int x = 2 + ui_put(ui, y, 2, w / 2, on ? a : UI_HEAD,
                            v->group && *v->group ? v->group : "(zonder groepje)");
         if (v->chosen)
             ui_put(ui, y, x + 1, w - x, on ? a : UI_OK, "· gekozen");
-        char line[1024];
-        toa_sentence(v, line, sizeof line);
-        ui_put(ui, y + 1, 4, w - 2, a, line);
+        const char *clause[3] = {v->schoolleiding, v->leraren, v->leerlingen};
+        for (int c = 0; c < 3; c++)
+            ui_putf(ui, y + 1 + c, 4, w - 2, a, "%s %s", toa_labels[c + 1],
+                    clause[c] && *clause[c] ? clause[c] : "…");
     }
     const struct kr_toa_version *v = cur_toa();
-    if (v && y + 1 < ui->rows - 3) {
+    if (v && y + 4 < ui->rows - 3) { /* the selected one as one sentence, where it fits */
         char line[1024];
         toa_sentence(v, line, sizeof line);
-        ui_put_wrapped(ui, y + 1, 2, w, ui->rows - 3 - (y + 1), UI_DIM, line, NULL, 0, UI_DIM);
+        ui_put_wrapped(ui, y + 1, 2, w, ui->rows - 4 - y, UI_DIM, line, NULL, 0, UI_DIM);
     }
 }
 
@@ -314,9 +324,11 @@ static void draw_toa_form(struct ui *ui, int y)
         ui_put(ui, y++, 2, w, on ? UI_SELECT : UI_HEAD, toa_labels[i]);
         y += ui_draw_field(ui, y, 4, w - 2, i == 0 ? 1 : 2, &S.toa[i], on, NULL, 0);
         if (i == 3 && on && y < ui->rows - 3) {
-            const char *hint = lint_hint(&S.toa[3]);
+            const char *h = lint_hint(&S.toa[3]);
+            char *hint = h ? kr_xasprintf("Tip: %s", h) : NULL;
             if (hint)
                 y += ui_put_wrapped(ui, y, 4, w - 2, 2, UI_HINT, hint, NULL, 0, UI_HINT);
+            free(hint);
         }
     }
 }
