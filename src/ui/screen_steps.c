@@ -123,6 +123,7 @@ static void enter(struct ui *ui)
     S.view = V_STEPS;
     S.mode = M_BROWSE;
     load(ui);
+    load_patterns(ui); /* for the evidence's labels and the pick list */
 }
 
 static void leave(struct ui *ui)
@@ -156,6 +157,25 @@ static const struct kr_toa_version *cur_toa(void)
 }
 
 /* ---- drawing ---- */
+
+/* What an evidence id stands for: "patroon: <label>", "notitie: <text>", or the id. */
+static void evidence_label(const char *id, char *out, size_t size)
+{
+    if (S.rf_loaded) {
+        for (size_t p = 0; p < S.rf.result.n_patterns; p++)
+            if (strcmp(S.rf.result.patterns[p].id, id) == 0) {
+                snprintf(out, size, "patroon: %s", S.rf.result.patterns[p].label);
+                return;
+            }
+        for (size_t i = 0; i < S.rf.obs.n; i++)
+            if (strcmp(S.rf.obs.items[i].id, id) == 0) {
+                snprintf(out, size, "notitie: %s",
+                         S.rf.obs.items[i].text ? S.rf.obs.items[i].text : "");
+                return;
+            }
+    }
+    snprintf(out, size, "%s", id);
+}
 
 static int draw_tabs(struct ui *ui, int y)
 {
@@ -214,9 +234,15 @@ static void draw_steps(struct ui *ui, int y)
     }
     /* the selected step whole, under the list */
     const struct kr_next_step *s = cur_step();
-    if (s && y + 1 < ui->rows - 3)
-        ui_put_wrapped(ui, y + 1, 2, w, ui->rows - 3 - (y + 1), UI_DIM, s->text ? s->text : "",
-                       NULL, 0, UI_DIM);
+    if (!s || y + 1 >= ui->rows - 3)
+        return;
+    y++;
+    y += ui_put_wrapped(ui, y, 2, w, 2, UI_DIM, s->text ? s->text : "", NULL, 0, UI_DIM);
+    for (size_t e = 0; e < s->n_evidence && y < ui->rows - 3; e++, y++) {
+        char line[512];
+        evidence_label(s->evidence[e], line, sizeof line);
+        ui_putf(ui, y, 2, w, UI_DIM, "%s %s", e == 0 ? "Bewijs:" : "       ", line);
+    }
 }
 
 static void draw_step_form(struct ui *ui, int y)

@@ -48,6 +48,7 @@ wait_for "[x] leerling"
 keys Enter
 wait_for "Bewijs bewaard (1)."
 wait_for "Leraren · deze maand · 1 bewijs"
+wait_for "Bewijs: patroon: "
 # shellcheck disable=SC2059
 wait_sql "$(printf "$STEP" "evidence")" "[\"$pat\"]"
 
