@@ -59,6 +59,16 @@ wait_for "bewijs"
 keys Space
 wait_gone "Hulp: volgende stappen"
 
+# An empty step is refused in Dutch and the form stays; Esc leaves it, nothing stored.
+keys n
+wait_for "Nieuwe stap"
+keys Enter
+wait_for "Een stap heeft tekst nodig"
+wait_for "Nieuwe stap"
+keys Escape
+wait_for "Niets veranderd."
+wait_sql "select count(*) from next_step where deleted_at is null" $((steps0 + 1))
+
 # A second step, deleted: n keeps it, j removes it.
 keys n
 wait_for "Nieuwe stap"
