@@ -60,6 +60,8 @@ static struct {
     size_t turn; /* 0: nobody; else tweetal turn-1 has the word */
     char footer[256];
 } S;
+/* Back from the next steps (v): the debrief again, not the patterns. */
+static bool back_to_debrief;
 
 static bool judging(const char *text, void *ctx)
 {
@@ -150,7 +152,9 @@ static void enter(struct ui *ui)
         kr_checker_new(NULL, &S.checker, NULL);
     kr_le_init(&S.ed);
     S.ed.max_len = 4000;
-    S.view = V_PATTERNS;
+    S.view = back_to_debrief ? V_DEBRIEF : V_PATTERNS;
+    S.item = back_to_debrief ? KR_PHASE_VOLGENDE_STAP : 0;
+    back_to_debrief = false;
     S.mode = M_BROWSE;
     S.corner = KR_CORNER_LEERLING;
     S.sel = S.top = 0;
@@ -305,6 +309,9 @@ static void draw_debrief(struct ui *ui, int y)
     if (S.item < KR_PHASE_COUNT && y < ui->rows - 3)
         y += ui_put_wrapped(ui, y, 2, w, 2, UI_DIM, kr_phase_question((enum kr_phase)S.item), NULL,
                             0, UI_DIM);
+    if (S.mode != M_EDIT && y < ui->rows - 3)
+        ui_put(ui, y++, 2, w, UI_DIM,
+               "v: volgende stappen (wie, wanneer, bewijs) en theory of action per groepje");
     if (S.mode != M_EDIT || y >= ui->rows - 3)
         return;
     /* Beschrijven and the evidence of the theory of action are facts: the zonder-oordeel
@@ -606,8 +613,11 @@ static void key_debrief(struct ui *ui, int k)
         S.mode = M_EDIT;
         return;
     }
+    case 'v':
+        back_to_debrief = true;
+        ui_push(ui, &ui_screen_steps);
+        return;
     default:
-        (void)ui;
         return;
     }
 }
@@ -723,7 +733,7 @@ static const char *footer(struct ui *ui)
     else if (S.view == V_PATTERNS)
         f = "r naam|m verplaats|1-3 hoek|s samen|x splits|t beurt|Tab meer|? hulp";
     else if (S.view == V_DEBRIEF)
-        f = "↑↓ kies|Enter schrijven|t beurt|Tab verder|? hulp|q terug";
+        f = "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug";
     else
         f = "t beurt|Tab verder|? hulp|q terug";
     snprintf(S.footer, sizeof S.footer, "%s", f);
@@ -740,6 +750,7 @@ static const struct ui_help help[] = {
     {"1 2 3", "notitie naar leerling, leraar of leerinhoud"},
     {"s", "een ander patroon erbij voegen (kies het, Enter)"},
     {"spatie, x", "notities markeren en als eigen patroon afsplitsen"},
+    {"v", "nabespreking: volgende stappen en theory of action per groepje"},
     {"t", "het volgende tweetal heeft het woord"},
     {"*", "hoek door kijkronde geraden"},
     {"q, Esc", "terug"},

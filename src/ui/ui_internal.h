@@ -159,6 +159,7 @@ extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
 extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
+extern const struct ui_screen ui_screen_steps; /* v in the debrief of the reflection */
 
 /*
  * Where an export of the open bijeenkomst in format f goes by default: the current directory
