@@ -14,6 +14,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/names.h"
 #include "kijkronde/store.h"
+#include "kijkronde/utf8.h"
 
 const char *kr_summary_corner_title(enum kr_corner c)
 {
@@ -62,6 +63,24 @@ static bool word_char(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
+/* Whether s[0..len) has a word character (kr_utf8_is_word) just before / at off. A space,
+ * "…", "’" or U+00A0 is no part of a word, so "De Linde…" still names the school. */
+static bool word_before(const char *s, size_t off)
+{
+    if (off == 0)
+        return false;
+    size_t p = kr_utf8_prev(s, off);
+    uint32_t cp;
+    kr_utf8_decode(s + p, off - p, &cp);
+    return kr_utf8_is_word(cp);
+}
+
+static bool word_at(const char *s, size_t len, size_t off)
+{
+    uint32_t cp;
+    return off < len && (kr_utf8_decode(s + off, len - off, &cp), kr_utf8_is_word(cp));
+}
+
 /* s with every whole-word, ASCII-case-insensitive occurrence of a swap replaced. Heap. */
 static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
 {
@@ -71,10 +90,10 @@ static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
     size_t len = strlen(s), i = 0;
     while (i < len) {
         bool done = false;
-        if (i == 0 || !word_char((unsigned char)s[i - 1])) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && !word_before(s, i)) {
             for (size_t k = 0; k < n; k++) {
                 if (sw[k].len <= len - i && strncasecmp(s + i, sw[k].from, sw[k].len) == 0 &&
-                    !word_char((unsigned char)s[i + sw[k].len])) {
+                    !word_at(s, len, i + sw[k].len)) {
                     kr_buf_puts(&b, sw[k].to);
                     i += sw[k].len;
                     done = true;
