@@ -23,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "kijkronde/check.h"
 #include "kijkronde/corner.h"
@@ -51,6 +50,16 @@ static char *fixed_text;
         abort();                                                                                   \
     } while (0)
 
+/* ASCII case-insensitive a[0..n) == b[0..n) (no libc call: the fuzzer's interceptors
+ * would trace every one of these comparisons). */
+static int ci_eq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
 /* Does name occur in out[0..len) as a whole word, ASCII case-insensitive? */
 static const char *whole_word(const char *out, size_t len, const char *name)
 {
@@ -59,7 +68,7 @@ static const char *whole_word(const char *out, size_t len, const char *name)
         return NULL;
     int c0 = tolower((unsigned char)name[0]);
     for (size_t i = 0; i + nl <= len; i++) {
-        if (tolower((unsigned char)out[i]) != c0 || strncasecmp(out + i, name, nl) != 0)
+        if (tolower((unsigned char)out[i]) != c0 || !ci_eq(out + i, name, nl))
             continue;
         uint32_t before = ' ', after = ' ';
         if (i > 0) {
@@ -77,9 +86,9 @@ static const char *whole_word(const char *out, size_t len, const char *name)
 
 static int contains_ci(const char *hay, const char *needle)
 {
-    size_t nl = strlen(needle);
-    for (const char *h = hay; *h; h++)
-        if (strncasecmp(h, needle, nl) == 0)
+    size_t nl = strlen(needle), hl = strlen(hay);
+    for (size_t i = 0; i + nl <= hl; i++)
+        if (ci_eq(hay + i, needle, nl))
             return 1;
     return 0;
 }
@@ -88,7 +97,7 @@ static int has(const char *s, size_t len, const char *needle)
 {
     size_t nl = strlen(needle);
     for (size_t i = 0; i + nl <= len; i++)
-        if (memcmp(s + i, needle, nl) == 0)
+        if (s[i] == needle[0] && strncmp(s + i, needle, nl) == 0)
             return 1;
     return 0;
 }
@@ -417,10 +426,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *names[3] = {s.host_school, vl.items[0].label, vl.items[0].tweetal_name};
     /* A name that is part of the planted sentences may change them (a swap in "juf
      * Fatima"): the planted names are then not checked. */
-    int planted = 1;
+    int planted = 1, check[3];
     for (int k = 0; k < 3; k++)
-        if (names[k] && *names[k] && (contains_ci(JUF, names[k]) || contains_ci(JAN, names[k])))
-            planted = 0;
+        check[k] = checkable(names[k]);
+    for (int k = 0; k < 3; k++)
+        if (names[k] && *names[k] &&
+            (contains_ci(JUF, names[k]) || contains_ci(JAN, names[k]) ||
+             contains_ci(names[k], "Fatima") || contains_ci(names[k], "Jan")))
+            planted = 0; /* or the school is called "Jan": printed as it is */
 
     for (int f = KR_EXPORT_MD; f <= KR_EXPORT_CSV; f++)
         for (int p = 0; p < 2; p++) {
@@ -442,7 +455,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FAIL("a planted pupil's or teacher's name reached an export");
             }
             for (int k = 0; p && k < 3; k++)
-                if (checkable(names[k]) && (hit = whole_word(out, len, names[k]))) {
+                if (check[k] && (hit = whole_word(out, len, names[k]))) {
                     size_t at = (size_t)(hit - out), from = at > 60 ? at - 60 : 0;
                     fprintf(stderr, "format %d, name '%s' in: %.*s\n", f, names[k],
                             (int)(at - from + strlen(names[k]) + 20), out + from);
