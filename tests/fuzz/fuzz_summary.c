@@ -4,7 +4,7 @@
  * html and csv, each with and without schuilnamen (pseudonymise). The input is split at
  * NUL bytes into the host school, a visit label, a tweetal name and up to 12 notes;
  * they are stored through the public store API as the TUI would (a note that is not
- * UTF-8 is refused there, as in the TUI), two notes also carry a planted pupil's and
+ * UTF-8 is refused there, as in the TUI), four notes also carry a planted pupil's or
  * teacher's name. Every output must hold:
  * - no control character: C0 other than \n and \t (and \r only in the csv's \r\n), DEL,
  *   C1, U+2028/9, bidi overrides and isolates; valid UTF-8 throughout;
@@ -357,6 +357,8 @@ static void learn_fixed_text(void)
     kr_buf_puts(&b, JUF);
     kr_buf_puts(&b, JAN);
     fixed_text = kr_buf_steal(&b);
+    for (char *c = fixed_text; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
     free(sid);
 }
 
@@ -381,7 +383,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* The name as stored (NFC), when the leak check applies to it. */
 static int checkable(const char *name)
 {
-    return name && strlen(name) >= 3 && !contains_ci(fixed_text, name);
+    if (!name || strlen(name) < 3)
+        return 0;
+    char *lower = strdup(name);
+    for (char *c = lower; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    int fixed = strstr(fixed_text, lower) != NULL; /* fixed_text is in lower case */
+    free(lower);
+    return !fixed;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -405,9 +414,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        .pair = fields[2] && *fields[2] ? fields[2] : NULL};
     for (size_t k = 3; k < nf; k++)
         in.notes[in.n_notes++] = fields[k];
-    /* The planted names: the first note behind "juf Fatima", the second behind "Jan". */
-    for (size_t k = 0; k < in.n_notes && k < 2; k++) {
-        const char *p = k == 0 ? JUF : JAN;
+    /* The planted names: the first four notes behind "juf Fatima" or "Jan" (so they may
+     * make a pattern, whose label is made of their words). When
+     * the input names them itself ("de Jan", "fatima"), the planted check does not apply:
+     * only a name in the planted form is promised to be found. */
+    int planted = 1;
+    for (size_t k = 0; k < in.n_notes; k++)
+        if (contains_ci(in.notes[k], "Fatima") || contains_ci(in.notes[k], "Jan"))
+            planted = 0;
+    for (size_t k = 0; k < in.n_notes && k < 4; k++) {
+        const char *p = k % 2 == 0 ? JUF : JAN;
         size_t pl = strlen(p), tl = strlen(in.notes[k]);
         memmove(in.notes[k] + pl, in.notes[k], tl + 1);
         memcpy(in.notes[k], p, pl);
@@ -426,7 +442,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *names[3] = {s.host_school, vl.items[0].label, vl.items[0].tweetal_name};
     /* A name that is part of the planted sentences may change them (a swap in "juf
      * Fatima"): the planted names are then not checked. */
-    int planted = 1, check[3];
+    int check[3];
     for (int k = 0; k < 3; k++)
         check[k] = checkable(names[k]);
     for (int k = 0; k < 3; k++)
@@ -435,34 +451,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
              contains_ci(names[k], "Fatima") || contains_ci(names[k], "Jan")))
             planted = 0; /* or the school is called "Jan": printed as it is */
 
-    for (int f = KR_EXPORT_MD; f <= KR_EXPORT_CSV; f++)
-        for (int p = 0; p < 2; p++) {
-            size_t len;
-            const char *hit;
-            char *out = export(store, sid, (enum kr_export_format)f, p, &len);
-            no_controls(out, len, f == KR_EXPORT_CSV);
-            if (f == KR_EXPORT_HTML)
-                html_ok(out, len);
-            else if (f == KR_EXPORT_MD)
-                md_ok(out, len);
-            else
-                csv_ok(out, len);
-            if (planted && (f != KR_EXPORT_CSV || p) &&
-                ((hit = whole_word(out, len, "Fatima")) || (hit = whole_word(out, len, "Jan")))) {
-                size_t at = (size_t)(hit - out), from = at > 60 ? at - 60 : 0;
-                fprintf(stderr, "format %d, schuilnamen %d in: %.*s\n", f, p, (int)(at - from + 30),
-                        out + from);
-                FAIL("a planted pupil's or teacher's name reached an export");
-            }
-            for (int k = 0; p && k < 3; k++)
-                if (check[k] && (hit = whole_word(out, len, names[k]))) {
-                    size_t at = (size_t)(hit - out), from = at > 60 ? at - 60 : 0;
-                    fprintf(stderr, "format %d, name '%s' in: %.*s\n", f, names[k],
-                            (int)(at - from + strlen(names[k]) + 20), out + from);
-                    FAIL("a name that schuilnamen replace reached an export");
-                }
-            free(out);
+    /* Each run writes the three formats once, with or without schuilnamen by the parity of
+     * the input's length: half the exports of both, twice the runs. */
+    int p = (int)(size & 1);
+    for (int f = KR_EXPORT_MD; f <= KR_EXPORT_CSV; f++) {
+        size_t len;
+        const char *hit;
+        char *out = export(store, sid, (enum kr_export_format)f, p, &len);
+        no_controls(out, len, f == KR_EXPORT_CSV);
+        if (f == KR_EXPORT_HTML)
+            html_ok(out, len);
+        else if (f == KR_EXPORT_MD)
+            md_ok(out, len);
+        else
+            csv_ok(out, len);
+        if (planted && (f != KR_EXPORT_CSV || p) &&
+            ((hit = whole_word(out, len, "Fatima")) || (hit = whole_word(out, len, "Jan")))) {
+            size_t at = (size_t)(hit - out), from = at > 60 ? at - 60 : 0;
+            fprintf(stderr, "format %d, schuilnamen %d in: %.*s\n", f, p, (int)(at - from + 30),
+                    out + from);
+            FAIL("a planted pupil's or teacher's name reached an export");
         }
+        for (int k = 0; p && k < 3; k++)
+            if (check[k] && (hit = whole_word(out, len, names[k]))) {
+                size_t at = (size_t)(hit - out), from = at > 60 ? at - 60 : 0;
+                fprintf(stderr, "format %d, name '%s' in: %.*s\n", f, names[k],
+                        (int)(at - from + strlen(names[k]) + 20), out + from);
+                FAIL("a name that schuilnamen replace reached an export");
+            }
+        free(out);
+    }
     kr_session_fini(&s);
     kr_visit_list_fini(&vl);
     free(sid);
