@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kijkronde/check.h"
 #include "kijkronde/corner.h"
@@ -362,14 +363,21 @@ static void learn_fixed_text(void)
     free(sid);
 }
 
+static char dir[] = "/tmp/fuzz_summary-XXXXXX";
+
+static void remove_dir(void)
+{
+    rmdir(dir); /* nothing is written into it */
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     /* No user lexicon or config of whoever runs the fuzzer. */
-    char dir[] = "/tmp/fuzz_summary-XXXXXX";
     if (!mkdtemp(dir))
         abort();
+    atexit(remove_dir);
     setenv("XDG_DATA_HOME", dir, 1);
     setenv("XDG_CONFIG_HOME", dir, 1);
     setenv("XDG_DATA_DIRS", dir, 1);
