@@ -70,5 +70,9 @@ char *kr_utf8_inert(const char *s, size_t len, bool keep_newlines);
 
 /* True when the code point is a C0/C1 control or DEL. */
 bool kr_utf8_is_control(uint32_t cp);
+/* True when the code point is part of a word: a letter, a mark or a digit of any script
+ * (Unicode categories L, M, N). Spaces (also U+00A0), punctuation ("…", "’", "–"),
+ * symbols, controls and U+FFFD are not. */
+bool kr_utf8_is_word(uint32_t cp);
 
 #endif

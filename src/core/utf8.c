@@ -7,6 +7,7 @@
 #include "kijkronde/utf8.h"
 
 #include <string.h>
+#include <utf8proc.h>
 #include <wchar.h>
 
 #include "kijkronde/mem.h"
@@ -144,6 +145,28 @@ static size_t measured;
 size_t kr_utf8_measured(void)
 {
     return measured;
+}
+
+bool kr_utf8_is_word(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return true;
+    default:
+        return false;
+    }
 }
 
 int kr_utf8_cp_width(uint32_t cp)

@@ -14,6 +14,8 @@
 #include "kijkronde/check.h"
 #include "kijkronde/names.h"
 #include "kijkronde/store.h"
+#include "kijkronde/text.h"
+#include "kijkronde/utf8.h"
 
 const char *kr_summary_corner_title(enum kr_corner c)
 {
@@ -62,6 +64,24 @@ static bool word_char(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
+/* Whether s[0..len) has a word character (kr_utf8_is_word) just before / at off. A space,
+ * "…", "’" or U+00A0 is no part of a word, so "De Linde…" still names the school. */
+static bool word_before(const char *s, size_t off)
+{
+    if (off == 0)
+        return false;
+    size_t p = kr_utf8_prev(s, off);
+    uint32_t cp;
+    kr_utf8_decode(s + p, off - p, &cp);
+    return kr_utf8_is_word(cp);
+}
+
+static bool word_at(const char *s, size_t len, size_t off)
+{
+    uint32_t cp;
+    return off < len && (kr_utf8_decode(s + off, len - off, &cp), kr_utf8_is_word(cp));
+}
+
 /* s with every whole-word, ASCII-case-insensitive occurrence of a swap replaced. Heap. */
 static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
 {
@@ -71,10 +91,10 @@ static char *apply_swaps(const char *s, const struct swap *sw, size_t n)
     size_t len = strlen(s), i = 0;
     while (i < len) {
         bool done = false;
-        if (i == 0 || !word_char((unsigned char)s[i - 1])) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && !word_before(s, i)) {
             for (size_t k = 0; k < n; k++) {
                 if (sw[k].len <= len - i && strncasecmp(s + i, sw[k].from, sw[k].len) == 0 &&
-                    !word_char((unsigned char)s[i + sw[k].len])) {
+                    !word_at(s, len, i + sw[k].len)) {
                     kr_buf_puts(&b, sw[k].to);
                     i += sw[k].len;
                     done = true;
@@ -160,6 +180,72 @@ static char *school_text(const char *text, const struct swap *sw, size_t n,
     char *u = kr_names_replace(t);
     free(t);
     return u;
+}
+
+/* The folded words of every name in the notes (kr_names_add), sorted. A pattern's label is
+ * made of folded words ("Een leerling, jan, steekt"): kr_names_replace no longer sees a
+ * name in it, so label_without_names leaves these words out. */
+struct name_words {
+    char **w;
+    size_t n, cap;
+};
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void note_names(const struct kr_observation_list *obs, struct name_words *out)
+{
+    struct kr_token_list tk = {0};
+    struct kr_finding_list f = {0};
+    for (size_t i = 0; i < obs->n; i++) {
+        const char *t = obs->items[i].text ? obs->items[i].text : "";
+        kr_tokenize(t, strlen(t), &tk);
+        f.n = 0;
+        kr_names_add(t, tk.items, tk.n, &f);
+        for (size_t k = 0, j = 0; k < f.n; k++)
+            for (; j < tk.n && tk.items[j].start < f.items[k].end; j++) {
+                const struct kr_token *w = &tk.items[j];
+                char buf[128];
+                if (w->kind != KR_TOK_WORD || w->start < f.items[k].start ||
+                    kr_fold(t + w->start, w->end - w->start, buf, sizeof buf) >= sizeof buf)
+                    continue;
+                KR_GROW(out->w, out->cap, out->n + 1);
+                out->w[out->n++] = kr_xstrdup(buf);
+            }
+    }
+    kr_token_list_fini(&tk);
+    kr_finding_list_fini(&f);
+    if (out->n)
+        qsort(out->w, out->n, sizeof *out->w, by_str);
+}
+
+/* label without its ", "-separated words that are names in the notes (heap). */
+static char *label_without_names(const char *label, const struct name_words *nw)
+{
+    struct kr_buf b = {0};
+    const char *p = label;
+    for (;;) {
+        const char *e = strstr(p, ", ");
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        char buf[128];
+        const char *key = buf;
+        bool name = nw->n && kr_fold(p, l, buf, sizeof buf) < sizeof buf &&
+                    bsearch(&key, nw->w, nw->n, sizeof *nw->w, by_str);
+        if (!name) {
+            kr_buf_puts(&b, b.len ? ", " : "");
+            kr_buf_append(&b, p, l);
+        }
+        if (!e)
+            break;
+        p = e + 2;
+    }
+    if (!b.len)
+        kr_buf_puts(&b, "Een leerling");
+    else if (b.data[0] >= 'a' && b.data[0] <= 'z')
+        b.data[0] = (char)(b.data[0] - 'a' + 'A');
+    return kr_buf_steal(&b);
 }
 
 /* The reflection's question "does this note judge?", answered by the checker. */
@@ -374,9 +460,18 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         if (r == KR_OK) {
             const struct kr_pattern_result *pr = &out->refl.result;
             out->pattern_labels = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
-            for (size_t p = 0; p < pr->n_patterns; p++)
-                out->pattern_labels[p] = school_text(
-                    pr->patterns[p].label ? pr->patterns[p].label : "", sw, nsw_text, opts);
+            struct name_words nw = {0};
+            if (opts->hide_names)
+                note_names(&out->obs, &nw);
+            for (size_t p = 0; p < pr->n_patterns; p++) {
+                const char *l = pr->patterns[p].label ? pr->patterns[p].label : "";
+                char *own = opts->hide_names ? label_without_names(l, &nw) : NULL;
+                out->pattern_labels[p] = school_text(own ? own : l, sw, nsw_text, opts);
+                free(own);
+            }
+            for (size_t k = 0; k < nw.n; k++)
+                free(nw.w[k]);
+            free(nw.w);
         }
     } else {
         struct kr_finding_list findings = {0};

@@ -68,6 +68,30 @@ START_TEST(test_core_utf8_valid_finds_first_bad_byte)
 }
 END_TEST
 
+/* Letters, marks and digits of any script are part of a word; spaces, punctuation and the
+ * replacement character are not (summary.c's whole words for schuilnamen). */
+START_TEST(test_core_utf8_is_word_letters_not_punctuation)
+{
+    static const uint32_t word[] = {
+        'a',           'Z',           '7',   0xE9 /* é */, 0x301 /* combining acute */,
+        0x3B1 /* α */, 0x627 /* ا */, 0x4E2D /* 中 */};
+    static const uint32_t not_word[] = {' ',
+                                        '-',
+                                        '\'',
+                                        0xA0 /* no-break space */,
+                                        0x2026 /* … */,
+                                        0x2019 /* ’ */,
+                                        0x2013 /* – */,
+                                        0xAB /* « */,
+                                        0x85 /* C1 */,
+                                        KR_UTF8_REPLACEMENT};
+    for (size_t i = 0; i < sizeof word / sizeof *word; i++)
+        ck_assert_msg(kr_utf8_is_word(word[i]), "U+%04X", (unsigned)word[i]);
+    for (size_t i = 0; i < sizeof not_word / sizeof *not_word; i++)
+        ck_assert_msg(!kr_utf8_is_word(not_word[i]), "U+%04X", (unsigned)not_word[i]);
+}
+END_TEST
+
 START_TEST(test_core_json_escapes_quotes_and_controls)
 {
     struct kr_buf b = {0};
@@ -165,6 +189,7 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_core_utf8_truncate_marks_cut_and_never_splits);
     tcase_add_test(tc, test_core_utf8_inert_removes_terminal_controls);
     tcase_add_test(tc, test_core_utf8_valid_finds_first_bad_byte);
+    tcase_add_test(tc, test_core_utf8_is_word_letters_not_punctuation);
     suite_add_tcase(s, tc);
     tc = tcase_create("misc");
     tcase_add_test(tc, test_core_json_escapes_quotes_and_controls);

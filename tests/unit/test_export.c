@@ -289,6 +289,56 @@ START_TEST(test_export_pseudonyms)
 }
 END_TEST
 
+/* A school name before a no-break space, "…" or a curly quote is a whole word too (those
+ * bytes are >= 0x80, not letters); inside a longer word it stays. */
+START_TEST(test_export_pseudonyms_unicode_punctuation)
+{
+    static const char *const notes[] = {
+        "Op \u2018De Wilg\u2019 pakt een leerling de hulpkaart.",
+        "De Wilg\u00a0heeft 30 hulpkaarten.",
+        "Het plein van De Wilg\u2026 en de Wilgenlaan.",
+    };
+    add_visit_notes("groep 7", notes, 3, 11);
+    struct kr_export_opts o = {.pseudonymise = true};
+    char *md = export(KR_EXPORT_MD, &o);
+    char *csv = export(KR_EXPORT_CSV, &o);
+    for (char *out = md; out; out = out == md ? csv : NULL) {
+        ck_assert_ptr_nonnull(strstr(out, "Op \u2018School A\u2019 pakt"));
+        ck_assert_ptr_nonnull(strstr(out, "School A\u00a0heeft"));
+        ck_assert_ptr_nonnull(strstr(out, "van School A\u2026 en de Wilgenlaan"));
+        ck_assert_ptr_null(strstr(out, "De Wilg\u2019"));
+        ck_assert_ptr_null(strstr(out, "De Wilg\u00a0"));
+        ck_assert_ptr_null(strstr(out, "De Wilg\u2026"));
+    }
+    free(md);
+    free(csv);
+}
+END_TEST
+
+/* A pattern's label is made of folded words ("Zandloper, draait, fatima"): a pupil's name
+ * in it, found in the notes, is left out of a summary as it is in the notes. */
+START_TEST(test_export_pattern_label_without_names)
+{
+    static const char *const notes[] = {
+        "Bij de zandloper draait Fatima de zandloper om.",
+        "Bij de zandloper draait Fatima de zandloper weer om.",
+        "Fatima draait bij de zandloper de zandloper om.",
+    };
+    add_visit_notes("groep 7", notes, 3, 11);
+    char *md = export(KR_EXPORT_MD, NULL);
+    char *html = export(KR_EXPORT_HTML, NULL);
+    for (char *out = md; out; out = out == md ? html : NULL) {
+        ck_assert_ptr_null(strstr(out, "Fatima"));
+        ck_assert_ptr_null(strstr(out, "fatima"));
+        ck_assert_ptr_null(strstr(out, "Jan"));
+        ck_assert_ptr_null(strstr(out, "jan,"));
+        ck_assert_ptr_null(strstr(out, ", jan"));
+    }
+    free(md);
+    free(html);
+}
+END_TEST
+
 START_TEST(test_export_csv_shape)
 {
     struct kr_export_opts o = {.sep = ','};
@@ -472,6 +522,8 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_export_summary_content);
     tcase_add_test(tc, test_export_pseudonyms);
+    tcase_add_test(tc, test_export_pseudonyms_unicode_punctuation);
+    tcase_add_test(tc, test_export_pattern_label_without_names);
     tcase_add_test(tc, test_export_debrief_and_group_patterns);
     tcase_add_test(tc, test_export_toa_versions_and_next_steps);
     tcase_add_test(tc, test_export_csv_shape);
