@@ -328,24 +328,32 @@ enum kr_status kr_store_toa_version_put(struct kr_store *st, const char *session
     return r;
 }
 
-enum kr_status kr_store_toa_version_delete(struct kr_store *st, const char *id,
-                                           struct kr_error *err)
+/* Soft delete: sql sets deleted_at = ?2 of the live row with id ?1; fail is the message when
+ * SQLite fails, what names the thing when there is no such row. */
+static enum kr_status soft_delete(struct kr_store *st, const char *sql, const char *id,
+                                  const char *fail, const char *what, struct kr_error *err)
 {
     char now[KR_TIME_SIZE];
     kr_clock_now_utc(now);
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(st,
-                                        "UPDATE theory_of_action SET deleted_at = ?2, chosen = 0,"
-                                        " updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-                                        &s, err);
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, id);
     kr_store_bind_text(s, 2, now);
-    r = run(st, s, err, "Theory of action verwijderen mislukt");
+    r = run(st, s, err, fail);
     if (r == KR_OK && sqlite3_changes(st->db) == 0)
-        r = kr_error_set(err, KR_NOT_FOUND, "Geen theory of action met id '%s'.", id);
+        r = kr_error_set(err, KR_NOT_FOUND, "Geen %s met id '%s'.", what, id);
     return r;
+}
+
+enum kr_status kr_store_toa_version_delete(struct kr_store *st, const char *id,
+                                           struct kr_error *err)
+{
+    return soft_delete(st,
+                       "UPDATE theory_of_action SET deleted_at = ?2, chosen = 0, updated_at = ?2"
+                       " WHERE id = ?1 AND deleted_at IS NULL",
+                       id, "Theory of action verwijderen mislukt", "theory of action", err);
 }
 
 enum kr_status kr_store_toa_choose(struct kr_store *st, const char *session_id, const char *id,
@@ -588,21 +596,10 @@ enum kr_status kr_store_step_put(struct kr_store *st, const char *session_id,
 
 enum kr_status kr_store_step_delete(struct kr_store *st, const char *id, struct kr_error *err)
 {
-    char now[KR_TIME_SIZE];
-    kr_clock_now_utc(now);
-    sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(st,
-                                        "UPDATE next_step SET deleted_at = ?2, updated_at = ?2"
-                                        " WHERE id = ?1 AND deleted_at IS NULL",
-                                        &s, err);
-    if (r != KR_OK)
-        return r;
-    kr_store_bind_text(s, 1, id);
-    kr_store_bind_text(s, 2, now);
-    r = run(st, s, err, "Volgende stap verwijderen mislukt");
-    if (r == KR_OK && sqlite3_changes(st->db) == 0)
-        r = kr_error_set(err, KR_NOT_FOUND, "Geen volgende stap met id '%s'.", id);
-    return r;
+    return soft_delete(st,
+                       "UPDATE next_step SET deleted_at = ?2, updated_at = ?2"
+                       " WHERE id = ?1 AND deleted_at IS NULL",
+                       id, "Volgende stap verwijderen mislukt", "volgende stap", err);
 }
 
 enum kr_status kr_store_step_reorder(struct kr_store *st, const char *session_id,
