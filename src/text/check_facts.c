@@ -2,7 +2,8 @@
 /*
  * The context rules that keep facts clean: "goed" meaning correct in a count ("7 van de 10
  * sommen goed"), a generalisation measured by a number or time, and "te" as a norm ("te lang")
- * unless a verb follows ("te schrijven").
+ * unless a verb follows ("te schrijven"), and a frequency in the writer's own habit ("Ik teken
+ * meestal na school", "We eten vaak pasta").
  */
 #include "check_internal.h"
 
@@ -73,4 +74,53 @@ void ck_te_rule(struct kr_checker *c, size_t t)
     if (t > 0 && is_word(c, t - 1) && !c->info[t].sent && !c->info[t].nl && has(c, t - 1, F_TE_PRE))
         start = t - 1;
     ck_add_cand(c, c->toks.items[start].start, c->toks.items[w].end, c->norm_cat);
+}
+
+/* Grammar words of the self-report rule; not lexicon data. */
+static const char *const writer_words[] = {"ik", "we", "wij"};
+static const char *const other_words[] = {"hem", "haar", "hen", "hun", "zijn", "jou", "jullie"};
+static const char *const notice_words[] = {"zie",   "zag",  "zagen",  "zien",   "hoor",   "hoorde",
+                                           "horen", "merk", "merkte", "merken", "ervaar", "ervaren",
+                                           "vind",  "vond", "denk",   "dacht"};
+
+static bool exact_any(const struct kr_checker *c, size_t t, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (exact_is(c, t, w[i]))
+            return true;
+    return false;
+}
+
+/*
+ * A frequency ("meestal", "vaak", "elke dag") in a sentence whose only person is the writer
+ * ("ik", "we") tells the writer's own habit: "Ik teken bijna elke dag, meestal na school",
+ * "We maken dan vaak pasta". Not when anyone else is in the sentence (a person word, an object
+ * pronoun, a name), when the writer notices or judges ("Ik zie vaak ...", "we vinden ...") or
+ * reports ("... dat ..."): then it generalises about someone observed.
+ */
+bool ck_self_report(const struct kr_checker *c, size_t t)
+{
+    size_t s = t, e = t + 1, n = c->toks.n;
+    while (s > 0 && !c->info[s].sent)
+        s--;
+    while (e < n && !c->info[e].sent)
+        e++;
+    bool writer = false;
+    for (size_t i = s; i < e; i++) {
+        if (c->toks.items[i].kind != KR_TOK_WORD)
+            continue;
+        if (c->info[i].speech)
+            return false;
+        if (exact_any(c, i, writer_words, sizeof writer_words / sizeof writer_words[0])) {
+            writer = true;
+            continue;
+        }
+        unsigned char first = (unsigned char)c->text[c->toks.items[i].start];
+        if ((i > s && first >= 'A' && first <= 'Z') || has(c, i, F_PERSON) ||
+            exact_is(c, i, "dat") ||
+            exact_any(c, i, other_words, sizeof other_words / sizeof other_words[0]) ||
+            exact_any(c, i, notice_words, sizeof notice_words / sizeof notice_words[0]))
+            return false;
+    }
+    return writer;
 }

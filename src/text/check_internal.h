@@ -143,6 +143,7 @@ struct kr_checker {
     struct table tab;
     int norm_cat;            /* category of the "te" rule, or -1 */
     int label_cat, eval_cat; /* categories of the predicate rule ("hij is ...", "het werk is ..") */
+    int gen_cat;             /* "generalisatie", or -1 (the self-report rule) */
     uint32_t te_hash;
     /* scratch, reused by every kr_check */
     struct kr_buf nfc; /* the text in NFC, when it was not */
@@ -248,6 +249,8 @@ void ck_try_pattern(struct kr_checker *c, size_t p, size_t t);
 bool ck_count_fact(const struct kr_checker *c, const char *text, size_t t);
 bool ck_measured(const struct kr_checker *c, size_t t);
 void ck_te_rule(struct kr_checker *c, size_t t);
+/* The sentence of token t is the writer telling their own habit (see check_facts.c). */
+bool ck_self_report(const struct kr_checker *c, size_t t);
 
 /* check_predicate.c */
 /* The predicate rule at copula t; nlex: the candidates the lexicon's patterns found. */

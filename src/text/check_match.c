@@ -117,6 +117,9 @@ void ck_try_pattern(struct kr_checker *c, size_t p, size_t t)
     size_t last;
     if (!match_at(c, &c->pats[p], 0, t, &last))
         return;
+    /* "Ik teken bijna elke dag": the writer's own habit, not a generalisation about a pupil. */
+    if (c->pats[p].cat >= 0 && c->pats[p].cat == c->gen_cat && ck_self_report(c, t))
+        return;
     /* "om 10:51 zijn alle groepjes aan het werk" counts what it generalises. */
     for (size_t k = t; k < last; k++)
         if (has(c, k, F_GEMETEN) && ck_measured(c, k))

@@ -131,6 +131,7 @@ static void build_index(struct kr_checker *c)
     c->norm_cat = ck_find_cat(c, "norm");
     c->label_cat = ck_find_cat(c, "label");
     c->eval_cat = ck_find_cat(c, "evaluatief");
+    c->gen_cat = ck_find_cat(c, "generalisatie");
 }
 
 char **kr_checker_network_paths(void)

@@ -504,6 +504,31 @@ static void score_public(const char *part, struct score *sc)
  * structural rules of issue 14, tuned on "dev" only: on the held-out "test" part 43/46 judging
  * sentences found (93.5%, above the acceptance 88%) and 4/26 factual ones flagged (15.4%: the
  * acceptance 8% is NOT met; the floor below guards the measured level, not the goal). */
+/* Check s, then: is word inside a finding? */
+static int run_flags(const char *s, const char *word)
+{
+    run(s);
+    return flagged(s, word);
+}
+
+/* The writer's own habit is no generalisation about a pupil (issue 14, dev part of the public
+ * set): a frequency in a sentence whose only person is "ik"/"we". Anyone else in the sentence,
+ * noticing ("Ik zie vaak ...") or a reported clause keeps it a generalisation. */
+START_TEST(test_check_self_report_habit)
+{
+    ck_assert_uint_eq(run("Ik teken bijna elke dag, meestal na school."), 0);
+    ck_assert_uint_eq(run("We maken dan vaak pasta of een soep."), 0);
+    ck_assert_uint_eq(run("Ik fiets meestal naar school."), 0);
+    ck_assert(run_flags("We helpen hem vaak.", "vaak"));
+    ck_assert(run_flags("Ik help Hans altijd.", "altijd"));
+    ck_assert(run_flags("Ik zie vaak dat hij wegkijkt.", "vaak"));
+    ck_assert(run_flags("Ik hoor steeds geroezemoes.", "steeds"));
+    ck_assert(run_flags("We werken altijd samen met de leerlingen.", "altijd"));
+    ck_assert(run_flags("Ze komt altijd te laat, ik niet.", "altijd"));
+    ck_assert(run_flags("Ik denk dat hij altijd zo doet.", "altijd"));
+}
+END_TEST
+
 START_TEST(test_check_public_heldout)
 {
     struct score dev, test;
@@ -715,6 +740,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_predicate_about_a_person);
     tcase_add_test(tc, test_check_causal_and_final_clauses);
     tcase_add_test(tc, test_check_formulas_and_hedges);
+    tcase_add_test(tc, test_check_self_report_habit);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
     tcase_add_checked_fixture(tl, setup, teardown);
