@@ -76,8 +76,12 @@ void kl_mark_structure(struct kr_linter *L)
         struct sent *S = &L->s[s];
         mark_frames(L, S);
         bool later_question = false;
+        /* A question word at a clause start, or coordinated after 'en': "Kan dit gebeurd zijn
+         * en waarom wel of niet?" asks for the reasons too, so it is open. */
         for (size_t i = S->first; i < S->end; i++)
-            if (L->w[i].clause_start && question_at(L, i, S->end)) {
+            if ((L->w[i].clause_start ||
+                 (i > S->first && fold_is(L, i - 1, "en") && !L->w[i - 1].quoted)) &&
+                question_at(L, i, S->end)) {
                 S->open = true;
                 if (i > S->first)
                     later_question = true;
