@@ -5,6 +5,7 @@
  * condition in an open question or an effect "op" something, rating degrees ("Hoe zelfstandig
  * ..."), and closed questions.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "lint_internal.h"
@@ -14,6 +15,7 @@ void kl_add_found(struct kr_linter *L, enum kind k, size_t start, size_t end)
     for (size_t i = 0; i < L->nf; i++)
         if (L->f[i].kind == k)
             return;
+    assert(L->nf < K_COUNT); /* one finding per kind, and there are K_COUNT kinds */
     L->f[L->nf++] = (struct found){.start = start, .end = end, .kind = k};
 }
 

@@ -5,6 +5,8 @@
  * unless a verb follows ("te schrijven"), and a frequency in the writer's own habit ("Ik teken
  * meestal na school", "We eten vaak pasta").
  */
+#include <assert.h>
+
 #include "check_internal.h"
 
 /* "goed" (or fout, juist ...) at t means "correct" in a count: "7 van de 10 sommen goed",
@@ -100,6 +102,7 @@ static bool exact_any(const struct kr_checker *c, size_t t, const char *const *w
  */
 bool ck_self_report(const struct kr_checker *c, size_t t)
 {
+    assert(t < c->toks.n);
     size_t s = t, e = t + 1, n = c->toks.n;
     while (s > 0 && !c->info[s].sent)
         s--;

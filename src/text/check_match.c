@@ -3,8 +3,11 @@
  * Matching the lexicon's patterns against a tokenized note: an element against a word (a stem
  * with its derivational guards, a suffix, an exact form, a number, any word), gaps of a few
  * words, and the rule that a generalisation measured by a number nearby ("om 10:51 zijn alle
- * groepjes aan het werk") is no judgement.
+ * groepjes aan het werk") is no judgement, nor is a frequency in the writer's own habit
+ * (ck_self_report in check_facts.c).
  */
+#include <assert.h>
+
 #include "check_internal.h"
 #include "kijkronde/mem.h"
 
@@ -114,6 +117,7 @@ void ck_add_cand(struct kr_checker *c, size_t start, size_t end, int cat)
 
 void ck_try_pattern(struct kr_checker *c, size_t p, size_t t)
 {
+    assert(p < c->npats && t < c->toks.n);
     size_t last;
     if (!match_at(c, &c->pats[p], 0, t, &last))
         return;
