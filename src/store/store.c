@@ -650,7 +650,8 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
             goto out;
         }
     }
-    s = kr_store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err);
+    s = kr_store_exec(
+        st, "PRAGMA synchronous = " KR_STORE_SYNCHRONOUS "; PRAGMA foreign_keys = ON;", err);
     if (s != KR_OK)
         goto out;
     s = migrate(st, version, err);
