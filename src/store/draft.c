@@ -82,7 +82,7 @@ static enum kr_status draft_exec(struct kr_store *st, const char *sql, const cha
             sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
         rc = sqlite3_step(s);
         if (!st->in_tx)
-            sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+            sqlite3_exec(db, "PRAGMA synchronous = " KR_STORE_SYNCHRONOUS, NULL, NULL, NULL);
     }
     sqlite3_finalize(s);
     if (rc == SQLITE_DONE)

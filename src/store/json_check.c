@@ -3,6 +3,7 @@
  * A JSON syntax checker that says where exactly a document is broken (and why, in
  * Dutch), without recursion, refusing a key that comes twice in one object.
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +244,7 @@ static int jkeys_add(struct jkeys *k, struct kr_jscan *j, size_t obj, size_t sta
 /* An object closes: drop its keys (the top of the stack, from entry `from` on). */
 static void jkeys_pop(struct jkeys *k, size_t from)
 {
+    assert(from <= k->n);
     if (from >= k->n)
         return;
     for (size_t i = k->n; i-- > from;)
@@ -333,6 +335,7 @@ static int js_check_keys(struct kr_jscan *j, struct jkeys *keys)
         j->why = stack[depth - 1] == '{' ? "hier verwacht ik , of }" : "hier verwacht ik , of ]";
         return 0;
     key:
+        assert(depth > 0 && stack[depth - 1] == '{');
         js_ws(j);
         if (j->pos >= j->len || j->s[j->pos] != '"') {
             j->why = "hier verwacht ik een sleutel tussen \"\"";

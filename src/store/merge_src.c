@@ -277,6 +277,8 @@ static bool src_has_col(struct kr_store *st, const char *table, const char *col)
 enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
                                   struct kr_error *err)
 {
+    /* Inside the caller's transaction: a merge is all or nothing. */
+    assert(!sqlite3_get_autocommit(st->db));
     enum kr_status r = kr_store_register_tick(st, err);
     struct kr_exchange_stats tmp = {0};
     /* A merge of its own (not the last step of an import): a unit per note and version. */

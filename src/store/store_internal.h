@@ -37,6 +37,13 @@ struct kr_store {
 #define KR_STORE_APP_ID     0x4B524F4E
 #define KR_STORE_APP_ID_STR "1263685454" /* the same, for PRAGMA application_id = */
 
+/*
+ * The synchronous level of the store's connection: FULL, so a note whose save returned
+ * survives a power cut (tests/unit/test_powercut.c fails with OFF or NORMAL). Set at open;
+ * a draft switches to NORMAL for its one statement and back to this (draft.c).
+ */
+#define KR_STORE_SYNCHRONOUS "FULL"
+
 /* A "file:" URI for path (percent-encoded) with query (NULL for none); heap string.
    ":memory:" stays as it is. The store opens every file through a URI. */
 char *kr_store_uri(const char *path, const char *query);
@@ -59,6 +66,8 @@ struct kr_peek {
 enum kr_status kr_store_peek(const char *path, bool with_wal, const char *untouched,
                              struct kr_peek *out, struct kr_error *err);
 void kr_store_peek_fini(struct kr_peek *p);
+/* The peek's questions on an open connection (application_id, user_version, tables). */
+int kr_store_peek_query(sqlite3 *db, struct kr_peek *p);
 /* Is the looked-at file kijkronde's (its id, or id 0 with kijkronde's tables)? */
 bool kr_store_peek_ours(const struct kr_peek *p);
 /* Refuse (KR_DB_NOT_DB, KR_DB_TOO_NEW, with a Dutch message naming path and ending in
@@ -84,11 +93,12 @@ extern const char kr_store_nfc_debrief_sql[];
 extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;
 
-/* Map a SQLite result code to a status and fill err with the database's message. */
 /* A Dutch sentence for a SQLite result code (primary or extended); static, never NULL. The
  * user never reads sqlite3_errmsg()'s English. */
 const char *kr_store_rc_nl(int rc);
 
+/* Map a SQLite result code to a status and fill err with a Dutch message: what, the path,
+   why (in Dutch) and the code. */
 enum kr_status kr_store_fail(struct kr_store *st, int rc, struct kr_error *err, const char *what);
 
 /* Prepare one statement; rejects leftover SQL. */
