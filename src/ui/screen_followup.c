@@ -3,35 +3,32 @@
  * The follow-up: opening a later bijeenkomst of a network shows the next steps of the earlier
  * ones that are still open (those of the host school first), and the group records per step
  * gedaan, bezig or niet gedaan with one sentence, saved at once with the step
- * (kr_store_step_follow_up, follow_up_session = the open bijeenkomst). It comes up once per
+ * (kr_store_network_follow_up, follow_up_session = the open bijeenkomst). It comes up once per
  * bijeenkomst per run of kijkronde (ui_followup_offer); s or Esc skips it, b starts a visit
  * at once, and o on the bijeenkomst screen brings it back.
  *
- * Which steps: the live steps of the network's bijeenkomsten before this one (by date, then
- * by creation) that were not followed up yet, that were "bezig" at an earlier bijeenkomst (to
- * be followed up again), or that were followed up here (to change it).
+ * Which steps: kr_store_network_open_steps (network.h): the live steps of the network's
+ * bijeenkomsten before this one that were not followed up yet, that were "bezig" at an earlier
+ * bijeenkomst (to be followed up again), or that were followed up here (to change it).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/network.h"
 #include "kijkronde/plural.h"
 #include "ui_internal.h"
 
-struct item {
-    struct kr_next_step step;
-    size_t from;       /* the bijeenkomst of the step: index into S.sessions */
-    bool same_school;  /* of the host school of the open bijeenkomst */
-    bool here;         /* followed up at the open bijeenkomst */
-    size_t prev_from;  /* when "bezig" at an earlier bijeenkomst: its index, else SIZE_MAX */
-    char *prev_text;   /* that earlier follow-up's sentence (a 0 here puts it back) */
-    enum kr_follow_status prev_status;
+/* A "bezig" from an earlier bijeenkomst as it was when this screen opened: 0 after a
+ * follow-up here puts it back. */
+struct earlier {
+    char *step_id, *session_id, *text;
 };
 
 static struct {
-    struct kr_session_list sessions; /* every bijeenkomst (the network's are looked up here) */
-    struct item *items;
-    size_t n, cap;
+    struct kr_open_step_list items;
+    struct earlier *earlier;
+    size_t n_earlier, cap_earlier;
     size_t sel, top;
     bool editing;
     enum kr_follow_status status; /* what the sentence being typed goes with */
@@ -43,115 +40,73 @@ static struct {
 
 static void items_free(void)
 {
-    for (size_t i = 0; i < S.n; i++) {
-        kr_next_step_fini(&S.items[i].step);
-        free(S.items[i].prev_text);
+    kr_open_step_list_fini(&S.items);
+    memset(&S.items, 0, sizeof S.items);
+}
+
+static void earlier_free(void)
+{
+    for (size_t i = 0; i < S.n_earlier; i++) {
+        free(S.earlier[i].step_id);
+        free(S.earlier[i].session_id);
+        free(S.earlier[i].text);
     }
-    free(S.items);
-    S.items = NULL;
-    S.n = S.cap = 0;
-    kr_session_list_fini(&S.sessions);
-    memset(&S.sessions, 0, sizeof S.sessions);
+    free(S.earlier);
+    S.earlier = NULL;
+    S.n_earlier = S.cap_earlier = 0;
 }
 
-/* a before b: by date, then by creation, then by id (two laptops may make the same day). */
-static int session_order(const struct kr_session *a, const struct kr_session *b)
-{
-    int c = strcmp(a->date ? a->date : "", b->date ? b->date : "");
-    if (!c)
-        c = strcmp(a->created_at ? a->created_at : "", b->created_at ? b->created_at : "");
-    if (!c)
-        c = strcmp(a->id, b->id);
-    return c;
-}
-
-static bool same_text(const char *a, const char *b)
-{
-    return a && b && strcmp(a, b) == 0;
-}
-
-static size_t session_index(const char *id)
-{
-    for (size_t i = 0; id && i < S.sessions.n; i++)
-        if (strcmp(S.sessions.items[i].id, id) == 0)
-            return i;
-    return SIZE_MAX;
-}
-
-static int item_order(const void *pa, const void *pb)
-{
-    const struct item *a = pa, *b = pb;
-    if (a->same_school != b->same_school)
-        return a->same_school ? -1 : 1;
-    int c = session_order(&S.sessions.items[a->from], &S.sessions.items[b->from]);
-    if (c)
-        return c;
-    return a->step.position < b->step.position ? -1 : a->step.position > b->step.position;
-}
-
-/* Read the steps for the bijeenkomst cur (the open one). True without a store error. */
-static bool load(struct ui *ui, const struct kr_session *cur)
+/* Read the steps for the open bijeenkomst. True without a store error. */
+static bool load(struct ui *ui)
 {
     struct kr_error err = {0};
     items_free();
-    if (!cur->id || !cur->network_id)
+    if (!ui->session.id || !ui->session.network_id)
         return true;
-    if (kr_store_session_list(ui->st, &S.sessions, &err) != KR_OK) {
-        ui_store_error(ui, "Kan de bijeenkomsten van het netwerk niet lezen", &err);
+    if (kr_store_network_open_steps(ui->st, ui->session.id, &S.items, &err) != KR_OK) {
+        ui_store_error(ui, "Kan de volgende stappen van het netwerk niet lezen", &err);
         return false;
     }
-    for (size_t i = 0; i < S.sessions.n; i++) {
-        const struct kr_session *s = &S.sessions.items[i];
-        if (!same_text(s->network_id, cur->network_id) || strcmp(s->id, cur->id) == 0 ||
-            session_order(s, cur) >= 0)
-            continue;
-        struct kr_next_step_list steps = {0};
-        if (kr_store_step_list(ui->st, s->id, &steps, &err) != KR_OK) {
-            ui_store_error(ui, "Kan de volgende stappen niet lezen", &err);
-            kr_next_step_list_fini(&steps);
-            return false;
-        }
-        for (size_t k = 0; k < steps.n; k++) {
-            struct kr_next_step *st = &steps.items[k];
-            bool here = same_text(st->follow_up_session, cur->id);
-            size_t at = session_index(st->follow_up_session);
-            bool earlier_bezig = st->follow_up_status == KR_FOLLOW_BEZIG && !here &&
-                                 at != SIZE_MAX &&
-                                 session_order(&S.sessions.items[at], cur) < 0;
-            if (st->follow_up_status != KR_FOLLOW_NONE && !here && !earlier_bezig) {
-                kr_next_step_fini(st);
-                continue;
-            }
-            KR_GROW(S.items, S.cap, S.n + 1);
-            struct item *it = &S.items[S.n++];
-            memset(it, 0, sizeof *it);
-            it->step = *st;
-            it->from = i;
-            it->same_school = same_text(s->host_school, cur->host_school);
-            it->here = here;
-            it->prev_from = earlier_bezig ? at : SIZE_MAX;
-            it->prev_status = earlier_bezig ? st->follow_up_status : KR_FOLLOW_NONE;
-            it->prev_text = earlier_bezig && st->follow_up_text ? kr_xstrdup(st->follow_up_text)
-                                                                : NULL;
-        }
-        free(steps.items); /* the steps moved into S.items or were freed */
-    }
-    qsort(S.items, S.n, sizeof *S.items, item_order);
     return true;
+}
+
+/* The "bezig" of an earlier bijeenkomst, for items not followed up here yet. */
+static void remember_earlier(void)
+{
+    earlier_free();
+    for (size_t i = 0; i < S.items.n; i++) {
+        const struct kr_open_step *o = &S.items.items[i];
+        if (o->here || o->step.follow_up_status != KR_FOLLOW_BEZIG)
+            continue;
+        KR_GROW(S.earlier, S.cap_earlier, S.n_earlier + 1);
+        S.earlier[S.n_earlier++] =
+            (struct earlier){kr_xstrdup(o->step.id), kr_xstrdup(o->step.follow_up_session),
+                             o->step.follow_up_text ? kr_xstrdup(o->step.follow_up_text) : NULL};
+    }
+}
+
+static const struct earlier *earlier_of(const char *step_id)
+{
+    for (size_t i = 0; i < S.n_earlier; i++)
+        if (strcmp(S.earlier[i].step_id, step_id) == 0)
+            return &S.earlier[i];
+    return NULL;
 }
 
 /* Steps still to be followed up here (recorded ones do not count). */
 static size_t open_count(void)
 {
     size_t n = 0;
-    for (size_t i = 0; i < S.n; i++)
-        n += !S.items[i].here;
+    for (size_t i = 0; i < S.items.n; i++)
+        n += !S.items.items[i].here;
     return n;
 }
 
-size_t ui_followup_open(struct ui *ui)
+size_t ui_followup_open(struct ui *ui, size_t *recorded)
 {
-    size_t n = load(ui, &ui->session) ? open_count() : 0;
+    size_t n = load(ui) ? open_count() : 0;
+    if (recorded)
+        *recorded = S.items.n - n;
     items_free();
     return n;
 }
@@ -170,7 +125,7 @@ void ui_followup_offer(struct ui *ui)
         return;
     KR_GROW(S.shown, S.cap_shown, S.n_shown + 1);
     S.shown[S.n_shown++] = kr_xstrdup(ui->session.id);
-    if (ui_followup_open(ui) > 0)
+    if (ui_followup_open(ui, NULL) > 0)
         ui_push(ui, &ui_screen_followup);
 }
 
@@ -183,19 +138,19 @@ void ui_followup_forget(void)
     S.n_shown = S.cap_shown = 0;
 }
 
-static struct item *cur_item(void)
+static const struct kr_open_step *cur_item(void)
 {
-    return S.sel < S.n ? &S.items[S.sel] : NULL;
+    return S.sel < S.items.n ? &S.items.items[S.sel] : NULL;
 }
 
 static void reload(struct ui *ui)
 {
     char *id = cur_item() ? kr_xstrdup(cur_item()->step.id) : NULL;
-    load(ui, &ui->session);
-    if (S.sel >= S.n)
-        S.sel = S.n ? S.n - 1 : 0;
-    for (size_t i = 0; id && i < S.n; i++)
-        if (strcmp(S.items[i].step.id, id) == 0)
+    load(ui);
+    if (S.sel >= S.items.n)
+        S.sel = S.items.n ? S.items.n - 1 : 0;
+    for (size_t i = 0; id && i < S.items.n; i++)
+        if (strcmp(S.items.items[i].step.id, id) == 0)
             S.sel = i;
     free(id);
 }
@@ -205,10 +160,11 @@ static void enter(struct ui *ui)
     kr_le_init(&S.ed);
     S.editing = false;
     S.sel = S.top = 0;
-    load(ui, &ui->session);
+    load(ui);
+    remember_earlier();
     /* Start on the first step that is still open. */
-    for (size_t i = 0; i < S.n; i++)
-        if (!S.items[i].here) {
+    for (size_t i = 0; i < S.items.n; i++)
+        if (!S.items.items[i].here) {
             S.sel = i;
             break;
         }
@@ -219,6 +175,7 @@ static void leave(struct ui *ui)
     (void)ui;
     kr_le_fini(&S.ed);
     items_free();
+    earlier_free();
 }
 
 /* ---- drawing ---- */
@@ -232,8 +189,8 @@ struct row {
 static size_t build_rows(struct row *rows, size_t max)
 {
     size_t n = 0;
-    for (size_t i = 0; i < S.n && n + 4 <= max; i++) {
-        if (i == 0 || S.items[i].same_school != S.items[i - 1].same_school)
+    for (size_t i = 0; i < S.items.n && n + 4 <= max; i++) {
+        if (i == 0 || S.items.items[i].same_school != S.items.items[i - 1].same_school)
             rows[n++] = (struct row){i, -1};
         for (int p = 0; p < 3; p++)
             rows[n++] = (struct row){i, p};
@@ -241,17 +198,16 @@ static size_t build_rows(struct row *rows, size_t max)
     return n;
 }
 
-static const char *status_tag(const struct item *it)
+static const char *status_tag(const struct kr_open_step *it)
 {
     if (it->here)
         return kr_follow_status_title(it->step.follow_up_status);
-    return it->prev_from != SIZE_MAX ? "nog bezig?" : "open";
+    return it->step.follow_up_status == KR_FOLLOW_BEZIG ? "nog bezig?" : "open";
 }
 
 static void draw_row(struct ui *ui, int y, const struct row *r, bool on)
 {
-    const struct item *it = &S.items[r->item];
-    const struct kr_session *from = &S.sessions.items[it->from];
+    const struct kr_open_step *it = &S.items.items[r->item];
     int w = ui->cols - 4;
     enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
     if (r->part == -1) {
@@ -268,8 +224,9 @@ static void draw_row(struct ui *ui, int y, const struct row *r, bool on)
         const char *tag = status_tag(it);
         int tw = (int)strlen(tag) + 2;
         ui_putf(ui, y, 2, w - tw - 1, on ? a : UI_DIM, "%s · %s · %s · %s",
-                from->date ? from->date : "", from->host_school ? from->host_school : "(geen school)",
-                kr_actor_title(it->step.actor), kr_horizon_title(it->step.horizon));
+                it->session_date ? it->session_date : "",
+                it->host_school ? it->host_school : "(geen school)", kr_actor_title(it->step.actor),
+                kr_horizon_title(it->step.horizon));
         enum ui_attr ta = on ? a : it->here ? UI_OK : UI_HINT;
         ui_putf(ui, y, ui->cols - 2 - tw, tw, ta, "[%s]", tag);
     } else if (r->part == 1) {
@@ -278,10 +235,10 @@ static void draw_row(struct ui *ui, int y, const struct row *r, bool on)
         ui_putf(ui, y, 4, w - 2, on ? a : UI_OK, "→ %s: %s",
                 kr_follow_status_title(it->step.follow_up_status),
                 it->step.follow_up_text ? it->step.follow_up_text : "(geen zin)");
-    } else if (it->prev_from != SIZE_MAX) {
-        const struct kr_session *p = &S.sessions.items[it->prev_from];
-        ui_putf(ui, y, 4, w - 2, on ? a : UI_DIM, "Op %s: bezig%s%s", p->date ? p->date : "",
-                it->prev_text ? " — " : "", it->prev_text ? it->prev_text : "");
+    } else if (it->step.follow_up_status == KR_FOLLOW_BEZIG) {
+        const char *t = it->step.follow_up_text;
+        ui_putf(ui, y, 4, w - 2, on ? a : UI_DIM, "Vorige keer: bezig%s%s", t ? " — " : "",
+                t ? t : "");
     } else {
         ui_put(ui, y, 4, w - 2, on ? a : UI_DIM, "Nog niet opgevolgd.");
     }
@@ -292,7 +249,7 @@ static void draw_row(struct ui *ui, int y, const struct row *r, bool on)
 static void draw_edit(struct ui *ui, int y)
 {
     int w = ui->cols - 4;
-    ui_putf(ui, y++, 2, w, UI_HEAD, "%s — wat zag of hoorde de groep? (één zin)",
+    ui_putf(ui, y++, 2, w, UI_HEAD, "Opvolging: %s. Wat zag of hoorde de groep? (één zin)",
             kr_follow_status_title(S.status));
     struct ui_span spans[UI_MAX_SPANS];
     size_t n_spans = 0;
@@ -314,12 +271,12 @@ static void draw(struct ui *ui)
     ui_putf(ui, y++, 2, w, UI_DIM, "Eerdere bijeenkomsten van %s · s overslaan, b meteen bezoeken",
             ui->session.network_name ? ui->session.network_name : "het netwerk");
     y++;
-    if (S.n == 0) {
+    if (S.items.n == 0) {
         ui_put(ui, y, 2, w, UI_NORMAL, "Er zijn geen open stappen van eerdere bijeenkomsten.");
         return;
     }
     int bottom = ui->rows - 3 - (S.editing ? EDIT_ROWS : 0);
-    size_t max = S.n * 4 + 1;
+    size_t max = S.items.n * 4 + 1;
     struct row *rows = kr_xreallocarray(NULL, max, sizeof *rows);
     size_t n = build_rows(rows, max);
     /* Scroll whole items: the selected one's three rows (and its heading) stay in view. */
@@ -347,7 +304,7 @@ static void draw(struct ui *ui)
 
 static void start_edit(struct ui *ui, enum kr_follow_status status)
 {
-    const struct item *it = cur_item();
+    const struct kr_open_step *it = cur_item();
     if (!it)
         return;
     S.status = status;
@@ -358,12 +315,12 @@ static void start_edit(struct ui *ui, enum kr_follow_status status)
 
 static void save(struct ui *ui)
 {
-    const struct item *it = cur_item();
+    const struct kr_open_step *it = cur_item();
     if (!it)
         return;
     char *text = ui_trimmed(S.ed.text);
     struct kr_error err = {0};
-    if (kr_store_step_follow_up(ui->st, it->step.id, ui->session.id, S.status, text, &err) !=
+    if (kr_store_network_follow_up(ui->st, it->step.id, ui->session.id, S.status, text, &err) !=
         KR_OK) {
         ui_store_error(ui, "Opvolging bewaren lukte niet", &err);
         free(text);
@@ -377,20 +334,22 @@ static void save(struct ui *ui)
 }
 
 /* 0: take back what was recorded here; a "bezig" of an earlier bijeenkomst comes back. */
-static void clear(struct ui *ui)
+static void clear_follow_up(struct ui *ui)
 {
-    const struct item *it = cur_item();
+    const struct kr_open_step *it = cur_item();
     if (!it || !it->here) {
         ui_message(ui, UI_NORMAL, "Hier is voor deze stap nog niets vastgelegd.");
         return;
     }
     struct kr_error err = {0};
     enum kr_status r;
-    if (it->prev_from != SIZE_MAX)
-        r = kr_store_step_follow_up(ui->st, it->step.id, S.sessions.items[it->prev_from].id,
-                                    it->prev_status, it->prev_text, &err);
+    const struct earlier *e = earlier_of(it->step.id);
+    if (e)
+        r = kr_store_step_follow_up(ui->st, it->step.id, e->session_id, KR_FOLLOW_BEZIG, e->text,
+                                    &err);
     else
-        r = kr_store_step_follow_up(ui->st, it->step.id, NULL, KR_FOLLOW_NONE, NULL, &err);
+        r = kr_store_network_follow_up(ui->st, it->step.id, ui->session.id, KR_FOLLOW_NONE, NULL,
+                                       &err);
     if (r != KR_OK) {
         ui_store_error(ui, "Wissen lukte niet", &err);
         return;
@@ -427,14 +386,14 @@ static void key(struct ui *ui, int k)
         return;
     case UI_FN(KEY_DOWN):
     case 'j':
-        if (S.sel + 1 < S.n)
+        if (S.sel + 1 < S.items.n)
             S.sel++;
         return;
     case UI_FN(KEY_HOME):
         S.sel = 0;
         return;
     case UI_FN(KEY_END):
-        S.sel = S.n ? S.n - 1 : 0;
+        S.sel = S.items.n ? S.items.n - 1 : 0;
         return;
     case '1':
         start_edit(ui, KR_FOLLOW_GEDAAN);
@@ -452,7 +411,7 @@ static void key(struct ui *ui, int k)
             ui_message(ui, UI_HINT, "Kies eerst 1 gedaan, 2 bezig of 3 niet gedaan.");
         return;
     case '0':
-        clear(ui);
+        clear_follow_up(ui);
         return;
     case 'b':
         /* A tweetal that came to observe: straight on to a new visit. */
@@ -465,7 +424,8 @@ static void key(struct ui *ui, int k)
     case 'Q':
     case UI_ESC:
         if (open_count())
-            ui_message(ui, UI_NORMAL, "Opvolging overgeslagen; o op de bijeenkomst brengt haar terug.");
+            ui_message(ui, UI_NORMAL,
+                       "Opvolging overgeslagen; o op de bijeenkomst brengt haar terug.");
         ui_back(ui);
         return;
     default:
