@@ -14,6 +14,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/network.h"
 #include "kijkronde/plural.h"
+#include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
 /* ---- a one-line name prompt under a list (n, r) ---- */
