@@ -482,21 +482,21 @@ static void net_draw(struct ui *ui)
             ui_fill(ui, y, 1, UI_SELECT);
             ui_fill(ui, y + 1, 1, UI_SELECT);
         }
-        int x = 2;
-        x += ui_putf(ui, y, x, 11, a, "%s", s->date ? s->date : "");
-        x += 1;
-        x += ui_putf(ui, y, x, 19, a, "%s", ui_kind_nl(s->kind));
-        x = x < 33 ? 33 : x + 1;
+        /* date, host school, counts; under it the kind and the kijkvraag */
         char counts[96];
-        int cw = snprintf(counts, sizeof counts, "%ld %s", s->n_observations,
-                          kr_plural(s->n_observations, "notitie", "notities"));
+        int n = snprintf(counts, sizeof counts, "%ld %s", s->n_observations,
+                         kr_plural(s->n_observations, "notitie", "notities"));
         if (s->n_steps)
-            cw += snprintf(counts + cw, sizeof counts - (size_t)cw, " · %ld/%ld open",
-                           s->n_open_steps, s->n_steps);
+            snprintf(counts + n, sizeof counts - (size_t)n, " · %ld %s, %ld open", s->n_steps,
+                     kr_plural(s->n_steps, "stap", "stappen"), s->n_open_steps);
+        int cw = (int)kr_utf8_width(counts, strlen(counts));
+        int x = 2 + ui_putf(ui, y, 2, 11, a, "%s", s->date ? s->date : "") + 2;
         ui_put(ui, y, x, ui->cols - x - cw - 4, a,
                s->host_school ? s->host_school : "(geen school)");
         ui_put(ui, y, ui->cols - cw - 2, cw, on ? a : UI_DIM, counts);
-        ui_put_wrapped(ui, y + 1, 4, w - 2, 1, d, s->kijkvraag ? s->kijkvraag : "", NULL, 0, d);
+        char *line = kr_xasprintf("%s · %s", ui_kind_nl(s->kind), s->kijkvraag ? s->kijkvraag : "");
+        ui_put_wrapped(ui, y + 1, 4, w - 2, 1, d, line, NULL, 0, d);
+        free(line);
     }
     if (N.prompt.on)
         prompt_draw(ui, &N.prompt);

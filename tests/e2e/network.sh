@@ -76,11 +76,12 @@ wait_for "2 bijeenkomsten · 2 scholen · 0 open stappen · 2026-01-15 – 2026-
 screen | grep -qF "Zonder netwerk" && fail "'Zonder netwerk' staat er nog, zonder bijeenkomsten"
 keys Enter
 wait_for "Scholen: De Wilg, Het Anker"
-wait_for "2026-01-15 aftrapbijeenkomst   De Wilg"
-wait_for "2026-03-12 vervolgbijeenkomst  Het Anker"
-wait_for "Wat doen leerlingen als ze vastlopen bij het lezen?"
+wait_for "2026-01-15  De Wilg"
+wait_for "2026-03-12  Het Anker"
+wait_for "aftrapbijeenkomst · Wat doen leerlingen als ze vastlopen bij het lezen?"
+wait_for "vervolgbijeenkomst · Hoe gebruiken leerlingen de leesstrategie?"
 wait_for "1 notitie"
-l1=$(line_of "2026-01-15 aftrap"); l2=$(line_of "Wat doen leerlingen als ze vastlopen"); l3=$(line_of "2026-03-12 vervolg")
+l1=$(line_of "2026-01-15  De Wilg"); l2=$(line_of "aftrapbijeenkomst · Wat doen"); l3=$(line_of "2026-03-12  Het Anker")
 [ "$l1" -lt "$l2" ] && [ "$l2" -lt "$l3" ] || fail "niet in volgorde van datum: $l1 $l2 $l3"
 keys '?'
 wait_for "Hulp: netwerk"
