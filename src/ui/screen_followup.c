@@ -272,7 +272,12 @@ static void draw(struct ui *ui)
             ui->session.network_name ? ui->session.network_name : "het netwerk");
     y++;
     if (S.items.n == 0) {
-        ui_put(ui, y, 2, w, UI_NORMAL, "Er zijn geen open stappen van eerdere bijeenkomsten.");
+        ui_put_wrapped(ui, y, 2, w, 3, UI_NORMAL,
+                       ui->session.network_id
+                           ? "Er zijn geen open stappen van eerdere bijeenkomsten van dit netwerk."
+                           : "Deze bijeenkomst hoort bij geen netwerk, dus er zijn geen eerdere "
+                             "bijeenkomsten om op te volgen. Kies een netwerk met w.",
+                       NULL, 0, UI_NORMAL);
         return;
     }
     int bottom = ui->rows - 3 - (S.editing ? EDIT_ROWS : 0);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The networks in tmux (80x24): Tab on the start screen lists them; n makes "Leernetwerk
-# Zuidoost" (a name in use is refused in Dutch), "Zonder netwerk" holds the two imported
+# Zuidoost" (a name in use is refused in Dutch; d deletes only an empty network), "Zonder
+# netwerk" holds the two imported
 # bijeenkomsten, v moves each into the new network; the network's screen shows its schools
 # and bijeenkomsten in date order with kind, host school, kijkvraag and notes; r renames it;
 # Enter opens a bijeenkomst; a tiny window does not crash the screens.
@@ -49,6 +50,22 @@ wait_for "Naam van het nieuwe netwerk:"
 keys Escape
 wait_for "Niets veranderd."
 wait_sql "select count(*) from network where deleted_at is null" 1
+# d deletes an empty network after j (one made by mistake).
+keys n
+type_text "Proefnetwerk"
+keys Enter
+wait_for "Netwerk 'Proefnetwerk' gemaakt."
+keys d
+wait_for "Netwerk 'Proefnetwerk' verwijderen? (j/n)"
+keys n
+wait_for "Niet verwijderd."
+keys d
+wait_for "verwijderen? (j/n)"
+keys j
+wait_for "Netwerk 'Proefnetwerk' verwijderd."
+wait_sql "select count(*) from network where name = 'Proefnetwerk' and deleted_at is null" 0
+screen | grep -qx "  Proefnetwerk *" && fail "Proefnetwerk staat nog in de lijst"
+keys Home
 
 # Zonder netwerk: both bijeenkomsten by date; v moves each into the network.
 keys Down Enter
@@ -74,6 +91,9 @@ wait_sql "select group_concat(network_id) from (select network_id from session o
 keys q
 wait_for "2 bijeenkomsten · 2 scholen · 0 open stappen · 2026-01-15 – 2026-03-12"
 screen | grep -qF "Zonder netwerk" && fail "'Zonder netwerk' staat er nog, zonder bijeenkomsten"
+keys d
+wait_for "Netwerk 'Leernetwerk Zuidoost' heeft 2 bijeenkomsten; verplaats ze eerst"
+wait_sql "select count(*) from network where deleted_at is null" 1
 keys Enter
 wait_for "Scholen: De Wilg, Het Anker"
 wait_for "2026-01-15  De Wilg"
