@@ -170,6 +170,15 @@ static void enter(struct ui *ui)
         }
 }
 
+/* Half a second without a key: make the zonder-oordeel checker (most of a second) while the
+ * group reads the list, so 1, 2 or 3 opens the sentence field at once. Not at once: a tweetal
+ * that skips with s right away does not wait for it. */
+static void tick(struct ui *ui)
+{
+    if (!ui->checker && !ui->checker_failed)
+        ui_check(ui, "", 0, NULL, NULL, NULL);
+}
+
 static void leave(struct ui *ui)
 {
     (void)ui;
@@ -484,6 +493,7 @@ const struct ui_screen ui_screen_followup = {
     .draw = draw,
     .key = key,
     .paste = paste,
+    .tick = tick,
     .footer = footer,
     .typing = typing,
     .text_field = text_field,
