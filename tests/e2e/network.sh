@@ -4,7 +4,8 @@
 # netwerk" holds the two imported
 # bijeenkomsten, v moves each into the new network; the network's screen shows its schools
 # and bijeenkomsten in date order with kind, host school, kijkvraag and notes; r renames it;
-# Enter opens a bijeenkomst; a tiny window does not crash the screens.
+# Enter opens a bijeenkomst; a tiny window does not crash the screens; a stored name with
+# escape sequences stays inert.
 KR="$1"
 . "$(dirname "$0")/lib.sh"
 
@@ -132,8 +133,14 @@ wait_for "Bezoeken (1)"
 wait_for "aftrapbijeenkomst · De Wilg · taal · Leernetwerk Zuidoost-Drenthe één"
 keys q
 wait_for "Bijeenkomsten in volgorde van datum"
+# A stored name with escape sequences (as an import or a merge could bring) stays inert.
+sql "insert into network(id, name, created_at, updated_at) values ('boos',
+     'Boos ' || char(27) || ']0;gehackt' || char(7) || char(27) || '[31mROOD', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
 keys q
 wait_for "Leernetwerk Zuidoost-Drenthe één"
+wait_for "ROOD"
+screen | grep -F "Boos" | grep -qF "�]0;gehackt�" || fail "escape-bytes niet onschadelijk getoond"
+[ "$(tm display -p -t kr '#{pane_title}')" != gehackt ] || fail "een netwerknaam veranderde de venstertitel"
 keys Tab
 wait_for "Tab netwerken"
 keys q
