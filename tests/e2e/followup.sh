@@ -4,7 +4,8 @@
 # earlier ones, De Wilg's first; s skips it, it does not come up a second time, o brings it
 # back; 2 records "bezig" with a sentence, stored with the step (follow_up_session = the new
 # bijeenkomst) and in the JSON export; 3 then Esc changes nothing, 0 takes it back; letters
-# typed while the window is too small go into the sentence; b goes straight to a visit.
+# typed while the window is too small go into the sentence; b goes straight to a visit. A
+# fourth bijeenkomst gets the "bezig" step again, and 0 there puts the earlier "bezig" back.
 KR="$1"
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null 2>&1 || { echo "jq ontbreekt"; exit 77; }
@@ -146,5 +147,39 @@ wait_for "Nieuw klassenbezoek"
 keys Escape
 wait_for "Bezoeken (0)"
 keys q q
+wait_for "kijkronde-klaar rc=0"
+
+# A fourth bijeenkomst, later still: A ("bezig" at the third) comes back to be followed up
+# again, with what was said then; gedaan here replaces it, and 0 puts the "bezig" back.
+cat >"$TMPD/s4.json" <<EOF
+{"format": "kijkronde/1",
+ "session": {"id": "s-anker-2", "network": "BLN Noord", "host_school": "Het Anker", "date": "2099-01-20",
+             "kind": "afronding", "basisvaardigheid": "taal", "ontwikkelvraag": null,
+             "kijkvraag": {"id": null, "text": "Wat doen leerlingen met de woordkaart?"}},
+ "visits": [], "observations": []}
+EOF
+"$KR" --db "$DB" import "$TMPD/s4.json" >/dev/null || fail "import s4"
+restart
+wait_for "Bijeenkomsten"
+keys Enter
+wait_for "Opvolging: wat werd er van de volgende stappen?"
+wait_for "Stappen van Het Anker (deze school)"
+wait_for "[nog bezig?]"
+wait_for "Vorige keer: bezig — In groep 5 en 6 pakken leerlingen"
+lc=$(line_of "$C"); la=$(line_of "$A")
+[ "$lc" -lt "$la" ] || fail "Het Ankers stap C niet boven A van De Wilg: C $lc, A $la"
+[ "$(screen | grep -cF '[open]')" = 2 ] || fail "niet B en C open"
+keys Down
+keys 1
+type_text "Alle groepen pakken nu zelf de woordkaart."
+keys Enter
+wait_for "Opvolging bewaard: gedaan."
+wait_sql "select follow_up_status || '|' || follow_up_session_id from next_step where id = 'st-a'" "gedaan|s-anker-2"
+keys 0
+wait_for "Opvolging gewist."
+wait_sql "select follow_up_status || '|' || follow_up_session_id || '|' || follow_up_text from next_step where id = 'st-a'" \
+    "bezig|$NEW|$SENT"
+wait_for "[nog bezig?]"
+keys s q q
 wait_for "kijkronde-klaar rc=0"
 exit 0
