@@ -114,7 +114,8 @@ static const char USAGE_EXPORT[] =
     "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n"
     "  --network NETWERK     het netwerkverslag: de bijeenkomsten, de patronen die\n"
     "                        terugkomen en elke volgende stap met de opvolging\n"
-    "                        (id, begin van een id, of naam); zonder oordelen en namen\n";
+    "                        (NETWERK: id, begin van een id, of naam), zonder\n"
+    "                        notities met een oordeel en zonder namen\n";
 static const char USAGE_IMPORT[] =
     "Gebruik: kijkronde import [--json] BESTAND.json|-\n"
     "\n"

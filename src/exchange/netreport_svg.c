@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The network as a picture (inline SVG in the html report): the bijeenkomsten in date order
+ * The network as pictures (inline SVG in the html report), ten bijeenkomsten each so that they
+ * stay readable on A4: the bijeenkomsten in date order
  * across, the recurring patterns down with a dot where each was seen (the number of its notes
  * there inside it, a line joining its dots), then the next steps: a square where a step was
  * set, a sign where it was followed up (gedaan, bezig, niet gedaan) joined by a line, or an
  * open end. Shapes and words carry the meaning, not colour alone, so it reads in black and
  * white print. Only integer coordinates: no locale can put a comma in a number.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +18,15 @@
 #include "netreport.h"
 
 enum {
-    LABEL_W = 330,  /* the column of row labels */
-    COL_W = 78,     /* one bijeenkomst */
-    HEAD_H = 70,    /* code, date, school */
-    ROW_H = 26,     /* one row */
-    GAP_H = 34,     /* the heading between patterns and steps */
-    LEGEND_H = 44,  /* the legend at the bottom */
-    LABEL_COLS = 48 /* characters of a row label */
+    LABEL_W = 330,   /* the column of row labels */
+    COL_W = 78,      /* one bijeenkomst */
+    HEAD_H = 70,     /* code, date, school */
+    ROW_H = 26,      /* one row */
+    GAP_H = 34,      /* the heading between patterns and steps */
+    LEGEND_H = 44,   /* the legend at the bottom */
+    LABEL_COLS = 48, /* characters of a row label */
+    PART_COLS = 10,  /* bijeenkomsten in one picture */
+    MAX_ROWS = 24    /* patterns in one picture (the list below has them all) */
 };
 
 /* s cut to cols columns (with "…"), made inert and escaped for SVG text. */
@@ -66,24 +70,88 @@ static void follow_sign(struct kr_buf *b, enum kr_follow_status f, int x, int y)
     }
 }
 
-void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
+/* Is recurring pattern p seen in a bijeenkomst of [c0, c1)? */
+static bool pattern_in(const struct kr_recurring *p, size_t c0, size_t c1)
 {
-    size_t n = r->n_sessions;
-    int width = LABEL_W + (int)(n ? n : 1) * COL_W + 16;
-    if (width < 760) /* the legend */
-        width = 760;
+    for (size_t i = 0; i < p->n_sessions; i++)
+        if (p->sessions[i] >= c0 && p->sessions[i] < c1)
+            return true;
+    return false;
+}
+
+/* The notes of recurring pattern p shown in bijeenkomst session. */
+static size_t notes_at(const struct kr_netrep *r, const struct kr_recurring *p, size_t session)
+{
+    size_t notes = 0;
+    for (size_t m = 0; m < p->n_members; m++)
+        if (p->members[m].session == session) {
+            const struct kr_netrep_session *s = &r->sessions[session];
+            const struct kr_pattern *pt = &s->refl.result.patterns[p->members[m].pattern];
+            for (size_t q = 0; q < pt->n_notes; q++)
+                notes += !s->pnotes[pt->notes[q]].flagged;
+        }
+    return notes;
+}
+
+/* The heads of the columns of bijeenkomsten [c0, c1): code, date, school; a band on every
+ * other one down to y_end. */
+static void heads(struct kr_buf *b, const struct kr_netrep *r, size_t c0, size_t c1, int y_end)
+{
+    for (size_t i = c0; i < c1; i++) {
+        const struct kr_netrep_session *s = &r->sessions[i];
+        int x0 = LABEL_W + (int)(i - c0) * COL_W, x = col_x(i - c0);
+        if (i % 2 == 0)
+            kr_buf_printf(b, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"%d\" class=\"band\"/>",
+                          x0, COL_W, y_end);
+        kr_buf_printf(b, "<g><title>%s ", s->code);
+        kr_esc_html(b, s->s.date ? s->s.date : "");
+        if (s->host) {
+            kr_buf_puts(b, " ");
+            kr_esc_html(b, s->host);
+        }
+        int y, m, d;
+        char date[16] = "";
+        if (s->s.date && sscanf(s->s.date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+            snprintf(date, sizeof date, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
+        kr_buf_printf(b,
+                      "</title><text x=\"%d\" y=\"18\" class=\"code mid\">%s</text>"
+                      "<text x=\"%d\" y=\"34\" class=\"small mid\">%s</text>"
+                      "<text x=\"%d\" y=\"50\" class=\"small mid\">",
+                      x, s->code, x, date, x);
+        put_cut(b, s->host ? s->host : "", 12);
+        kr_buf_puts(b, "</text></g>\n");
+    }
+}
+
+/* One picture of the bijeenkomsten [c0, c1): the patterns seen there (at most MAX_ROWS), the
+ * steps set there. A line that goes on beyond the picture runs to its edge. */
+static void write_part(const struct kr_netrep *r, size_t c0, size_t c1, FILE *out)
+{
+    size_t *pats = kr_xcalloc(r->rec.n + 1, sizeof *pats),
+           *steps = kr_xcalloc(r->n_steps + 1, sizeof *steps);
+    size_t np = 0, more = 0, ns = 0;
+    for (size_t k = 0; k < r->rec.n; k++)
+        if (pattern_in(&r->rec.items[k], c0, c1)) {
+            if (np < MAX_ROWS)
+                pats[np++] = k;
+            else
+                more++;
+        }
+    for (size_t k = 0; k < r->n_steps; k++)
+        if (r->steps[k].session >= c0 && r->steps[k].session < c1)
+            steps[ns++] = k;
+    int left = LABEL_W, right = LABEL_W + (int)(c1 - c0) * COL_W;
+    int width = right + 32 < 760 ? 760 : right + 32; /* room for the legend, a code */
     int pat_top = HEAD_H;
-    int rows_p = (int)(r->rec.n ? r->rec.n : 1);
-    int steps_top = pat_top + rows_p * ROW_H + GAP_H;
-    int rows_s = (int)(r->n_steps ? r->n_steps : 1);
-    int height = steps_top + rows_s * ROW_H + LEGEND_H;
+    int steps_top = pat_top + (int)(np ? np : 1) * ROW_H + (more ? ROW_H : 0) + GAP_H;
+    int height = steps_top + (int)(ns ? ns : 1) * ROW_H + LEGEND_H;
     struct kr_buf b = {0};
     kr_buf_printf(&b,
                   "<svg class=\"netwerk\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
-                  "%d\" width=\"%d\" role=\"img\" aria-labelledby=\"netwerk-titel\">\n"
-                  "<title id=\"netwerk-titel\">Het netwerk in beeld: bijeenkomsten, patronen die "
-                  "terugkomen en volgende stappen</title>\n",
-                  width, height, width);
+                  "%d\" width=\"%d\" role=\"img\" aria-labelledby=\"netwerk-titel-%zu\">\n"
+                  "<title id=\"netwerk-titel-%zu\">Het netwerk in beeld (%s tot en met %s): "
+                  "bijeenkomsten, patronen die terugkomen en volgende stappen</title>\n",
+                  width, height, width, c0, c0, r->sessions[c0].code, r->sessions[c1 - 1].code);
     kr_buf_puts(&b, "<style>text{font-size:12px;fill:#1d2b2a}.code{font-weight:700}"
                     ".small{font-size:10px;fill:#5b6b69}.head{font-weight:700;font-size:13px;"
                     "fill:#2f6f68}.grid{stroke:#c9d6d4;stroke-width:1}"
@@ -94,40 +162,17 @@ void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
                     "stroke-dasharray:3 3}.done{fill:#2f6f68}.open{fill:#fff;stroke:#1d2b2a;"
                     "stroke-width:1.5}.half{fill:#1d2b2a}.tick{fill:none;stroke:#fff;"
                     "stroke-width:2}.cross{stroke:#a65b1e;stroke-width:2}"
-                    ".mid{text-anchor:middle}</style>\n");
-    /* columns: a band per other bijeenkomst, the head, a grid line down */
-    for (size_t i = 0; i < n; i++) {
-        const struct kr_netrep_session *s = &r->sessions[i];
-        int x0 = LABEL_W + (int)i * COL_W, x = col_x(i);
-        if (i % 2 == 0)
-            kr_buf_printf(&b, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"%d\" class=\"band\"/>",
-                          x0, COL_W, height - LEGEND_H);
-        kr_buf_printf(&b, "<g><title>%s ", s->code);
-        kr_esc_html(&b, s->s.date ? s->s.date : "");
-        if (s->host) {
-            kr_buf_puts(&b, " ");
-            kr_esc_html(&b, s->host);
-        }
-        int y, m, d;
-        char date[16] = "";
-        if (s->s.date && sscanf(s->s.date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-            snprintf(date, sizeof date, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
-        kr_buf_printf(&b,
-                      "</title><text x=\"%d\" y=\"18\" class=\"code mid\">%s</text>"
-                      "<text x=\"%d\" y=\"34\" class=\"small mid\">%s</text>"
-                      "<text x=\"%d\" y=\"50\" class=\"small mid\">",
-                      x, s->code, x, date, x);
-        put_cut(&b, s->host ? s->host : "", 12);
-        kr_buf_puts(&b, "</text></g>\n");
-    }
+                    ".mid{text-anchor:middle}.end{text-anchor:end}</style>\n");
+    heads(&b, r, c0, c1, height - LEGEND_H);
     kr_buf_printf(&b, "<text x=\"4\" y=\"%d\" class=\"head\">Patronen die terugkomen</text>\n",
                   pat_top - 8);
-    if (!r->rec.n)
+    if (!np)
         kr_buf_printf(&b, "<text x=\"4\" y=\"%d\" class=\"small\">nog geen</text>\n",
                       pat_top + ROW_H / 2 + 4);
-    for (size_t k = 0; k < r->rec.n; k++) {
+    for (size_t j = 0; j < np; j++) {
+        size_t k = pats[j];
         const struct kr_recurring *p = &r->rec.items[k];
-        int y = pat_top + (int)k * ROW_H + ROW_H / 2;
+        int y = pat_top + (int)j * ROW_H + ROW_H / 2;
         kr_buf_printf(&b, "<g><title>P%zu. ", k + 1);
         kr_esc_html(&b, r->rec_statement[k]);
         kr_buf_printf(&b,
@@ -136,35 +181,41 @@ void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
                       y + ROW_H / 2, width, y + ROW_H / 2, y + 4, k + 1);
         put_cut(&b, r->rec_statement[k], LABEL_COLS - 5);
         kr_buf_puts(&b, "</text>");
-        if (p->n_sessions >= 2)
-            kr_buf_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"join\"/>",
-                          col_x(p->sessions[0]), y, col_x(p->sessions[p->n_sessions - 1]), y);
+        /* the line through its dots, on to the edge where it was seen before or after */
+        size_t first = p->sessions[0], last = p->sessions[p->n_sessions - 1];
+        int x1 = first < c0 ? left : col_x((first < c0 ? c0 : first) - c0);
+        int x2 = last >= c1 ? right : col_x(last - c0);
+        if (x2 > x1)
+            kr_buf_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"join\"/>", x1,
+                          y, x2, y);
         for (size_t i = 0; i < p->n_sessions; i++) {
-            size_t notes = 0;
-            for (size_t m = 0; m < p->n_members; m++)
-                if (p->members[m].session == p->sessions[i]) {
-                    const struct kr_netrep_session *s = &r->sessions[p->sessions[i]];
-                    const struct kr_pattern *pt = &s->refl.result.patterns[p->members[m].pattern];
-                    for (size_t q = 0; q < pt->n_notes; q++)
-                        notes += !s->pnotes[pt->notes[q]].flagged;
-                }
+            size_t si = p->sessions[i];
+            if (si < c0 || si >= c1)
+                continue;
             kr_buf_printf(&b,
                           "<circle cx=\"%d\" cy=\"%d\" r=\"10\" class=\"dot\"/>"
                           "<text x=\"%d\" y=\"%d\" class=\"dotn\">%zu</text>",
-                          col_x(p->sessions[i]), y, col_x(p->sessions[i]), y + 4, notes);
+                          col_x(si - c0), y, col_x(si - c0), y + 4, notes_at(r, p, si));
         }
         kr_buf_puts(&b, "</g>\n");
+        kr_esc_flush(&b, out, false);
     }
+    if (more)
+        kr_buf_printf(&b,
+                      "<text x=\"4\" y=\"%d\" class=\"small\">en nog %zu %s die hier terugkomen: "
+                      "zie de lijst hieronder</text>\n",
+                      pat_top + (int)np * ROW_H + ROW_H / 2 + 4, more,
+                      more == 1 ? "patroon" : "patronen");
     kr_buf_printf(&b, "<text x=\"4\" y=\"%d\" class=\"head\">Volgende stappen</text>\n",
                   steps_top - 8);
-    if (!r->n_steps)
+    if (!ns)
         kr_buf_printf(&b, "<text x=\"4\" y=\"%d\" class=\"small\">nog geen</text>\n",
                       steps_top + ROW_H / 2 + 4);
-    for (size_t k = 0; k < r->n_steps; k++) {
-        const struct kr_netrep_step_ref *ref = &r->steps[k];
+    for (size_t j = 0; j < ns; j++) {
+        const struct kr_netrep_step_ref *ref = &r->steps[steps[j]];
         const struct kr_next_step *x = &r->sessions[ref->session].steps.items[ref->step];
-        int y = steps_top + (int)k * ROW_H + ROW_H / 2;
-        int x0 = col_x(ref->session);
+        int y = steps_top + (int)j * ROW_H + ROW_H / 2;
+        int x0 = col_x(ref->session - c0);
         kr_buf_puts(&b, "<g><title>");
         kr_esc_html(&b, x->text);
         kr_buf_printf(&b, " (%s)",
@@ -177,15 +228,21 @@ void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
                       y + ROW_H / 2, width, y + ROW_H / 2, y + 4, r->sessions[ref->session].code);
         put_cut(&b, x->text, LABEL_COLS - 5);
         kr_buf_puts(&b, "</text>");
-        if (x->follow_up_status != KR_FOLLOW_NONE && ref->follow != SIZE_MAX) {
-            int x1 = col_x(ref->follow);
+        if (x->follow_up_status != KR_FOLLOW_NONE && ref->follow != SIZE_MAX && ref->follow < c1) {
+            int x1 = col_x(ref->follow - c0);
             kr_buf_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"step\"/>", x0,
                           y, x1, y);
             follow_sign(&b, x->follow_up_status, x1, y);
+        } else if (x->follow_up_status != KR_FOLLOW_NONE && ref->follow != SIZE_MAX) {
+            /* followed up in a later picture: to the edge, its sign there with its code */
+            kr_buf_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"step\"/>", x0,
+                          y, right - 10, y);
+            follow_sign(&b, x->follow_up_status, right - 10, y);
+            kr_buf_printf(&b, "<text x=\"%d\" y=\"%d\" class=\"small\">%s</text>", right + 2, y + 4,
+                          r->sessions[ref->follow].code);
         } else if (x->follow_up_status == KR_FOLLOW_NONE) {
-            int x1 = LABEL_W + (int)n * COL_W + 8;
             kr_buf_printf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"todo\"/>", x0,
-                          y, x1, y);
+                          y, right + 8, y);
         }
         kr_buf_printf(&b,
                       "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" class=\"set\"/></g>\n",
@@ -217,4 +274,19 @@ void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
                   ly, ly, ly + 4);
     kr_esc_flush(&b, out, true);
     kr_buf_fini(&b);
+    free(pats);
+    free(steps);
+}
+
+void kr_netrep_write_svg(const struct kr_netrep *r, FILE *out)
+{
+    if (r->n_sessions == 0) {
+        fputs("<p>Dit netwerk heeft nog geen bijeenkomsten.</p>\n", out);
+        return;
+    }
+    /* At most PART_COLS bijeenkomsten a picture, so it stays readable on A4. */
+    for (size_t c0 = 0; c0 < r->n_sessions; c0 += PART_COLS) {
+        size_t c1 = c0 + PART_COLS < r->n_sessions ? c0 + PART_COLS : r->n_sessions;
+        write_part(r, c0, c1, out);
+    }
 }

@@ -40,6 +40,19 @@ static int cmp_member(const void *a, const void *b)
     return x->pattern < y->pattern ? -1 : x->pattern > y->pattern ? 1 : 0;
 }
 
+/* A note of a session (for the order of a recurring pattern's observations). */
+struct note_at {
+    size_t session, note;
+};
+
+static int cmp_note_at(const void *a, const void *b)
+{
+    const struct note_at *x = a, *y = b;
+    if (x->session != y->session)
+        return x->session < y->session ? -1 : 1;
+    return x->note < y->note ? -1 : x->note > y->note ? 1 : 0;
+}
+
 static int cmp_recurring(const void *a, const void *b)
 {
     const struct kr_recurring *x = a, *y = b;
@@ -73,14 +86,20 @@ static void build(struct kr_recurring *r, const struct kr_pattern *c, const stru
             r->sessions[r->n_sessions++] = m->session;
         n_obs += in[m->session].result->patterns[m->pattern].n_notes;
     }
-    r->observations = kr_xcalloc(n_obs ? n_obs : 1, sizeof *r->observations);
+    /* the shown notes as (session, note) pairs, by session and then note order */
+    struct note_at *at = kr_xcalloc(n_obs ? n_obs : 1, sizeof *at);
     for (size_t k = 0; k < r->n_members; k++) {
         const struct kr_recurring_session *s = &in[r->members[k].session];
         const struct kr_pattern *p = &s->result->patterns[r->members[k].pattern];
         for (size_t i = 0; i < p->n_notes; i++)
             if (!hidden_note(s, p->notes[i]))
-                r->observations[r->n_observations++] = s->notes[p->notes[i]].id;
+                at[r->n_observations++] = (struct note_at){r->members[k].session, p->notes[i]};
     }
+    qsort(at, r->n_observations, sizeof *at, cmp_note_at);
+    r->observations = kr_xcalloc(n_obs ? n_obs : 1, sizeof *r->observations);
+    for (size_t i = 0; i < r->n_observations; i++)
+        r->observations[i] = in[at[i].session].notes[at[i].note].id;
+    free(at);
     /* The statement: a member with the group's own sentence (the largest such), else the
        most representative member's. */
     const struct item *rep = &items[c->representatives[0]];

@@ -175,6 +175,8 @@ enum kr_status kr_store_network_resolve(struct kr_store *st, const char *ref, ch
     if (!ref || !*ref)
         return kr_error_set(err, KR_INVALID, "Geef een netwerk: een id of een naam.");
     char *norm = kr_nfc_dup(ref);
+    /* ref as it may appear in a message: no control byte reaches the terminal */
+    char *shown = kr_utf8_inert(ref, strlen(ref), false);
     enum kr_status r = KR_OK;
     for (int way = 0; way < 3 && r == KR_OK && !*id_out; way++) {
         char *found[2] = {NULL, NULL};
@@ -190,15 +192,16 @@ enum kr_status kr_store_network_resolve(struct kr_store *st, const char *ref, ch
                                         "het id."
                                       : "Er zijn meer netwerken met de naam '%s'; geef het id "
                                         "('kijkronde network' toont de ids).",
-                             ref);
+                             shown);
         }
         free(found[0]);
         free(found[1]);
     }
     if (r == KR_OK && !*id_out)
         r = kr_error_set(err, KR_NOT_FOUND,
-                         "Geen netwerk '%s'; 'kijkronde network' toont de netwerken.", ref);
+                         "Geen netwerk '%s'; 'kijkronde network' toont de netwerken.", shown);
     free(norm);
+    free(shown);
     return r;
 }
 

@@ -322,21 +322,40 @@ const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
     "CREATE INDEX network_by_name ON network(name);"                                               \
     "CREATE INDEX session_by_network ON session(network_id, date);" KR_STORE_NETWORK_UNIFY
 
-/* Fold live networks of one name into the oldest (network.c, migration 9, after a merge). */
+/*
+ * One live network per name, and every live bijeenkomst in a live network (network.c,
+ * migration 9, after every import and merge): a deleted network that still holds live
+ * bijeenkomsten comes back when no live network has its name; then every other network of a
+ * name that holds bijeenkomsten or is live folds into the oldest live one of that name (its
+ * bijeenkomsten move, it is soft-deleted). Another laptop that folded differently, or deleted
+ * a network this one still used, so ends in the same state; a second run changes nothing.
+ */
+#define KR_STORE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define KR_STORE_LIVE_SESSION(n)                                                                   \
+    "EXISTS (SELECT 1 FROM session s WHERE s.network_id = " n ".id AND s.deleted_at IS NULL)"
 #define KR_STORE_NETWORK_UNIFY                                                                     \
-    "CREATE TEMP TABLE IF NOT EXISTS kr_network_fold(id TEXT PRIMARY KEY, into_id TEXT);"          \
-    "DELETE FROM kr_network_fold;"                                                                 \
-    "INSERT INTO kr_network_fold(id, into_id) SELECT n.id, (SELECT k.id FROM network k"            \
-    "  WHERE k.name = n.name AND k.deleted_at IS NULL ORDER BY k.created_at, k.id LIMIT 1)"        \
-    "  FROM network n WHERE n.deleted_at IS NULL AND EXISTS (SELECT 1 FROM network k"              \
-    "  WHERE k.name = n.name AND k.deleted_at IS NULL"                                             \
-    "  AND (k.created_at < n.created_at OR (k.created_at = n.created_at AND k.id < n.id)));"       \
-    "UPDATE session SET network_id = (SELECT f.into_id FROM kr_network_fold f"                     \
-    "  WHERE f.id = session.network_id) WHERE network_id IN (SELECT id FROM kr_network_fold);"     \
-    "UPDATE network SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"                       \
-    "  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"                                         \
-    "  WHERE id IN (SELECT id FROM kr_network_fold);"                                              \
-    "DELETE FROM kr_network_fold;"
+    "UPDATE network SET deleted_at = NULL, updated_at = " KR_STORE_NOW                             \
+    "  WHERE deleted_at IS NOT NULL AND " KR_STORE_LIVE_SESSION(                                   \
+        "network") "  AND NOT EXISTS (SELECT 1 FROM network k WHERE k.name = network.name"         \
+                   "  AND k.deleted_at IS NULL);"                                                  \
+                   "CREATE TEMP TABLE IF NOT EXISTS kr_network_fold(id TEXT PRIMARY KEY, into_id " \
+                   "TEXT);"                                                                        \
+                   "DELETE FROM kr_network_fold;"                                                  \
+                   "INSERT INTO kr_network_fold(id, into_id) SELECT id, into_id FROM (SELECT "     \
+                   "n.id,"                                                                         \
+                   "  (SELECT k.id FROM network k WHERE k.name = n.name AND k.deleted_at IS NULL"  \
+                   "  ORDER BY k.created_at, k.id LIMIT 1) AS into_id FROM network n"              \
+                   "  WHERE n.deleted_at IS NULL OR " KR_STORE_LIVE_SESSION(                       \
+                       "n") ")"                                                                    \
+                            "  WHERE into_id IS NOT NULL AND into_id <> id;"                       \
+                            "UPDATE session SET network_id = (SELECT f.into_id FROM "              \
+                            "kr_network_fold f"                                                    \
+                            "  WHERE f.id = session.network_id) WHERE network_id IN (SELECT id "   \
+                            "FROM kr_network_fold);"                                               \
+                            "UPDATE network SET deleted_at = " KR_STORE_NOW                        \
+                            ", updated_at = " KR_STORE_NOW "  WHERE deleted_at IS NULL AND id IN " \
+                                                           "(SELECT id FROM kr_network_fold);"     \
+                            "DELETE FROM kr_network_fold;"
 const char kr_store_network_unify_sql[] = KR_STORE_NETWORK_UNIFY;
 
 const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,

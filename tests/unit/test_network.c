@@ -14,6 +14,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/network.h"
 #include "kijkronde/store.h"
+#include "kijkronde/store_exchange.h"
 #include "krtest.h"
 
 static struct kr_store *st;
@@ -350,6 +351,130 @@ START_TEST(test_network_migration_folds_names)
 }
 END_TEST
 
+static void tmpdir(char *dir, size_t size)
+{
+    snprintf(dir, size, "/tmp/kr-network-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void rmdir_all(const char *dir)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static long sessions_in(struct kr_store *s, const char *ref)
+{
+    char *id = NULL;
+    ck_assert_int_eq(kr_store_network_resolve(s, ref, &id, &err), KR_OK);
+    struct kr_network_info info = {0};
+    ck_assert_int_eq(kr_store_network_get(s, id, &info, &err), KR_OK);
+    long n = info.n_sessions;
+    kr_network_info_fini(&info);
+    free(id);
+    return n;
+}
+
+/* Two laptops that each made "Noord" (an import without network_id) end with one network
+ * after a merge; a rename on one travels to the other; a network deleted on one laptop but
+ * still used on the other comes back. */
+START_TEST(test_network_merge)
+{
+    char dir[64], pa[96], pb[96];
+    tmpdir(dir, sizeof dir);
+    snprintf(pa, sizeof pa, "%s/a.db", dir);
+    snprintf(pb, sizeof pb, "%s/b.db", dir);
+    struct kr_store *a = NULL, *b = NULL;
+    ck_assert_int_eq(kr_store_open(pa, &a, &err), KR_OK);
+    ck_assert_int_eq(kr_store_open(pb, &b, &err), KR_OK);
+    char *na = NULL, *nb = NULL;
+    ck_assert_int_eq(kr_store_network_create(a, "Noord", &na, &err), KR_OK);
+    ck_assert_int_eq(kr_store_network_create(b, "Noord", &nb, &err), KR_OK);
+    ck_assert_str_ne(na, nb);
+    char *sa = add_session(a, na, "2026-03-12", "De Klimop");
+    char *sb = add_session(b, nb, "2026-06-12", "Het Anker");
+    kr_store_close(b);
+    ck_assert_int_eq(kr_store_merge(a, pb, NULL, &err), KR_OK);
+    struct kr_network_info_list l = {0};
+    ck_assert_int_eq(kr_store_network_list(a, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_int_eq(l.items[0].n_sessions, 2);
+    char *kept = kr_xstrdup(l.items[0].id);
+    kr_network_info_list_fini(&l);
+
+    kr_store_close(a);
+    ck_assert_int_eq(kr_store_open(pb, &b, &err), KR_OK);
+    ck_assert_int_eq(kr_store_merge(b, pa, NULL, &err), KR_OK);
+    ck_assert_int_eq(kr_store_network_list(b, &l, &err), KR_OK);
+    ck_assert_msg(l.n == 1, "b after the first round trip: %zu networks", l.n);
+    kr_network_info_list_fini(&l);
+    kr_store_close(b);
+    /* a rename on a reaches b, which has the network under its old name: the newer wins */
+    ck_assert_int_eq(kr_store_open(pa, &a, &err), KR_OK);
+    ck_assert_int_eq(kr_store_network_rename(a, kept, "Leernetwerk Noord", &err), KR_OK);
+    kr_store_close(a);
+    ck_assert_int_eq(kr_store_open(pb, &b, &err), KR_OK);
+    ck_assert_int_eq(kr_store_merge(b, pa, NULL, &err), KR_OK);
+    ck_assert_int_eq(kr_store_network_list(b, &l, &err), KR_OK);
+    ck_assert_msg(l.n == 1, "b after the rename: %zu networks", l.n);
+    ck_assert_str_eq(l.items[0].name, "Leernetwerk Noord");
+    ck_assert_str_eq(l.items[0].id, kept);
+    ck_assert_int_eq(l.items[0].n_sessions, 2);
+    kr_network_info_list_fini(&l);
+    ck_assert_int_eq(kr_store_open(pa, &a, &err), KR_OK);
+    ck_assert_int_eq(kr_store_merge(a, pb, NULL, &err), KR_OK);
+    ck_assert_int_eq(sessions_in(a, "Leernetwerk Noord"), 2);
+
+    /* b deletes an empty network "Zuid" that a meanwhile filled: after a merge it is back */
+    char *z = NULL;
+    ck_assert_int_eq(kr_store_network_create(b, "Zuid", &z, &err), KR_OK);
+    kr_store_close(b);
+    ck_assert_int_eq(kr_store_merge(a, pb, NULL, &err), KR_OK);
+    char *sz = add_session(a, z, "2026-09-01", "De Wilg");
+    kr_store_close(a);
+    ck_assert_int_eq(kr_store_open(pb, &b, &err), KR_OK);
+    ck_assert_int_eq(kr_store_network_delete(b, z, &err), KR_OK);
+    ck_assert_int_eq(kr_store_merge(b, pa, NULL, &err), KR_OK);
+    ck_assert_int_eq(sessions_in(b, "Zuid"), 1);
+    kr_store_close(b);
+    char *fs[] = {na, nb, sa, sb, kept, z, sz};
+    for (size_t i = 0; i < sizeof fs / sizeof fs[0]; i++)
+        free(fs[i]);
+    rmdir_all(dir);
+}
+END_TEST
+
+/* A database of schema 8 (networks without updated and deleted times) merges in. */
+START_TEST(test_network_merge_from_schema_8)
+{
+    char dir[64], path[96];
+    tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    struct kr_store *old = NULL;
+    ck_assert_int_eq(kr_store_open_at_version(path, 8, &old, &err), KR_OK);
+    struct kr_network n = {.name = kr_xstrdup("Noord")};
+    ck_assert_int_eq(kr_store_network_add(old, &n, &err), KR_OK);
+    char *so = add_session(old, n.id, "2026-03-12", "De Klimop");
+    kr_store_close(old);
+    /* here a network of that name already exists, made later */
+    char *here = NULL;
+    ck_assert_int_eq(kr_store_network_create(st, "Noord", &here, &err), KR_OK);
+    char *sh = add_session(st, here, "2026-06-12", "Het Anker");
+    ck_assert_int_eq(kr_store_merge(st, path, NULL, &err), KR_OK);
+    struct kr_network_info_list l = {0};
+    ck_assert_int_eq(kr_store_network_list(st, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_int_eq(l.items[0].n_sessions, 2);
+    kr_network_info_list_fini(&l);
+    kr_network_fini(&n);
+    free(so);
+    free(here);
+    free(sh);
+    rmdir_all(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("network");
@@ -360,6 +485,9 @@ int main(void)
     tcase_add_test(tc, test_network_list_sessions_move);
     tcase_add_test(tc, test_network_open_steps_and_follow_up);
     tcase_add_test(tc, test_network_migration_folds_names);
+    tcase_add_test(tc, test_network_merge);
+    tcase_add_test(tc, test_network_merge_from_schema_8);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
