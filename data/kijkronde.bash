@@ -12,7 +12,7 @@ _kijkronde_commands()
 {
     local kr=$1 list
     list=$("$kr" --help 2>/dev/null | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge"
+    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge network"
     printf '%s\n' "$list"
 }
 
@@ -43,6 +43,26 @@ _kijkronde_sessions()
     local args=()
     [[ -n $db ]] && args=(--db "$db")
     "$kr" "${args[@]}" sessions --json 2>/dev/null |
+        sed -n 's/^[[ ,]*{"id": "\([^"\\]*\)".*/\1/p'
+}
+
+# The ids of the networks. $1 the program, $2 the --db value ("" none).
+_kijkronde_networks()
+{
+    local kr=$1 db=$2 path
+    if [[ -n $db ]]; then
+        path=$db
+    elif [[ -n ${KIJKRONDE_DB-} ]]; then
+        path=$KIJKRONDE_DB
+    elif [[ ${XDG_DATA_HOME-} == /* ]]; then
+        path=$XDG_DATA_HOME/kijkronde/kijkronde.db
+    else
+        path=${HOME-}/.local/share/kijkronde/kijkronde.db
+    fi
+    [[ -f $path ]] || return 0
+    local args=()
+    [[ -n $db ]] && args=(--db "$db")
+    "$kr" "${args[@]}" network --json 2>/dev/null |
         sed -n 's/^[[ ,]*{"id": "\([^"\\]*\)".*/\1/p'
 }
 
@@ -151,6 +171,7 @@ _kijkronde()
             case $prev in
                 -f | --format) _kijkronde_words "$cur" "$(_kijkronde_formats "$kr")"; return 0 ;;
                 -o) _kijkronde_files "$cur" ''; return 0 ;;
+                --network) _kijkronde_words "$cur" "$(_kijkronde_networks "$kr" "$db")"; return 0 ;;
                 --sep)
                     # ';' is offered quoted, so the shell does not end the command there.
                     [[ -z $cur || $cur == \\* || $cur == \;* ]] && COMPREPLY+=('\;')
@@ -160,7 +181,7 @@ _kijkronde()
             esac
             if [[ $cur == -* ]]; then
                 if [[ $cmd == export ]]; then
-                    _kijkronde_words "$cur" --format -o --sep --pseudoniem --met-oordelen --help
+                    _kijkronde_words "$cur" --format -o --sep --pseudoniem --met-oordelen --network --help
                 else
                     _kijkronde_words "$cur" --json --help
                 fi
@@ -173,6 +194,13 @@ _kijkronde()
             ;;
         merge)
             if [[ $cur == -* ]]; then _kijkronde_words "$cur" --help; else _kijkronde_files "$cur" '*.db'; fi
+            ;;
+        network)
+            if [[ $cur == -* ]]; then
+                _kijkronde_words "$cur" --json --help
+            elif ((npos == 0)); then
+                _kijkronde_words "$cur" "$(_kijkronde_networks "$kr" "$db")"
+            fi
             ;;
     esac
     return 0

@@ -37,8 +37,12 @@ static const char USAGE[] =
     "                                  schrijft een bijeenkomst naar een bestand\n"
     "  import [--json] BESTAND.json|-  voegt een kijkronde/1-bestand toe (-: stdin)\n"
     "  merge [--json] ANDER.db         voegt de database van een ander tweetal toe\n"
+    "  network [NETWERK] [--json]      de netwerken, of één netwerk door de tijd\n"
+    "  export --network NETWERK --format md|html|json [-o BESTAND|-] [--pseudoniem]\n"
+    "                                  het netwerkverslag voor de coördinator\n"
     "\n"
-    "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
+    "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'. NETWERK is een\n"
+    "id, een uniek begin van een id, of de naam van het netwerk.\n"
     "\n"
     "Opties:\n"
     "  --db BESTAND      de database (anders $KIJKRONDE_DB, anders\n"
@@ -54,7 +58,8 @@ static const char USAGE[] =
     "                        (-o -: de standaarduitvoer)\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
-    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n"
+    "  --network NETWERK     het verslag van een netwerk (md, html of json)\n";
 
 /* One usage text per command, printed by 'kijkronde OPDRACHT --help' (or -h). */
 static const char USAGE_DEMO[] =
@@ -94,6 +99,8 @@ static const char USAGE_EXPORT[] =
     "Gebruik: kijkronde export BIJEENKOMST --format md|html|csv|json|xlsx\n"
     "                          [-o BESTAND|-] [--sep TEKEN] [--pseudoniem]\n"
     "                          [--met-oordelen]\n"
+    "         kijkronde export --network NETWERK --format md|html|json\n"
+    "                          [-o BESTAND|-] [--pseudoniem]\n"
     "\n"
     "Schrijft een bijeenkomst naar de standaarduitvoer of naar een bestand.\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
@@ -104,7 +111,11 @@ static const char USAGE_EXPORT[] =
     "                        -o - schrijft naar de standaarduitvoer\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
-    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n";
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n"
+    "  --network NETWERK     het netwerkverslag: de bijeenkomsten, de patronen die\n"
+    "                        terugkomen en elke volgende stap met de opvolging\n"
+    "                        (NETWERK: id, begin van een id, of naam), zonder\n"
+    "                        notities met een oordeel en zonder namen\n";
 static const char USAGE_IMPORT[] =
     "Gebruik: kijkronde import [--json] BESTAND.json|-\n"
     "\n"
@@ -120,6 +131,16 @@ static const char USAGE_MERGE[] =
     "blijft staan: twee keer samenvoegen verandert niets.\n"
     "\n"
     "  --json   wat er is toegevoegd en bijgewerkt, als één JSON-object\n";
+static const char USAGE_NETWORK[] =
+    "Gebruik: kijkronde network [NETWERK] [--json]\n"
+    "\n"
+    "Zonder NETWERK: de netwerken met hun bijeenkomsten, scholen, notities en open\n"
+    "volgende stappen. Met NETWERK (een id, een uniek begin van een id, of de naam):\n"
+    "het netwerk door de tijd, met de bijeenkomsten op datum, de patronen die in\n"
+    "twee of meer bijeenkomsten terugkomen, en elke volgende stap met de opvolging.\n"
+    "Het verslag voor de scholen: 'kijkronde export --network NETWERK --format html'.\n"
+    "\n"
+    "  --json   als JSON\n";
 
 struct command {
     const char *name;
@@ -136,6 +157,7 @@ static const struct command commands[] = {
     {"export", kr_cmd_export, USAGE_EXPORT},
     {"import", kr_cmd_import, USAGE_IMPORT},
     {"merge", kr_cmd_merge, USAGE_MERGE},
+    {"network", kr_cmd_network, USAGE_NETWORK},
 };
 
 /* Does the command's argument list ask for help (before a "--")? */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "kijkronde/exchange.h"
 #include "kijkronde/status.h"
 #include "kijkronde/store.h"
 
@@ -44,6 +45,10 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_network(struct kr_cli *cli, int argc, char **argv);
+/* `export --network REF`: the network report in fmt to outpath (NULL or "-": stdout). */
+int kr_cli_export_network(struct kr_cli *cli, const char *ref, enum kr_export_format fmt,
+                          const char *outpath, const struct kr_export_opts *opts);
 /* The TUI on the database (no command). */
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 

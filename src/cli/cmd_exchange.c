@@ -20,7 +20,7 @@
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
 {
-    const char *ref = NULL, *format = NULL, *outpath = NULL;
+    const char *ref = NULL, *format = NULL, *outpath = NULL, *network = NULL;
     struct kr_export_opts opts = {.sep = ';'};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -40,6 +40,8 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
                                     "niet '%s'.",
                                     argv[i]);
             opts.sep = sep[0];
+        } else if (strcmp(a, "--network") == 0 && i + 1 < argc) {
+            network = argv[++i];
         } else if (strcmp(a, "--pseudoniem") == 0) {
             opts.pseudonymise = true;
         } else if (strcmp(a, "--met-oordelen") == 0) {
@@ -52,10 +54,18 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
             return kr_cli_usage(cli, "'export' verwacht één bijeenkomst, niet ook '%s'.", a);
         }
     }
+    if (network && ref)
+        return kr_cli_usage(cli, "Geef een bijeenkomst of --network NETWERK, niet allebei.");
+    if (network && !format)
+        return kr_cli_usage(cli, "Kies een formaat met --format md, html of json.");
+    enum kr_export_format fmt;
+    if (network && !kr_export_format_parse(format, &fmt))
+        return kr_cli_usage(cli, "Onbekend formaat '%s'; kies md, html of json.", format);
+    if (network)
+        return kr_cli_export_network(cli, network, fmt, outpath, &opts);
     if (!ref)
         return kr_cli_usage(cli, "Welke bijeenkomst? Gebruik 'kijkronde export latest --format "
                                  "html' of een id uit 'kijkronde sessions'.");
-    enum kr_export_format fmt;
     if (!format)
         return kr_cli_usage(cli, "Kies een formaat met --format md, html, csv, json of xlsx.");
     if (!kr_export_format_parse(format, &fmt))

@@ -175,9 +175,8 @@ static char *evidence_json(char *const *ids, size_t n)
     return kr_buf_steal(&b);
 }
 
-/* The ids of a JSON array column into *ids / *n. */
-static enum kr_status evidence_read(struct kr_store *st, const char *json, char ***ids, size_t *n,
-                                    struct kr_error *err)
+enum kr_status kr_store_evidence_read(struct kr_store *st, const char *json, char ***ids, size_t *n,
+                                      struct kr_error *err)
 {
     *ids = NULL;
     *n = 0;
@@ -271,8 +270,8 @@ enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
         v->leraren = kr_store_col_text(s, 3);
         v->leerlingen = kr_store_col_text(s, 4);
         v->bewijs = kr_store_col_text(s, 5);
-        r = evidence_read(st, (const char *)sqlite3_column_text(s, 6), &v->evidence, &v->n_evidence,
-                          err);
+        r = kr_store_evidence_read(st, (const char *)sqlite3_column_text(s, 6), &v->evidence,
+                                   &v->n_evidence, err);
         v->chosen = sqlite3_column_int(s, 7) != 0;
         v->created_at = kr_store_col_text(s, 8);
         v->updated_at = kr_store_col_text(s, 9);
@@ -529,8 +528,8 @@ enum kr_status kr_store_step_list(struct kr_store *st, const char *session_id,
         n->text = kr_store_col_text(s, 1);
         kr_actor_parse((const char *)sqlite3_column_text(s, 2), &n->actor);
         kr_horizon_parse((const char *)sqlite3_column_text(s, 3), &n->horizon);
-        r = evidence_read(st, (const char *)sqlite3_column_text(s, 4), &n->evidence, &n->n_evidence,
-                          err);
+        r = kr_store_evidence_read(st, (const char *)sqlite3_column_text(s, 4), &n->evidence,
+                                   &n->n_evidence, err);
         n->position = (long)sqlite3_column_int64(s, 5);
         n->follow_up_session = kr_store_col_text(s, 6);
         n->follow_up_status = KR_FOLLOW_NONE;

@@ -108,7 +108,8 @@ static const char *const SQL_STAGE_ROWS[] = {
     /* The network: by its id, else the one of that name already here, else a new one. */
     "INSERT INTO src.network(id, name, created_at) SELECT coalesce(json_extract(j,"
     " '$.network_id'), (SELECT n.id FROM main.network n WHERE n.name = json_extract(js.j,"
-    " '$.network') ORDER BY n.created_at, n.id LIMIT 1), kr_uuid()), json_extract(j,"
+    " '$.network') ORDER BY n.deleted_at IS NOT NULL, n.created_at, n.id LIMIT 1), kr_uuid()),"
+    " json_extract(j,"
     " '$.network'), NULL FROM src.js WHERE json_type(j, '$.network') = 'text'",
     "UPDATE src.network SET created_at = coalesce((SELECT n.created_at FROM main.network n"
     " WHERE n.id = network.id), (SELECT coalesce(json_extract(j, '$.created_at'), "

@@ -50,6 +50,13 @@ static enum kr_status count_rows(struct kr_store *st, const char *table, long *o
     " excluded.created_at, excluded.deleted_at)) > (updated_at, json_array(deleted_at IS NOT"      \
     " NULL, session_id, group_name, schoolleiding, leraren, leerlingen, bewijs, evidence,"         \
     " chosen, created_at, deleted_at))"
+/* A database from before schema 9: a network without updated and deleted times. */
+static const char MERGE_NETWORK_V1[] =
+    "INSERT INTO main.network(id, name, created_at) SELECT id, name, created_at FROM src.network"
+    " WHERE true ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+    " created_at = excluded.created_at WHERE (excluded.created_at, json_array(false,"
+    " excluded.name, excluded.created_at, NULL)) > (coalesce(updated_at, created_at),"
+    " json_array(deleted_at IS NOT NULL, name, created_at, deleted_at))";
 /* A database from before schema 8: its one row is the version without a group. */
 static const char MERGE_TOA_V3[] = MERGE_TOA_FROM("'toa-' || session_id", "NULL", "'[]'", "1",
                                                   "updated_at", "NULL") MERGE_TOA_TAIL;
@@ -63,12 +70,16 @@ static const struct {
     const char *table;
     const char *sql;
 } MERGE_SQL[] = {
-    {"network", "INSERT INTO main.network(id, name, created_at)"
-                " SELECT id, name, created_at FROM src.network WHERE true"
+    /* Schema 9: renames and deletes travel by their time (NULL: as created). */
+    {"network", "INSERT INTO main.network(id, name, created_at, updated_at, deleted_at)"
+                " SELECT id, name, created_at, updated_at, deleted_at FROM src.network WHERE true"
                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-                " created_at = excluded.created_at"
-                " WHERE json_array(excluded.name, excluded.created_at)"
-                " > json_array(name, created_at)"},
+                " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+                " deleted_at = excluded.deleted_at"
+                " WHERE (coalesce(excluded.updated_at, excluded.created_at),"
+                " json_array(excluded.deleted_at IS NOT NULL, excluded.name, excluded.created_at,"
+                " excluded.deleted_at)) > (coalesce(updated_at, created_at), json_array(deleted_at"
+                " IS NOT NULL, name, created_at, deleted_at))"},
     {"session",
      "INSERT INTO main.session(id, network_id, kind, date, host_school, basisvaardigheid,"
      " ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo, created_at, updated_at)"
@@ -296,6 +307,8 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
         if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 &&
             !src_has_col(st, "theory_of_action", "id"))
             sql = MERGE_TOA_V3;
+        if (strcmp(MERGE_SQL[i].table, "network") == 0 && !src_has_col(st, "network", "deleted_at"))
+            sql = MERGE_NETWORK_V1;
         long before = 0, after = 0, changed = 0;
         bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
                    strcmp(MERGE_SQL[i].table, "observation_version") == 0;
@@ -334,6 +347,8 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
             tmp.other_changed += changed;
         }
     }
+    if (r == KR_OK) /* one live network per name, every bijeenkomst in a live one */
+        r = kr_store_exec(st, kr_store_network_unify_sql, err);
     if (r == KR_OK && stats)
         *stats = tmp;
     if (own_plan)

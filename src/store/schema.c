@@ -307,6 +307,58 @@ const char kr_store_nfc_sql[] =
     "kr_nfc(follow_up_text);"
 const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8};
+/*
+ * 9: networks as a thing of their own (issue 16): a network is created, renamed and deleted
+ * (softly, so it travels in a merge) apart from its bijeenkomsten. updated_at NULL means "as
+ * created_at" (rows written by an older kijkronde, an import or a merge that does not know the
+ * column). Networks that were only a name on a bijeenkomst may exist several times with one
+ * name (two laptops that imported the same network each made one): they become one, the
+ * oldest, as kr_store_network_unify does after every merge.
+ */
+#define MIGRATION_9                                                                                \
+    "ALTER TABLE network ADD COLUMN updated_at TEXT;"                                              \
+    "ALTER TABLE network ADD COLUMN deleted_at TEXT;"                                              \
+    "UPDATE network SET updated_at = created_at;"                                                  \
+    "CREATE INDEX network_by_name ON network(name);"                                               \
+    "CREATE INDEX session_by_network ON session(network_id, date);" KR_STORE_NETWORK_UNIFY
+
+/*
+ * One live network per name, and every live bijeenkomst in a live network (network.c,
+ * migration 9, after every import and merge): a deleted network that still holds live
+ * bijeenkomsten comes back when no live network has its name; then every other network of a
+ * name that holds bijeenkomsten or is live folds into the oldest live one of that name (its
+ * bijeenkomsten move, it is soft-deleted). Another laptop that folded differently, or deleted
+ * a network this one still used, so ends in the same state; a second run changes nothing.
+ */
+#define KR_STORE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define KR_STORE_LIVE_SESSION(n)                                                                   \
+    "EXISTS (SELECT 1 FROM session s WHERE s.network_id = " n ".id AND s.deleted_at IS NULL)"
+#define KR_STORE_NETWORK_UNIFY                                                                     \
+    "UPDATE network SET deleted_at = NULL, updated_at = " KR_STORE_NOW                             \
+    "  WHERE deleted_at IS NOT NULL AND " KR_STORE_LIVE_SESSION(                                   \
+        "network") "  AND NOT EXISTS (SELECT 1 FROM network k WHERE k.name = network.name"         \
+                   "  AND k.deleted_at IS NULL);"                                                  \
+                   "CREATE TEMP TABLE IF NOT EXISTS kr_network_fold(id TEXT PRIMARY KEY, into_id " \
+                   "TEXT);"                                                                        \
+                   "DELETE FROM kr_network_fold;"                                                  \
+                   "INSERT INTO kr_network_fold(id, into_id) SELECT id, into_id FROM (SELECT "     \
+                   "n.id,"                                                                         \
+                   "  (SELECT k.id FROM network k WHERE k.name = n.name AND k.deleted_at IS NULL"  \
+                   "  ORDER BY k.created_at, k.id LIMIT 1) AS into_id FROM network n"              \
+                   "  WHERE n.deleted_at IS NULL OR " KR_STORE_LIVE_SESSION(                       \
+                       "n") ")"                                                                    \
+                            "  WHERE into_id IS NOT NULL AND into_id <> id;"                       \
+                            "UPDATE session SET network_id = (SELECT f.into_id FROM "              \
+                            "kr_network_fold f"                                                    \
+                            "  WHERE f.id = session.network_id) WHERE network_id IN (SELECT id "   \
+                            "FROM kr_network_fold);"                                               \
+                            "UPDATE network SET deleted_at = " KR_STORE_NOW                        \
+                            ", updated_at = " KR_STORE_NOW "  WHERE deleted_at IS NULL AND id IN " \
+                                                           "(SELECT id FROM kr_network_fold);"     \
+                            "DELETE FROM kr_network_fold;"
+const char kr_store_network_unify_sql[] = KR_STORE_NETWORK_UNIFY;
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
+                                           MIGRATION_4, MIGRATION_5, MIGRATION_6,
+                                           MIGRATION_7, MIGRATION_8, MIGRATION_9};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -90,6 +90,9 @@ extern const char kr_store_nfc_sql[];
    kept apart because migration 6 runs kr_store_nfc_sql on databases without them. */
 extern const char kr_store_nfc_debrief_sql[];
 
+/* Folds live networks of one name into the oldest (migration 9, kr_store_network_unify). */
+extern const char kr_store_network_unify_sql[];
+
 extern const char *const kr_store_migrations[];
 extern const int kr_store_n_migrations;
 
@@ -116,6 +119,10 @@ enum kr_status kr_store_exec(struct kr_store *st, const char *sql, struct kr_err
 /* Start a write transaction unless inside kr_store_begin; pair with kr_store_tx_end. */
 enum kr_status kr_store_tx_begin(struct kr_store *st, struct kr_error *err);
 enum kr_status kr_store_tx_end(struct kr_store *st, enum kr_status st_so_far, struct kr_error *err);
+
+/* The ids of a JSON array column (evidence) into *ids / *n (heap; debrief.c). */
+enum kr_status kr_store_evidence_read(struct kr_store *st, const char *json, char ***ids, size_t *n,
+                                      struct kr_error *err);
 
 /* Give *id a new UUID when it is NULL. */
 void kr_store_ensure_id(char **id);

@@ -19,6 +19,8 @@ static struct {
     size_t sel, top;
     char footer[256];
     bool confirm_delete; /* d asked "verwijderen? (j/n)": the next key answers */
+    size_t open_steps;   /* next steps of earlier bijeenkomsten of the network to follow up */
+    size_t followed_up;  /* and those followed up here */
 } S;
 
 static void load(struct ui *ui)
@@ -40,6 +42,7 @@ static void load(struct ui *ui)
     free(id);
     if (S.sel >= S.visits.n)
         S.sel = S.visits.n ? S.visits.n - 1 : 0;
+    S.open_steps = ui_followup_open(ui, &S.followed_up);
 }
 
 static void enter(struct ui *ui)
@@ -50,6 +53,7 @@ static void enter(struct ui *ui)
     for (size_t i = 0; i < S.visits.n; i++)
         if (!S.visits.items[i].ended_at)
             S.sel = i;
+    ui_followup_offer(ui); /* once per run: the open steps of earlier bijeenkomsten */
 }
 
 static void leave(struct ui *ui)
@@ -122,7 +126,15 @@ static void delete_session(struct ui *ui)
 
 static void draw(struct ui *ui)
 {
-    int y = draw_header(ui, 2) + 1;
+    int y = draw_header(ui, 2);
+    if (S.open_steps)
+        ui_putf(ui, y++, 2, ui->cols - 4, UI_HINT,
+                "%zu %s van eerdere bijeenkomsten nog op te volgen: o", S.open_steps,
+                kr_plural((long long)S.open_steps, "stap", "stappen"));
+    else if (S.followed_up)
+        ui_putf(ui, y++, 2, ui->cols - 4, UI_DIM, "%zu %s van eerdere bijeenkomsten opgevolgd: o",
+                S.followed_up, kr_plural((long long)S.followed_up, "stap", "stappen"));
+    y++;
     int hx = ui_putf(ui, y, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
     /* the keys the footer has no room for */
     static const char more[] = "w wijzigen · d verwijderen";

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The start screen: the bijeenkomsten in this database, a new one, and the demo. */
+/* The start screen: the bijeenkomsten in this database, a new one, and the demo; Tab goes to
+ * the networks (screen_network.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +77,8 @@ static void leave(struct ui *ui)
 static void draw(struct ui *ui)
 {
     int y = 2;
-    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Bijeenkomsten");
+    ui_put(ui, y, 2, ui->cols - 4, UI_HEAD, "Bijeenkomsten");
+    ui_put(ui, y++, ui->cols - 15, 13, UI_DIM, "Tab netwerken");
     y++;
     if (!S.loaded) {
         ui_put(ui, y, 2, ui->cols - 4, UI_DIM, "De bijeenkomsten worden gelezen…");
@@ -169,6 +171,9 @@ static void key(struct ui *ui, int k)
     case UI_CTRL('z'):
         undo(ui);
         break;
+    case UI_TAB:
+        ui_push(ui, &ui_screen_networks);
+        break;
     case 'q':
     case 'Q':
     case UI_ESC:
@@ -189,6 +194,7 @@ static const struct ui_help help[] = {
     {"↑ ↓ (j k)", "kies een bijeenkomst"},
     {"Enter", "open de gekozen bijeenkomst"},
     {"n", "nieuwe bijeenkomst maken"},
+    {"Tab", "de netwerken: hun scholen en bijeenkomsten, opvolging"},
     {"d", "de demo-bijeenkomst openen (wordt zo nodig gemaakt)"},
     {"u, Ctrl-Z", "een verwijderde bijeenkomst terugzetten"},
     {"?", "deze hulp"},

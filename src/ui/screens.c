@@ -50,6 +50,7 @@ const struct ui_link ui_session_links[] = {
     {'e', "exporteren", NULL, export_summary, false},
     {'E', "exporteren: kiezen", &ui_screen_export, NULL, true},
     {'r', "reflectie", &ui_screen_reflect, NULL, false},
+    {'o', "opvolging: de stappen van eerdere bijeenkomsten", &ui_screen_followup, NULL, true},
     {'w', "bijeenkomst wijzigen (ook de soort)", &ui_screen_session_edit, NULL, true},
     {'d', "bijeenkomst verwijderen (u op de startlijst: terug)", NULL, ui_session_ask_delete, true},
     {0, NULL, NULL, NULL, false},

@@ -576,6 +576,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
         ui.screen->leave(&ui);
     ui_close_session(&ui);
     ui_undo_clear(&ui);
+    ui_followup_forget();
     kr_checker_free(ui.checker);
     kr_corner_classifier_free(ui.classifier);
     restore_terminal();

@@ -159,7 +159,25 @@ extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
 extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
-extern const struct ui_screen ui_screen_steps; /* v in the debrief of the reflection */
+extern const struct ui_screen ui_screen_steps;    /* v in the debrief of the reflection */
+extern const struct ui_screen ui_screen_followup; /* o on a bijeenkomst of a network */
+extern const struct ui_screen ui_screen_networks; /* Tab on the start screen */
+extern const struct ui_screen ui_screen_network;  /* one network: Enter in the networks */
+
+/* ---- networks and the follow-up of next steps (screen_followup.c, screen_network.c) ---- */
+
+/* The next steps of earlier bijeenkomsten of the open one's network still to be followed up
+ * at it (0 without a network, or on a store error, which sets the message); *recorded (may be
+ * NULL) gets those followed up at it already. */
+size_t ui_followup_open(struct ui *ui, size_t *recorded);
+/* When the open bijeenkomst belongs to a network and the follow-up did not come up for it in
+ * this run yet: push the follow-up screen if any step is open. Called as the bijeenkomst
+ * screen is entered. */
+void ui_followup_offer(struct ui *ui);
+/* Free what ui_followup_offer remembers (at the end of the run). */
+void ui_followup_forget(void);
+/* The network whose screen ui_screen_network shows: set before pushing it (copies id). */
+void ui_network_select(const char *id);
 
 /*
  * Where an export of the open bijeenkomst in format f goes by default: the current directory

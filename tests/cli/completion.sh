@@ -59,7 +59,7 @@ expect "$cmds" --db "$T/demo.db" ''
 # Options per command.
 expect "--help --no-tui" demo -
 expect "--help --json" sessions -
-expect "--format --help --met-oordelen --pseudoniem --sep -o" export latest -
+expect "--format --help --met-oordelen --network --pseudoniem --sep -o" export latest -
 expect "--help --json" patterns latest -
 expect "--help --json --lexicon -" check -
 expect "--help --json check lint list" kijkvragen ''
@@ -75,6 +75,12 @@ expect "latest $id" --db = "$T/demo.db" patterns ''
 expect "latest $id" --no-color --db "$T/demo.db" patterns ''
 got=$(KIJKRONDE_DB="$T/demo.db" comp export '') || fail "completion with KIJKRONDE_DB"
 [ "$got" = "$(sorted latest "$id")" ] || fail "KIJKRONDE_DB: got [$got]"
+# Network ids from the database: network NETWORK, export --network NETWORK.
+nid=$("$KR" --db "$T/demo.db" network --json | sed -n 's/.*{"id": "\([^"]*\)".*/\1/p')
+[ -n "$nid" ] || fail "no network id in network --json"
+expect "$nid" --db "$T/demo.db" network ''
+expect "$nid" --db "$T/demo.db" export --network ''
+expect "--help --json" network -
 # Only the first argument of export is a session; no ids after it.
 expect "" --db "$T/demo.db" export latest ''
 # A database that does not exist is not made by a Tab.
