@@ -49,7 +49,7 @@ static void put_list_text(FILE *out, const struct kr_network_info_list *l)
               out);
         return;
     }
-    fprintf(out, "%-8s  %-30s  %12s  %7s  %8s  %11s\n", "ID", "NETWERK", "BIJEENKOMSTEN", "SCHOLEN",
+    fprintf(out, "%-8s  %-30s  %13s  %7s  %8s  %12s\n", "ID", "NETWERK", "BIJEENKOMSTEN", "SCHOLEN",
             "NOTITIES", "OPEN STAPPEN");
     for (size_t i = 0; i < l->n; i++) {
         const struct kr_network_info *n = &l->items[i];

@@ -331,31 +331,28 @@ const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
  * a network this one still used, so ends in the same state; a second run changes nothing.
  */
 #define KR_STORE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-#define KR_STORE_LIVE_SESSION(n)                                                                   \
-    "EXISTS (SELECT 1 FROM session s WHERE s.network_id = " n ".id AND s.deleted_at IS NULL)"
+/* The network of the row (network, or n) has a live bijeenkomst. */
+#define KR_STORE_LIVE_IN_NETWORK                                                                   \
+    "EXISTS (SELECT 1 FROM session s WHERE s.network_id = network.id AND s.deleted_at IS NULL)"
+#define KR_STORE_LIVE_IN_N                                                                         \
+    "EXISTS (SELECT 1 FROM session s WHERE s.network_id = n.id AND s.deleted_at IS NULL)"
 #define KR_STORE_NETWORK_UNIFY                                                                     \
     "UPDATE network SET deleted_at = NULL, updated_at = " KR_STORE_NOW                             \
-    "  WHERE deleted_at IS NOT NULL AND " KR_STORE_LIVE_SESSION(                                   \
-        "network") "  AND NOT EXISTS (SELECT 1 FROM network k WHERE k.name = network.name"         \
-                   "  AND k.deleted_at IS NULL);"                                                  \
-                   "CREATE TEMP TABLE IF NOT EXISTS kr_network_fold(id TEXT PRIMARY KEY, into_id " \
-                   "TEXT);"                                                                        \
-                   "DELETE FROM kr_network_fold;"                                                  \
-                   "INSERT INTO kr_network_fold(id, into_id) SELECT id, into_id FROM (SELECT "     \
-                   "n.id,"                                                                         \
-                   "  (SELECT k.id FROM network k WHERE k.name = n.name AND k.deleted_at IS NULL"  \
-                   "  ORDER BY k.created_at, k.id LIMIT 1) AS into_id FROM network n"              \
-                   "  WHERE n.deleted_at IS NULL OR " KR_STORE_LIVE_SESSION(                       \
-                       "n") ")"                                                                    \
-                            "  WHERE into_id IS NOT NULL AND into_id <> id;"                       \
-                            "UPDATE session SET network_id = (SELECT f.into_id FROM "              \
-                            "kr_network_fold f"                                                    \
-                            "  WHERE f.id = session.network_id) WHERE network_id IN (SELECT id "   \
-                            "FROM kr_network_fold);"                                               \
-                            "UPDATE network SET deleted_at = " KR_STORE_NOW                        \
-                            ", updated_at = " KR_STORE_NOW "  WHERE deleted_at IS NULL AND id IN " \
-                                                           "(SELECT id FROM kr_network_fold);"     \
-                            "DELETE FROM kr_network_fold;"
+    "  WHERE deleted_at IS NOT NULL AND " KR_STORE_LIVE_IN_NETWORK                                 \
+    "  AND NOT EXISTS (SELECT 1 FROM network k WHERE k.name = network.name"                        \
+    "  AND k.deleted_at IS NULL);"                                                                 \
+    "CREATE TEMP TABLE IF NOT EXISTS kr_network_fold(id TEXT PRIMARY KEY, into_id TEXT);"          \
+    "DELETE FROM kr_network_fold;"                                                                 \
+    "INSERT INTO kr_network_fold(id, into_id) SELECT id, into_id FROM (SELECT n.id,"               \
+    "  (SELECT k.id FROM network k WHERE k.name = n.name AND k.deleted_at IS NULL"                 \
+    "  ORDER BY k.created_at, k.id LIMIT 1) AS into_id FROM network n"                             \
+    "  WHERE n.deleted_at IS NULL OR " KR_STORE_LIVE_IN_N ")"                                      \
+    "  WHERE into_id IS NOT NULL AND into_id <> id;"                                               \
+    "UPDATE session SET network_id = (SELECT f.into_id FROM kr_network_fold f"                     \
+    "  WHERE f.id = session.network_id) WHERE network_id IN (SELECT id FROM kr_network_fold);"     \
+    "UPDATE network SET deleted_at = " KR_STORE_NOW ", updated_at = " KR_STORE_NOW                 \
+    "  WHERE deleted_at IS NULL AND id IN (SELECT id FROM kr_network_fold);"                       \
+    "DELETE FROM kr_network_fold;"
 const char kr_store_network_unify_sql[] = KR_STORE_NETWORK_UNIFY;
 
 const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
