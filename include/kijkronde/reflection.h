@@ -19,6 +19,10 @@
 #include "kijkronde/patterns.h"
 #include "kijkronde/store.h"
 
+/* The keep reason of a note the group set aside in the screening of the debrief: it stays
+ * out of the patterns, with the judging notes ("Eerst herschrijven"), until taken back. */
+#define KR_REFLECTION_APART "apart gelegd"
+
 struct kr_reflection {
     char *session_id;
     struct kr_session session;

@@ -102,7 +102,9 @@ enum kr_status kr_reflection_load(struct kr_store *st, const char *session_id,
         const struct kr_group_note *gn = placement_of(out, o->id);
         out->group_corner[i] = gn ? gn->corner : KR_CORNER_NONE;
         pins[i] = gn ? gn->pattern_id : NULL;
-        out->flagged[i] = flagged && o->text && flagged(o->text, ctx);
+        /* Set aside in the screening, or judging: apart from the patterns either way. */
+        out->flagged[i] = (o->keep_reason && strcmp(o->keep_reason, KR_REFLECTION_APART) == 0) ||
+                          (flagged && o->text && flagged(o->text, ctx));
         notes[i] = (struct kr_pattern_note){
             o->id, o->visit_id, o->text ? o->text : "",
             out->group_corner[i] != KR_CORNER_NONE ? out->group_corner[i] : o->corner,
