@@ -659,6 +659,12 @@ static void key(struct ui *ui, int k)
         if (S.mode == M_BROWSE)
             S.view = (enum view)((S.view + 1) % V_COUNT);
         return;
+    case 'n':
+        if (S.mode == M_BROWSE) {
+            back_from_child = true;
+            ui_push(ui, &ui_screen_debrief);
+        }
+        return;
     case 't':
         if (S.tweetallen.n == 0) {
             ui_message(ui, UI_ERROR, "Deze bijeenkomst heeft geen tweetallen.");
@@ -720,7 +726,7 @@ static const char *footer(struct ui *ui)
     else if (S.mode == M_PICK_MOVE || S.mode == M_PICK_MERGE)
         f = "↑↓ kies|← → hoek|Enter kiezen|Esc stoppen";
     else if (S.view == V_PATTERNS)
-        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|t beurt|Tab meer|? hulp";
+        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|n stappen|Tab meer|? hulp";
     else if (S.view == V_DEBRIEF)
         f = "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug";
     else
@@ -740,6 +746,7 @@ static const struct ui_help help[] = {
     {"s", "een ander patroon erbij voegen (kies het, Enter)"},
     {"spatie, x", "notities markeren en als eigen patroon afsplitsen"},
     {"v", "nabespreking: volgende stappen en theory of action per groepje"},
+    {"n", "de nabespreking in stappen: screening tot volgende stap, met projector"},
     {"t", "het volgende tweetal heeft het woord"},
     {"*", "hoek door kijkronde geraden"},
     {"q, Esc", "terug"},
