@@ -61,11 +61,15 @@ static void seen_in(const struct kr_pattern *p, char *buf, size_t size)
 
 static int draw_tabs(struct ui *ui, int y)
 {
+    /* All names when they fit (75 columns), else only the current one's, the others by number. */
     int x = 1;
-    for (int s = 0; s < ST_COUNT; s++)
-        x += ui_putf(ui, y, x, ui->cols - x - 1, s == (int)D->step ? UI_SELECT : UI_DIM, " %d %s ",
-                     s + 1, ui_debrief_step_names[s]) +
+    bool all = ui->cols >= 78;
+    for (int s = 0; s < ST_COUNT; s++) {
+        bool cur = s == (int)D->step;
+        x += ui_putf(ui, y, x, ui->cols - x - 1, cur ? UI_SELECT : UI_DIM, " %d%s%s ", s + 1,
+                     all || cur ? " " : "", all || cur ? ui_debrief_step_names[s] : "") +
              1;
+    }
     y++;
     y += ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_DIM, ui_debrief_step_questions[D->step], NULL,
                         0, UI_DIM);

@@ -124,10 +124,18 @@ void ui_projector_draw(struct ui *ui, const struct ui_slide *s)
     ui_put(ui, bottom, ui->cols - 1 - lw, lw, corner_attr(KR_CORNER_LERAAR, s), label);
 
     /* where it is, small, top left */
+    snprintf(label, sizeof label, " LEERINHOUD %zu ", s->at_corner[KR_CORNER_LEERINHOUD]);
+    int room = (ui->cols - width_of(label, strlen(label))) / 2 - 2;
+    char where[128];
     if (s->count)
-        ui_putf(ui, top, 1, mid - 10, UI_DIM, "%s · %zu van %zu", s->step, s->index, s->count);
+        snprintf(where, sizeof where, "%s · %zu van %zu", s->step, s->index, s->count);
     else
-        ui_put(ui, top, 1, mid - 10, UI_DIM, s->step);
+        snprintf(where, sizeof where, "%s", s->step);
+    int ww = width_of(where, strlen(where));
+    if (ww <= room)
+        ui_put(ui, top, 1, room, UI_DIM, where);
+    else /* a narrow window: one row lower, left of the apex */
+        ui_put(ui, top + 1, 1, mid - 4, UI_DIM, where);
 
     /* The item inside the driehoek, each row as wide as the driehoek is there. */
     struct layout best = {0};
