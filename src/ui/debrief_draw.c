@@ -183,8 +183,12 @@ static void draw_pattern_list(struct ui *ui, int y, int bottom, enum dbf_step st
         if (on)
             ui_fill(ui, y, 1, UI_SELECT);
         if (st == ST_BESCHRIJVEN) {
-            ui_putf(ui, y, 4, w - 2, a, "%s (%zu)", p->statement ? p->statement : p->label,
-                    p->n_notes);
+            char right[48];
+            snprintf(right, sizeof right, "%zu %s", p->n_notes,
+                     kr_plural((long long)p->n_notes, "notitie", "notities"));
+            int rw = (int)kr_utf8_width(right, strlen(right));
+            ui_put(ui, y, 4, w - rw - 3, a, p->statement ? p->statement : p->label);
+            ui_put(ui, y, ui->cols - 2 - rw, rw, on ? a : UI_DIM, right);
         } else {
             char right[96];
             size_t pi = pats[i];
@@ -283,14 +287,21 @@ static void draw_volgende(struct ui *ui, int y)
     ui_putf(ui, y++, 2, w, UI_HEAD, "Volgende stappen (%zu)", D->steps.n);
     if (D->steps.n == 0)
         ui_put(ui, y++, 4, w - 2, UI_DIM, "Nog geen: Enter opent de stappen, n voor een nieuwe.");
+    int mw = 0; /* who and when line up in one column */
+    for (size_t i = 0; i < D->steps.n; i++) {
+        char meta[96];
+        snprintf(meta, sizeof meta, "%s · %s", kr_actor_title(D->steps.items[i].actor),
+                 kr_horizon_title(D->steps.items[i].horizon));
+        int n = (int)kr_utf8_width(meta, strlen(meta));
+        mw = n > mw ? n : mw;
+    }
+    if (mw > w / 2)
+        mw = w / 2;
     for (size_t i = 0; i < D->steps.n && y < bottom; i++, y++) {
         const struct kr_next_step *s = &D->steps.items[i];
-        char meta[96];
-        snprintf(meta, sizeof meta, "%s · %s", kr_actor_title(s->actor),
-                 kr_horizon_title(s->horizon));
-        int mw = (int)kr_utf8_width(meta, strlen(meta));
         ui_putf(ui, y, 4, w - mw - 4, UI_NORMAL, "%zu. %s", i + 1, s->text ? s->text : "");
-        ui_put(ui, y, ui->cols - 2 - mw, mw, UI_DIM, meta);
+        ui_putf(ui, y, ui->cols - 2 - mw, mw, UI_DIM, "%s · %s", kr_actor_title(s->actor),
+                kr_horizon_title(s->horizon));
     }
 }
 

@@ -40,20 +40,22 @@ struct layout {
     const char *text[MAX_ROWS];
     size_t len[MAX_ROWS];
     bool sub[MAX_ROWS];
+    bool big[MAX_ROWS]; /* in large type */
 };
 
-/* The columns inside the driehoek at row y, less a margin, capped for reading. */
-static int inner_width(const struct ui *ui, int y, int apex, int base, int half_base)
+/* The columns inside the driehoek at row y, less a margin, capped for reading (lines of
+ * normal text at 72 columns; large type has few letters a line anyway). */
+static int inner_width(const struct ui *ui, int y, int apex, int base, int half_base, bool big)
 {
     int half = (int)((long)(y - apex) * half_base / (base - apex ? base - apex : 1));
     int w = 2 * half - 6;
-    int cap = ui->cols * 3 / 4 < 72 ? ui->cols * 3 / 4 : 72;
+    int cap = ui->cols * 3 / 4 < 72 || big ? ui->cols * 3 / 4 : 72;
     return w > cap ? cap : w;
 }
 
 /* Lay text out from row y0 down, rows gap+1 apart; false when it does not fit above base. */
-static bool lay_out_text(struct ui *ui, const char *text, bool sub, int *y, int gap, int apex,
-                         int base, int half_base, struct layout *l)
+static bool lay_out_text(struct ui *ui, const char *text, bool sub, bool big, int *y, int gap,
+                         int apex, int base, int half_base, struct layout *l)
 {
     size_t len = strlen(text), at = 0;
     while (at < len) {
@@ -61,11 +63,16 @@ static bool lay_out_text(struct ui *ui, const char *text, bool sub, int *y, int 
             at++;
         if (at >= len)
             break;
-        int w = inner_width(ui, *y, apex, base, half_base);
-        if (*y >= base || w < 8 || l->n >= MAX_ROWS)
+        int w = inner_width(ui, *y, apex, base, half_base, big);
+        int high = big ? UI_BIG_ROWS : 1;
+        if (*y + high - 1 >= base || w < 8 || l->n >= MAX_ROWS)
+            return false;
+        /* large type: as many letters as fit, measured on the line's top (narrowest) row */
+        int cols = big ? (w + 1) / UI_BIG_ADVANCE : w;
+        if (cols < 4)
             return false;
         size_t starts[2], r, c;
-        size_t rows = kr_le_wrap(text + at, len - at, (size_t)w, starts, 2, 0, &r, &c);
+        size_t rows = kr_le_wrap(text + at, len - at, (size_t)cols, starts, 2, 0, &r, &c);
         size_t take = rows > 1 ? starts[1] : len - at;
         if (take == 0)
             return false; /* nothing fits on this row */
@@ -74,23 +81,24 @@ static bool lay_out_text(struct ui *ui, const char *text, bool sub, int *y, int 
         l->text[l->n] = text + at;
         l->len[l->n] = take;
         l->sub[l->n] = sub;
+        l->big[l->n] = big;
         l->n++;
         at += take;
-        *y += gap + 1;
+        *y += gap + high;
     }
     return true;
 }
 
-static bool lay_out(struct ui *ui, const struct ui_slide *s, int y0, int gap, int apex, int base,
-                    int half_base, struct layout *l)
+static bool lay_out(struct ui *ui, const struct ui_slide *s, int y0, int gap, bool big, int apex,
+                    int base, int half_base, struct layout *l)
 {
     memset(l, 0, sizeof *l);
     int y = y0;
-    bool ok = lay_out_text(ui, s->text && *s->text ? s->text : "(nog leeg)", false, &y, gap, apex,
-                           base, half_base, l);
+    bool ok = lay_out_text(ui, s->text && *s->text ? s->text : "(nog leeg)", false, big, &y, gap,
+                           apex, base, half_base, l);
     y += 1 - gap; /* one blank row before the smaller lines */
     for (int i = 0; ok && i < UI_SLIDE_LINES && s->lines[i]; i++)
-        ok = lay_out_text(ui, s->lines[i], true, &y, 0, apex, base, half_base, l);
+        ok = lay_out_text(ui, s->lines[i], true, false, &y, 0, apex, base, half_base, l);
     l->used = l->n ? l->row[l->n - 1] - y0 + 1 : 0;
     return ok;
 }
@@ -140,10 +148,16 @@ void ui_projector_draw(struct ui *ui, const struct ui_slide *s)
     /* The item inside the driehoek, each row as wide as the driehoek is there. */
     struct layout best = {0};
     long best_score = -1;
-    for (int gap = ui->rows >= 30 ? 1 : 0; gap >= 0 && best_score < 0; gap--)
+    const char *text = s->text && *s->text ? s->text : "(nog leeg)";
+    bool can_big = ui->cols >= 120 && ui->rows >= 36 && ui_big_chars(text, strlen(text)) > 0;
+    /* large type first (with a blank row between its lines), then normal text with and
+       without blank rows between the lines */
+    for (int pass = can_big ? 0 : 1; pass < 3 && best_score < 0; pass++)
         for (int y0 = apex + 2; y0 < base - 1; y0++) {
             struct layout l;
-            if (!lay_out(ui, s, y0, gap, apex, base, half_base, &l))
+            bool big = pass == 0;
+            int gap = pass == 2 || (pass == 1 && ui->rows < 30) ? 0 : 1;
+            if (!lay_out(ui, s, y0, gap, big, apex, base, half_base, &l))
                 continue;
             /* centred in the lower part, where the driehoek is wide */
             long centre = (long)(apex + (base - apex) * 3 / 5) * 2;
@@ -155,12 +169,21 @@ void ui_projector_draw(struct ui *ui, const struct ui_slide *s)
         }
     if (best_score < 0) { /* too long for the window: as much as fits, from where it is wide */
         int y0 = apex + 2;
-        while (y0 < base - 1 && inner_width(ui, y0, apex, base, half_base) < 30)
+        while (y0 < base - 1 && inner_width(ui, y0, apex, base, half_base, false) < 30)
             y0++;
-        lay_out(ui, s, y0, 0, apex, base, half_base, &best);
+        lay_out(ui, s, y0, 0, false, apex, base, half_base, &best);
     }
     enum ui_attr a = s->corner != KR_CORNER_NONE ? ui_corner_attr(s->corner) : UI_HEAD;
-    for (int i = 0; i < best.n; i++)
-        put_centred(ui, best.row[i], mid - best.width[i] / 2, best.width[i],
-                    best.sub[i] ? UI_NORMAL : a, best.text[i], best.len[i]);
+    for (int i = 0; i < best.n; i++) {
+        if (best.big[i]) {
+            size_t len = best.len[i];
+            while (len && best.text[i][len - 1] == ' ')
+                len--;
+            int cols = ui_big_chars(best.text[i], len) * UI_BIG_ADVANCE - 1;
+            ui_big_put(ui, best.row[i], mid - cols / 2, a, best.text[i], len);
+        } else {
+            put_centred(ui, best.row[i], mid - best.width[i] / 2, best.width[i],
+                        best.sub[i] ? UI_NORMAL : a, best.text[i], best.len[i]);
+        }
+    }
 }

@@ -23,7 +23,17 @@ struct ui_slide {
     size_t at_corner[KR_CORNER_COUNT]; /* the count shown at each corner */
 };
 
-/* Draw slide s over rows 1 .. rows-3 (the bars stay). */
+/* Large type (bigtext.c): a letter is UI_BIG_ADVANCE columns (with the gap) and UI_BIG_ROWS
+ * rows high. */
+#define UI_BIG_ROWS    3
+#define UI_BIG_ADVANCE 4
+/* The letters of text[0..len) in large type, or -1 when one of them has no large glyph. */
+int ui_big_chars(const char *text, size_t len);
+/* Draw text[0..len) in large type from (y, x) with attribute a. */
+void ui_big_put(struct ui *ui, int y, int x, enum ui_attr a, const char *text, size_t len);
+
+/* Draw slide s over rows 1 .. rows-3 (the bars stay). At 120x36 and more the item is drawn in
+ * large type when it fits inside the driehoek, else (and in smaller windows) as normal text. */
 void ui_projector_draw(struct ui *ui, const struct ui_slide *s);
 
 #endif

@@ -164,7 +164,7 @@ extern const struct ui_screen ui_screen_notes;
 extern const struct ui_screen ui_screen_review;
 extern const struct ui_screen ui_screen_export;
 extern const struct ui_screen ui_screen_reflect;
-extern const struct ui_screen ui_screen_steps; /* v in the debrief of the reflection */
+extern const struct ui_screen ui_screen_steps;   /* v in the debrief of the reflection */
 extern const struct ui_screen ui_screen_debrief; /* n in the reflection: the debrief in steps */
 
 /*

@@ -37,6 +37,10 @@ wait_inside() {
     echo "binnen de driehoek: $(inside)"
     fail "'$1' staat niet binnen de driehoek"
 }
+# big: the letters of large type (half and full blocks) inside the driehoek.
+big() {
+    inside | grep -o '[█▀▄]' | wc -l
+}
 # check_fill ROWS COLS: the sides on at least ROWS-8 rows, the base at least COLS-4 wide.
 check_fill() {
     sides=$(screen | awk '{ a = match($0, /[^ ]/); if (a && substr($0, a, 1) == "/") n++ } END { print n + 0 }')
@@ -75,6 +79,7 @@ wait_for "LEERINHOUD "
 wait_for "→ verder"
 wait_inside "$S1"
 check_fill 24 80
+[ "$(big)" -eq 0 ] || fail "grote letters in een venster van 80x24 (daar passen ze niet)"
 keys Right
 wait_for "Beschrijven · 2 van $N"
 wait_inside "$S2"
@@ -108,16 +113,22 @@ wait_for "Beschrijven · $N van $N"
 keys 1 # no step jumps on the projector: digits do nothing here
 keys Tab Tab Tab
 wait_for "Volgende stap · 1 van "
-wait_inside "Als de schoolleiding"
+# at 200x50 the clause stands in large type, with the smaller line under it as text
 wait_inside "Theory of action van de school"
+[ "$(big)" -ge 100 ] || fail "geen grote letters bij 200x50 ($(big) blokjes)"
+screen | grep -qF "Als de schoolleiding" && fail "de zin staat er klein, niet in grote letters"
 keys Right
-wait_inside "dan kunnen leraren"
+wait_for "Volgende stap · 2 van "
+[ "$(big)" -ge 100 ] || fail "geen grote letters voor de tweede zin"
 keys Right Right
 wait_for "Volgende stap · 4 van "
-first=$(sql "select text from next_step where deleted_at is null order by position, created_at, id limit 1")
-wait_inside "$first"
 wait_inside "Stap 1 van 4"
 check_fill 50 200
+# back to 80x24: the same slide as normal text, whole, inside the driehoek
+tm resize-window -t kr -x 80 -y 24
+first=$(sql "select text from next_step where deleted_at is null order by position, created_at, id limit 1")
+wait_inside "$first"
+[ "$(big)" -eq 0 ] || fail "grote letters na terug naar 80x24"
 
 # Esc: back to the screen with the steps as tabs.
 keys Escape
