@@ -50,18 +50,26 @@ wait_sql "select count(*) from observation where text = '$OLD' and deleted_at is
 wait_for "Specifiek en zonder oordeel"
 wait_for "In deze bijeenkomst: $((before - 1)) notitie"
 
-# The next judging note is set aside: out of the patterns (patterns --json no longer has it).
-keys o
-wait_for "Checker: "
+# The rewritten note, now clean, is set aside: out of the patterns (patterns --json no longer
+# has it in any pattern), and back in with a second a.
 keys a
 wait_for "Notitie apart gelegd"
 wait_for "1 apart gelegd"
 APART=$(sql "select id from observation where keep_reason = 'apart gelegd'")
-[ -n "$APART" ] || fail "geen notitie apart gelegd in de database"
-"$KR" --db "$DB" patterns latest --json >"$TMPD/p.json" || fail "patterns --json"
-in_pattern=$(jq --arg id "$APART" '[.corners[].patterns[] | select(.flagged == false)
-  | .observations[] | select(. == $id)] | length' "$TMPD/p.json")
-[ "$in_pattern" = 0 ] || fail "de apart gelegde notitie staat nog in een patroon ($in_pattern)"
+[ "$APART" = "$(sql "select id from observation where text = '$NEW'")" ] ||
+    fail "niet de herschreven notitie apart gelegd"
+in_patterns() {
+    "$KR" --db "$DB" patterns latest --json >"$TMPD/p.json" || fail "patterns --json"
+    jq --arg id "$APART" '[.corners[].patterns[] | select(.flagged == false)
+      | .observations[] | select(. == $id)] | length' "$TMPD/p.json"
+}
+[ "$(in_patterns)" = 0 ] || fail "de apart gelegde notitie staat nog in een patroon"
+keys a
+wait_for "Notitie telt weer mee in de patronen."
+wait_sql "select count(*) from observation where keep_reason = 'apart gelegd'" 0
+[ "$(in_patterns)" = 1 ] || fail "de teruggenomen notitie staat niet in een patroon"
+keys a
+wait_for "1 apart gelegd"
 
 # Beschrijven: the statements per corner and the evidence of the selected one.
 keys Tab
