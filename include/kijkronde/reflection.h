@@ -19,6 +19,10 @@
 #include "kijkronde/patterns.h"
 #include "kijkronde/store.h"
 
+/* The keep reason of a note the group set aside in the screening of the debrief: it stays
+ * out of the patterns, with the judging notes ("Eerst herschrijven"), until taken back. */
+#define KR_REFLECTION_APART "apart gelegd"
+
 struct kr_reflection {
     char *session_id;
     struct kr_session session;
@@ -29,6 +33,10 @@ struct kr_reflection {
     enum kr_corner *group_corner;    /* per note: the corner the group gave it, or NONE */
     bool *flagged;                   /* per note: judging (kept apart) */
     struct kr_pattern_result result; /* patterns with the decisions applied */
+    /* per pattern: the extent kijkronde proposes from the number of visits (static, NULL
+       for the judging notes), and whether result.patterns[p].extent is the group's instead */
+    const char **proposed;
+    bool *confirmed;
 };
 
 /*
@@ -65,6 +73,16 @@ enum kr_status kr_reflection_merge(struct kr_store *st, const struct kr_reflecti
 enum kr_status kr_reflection_split(struct kr_store *st, const struct kr_reflection *r,
                                    size_t pattern, const size_t *notes, size_t n, const char *label,
                                    struct kr_error *err);
+
+/* The extents in order: "enkele", "sommige", "veel", "de meeste" (static storage). */
+extern const char *const kr_reflection_extents[4];
+/*
+ * The group confirms (or changes) the extent of a pattern: one of kr_reflection_extents, or
+ * NULL to go back to the proposal. The pattern becomes a group pattern (as with a rename).
+ * KR_INVALID for another word or the judging notes.
+ */
+enum kr_status kr_reflection_set_extent(struct kr_store *st, const struct kr_reflection *r,
+                                        size_t pattern, const char *extent, struct kr_error *err);
 
 /* Where the observers' own corners differ from the group's final placement. */
 struct kr_calibration {

@@ -228,6 +228,7 @@ struct kr_group_pattern {
     char *id; /* UUID */
     enum kr_corner corner;
     char *label;
+    char *extent; /* the extent the group confirmed ("enkele" ... "de meeste"), or NULL (load) */
 };
 
 /* The group's placement of one note. */
@@ -250,6 +251,10 @@ enum kr_status kr_store_group_load(struct kr_store *st, const char *session_id,
  * pattern. label must be non-empty UTF-8. */
 enum kr_status kr_store_group_pattern_put(struct kr_store *st, const char *session_id,
                                           struct kr_group_pattern *p, struct kr_error *err);
+/* Set the extent the group confirmed for group pattern id: "enkele", "sommige", "veel" or
+ * "de meeste"; NULL forgets it. KR_INVALID for another word, KR_NOT_FOUND for an unknown id. */
+enum kr_status kr_store_group_pattern_extent(struct kr_store *st, const char *id,
+                                             const char *extent, struct kr_error *err);
 /* Remove a group pattern; notes pinned to it are unpinned (they keep their corner). */
 enum kr_status kr_store_group_pattern_delete(struct kr_store *st, const char *id,
                                              struct kr_error *err);

@@ -24,6 +24,8 @@ void kr_reflection_fini(struct kr_reflection *r)
     free(r->group_corner);
     free(r->flagged);
     kr_pattern_result_fini(&r->result);
+    free(r->proposed);
+    free(r->confirmed);
     memset(r, 0, sizeof *r);
 }
 
@@ -42,6 +44,32 @@ static const struct kr_group_note *placement_of(const struct kr_reflection *r, c
             hi = mid;
     }
     return NULL;
+}
+
+const char *const kr_reflection_extents[4] = {"enkele", "sommige", "veel", "de meeste"};
+
+/* The group's confirmed extents over the computed ones; the proposal is kept beside. */
+static void apply_extents(struct kr_reflection *out)
+{
+    size_t np = out->result.n_patterns, alloc = np ? np : 1;
+    out->proposed = kr_xcalloc(alloc, sizeof *out->proposed);
+    out->confirmed = kr_xcalloc(alloc, sizeof *out->confirmed);
+    for (size_t p = 0; p < np; p++) {
+        struct kr_pattern *pt = &out->result.patterns[p];
+        out->proposed[p] = pt->extent;
+        if (!pt->group || pt->flagged)
+            continue;
+        for (size_t g = 0; g < out->groups.n; g++) {
+            const struct kr_group_pattern *gp = &out->groups.items[g];
+            if (!gp->extent || strcmp(gp->id, pt->id) != 0)
+                continue;
+            for (size_t e = 0; e < 4; e++)
+                if (strcmp(gp->extent, kr_reflection_extents[e]) == 0) {
+                    pt->extent = kr_reflection_extents[e];
+                    out->confirmed[p] = true;
+                }
+        }
+    }
 }
 
 enum kr_status kr_reflection_load(struct kr_store *st, const char *session_id,
@@ -74,7 +102,9 @@ enum kr_status kr_reflection_load(struct kr_store *st, const char *session_id,
         const struct kr_group_note *gn = placement_of(out, o->id);
         out->group_corner[i] = gn ? gn->corner : KR_CORNER_NONE;
         pins[i] = gn ? gn->pattern_id : NULL;
-        out->flagged[i] = flagged && o->text && flagged(o->text, ctx);
+        /* Set aside in the screening, or judging: apart from the patterns either way. */
+        out->flagged[i] = (o->keep_reason && strcmp(o->keep_reason, KR_REFLECTION_APART) == 0) ||
+                          (flagged && o->text && flagged(o->text, ctx));
         notes[i] = (struct kr_pattern_note){
             o->id, o->visit_id, o->text ? o->text : "",
             out->group_corner[i] != KR_CORNER_NONE ? out->group_corner[i] : o->corner,
@@ -85,6 +115,8 @@ enum kr_status kr_reflection_load(struct kr_store *st, const char *session_id,
     free(notes);
     free(pins);
     free(groups);
+    if (r == KR_OK)
+        apply_extents(out);
     return r;
 }
 
@@ -138,7 +170,7 @@ static enum kr_status claim(struct kr_store *st, const struct kr_reflection *r, 
         *id = kr_xstrdup(pt->id);
         return KR_OK;
     }
-    struct kr_group_pattern g = {NULL, pt->corner, pt->label};
+    struct kr_group_pattern g = {NULL, pt->corner, pt->label, NULL};
     enum kr_status s = kr_store_group_pattern_put(st, r->session_id, &g, err);
     *id = g.id;
     if (s == KR_OK)
@@ -169,9 +201,28 @@ enum kr_status kr_reflection_rename(struct kr_store *st, const struct kr_reflect
     char *id = NULL;
     s = claim(st, r, pattern, &id, err);
     if (s == KR_OK) {
-        struct kr_group_pattern g = {id, r->result.patterns[pattern].corner, (char *)label};
+        struct kr_group_pattern g = {id, r->result.patterns[pattern].corner, (char *)label, NULL};
         s = kr_store_group_pattern_put(st, r->session_id, &g, err);
     }
+    free(id);
+    return finish(st, s, err);
+}
+
+enum kr_status kr_reflection_set_extent(struct kr_store *st, const struct kr_reflection *r,
+                                        size_t pattern, const char *extent, struct kr_error *err)
+{
+    enum kr_status s = check_pattern(r, pattern, err);
+    if (s != KR_OK)
+        return s;
+    if (r->result.patterns[pattern].flagged)
+        return kr_error_set(err, KR_INVALID,
+                            "De notities met een oordeel hebben geen omvang: herschrijf ze eerst.");
+    if ((s = kr_store_begin(st, err)) != KR_OK)
+        return s;
+    char *id = NULL;
+    s = claim(st, r, pattern, &id, err);
+    if (s == KR_OK)
+        s = kr_store_group_pattern_extent(st, id, extent, err);
     free(id);
     return finish(st, s, err);
 }
@@ -249,7 +300,8 @@ enum kr_status kr_reflection_split(struct kr_store *st, const struct kr_reflecti
         return s;
     char *id = NULL;
     s = claim(st, r, pattern, &id, err);
-    struct kr_group_pattern g = {NULL, pt->corner, (char *)(label && label[0] ? label : pt->label)};
+    struct kr_group_pattern g = {NULL, pt->corner, (char *)(label && label[0] ? label : pt->label),
+                                 NULL};
     if (s == KR_OK)
         s = kr_store_group_pattern_put(st, r->session_id, &g, err);
     for (size_t i = 0; i < n && s == KR_OK; i++)

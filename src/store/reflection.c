@@ -17,6 +17,7 @@ void kr_group_pattern_list_fini(struct kr_group_pattern_list *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->items[i].id);
         free(l->items[i].label);
+        free(l->items[i].extent);
     }
     free(l->items);
     memset(l, 0, sizeof *l);
@@ -55,7 +56,7 @@ enum kr_status kr_store_group_load(struct kr_store *st, const char *session_id,
 {
     sqlite3_stmt *s = NULL;
     enum kr_status r = kr_store_prepare(st,
-                                        "SELECT id, corner, label FROM reflection_pattern"
+                                        "SELECT id, corner, label, extent FROM reflection_pattern"
                                         " WHERE session_id = ?1 ORDER BY id",
                                         &s, err);
     if (r != KR_OK)
@@ -68,6 +69,7 @@ enum kr_status kr_store_group_load(struct kr_store *st, const char *session_id,
         p->id = kr_store_col_text(s, 0);
         p->corner = col_corner(s, 1);
         p->label = kr_store_col_text(s, 2);
+        p->extent = kr_store_col_text(s, 3);
     }
     if (rc != SQLITE_DONE)
         r = kr_store_fail(st, rc, err, "Patronen van de groep lezen mislukt");
@@ -130,6 +132,34 @@ enum kr_status kr_store_group_pattern_put(struct kr_store *st, const char *sessi
     kr_store_bind_text(s, 4, p->label);
     kr_store_bind_text(s, 5, now);
     return run(st, s, err, "Patroon opslaan mislukt");
+}
+
+enum kr_status kr_store_group_pattern_extent(struct kr_store *st, const char *id,
+                                             const char *extent, struct kr_error *err)
+{
+    static const char *const words[] = {"enkele", "sommige", "veel", "de meeste"};
+    bool known = extent == NULL;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        known = known || strcmp(extent, words[i]) == 0;
+    if (!known)
+        return kr_error_set(err, KR_INVALID,
+                            "Onbekende omvang '%s': kies enkele, sommige, veel of de meeste.",
+                            extent);
+    char now[KR_TIME_SIZE];
+    kr_clock_now_utc(now);
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(
+        st, "UPDATE reflection_pattern SET extent = ?2, updated_at = ?3 WHERE id = ?1", &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, id);
+    if (extent)
+        kr_store_bind_text(s, 2, extent);
+    kr_store_bind_text(s, 3, now);
+    r = run(st, s, err, "Omvang opslaan mislukt");
+    if (r == KR_OK && sqlite3_changes(st->db) == 0)
+        r = kr_error_set(err, KR_NOT_FOUND, "Dat patroon van de groep bestaat niet (meer).");
+    return r;
 }
 
 enum kr_status kr_store_group_pattern_delete(struct kr_store *st, const char *id,

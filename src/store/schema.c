@@ -355,7 +355,16 @@ const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
     "DELETE FROM kr_network_fold;"
 const char kr_store_network_unify_sql[] = KR_STORE_NETWORK_UNIFY;
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
-                                           MIGRATION_4, MIGRATION_5, MIGRATION_6,
-                                           MIGRATION_7, MIGRATION_8, MIGRATION_9};
+static const char MIGRATION_EXTENT[] =
+    /*
+     * The extent of a pattern as the group confirmed or changed it in the debrief
+     * (analyseren): "enkele", "sommige", "veel" or "de meeste"; NULL keeps the one kijkronde
+     * proposes from the number of visits. Confirming makes a pattern a group pattern.
+     */
+    "ALTER TABLE reflection_pattern ADD COLUMN extent TEXT"
+    "  CHECK (extent IN ('enkele','sommige','veel','de meeste'));";
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2,     MIGRATION_3, MIGRATION_4,
+                                           MIGRATION_5, MIGRATION_6,     MIGRATION_7, MIGRATION_8,
+                                           MIGRATION_9, MIGRATION_EXTENT};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

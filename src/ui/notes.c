@@ -141,6 +141,7 @@ bool ui_undo_last(struct ui *ui)
                    u->text);
     else
         ui_message(ui, UI_OK, "%s", done);
+    ui_reflection_drop(ui);
     free(ui->undo_select);
     ui->undo_select = u->kind == UI_UNDO_ADD ? NULL : kr_xstrdup(u->id);
     undo_free(u);
@@ -160,6 +161,7 @@ bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner
         return false;
     }
     ui_undo_push(ui, UI_UNDO_PLACE, o->id, NULL, o->corner);
+    ui_reflection_drop(ui); /* o may be the reflection's: not used after this */
     if (c == KR_CORNER_NONE)
         ui_message(ui, UI_OK, "Notitie staat weer los (niet geplaatst).");
     else
@@ -175,6 +177,7 @@ bool ui_note_delete(struct ui *ui, const struct kr_observation *o)
         return false;
     }
     ui_undo_push(ui, UI_UNDO_DELETE, o->id, NULL, o->corner);
+    ui_reflection_drop(ui);
     ui_message(ui, UI_OK, "Notitie verwijderd. Ongedaan maken: u of Ctrl-Z.");
     return true;
 }
@@ -189,6 +192,7 @@ bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *tex
         return false;
     }
     ui_undo_push(ui, UI_UNDO_EDIT, o->id, o->text, o->corner);
+    ui_reflection_drop(ui);
     ui_message(ui, UI_OK, "Bewerking bewaard. Ongedaan maken: Ctrl-Z.");
     return true;
 }
@@ -200,6 +204,7 @@ bool ui_note_keep(struct ui *ui, const struct kr_observation *o)
         ui_store_error(ui, "Bewaren lukte niet", &err);
         return false;
     }
+    ui_reflection_drop(ui);
     ui_message(ui, UI_OK, "Notitie blijft zo staan (gemarkeerd als bewust gehouden).");
     return true;
 }

@@ -31,8 +31,8 @@ enum mode {
 
 /* One row of the pattern list: a pattern, or one of the notes of the open pattern. */
 struct row {
-    size_t pattern; /* index into S.rf.result.patterns */
-    size_t note;    /* index into S.rf.obs, or SIZE_MAX for the pattern row */
+    size_t pattern; /* index into S.rf->result.patterns */
+    size_t note;    /* index into S.rf->obs, or SIZE_MAX for the pattern row */
 };
 
 #define N_ITEMS (KR_PHASE_COUNT + 4) /* the four phases, then the theory-of-action fields */
@@ -40,9 +40,7 @@ static const char *const toa_titles[4] = {"Als de schoolleiding", "dan kunnen le
                                           "waardoor leerlingen", "waar te zien aan"};
 
 static struct {
-    struct kr_reflection rf;
-    struct kr_checker *checker;
-    struct kr_finding_list findings;
+    const struct kr_reflection *rf; /* the shared one (ui_reflection) */
     enum view view;
     enum mode mode;
     enum kr_corner corner;
@@ -62,19 +60,14 @@ static struct {
 } S;
 /* Back from the next steps (v): the debrief again, not the patterns. */
 static bool back_to_debrief;
-
-static bool judging(const char *text, void *ctx)
-{
-    (void)ctx;
-    return S.checker && kr_check(S.checker, text, strlen(text), &S.findings) > 0 &&
-           kr_findings_judge(&S.findings); /* a name alone is not a judgement */
-}
+/* Back from a screen opened here (v, n): the shared reflection is still right. */
+static bool back_from_child;
 
 /* ---- loading ---- */
 
 static void build_rows(void)
 {
-    const struct kr_pattern_result *r = &S.rf.result;
+    const struct kr_pattern_result *r = &S.rf->result;
     S.n_rows = 0;
     for (size_t p = 0; p < r->n_patterns; p++) {
         if (r->patterns[p].corner != S.corner)
@@ -91,27 +84,27 @@ static void build_rows(void)
         S.sel = S.n_rows ? S.n_rows - 1 : 0;
 }
 
-/* Reload everything from the database, keeping the selection on the same pattern or note. */
-static void reload(struct ui *ui)
+/* Reload everything from the database (fresh: recompute the patterns, else take the
+ * shared reflection as it is), keeping the selection on the same pattern or note. */
+static void reload(struct ui *ui, bool fresh)
 {
     char *pat_id = NULL, *note_id = NULL;
     if (S.sel < S.n_rows) {
         const struct row *rw = &S.rows[S.sel];
-        pat_id = kr_xstrdup(S.rf.result.patterns[rw->pattern].id);
+        pat_id = kr_xstrdup(S.rf->result.patterns[rw->pattern].id);
         if (rw->note != SIZE_MAX)
-            note_id = kr_xstrdup(S.rf.obs.items[rw->note].id);
+            note_id = kr_xstrdup(S.rf->obs.items[rw->note].id);
     }
-    kr_reflection_fini(&S.rf);
-    struct kr_error err = {0};
-    if (kr_reflection_load(ui->st, ui->session.id, judging, NULL, &S.rf, &err) != KR_OK)
-        ui_store_error(ui, "Kan de patronen niet berekenen", &err);
+    if (fresh)
+        ui_reflection_drop(ui);
+    S.rf = ui_reflection(ui);
     free(S.marked);
-    S.marked = kr_xcalloc(S.rf.obs.n ? S.rf.obs.n : 1, sizeof *S.marked);
+    S.marked = kr_xcalloc(S.rf->obs.n ? S.rf->obs.n : 1, sizeof *S.marked);
     /* A note that was selected may now be in another pattern or corner: follow it. */
     if (note_id) {
-        for (size_t i = 0; i < S.rf.obs.n; i++)
-            if (strcmp(S.rf.obs.items[i].id, note_id) == 0) {
-                const struct kr_pattern *p = &S.rf.result.patterns[S.rf.result.pattern_of[i]];
+        for (size_t i = 0; i < S.rf->obs.n; i++)
+            if (strcmp(S.rf->obs.items[i].id, note_id) == 0) {
+                const struct kr_pattern *p = &S.rf->result.patterns[S.rf->result.pattern_of[i]];
                 S.corner = p->corner;
                 free(S.open_id);
                 S.open_id = kr_xstrdup(p->id);
@@ -121,9 +114,9 @@ static void reload(struct ui *ui)
     for (size_t i = 0; i < S.n_rows; i++) {
         const struct row *rw = &S.rows[i];
         bool hit = note_id
-                       ? rw->note != SIZE_MAX && strcmp(S.rf.obs.items[rw->note].id, note_id) == 0
+                       ? rw->note != SIZE_MAX && strcmp(S.rf->obs.items[rw->note].id, note_id) == 0
                        : pat_id && rw->note == SIZE_MAX &&
-                             strcmp(S.rf.result.patterns[rw->pattern].id, pat_id) == 0;
+                             strcmp(S.rf->result.patterns[rw->pattern].id, pat_id) == 0;
         if (hit)
             S.sel = i;
     }
@@ -148,8 +141,6 @@ static void load_debrief(struct ui *ui)
 
 static void enter(struct ui *ui)
 {
-    if (!S.checker && kr_checker_new_network(&S.checker, NULL) != KR_OK)
-        kr_checker_new(NULL, &S.checker, NULL);
     kr_le_init(&S.ed);
     S.ed.max_len = 4000;
     S.view = back_to_debrief ? V_DEBRIEF : V_PATTERNS;
@@ -163,16 +154,14 @@ static void enter(struct ui *ui)
     kr_tweetal_list_fini(&S.tweetallen);
     if (kr_store_tweetal_list(ui->st, ui->session.id, &S.tweetallen, &err) != KR_OK)
         ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
-    reload(ui);
+    reload(ui, !back_from_child);
+    back_from_child = false;
     load_debrief(ui);
 }
 
 static void leave(struct ui *ui)
 {
     (void)ui;
-    kr_reflection_fini(&S.rf);
-    kr_finding_list_fini(&S.findings);
-    kr_checker_free(S.checker);
     kr_le_fini(&S.ed);
     kr_tweetal_list_fini(&S.tweetallen);
     kr_theory_of_action_fini(&S.toa);
@@ -188,14 +177,14 @@ static void leave(struct ui *ui)
 
 static const char *visit_label(size_t note)
 {
-    size_t v = kr_reflection_visit(&S.rf, S.rf.obs.items[note].visit_id);
-    return v == SIZE_MAX ? "?" : S.rf.visits.items[v].label;
+    size_t v = kr_reflection_visit(S.rf, S.rf->obs.items[note].visit_id);
+    return v == SIZE_MAX ? "?" : S.rf->visits.items[v].label;
 }
 
 /* The driehoek with the count at each corner; the current corner stands out. */
 static int draw_triangle(struct ui *ui, int y)
 {
-    const size_t *n = S.rf.result.count;
+    const size_t *n = S.rf->result.count;
     int mid = ui->cols / 2;
     char top[64], left[64], right[64];
     snprintf(top, sizeof top, " Leerinhoud %zu ", n[KR_CORNER_LEERINHOUD]);
@@ -235,7 +224,7 @@ static void draw_patterns(struct ui *ui, int y)
     /* The selected pattern's statement (the sentence a group reads aloud) on the last row
        of the list, when the list has room for it. */
     const struct kr_pattern *selp =
-        S.sel < S.n_rows ? &S.rf.result.patterns[S.rows[S.sel].pattern] : NULL;
+        S.sel < S.n_rows ? &S.rf->result.patterns[S.rows[S.sel].pattern] : NULL;
     if (selp && selp->statement && (int)S.n_rows < bottom - y && S.mode != M_RENAME &&
         S.mode != M_SPLIT_NAME) {
         ui_putf(ui, bottom, 2, ui->cols - 4, UI_DIM, "Zin: %s", selp->statement);
@@ -250,7 +239,7 @@ static void draw_patterns(struct ui *ui, int y)
         S.top = S.sel - (size_t)avail + 1;
     for (size_t i = S.top; i < S.n_rows && y <= bottom; i++, y++) {
         const struct row *rw = &S.rows[i];
-        const struct kr_pattern *p = &S.rf.result.patterns[rw->pattern];
+        const struct kr_pattern *p = &S.rf->result.patterns[rw->pattern];
         enum ui_attr a = i == S.sel ? UI_SELECT : UI_NORMAL;
         if (i == S.sel)
             ui_fill(ui, y, 1, UI_SELECT);
@@ -274,10 +263,10 @@ static void draw_patterns(struct ui *ui, int y)
                         p->extent ? p->extent : "", p->group ? " · van de groep" : "",
                         picking ? " · bron" : "");
         } else {
-            const struct kr_observation *o = &S.rf.obs.items[rw->note];
+            const struct kr_observation *o = &S.rf->obs.items[rw->note];
             char hhmm[6];
             kr_clock_hhmm(o->at ? o->at : "", hhmm);
-            bool autoc = S.rf.result.auto_placed[rw->note];
+            bool autoc = S.rf->result.auto_placed[rw->note];
             ui_putf(ui, y, 4, ui->cols - 5, a, "%s %s %-8.8s %s%s",
                     S.marked[rw->note] ? "[x]" : "[ ]", hhmm, visit_label(rw->note),
                     autoc ? "*" : "", o->text ? o->text : "");
@@ -332,7 +321,7 @@ static void draw_calibration(struct ui *ui, int y)
 {
     int w = ui->cols - 4;
     struct kr_calibration c;
-    kr_reflection_calibration(&S.rf, &c);
+    kr_reflection_calibration(S.rf, &c);
     if (c.compared == 0) {
         ui_put(ui, y, 2, w, UI_NORMAL,
                "De observatoren hebben zelf nog geen notities in een hoek geplaatst.");
@@ -350,9 +339,9 @@ static void draw_calibration(struct ui *ui, int y)
     y += ui_put_wrapped(ui, y, 2, w, room < 2 ? 2 : room, UI_DIM, kr_calibration_explained(), NULL,
                         0, UI_DIM);
     for (size_t i = 0; i < c.differ && y < ui->rows - 3; i++, y++) {
-        const struct kr_observation *o = &S.rf.obs.items[c.notes[i]];
+        const struct kr_observation *o = &S.rf->obs.items[c.notes[i]];
         ui_putf(ui, y, 2, w, UI_NORMAL, "%s → %s: %s", kr_corner_str(o->corner),
-                kr_corner_str(S.rf.result.corner[c.notes[i]]), o->text ? o->text : "");
+                kr_corner_str(S.rf->result.corner[c.notes[i]]), o->text ? o->text : "");
     }
     kr_calibration_fini(&c);
 }
@@ -393,17 +382,17 @@ static void done(struct ui *ui, enum kr_status r, const struct kr_error *err, co
     else
         ui_store_error(ui, "Dat lukte niet", err);
     S.mode = M_BROWSE;
-    reload(ui);
+    reload(ui, true);
 }
 
 /* Put the cursor on the pattern row of the pattern that holds this note (in its corner). */
 static void select_pattern_of(const char *note_id)
 {
-    for (size_t i = 0; i < S.rf.obs.n; i++) {
-        if (strcmp(S.rf.obs.items[i].id, note_id) != 0)
+    for (size_t i = 0; i < S.rf->obs.n; i++) {
+        if (strcmp(S.rf->obs.items[i].id, note_id) != 0)
             continue;
-        size_t p = S.rf.result.pattern_of[i];
-        S.corner = S.rf.result.patterns[p].corner;
+        size_t p = S.rf->result.pattern_of[i];
+        S.corner = S.rf->result.patterns[p].corner;
         build_rows();
         for (size_t j = 0; j < S.n_rows; j++)
             if (S.rows[j].note == SIZE_MAX && S.rows[j].pattern == p)
@@ -414,13 +403,13 @@ static void select_pattern_of(const char *note_id)
 
 static void split_marked(struct ui *ui, const char *label)
 {
-    const struct kr_pattern *p = &S.rf.result.patterns[S.src_pattern];
+    const struct kr_pattern *p = &S.rf->result.patterns[S.src_pattern];
     size_t *notes = kr_xcalloc(p->n_notes, sizeof *notes), n = 0;
     for (size_t k = 0; k < p->n_notes; k++)
         if (S.marked[p->notes[k]])
             notes[n++] = p->notes[k];
     struct kr_error err = {0};
-    enum kr_status r = kr_reflection_split(ui->st, &S.rf, S.src_pattern, notes, n, label, &err);
+    enum kr_status r = kr_reflection_split(ui->st, S.rf, S.src_pattern, notes, n, label, &err);
     free(notes);
     done(ui, r, &err, "Patroon gesplitst.");
 }
@@ -432,7 +421,7 @@ static void pick(struct ui *ui)
         return;
     struct kr_error err = {0};
     if (S.mode == M_PICK_MOVE) {
-        enum kr_status r = kr_reflection_move_note(ui->st, &S.rf, S.src_note, rw->pattern, &err);
+        enum kr_status r = kr_reflection_move_note(ui->st, S.rf, S.src_note, rw->pattern, &err);
         done(ui, r, &err, "Notitie verplaatst.");
     } else {
         if (rw->pattern == S.src_pattern) {
@@ -441,9 +430,9 @@ static void pick(struct ui *ui)
         }
         /* The merged pattern keeps the source's notes: follow one of them, so the cursor
          * lands on the merged pattern and not on whatever row took the picked one's place. */
-        const struct kr_pattern *src = &S.rf.result.patterns[S.src_pattern];
-        char *note_id = src->n_notes ? kr_xstrdup(S.rf.obs.items[src->notes[0]].id) : NULL;
-        enum kr_status r = kr_reflection_merge(ui->st, &S.rf, S.src_pattern, rw->pattern, &err);
+        const struct kr_pattern *src = &S.rf->result.patterns[S.src_pattern];
+        char *note_id = src->n_notes ? kr_xstrdup(S.rf->obs.items[src->notes[0]].id) : NULL;
+        enum kr_status r = kr_reflection_merge(ui->st, S.rf, S.src_pattern, rw->pattern, &err);
         done(ui, r, &err, "Patronen samengevoegd.");
         if (r == KR_OK && note_id)
             select_pattern_of(note_id);
@@ -481,12 +470,12 @@ static void key_patterns(struct ui *ui, int k)
         }
         if (!rw)
             return;
-        if (S.open_id && strcmp(S.open_id, S.rf.result.patterns[rw->pattern].id) == 0) {
+        if (S.open_id && strcmp(S.open_id, S.rf->result.patterns[rw->pattern].id) == 0) {
             free(S.open_id);
             S.open_id = NULL;
         } else {
             free(S.open_id);
-            S.open_id = kr_xstrdup(S.rf.result.patterns[rw->pattern].id);
+            S.open_id = kr_xstrdup(S.rf->result.patterns[rw->pattern].id);
         }
         size_t p = rw->pattern; /* stay on the pattern row */
         build_rows();
@@ -502,7 +491,7 @@ static void key_patterns(struct ui *ui, int k)
     switch (k) {
     case 'r':
         S.src_pattern = rw->pattern;
-        kr_le_set(&S.ed, S.rf.result.patterns[rw->pattern].label);
+        kr_le_set(&S.ed, S.rf->result.patterns[rw->pattern].label);
         S.mode = M_RENAME;
         return;
     case 'm':
@@ -532,7 +521,7 @@ static void key_patterns(struct ui *ui, int k)
         }
         return;
     case 'x': {
-        const struct kr_pattern *p = &S.rf.result.patterns[rw->pattern];
+        const struct kr_pattern *p = &S.rf->result.patterns[rw->pattern];
         size_t n = 0;
         for (size_t i = 0; i < p->n_notes; i++)
             n += S.marked[p->notes[i]];
@@ -556,7 +545,7 @@ static void key_patterns(struct ui *ui, int k)
         }
         enum kr_corner c = (enum kr_corner)(k - '0');
         struct kr_error err = {0};
-        enum kr_status r = kr_reflection_set_corner(ui->st, &S.rf, rw->note, c, &err);
+        enum kr_status r = kr_reflection_set_corner(ui->st, S.rf, rw->note, c, &err);
         char ok[96];
         snprintf(ok, sizeof ok, "Notitie naar %s.", kr_corner_str(c));
         done(ui, r, &err, ok);
@@ -614,7 +603,7 @@ static void key_debrief(struct ui *ui, int k)
         return;
     }
     case 'v':
-        back_to_debrief = true;
+        back_to_debrief = back_from_child = true;
         ui_push(ui, &ui_screen_steps);
         return;
     default:
@@ -639,7 +628,7 @@ static void key_editing(struct ui *ui, int k)
                 ui_message(ui, UI_ERROR, "Een patroon heeft een naam nodig.");
                 return;
             }
-            enum kr_status r = kr_reflection_rename(ui->st, &S.rf, S.src_pattern, S.ed.text, &err);
+            enum kr_status r = kr_reflection_rename(ui->st, S.rf, S.src_pattern, S.ed.text, &err);
             done(ui, r, &err, "Patroon hernoemd.");
         } else {
             split_marked(ui, S.ed.text);
@@ -669,6 +658,12 @@ static void key(struct ui *ui, int k)
     case UI_TAB:
         if (S.mode == M_BROWSE)
             S.view = (enum view)((S.view + 1) % V_COUNT);
+        return;
+    case 'n':
+        if (S.mode == M_BROWSE) {
+            back_from_child = true;
+            ui_push(ui, &ui_screen_debrief);
+        }
         return;
     case 't':
         if (S.tweetallen.n == 0) {
@@ -731,7 +726,7 @@ static const char *footer(struct ui *ui)
     else if (S.mode == M_PICK_MOVE || S.mode == M_PICK_MERGE)
         f = "↑↓ kies|← → hoek|Enter kiezen|Esc stoppen";
     else if (S.view == V_PATTERNS)
-        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|t beurt|Tab meer|? hulp";
+        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|n stappen|Tab meer|? hulp";
     else if (S.view == V_DEBRIEF)
         f = "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug";
     else
@@ -751,6 +746,7 @@ static const struct ui_help help[] = {
     {"s", "een ander patroon erbij voegen (kies het, Enter)"},
     {"spatie, x", "notities markeren en als eigen patroon afsplitsen"},
     {"v", "nabespreking: volgende stappen en theory of action per groepje"},
+    {"n", "de nabespreking in stappen: screening tot volgende stap, met projector"},
     {"t", "het volgende tweetal heeft het woord"},
     {"*", "hoek door kijkronde geraden"},
     {"q, Esc", "terug"},

@@ -47,10 +47,8 @@ static struct {
     struct kr_lineedit toa[TOA_FIELDS];
     int toa_field;
     /* evidence: the reflection's patterns and which are marked */
-    struct kr_reflection rf;
+    const struct kr_reflection *rf; /* the shared one (ui_reflection): no recomputation */
     bool rf_loaded;
-    struct kr_checker *checker;
-    struct kr_finding_list findings;
     size_t *pats; /* indices into rf.result.patterns that can be evidence */
     size_t n_pats;
     bool *marked;
@@ -61,13 +59,6 @@ static struct {
     struct kr_lint_list lint;
     char footer[256];
 } S;
-
-static bool judging(const char *text, void *ctx)
-{
-    (void)ctx;
-    return S.checker && kr_check(S.checker, text, strlen(text), &S.findings) > 0 &&
-           kr_findings_judge(&S.findings);
-}
 
 /* ---- loading ---- */
 
@@ -93,15 +84,9 @@ static void load_patterns(struct ui *ui)
 {
     if (S.rf_loaded)
         return;
-    if (!S.checker && kr_checker_new_network(&S.checker, NULL) != KR_OK)
-        kr_checker_new(NULL, &S.checker, NULL);
-    struct kr_error err = {0};
-    if (kr_reflection_load(ui->st, ui->session.id, judging, NULL, &S.rf, &err) != KR_OK) {
-        ui_store_error(ui, "Kan de patronen niet berekenen", &err);
-        return;
-    }
+    S.rf = ui_reflection(ui);
     S.rf_loaded = true;
-    const struct kr_pattern_result *r = &S.rf.result;
+    const struct kr_pattern_result *r = &S.rf->result;
     S.pats = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S.pats);
     S.marked = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S.marked);
     S.n_pats = 0;
@@ -135,10 +120,6 @@ static void leave(struct ui *ui)
     for (int i = 0; i < TOA_FIELDS; i++)
         kr_le_fini(&S.toa[i]);
     free(S.edit_id);
-    if (S.rf_loaded)
-        kr_reflection_fini(&S.rf);
-    kr_finding_list_fini(&S.findings);
-    kr_checker_free(S.checker);
     free(S.pats);
     free(S.marked);
     kr_lint_list_fini(&S.lint);
@@ -162,15 +143,15 @@ static const struct kr_toa_version *cur_toa(void)
 static void evidence_label(const char *id, char *out, size_t size)
 {
     if (S.rf_loaded) {
-        for (size_t p = 0; p < S.rf.result.n_patterns; p++)
-            if (strcmp(S.rf.result.patterns[p].id, id) == 0) {
-                snprintf(out, size, "patroon: %s", S.rf.result.patterns[p].label);
+        for (size_t p = 0; p < S.rf->result.n_patterns; p++)
+            if (strcmp(S.rf->result.patterns[p].id, id) == 0) {
+                snprintf(out, size, "patroon: %s", S.rf->result.patterns[p].label);
                 return;
             }
-        for (size_t i = 0; i < S.rf.obs.n; i++)
-            if (strcmp(S.rf.obs.items[i].id, id) == 0) {
+        for (size_t i = 0; i < S.rf->obs.n; i++)
+            if (strcmp(S.rf->obs.items[i].id, id) == 0) {
                 snprintf(out, size, "notitie: %s",
-                         S.rf.obs.items[i].text ? S.rf.obs.items[i].text : "");
+                         S.rf->obs.items[i].text ? S.rf->obs.items[i].text : "");
                 return;
             }
     }
@@ -273,7 +254,7 @@ static void draw_evidence(struct ui *ui, int y)
     }
     keep_visible(S.pick, &S.pick_top, (size_t)(bottom - y));
     for (size_t i = S.pick_top; i < S.n_pats && y < bottom; i++, y++) {
-        const struct kr_pattern *p = &S.rf.result.patterns[S.pats[i]];
+        const struct kr_pattern *p = &S.rf->result.patterns[S.pats[i]];
         bool on = i == S.pick;
         enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
         if (on)
@@ -282,7 +263,7 @@ static void draw_evidence(struct ui *ui, int y)
                             kr_corner_str(p->corner));
         ui_put(ui, y, x + 1, w - x, a, p->label ? p->label : "");
     }
-    const struct kr_pattern *p = S.pick < S.n_pats ? &S.rf.result.patterns[S.pats[S.pick]] : NULL;
+    const struct kr_pattern *p = S.pick < S.n_pats ? &S.rf->result.patterns[S.pats[S.pick]] : NULL;
     if (p && p->statement && y < ui->rows - 3)
         ui_putf(ui, ui->rows - 4, 2, w, UI_DIM, "Zin: %s", p->statement);
 }
@@ -473,7 +454,7 @@ static void evidence_open(struct ui *ui)
     for (size_t i = 0; i < S.n_pats; i++) {
         S.marked[i] = false;
         for (size_t e = 0; e < s->n_evidence; e++)
-            if (strcmp(s->evidence[e], S.rf.result.patterns[S.pats[i]].id) == 0)
+            if (strcmp(s->evidence[e], S.rf->result.patterns[S.pats[i]].id) == 0)
                 S.marked[i] = true;
     }
     S.pick = S.pick_top = 0;
@@ -483,7 +464,7 @@ static void evidence_open(struct ui *ui)
 static bool is_pattern_id(const char *id)
 {
     for (size_t i = 0; i < S.n_pats; i++)
-        if (strcmp(S.rf.result.patterns[S.pats[i]].id, id) == 0)
+        if (strcmp(S.rf->result.patterns[S.pats[i]].id, id) == 0)
             return true;
     return false;
 }
@@ -502,7 +483,7 @@ static void evidence_save(struct ui *ui)
             ev[n++] = old->evidence[e];
     for (size_t i = 0; i < S.n_pats; i++)
         if (S.marked[i])
-            ev[n++] = S.rf.result.patterns[S.pats[i]].id;
+            ev[n++] = S.rf->result.patterns[S.pats[i]].id;
     s.evidence = ev;
     s.n_evidence = n;
     struct kr_error err = {0};
@@ -649,6 +630,32 @@ static void confirm_key(struct ui *ui, int k)
     load(ui);
 }
 
+/* K / J (Shift-↑ / Shift-↓): the selected step one place up or down, saved at once. */
+static void step_move(struct ui *ui, int dir)
+{
+    size_t i = S.sel[V_STEPS], j = dir < 0 ? i - 1 : i + 1;
+    if (S.steps.n < 2 || (dir < 0 && i == 0) || (dir > 0 && i + 1 >= S.steps.n)) {
+        ui_message(ui, UI_NORMAL,
+                   dir < 0 ? "Deze stap staat al bovenaan." : "Deze stap staat al onderaan.");
+        return;
+    }
+    const char **ids = kr_xcalloc(S.steps.n, sizeof *ids);
+    for (size_t n = 0; n < S.steps.n; n++)
+        ids[n] = S.steps.items[n].id;
+    ids[i] = S.steps.items[j].id;
+    ids[j] = S.steps.items[i].id;
+    struct kr_error err = {0};
+    enum kr_status r = kr_store_step_reorder(ui->st, ui->session.id, ids, S.steps.n, &err);
+    free(ids);
+    if (r != KR_OK) {
+        ui_store_error(ui, "Verplaatsen lukte niet", &err);
+        return;
+    }
+    load(ui);
+    S.sel[V_STEPS] = j;
+    ui_message(ui, UI_OK, "Stap staat nu op plaats %zu.", j + 1);
+}
+
 static void key(struct ui *ui, int k)
 {
     switch (S.mode) {
@@ -714,6 +721,10 @@ static void key(struct ui *ui, int k)
                 step_open_form(cur_step());
         } else if (k == 'b') {
             evidence_open(ui);
+        } else if (k == 'K' || k == UI_FN(KEY_SR)) {
+            step_move(ui, -1);
+        } else if (k == 'J' || k == UI_FN(KEY_SF)) {
+            step_move(ui, 1);
         }
     } else if (k == 'c') {
         toa_choose(ui);
@@ -753,7 +764,7 @@ static const char *footer(struct ui *ui)
     else if (S.mode == M_CONFIRM)
         f = "j verwijderen|n niet";
     else if (S.view == V_STEPS)
-        f = "n nieuw|e wijzig|b bewijs|d weg|Tab theory of action|? hulp|q terug";
+        f = "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug";
     else
         f = "n nieuw|c kiezen|d weg|Tab stappen|? hulp|q terug";
     snprintf(S.footer, sizeof S.footer, "%s", f);
@@ -767,6 +778,7 @@ static const struct ui_help help[] = {
     {"e, Enter", "stap wijzigen"},
     {"← →", "in het formulier: wie en wanneer kiezen"},
     {"b", "bewijs: patronen aan/uit met spatie, Enter bewaart"},
+    {"K J (Shift-↑ ↓)", "stap een plaats omhoog of omlaag (de volgorde telt)"},
     {"c", "deze theory of action kiezen als die van de school"},
     {"d", "verwijderen (j/n)"},
     {"q, Esc", "terug naar de nabespreking"},

@@ -126,6 +126,7 @@ void ui_back(struct ui *ui)
 
 void ui_close_session(struct ui *ui)
 {
+    ui_reflection_drop(ui);
     kr_visit_fini(&ui->visit);
     memset(&ui->visit, 0, sizeof ui->visit);
     kr_session_fini(&ui->session);

@@ -118,6 +118,7 @@ struct ui_undo {
 
 struct kr_checker;
 struct kr_corner_classifier;
+struct kr_reflection;
 
 struct ui {
     struct kr_store *st;
@@ -146,6 +147,10 @@ struct ui {
     char *undo_select; /* the note an undo brought back: the next list load selects it */
     /* Keys while the window was too small: typed into the text field, and ignored. */
     size_t small_typed, small_ignored;
+    /* The reflection of the open bijeenkomst (reflection_cache.c): NULL until needed. */
+    struct kr_reflection *rf;
+    char *rf_session; /* the session it was computed for */
+    size_t rf_loads;  /* how often it was computed (the debrief's status line shows it) */
 };
 
 /* ---- screens ---- */
@@ -163,6 +168,7 @@ extern const struct ui_screen ui_screen_steps;    /* v in the debrief of the ref
 extern const struct ui_screen ui_screen_followup; /* o on a bijeenkomst of a network */
 extern const struct ui_screen ui_screen_networks; /* Tab on the start screen */
 extern const struct ui_screen ui_screen_network;  /* one network: Enter in the networks */
+extern const struct ui_screen ui_screen_debrief;  /* n in the reflection: the debrief in steps */
 
 /* ---- networks and the follow-up of next steps (screen_followup.c, screen_network.c) ---- */
 
@@ -207,6 +213,14 @@ void ui_back(struct ui *ui);
 bool ui_open_session(struct ui *ui, const char *id);
 /* Close the open bijeenkomst and visit. */
 void ui_close_session(struct ui *ui);
+
+/* ---- the shared reflection (reflection_cache.c) ---- */
+
+/* The reflection of the open bijeenkomst, computed on first use and kept until dropped.
+ * Never NULL (empty after an error, with a message). Borrowed: valid until the next drop. */
+const struct kr_reflection *ui_reflection(struct ui *ui);
+/* Forget it (after a change of notes or decisions, or another bijeenkomst). */
+void ui_reflection_drop(struct ui *ui);
 
 /* ---- notes: checking, actions with undo, the list (notes.c) ---- */
 

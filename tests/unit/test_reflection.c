@@ -260,12 +260,60 @@ START_TEST(test_reflection_phases_and_theory_of_action)
 }
 END_TEST
 
+/* The group confirms an extent (debrief, analyseren): stored, kept over a restart and new
+ * notes, with the proposal beside it; a word outside the four is refused; NULL goes back to
+ * the proposal. A note set aside in the screening stays out of the patterns. */
+START_TEST(test_reflection_extent_and_set_aside)
+{
+    struct kr_reflection r;
+    load(&r);
+    size_t p = r.result.pattern_of[note_of(&r, ids[0])];
+    const char *proposed = r.result.patterns[p].extent;
+    ck_assert_ptr_nonnull(proposed);
+    ck_assert_ptr_eq(r.proposed[p], proposed);
+    ck_assert(!r.confirmed[p]);
+    const char *other = strcmp(proposed, "enkele") == 0 ? "de meeste" : "enkele";
+    ck_assert_int_eq(kr_reflection_set_extent(st, &r, p, "weinig", &err), KR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "weinig"));
+    ck_assert_int_eq(kr_reflection_set_extent(st, &r, p, other, &err), KR_OK);
+    kr_reflection_fini(&r);
+    reopen();
+    add_note("Leerling steekt haar vinger op en wacht tot de juf komt.", 0, KR_CORNER_LEERLING,
+             NULL);
+    load(&r);
+    p = r.result.pattern_of[note_of(&r, ids[0])];
+    ck_assert(r.result.patterns[p].group);
+    ck_assert_str_eq(r.result.patterns[p].extent, other);
+    ck_assert(r.confirmed[p]);
+    ck_assert_str_eq(r.proposed[p], proposed);
+    ck_assert_int_eq(kr_reflection_set_extent(st, &r, p, NULL, &err), KR_OK);
+    kr_reflection_fini(&r);
+    load(&r);
+    p = r.result.pattern_of[note_of(&r, ids[0])];
+    ck_assert(!r.confirmed[p]);
+    ck_assert_str_eq(r.result.patterns[p].extent, r.proposed[p]);
+    ck_assert(!r.flagged[note_of(&r, ids[2])]);
+    kr_reflection_fini(&r);
+
+    ck_assert_int_eq(kr_store_obs_set_keep_reason(st, ids[2], KR_REFLECTION_APART, &err), KR_OK);
+    load(&r);
+    ck_assert(r.flagged[note_of(&r, ids[2])]);
+    ck_assert(pattern_of(&r, ids[2])->flagged);
+    ck_assert_ptr_null(pattern_of(&r, ids[2])->extent);
+    ck_assert_int_eq(
+        kr_reflection_set_extent(st, &r, r.result.pattern_of[note_of(&r, ids[2])], "veel", &err),
+        KR_INVALID);
+    kr_reflection_fini(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reflection");
     TCase *tc = tcase_create("decisions");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_reflection_rename_survives_restart_and_rerun);
+    tcase_add_test(tc, test_reflection_extent_and_set_aside);
     tcase_add_test(tc, test_reflection_move_merge_split);
     tcase_add_test(tc, test_reflection_corner_and_calibration);
     tcase_add_test(tc, test_reflection_kappa_values);
