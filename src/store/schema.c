@@ -307,6 +307,22 @@ const char kr_store_nfc_sql[] =
     "kr_nfc(follow_up_text);"
 const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8};
+/*
+ * 9: the zonder-oordeel verdict of each note, kept so an export need not check every note
+ * again (include/kijkronde/judged.h). Valid for the text it was checked on (text_hash) and
+ * the checker that judged it (checker: the lexicons' key); anything else is a miss and the
+ * note is checked again, so no writer (import, merge, sync, an older kijkronde) has to keep
+ * it right. A hard delete of a note takes its verdict along.
+ */
+#define MIGRATION_9                                                                                \
+    "CREATE TABLE observation_judged ("                                                            \
+    "  observation_id TEXT PRIMARY KEY REFERENCES observation(id) ON DELETE CASCADE,"              \
+    "  text_hash      INTEGER NOT NULL,"                                                           \
+    "  checker        TEXT NOT NULL,"                                                              \
+    "  judging        INTEGER NOT NULL CHECK (judging IN (0, 1))"                                  \
+    ") WITHOUT ROWID;"
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
+                                           MIGRATION_4, MIGRATION_5, MIGRATION_6,
+                                           MIGRATION_7, MIGRATION_8, MIGRATION_9};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);
