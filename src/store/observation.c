@@ -337,3 +337,91 @@ enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
     sqlite3_finalize(s);
     return r;
 }
+
+/* The WHERE of a page filter, its parameters ?1 session, ?2 search, ?3 corner. */
+static void page_where(struct kr_buf *sql, const struct kr_obs_page_filter *f)
+{
+    kr_buf_puts(sql, " WHERE o.visit_id IN (SELECT id FROM visit WHERE session_id = ?1)"
+                     " AND o.deleted_at IS NULL");
+    if (f->search)
+        kr_buf_puts(sql, " AND o.rowid IN (SELECT rowid FROM observation_search"
+                         " WHERE observation_search MATCH ?2)");
+    if (f->corner_only)
+        kr_buf_puts(sql,
+                    f->corner == KR_CORNER_NONE ? " AND o.corner IS NULL" : " AND o.corner = ?3");
+}
+
+static void page_bind(sqlite3_stmt *s, const struct kr_obs_page_filter *f)
+{
+    kr_store_bind_text(s, 1, f->session_id);
+    if (f->search)
+        kr_store_bind_text(s, 2, f->search);
+    if (f->corner_only && f->corner != KR_CORNER_NONE)
+        kr_store_bind_text(s, 3, kr_corner_str(f->corner));
+}
+
+enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                 const char *from_id, bool backwards, size_t limit,
+                                 struct kr_observation_list *out, struct kr_error *err)
+{
+    struct kr_buf sql = {0};
+    kr_buf_puts(&sql, OBS_COLS);
+    page_where(&sql, f);
+    if (from_id)
+        kr_buf_printf(&sql,
+                      " AND (o.at, o.created_at, o.id) %s"
+                      " (SELECT at, created_at, id FROM observation WHERE id = ?4)",
+                      backwards ? "<" : ">");
+    /* The order of the index observation_by_order: each page reads its own rows. */
+    kr_buf_puts(&sql, backwards ? " ORDER BY o.at DESC, o.created_at DESC, o.id DESC LIMIT ?5"
+                                : " ORDER BY o.at, o.created_at, o.id LIMIT ?5");
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);
+    kr_buf_fini(&sql);
+    if (r != KR_OK)
+        return r;
+    page_bind(s, f);
+    if (from_id)
+        kr_store_bind_text(s, 4, from_id);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)limit);
+    size_t first = out->n;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        read_obs(s, &out->items[out->n++]);
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Notities lezen mislukt");
+    sqlite3_finalize(s);
+    for (size_t i = first, j = out->n; backwards && i + 1 < j; i++, j--) {
+        struct kr_observation t = out->items[i];
+        out->items[i] = out->items[j - 1];
+        out->items[j - 1] = t;
+    }
+    return r;
+}
+
+enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                       size_t *out, struct kr_error *err)
+{
+    struct kr_buf sql = {0};
+    if (!f->search && !f->corner_only) {
+        kr_buf_puts(&sql, "SELECT coalesce(sum(n_live), 0) FROM visit WHERE session_id = ?1");
+    } else {
+        kr_buf_puts(&sql, "SELECT count(*) FROM observation o");
+        page_where(&sql, f);
+    }
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);
+    kr_buf_fini(&sql);
+    if (r != KR_OK)
+        return r;
+    page_bind(s, f);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = (size_t)sqlite3_column_int64(s, 0);
+    else
+        r = kr_store_fail(st, rc, err, "Notities tellen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}

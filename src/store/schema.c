@@ -312,7 +312,8 @@ const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
  * again (include/kijkronde/judged.h). Valid for the text it was checked on (text_hash) and
  * the checker that judged it (checker: the lexicons' key); anything else is a miss and the
  * note is checked again, so no writer (import, merge, sync, an older kijkronde) has to keep
- * it right. A hard delete of a note takes its verdict along.
+ * it right. A hard delete of a note takes its verdict along. And an index in the notes lists'
+ * order, for the notes screen's pages.
  */
 #define MIGRATION_9                                                                                \
     "CREATE TABLE observation_judged ("                                                            \
@@ -320,7 +321,10 @@ const char kr_store_nfc_debrief_sql[] = KR_STORE_NFC_DEBRIEF;
     "  text_hash      INTEGER NOT NULL,"                                                           \
     "  checker        TEXT NOT NULL,"                                                              \
     "  judging        INTEGER NOT NULL CHECK (judging IN (0, 1))"                                  \
-    ") WITHOUT ROWID;"
+    ") WITHOUT ROWID;"                                                                             \
+    /* The list order of every notes list, so a page of a bijeenkomst of 1,000,000 notes */      \
+    /* reads its own rows (kr_store_obs_page) instead of sorting the bijeenkomst. */              \
+    "CREATE INDEX observation_by_order ON observation(at, created_at, id);"
 
 const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
                                            MIGRATION_4, MIGRATION_5, MIGRATION_6,
