@@ -172,10 +172,10 @@ struct kr_obs_page_filter {
 enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_filter *f,
                                  const char *from_id, bool backwards, size_t limit,
                                  struct kr_observation_list *out, struct kr_error *err);
-/* How many notes the filter has: the visits' kept counts without search or corner, else
- * counted (search: the matches; a corner: the session's notes). */
+/* How many notes the filter has: the visits' kept counts without search or corner (exact),
+ * else counted up to cap + 1 (*out > cap: more than cap). */
 enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
-                                       size_t *out, struct kr_error *err);
+                                       size_t cap, size_t *out, struct kr_error *err);
 /* Every version of a note, oldest first. */
 enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
                                     struct kr_obs_version_list *out, struct kr_error *err);

@@ -338,17 +338,50 @@ enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
     return r;
 }
 
-/* The WHERE of a page filter, its parameters ?1 session, ?2 search, ?3 corner. */
-static void page_where(struct kr_buf *sql, const struct kr_obs_page_filter *f)
+/*
+ * The WHERE of a page filter, its parameters ?1 session, ?2 search, ?3 corner. by_order: the
+ * plan walks the index on the list order (observation_by_order) and tests each note, which
+ * reads a page's worth of rows when the filter keeps many notes; else the search's matches
+ * drive it and are sorted, which is cheaper when they are few. The unary + keeps SQLite from
+ * driving the query by the visit (it would then sort the bijeenkomst's every note).
+ */
+static void page_where(struct kr_buf *sql, const struct kr_obs_page_filter *f, bool by_order)
 {
-    kr_buf_puts(sql, " WHERE o.visit_id IN (SELECT id FROM visit WHERE session_id = ?1)"
-                     " AND o.deleted_at IS NULL");
+    kr_buf_printf(sql,
+                  " WHERE %so.visit_id IN (SELECT id FROM visit WHERE session_id = ?1)"
+                  " AND o.deleted_at IS NULL",
+                  by_order ? "+" : "");
     if (f->search)
-        kr_buf_puts(sql, " AND o.rowid IN (SELECT rowid FROM observation_search"
-                         " WHERE observation_search MATCH ?2)");
+        kr_buf_printf(sql,
+                      " AND %so.rowid IN (SELECT rowid FROM observation_search"
+                      " WHERE observation_search MATCH ?2)",
+                      by_order ? "+" : "");
     if (f->corner_only)
         kr_buf_puts(sql,
                     f->corner == KR_CORNER_NONE ? " AND o.corner IS NULL" : " AND o.corner = ?3");
+}
+
+/* Matches of the search in the whole database up to which sorting them beats walking the
+ * list order (measured on 1,000,000 notes: 22,000 matches sort in 0.07 s of CPU, a walk of
+ * the index with a test per note costs at most 0.15 s). */
+#define PAGE_SORT_MAX 30000
+
+static bool page_by_order(struct kr_store *st, const struct kr_obs_page_filter *f)
+{
+    if (!f->search)
+        return true;
+    sqlite3_stmt *s = NULL;
+    sqlite3_int64 n = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM observation_search WHERE observation_search"
+                           " MATCH ?1",
+                           -1, &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, f->search);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            n = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s); /* a query FTS5 refuses fails again in the page's own statement */
+    return n > PAGE_SORT_MAX;
 }
 
 static void page_bind(sqlite3_stmt *s, const struct kr_obs_page_filter *f)
@@ -366,7 +399,7 @@ enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_f
 {
     struct kr_buf sql = {0};
     kr_buf_puts(&sql, OBS_COLS);
-    page_where(&sql, f);
+    page_where(&sql, f, page_by_order(st, f));
     if (from_id)
         kr_buf_printf(&sql,
                       " AND (o.at, o.created_at, o.id) %s"
@@ -402,14 +435,17 @@ enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_f
 }
 
 enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
-                                       size_t *out, struct kr_error *err)
+                                       size_t cap, size_t *out, struct kr_error *err)
 {
     struct kr_buf sql = {0};
     if (!f->search && !f->corner_only) {
         kr_buf_puts(&sql, "SELECT coalesce(sum(n_live), 0) FROM visit WHERE session_id = ?1");
     } else {
-        kr_buf_puts(&sql, "SELECT count(*) FROM observation o");
-        page_where(&sql, f);
+        /* counted up to cap + 1: a search that keeps most of 1,000,000 notes is not counted
+         * to the end (its count alone cost 0.5 s) */
+        kr_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM observation o");
+        page_where(&sql, f, false);
+        kr_buf_printf(&sql, " LIMIT %zu)", cap + 1);
     }
     sqlite3_stmt *s = NULL;
     enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);

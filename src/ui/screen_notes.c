@@ -18,8 +18,9 @@
 #include "kijkronde/text.h"
 #include "ui_internal.h"
 
-#define PAGE   100 /* notes read at a time */
-#define WINDOW 300 /* notes held at most */
+#define PAGE      100   /* notes read at a time */
+#define WINDOW    300   /* notes held at most */
+#define COUNT_MAX 10000 /* a filter's notes are counted up to this many (then "10000+") */
 
 static struct {
     struct ui_notelist list; /* the window: list.notes, list.flagged, list.sel, list.top */
@@ -29,7 +30,8 @@ static struct {
     int rows;
     bool more_before, more_after; /* notes of the filter outside the window */
     size_t total;                 /* notes of the filter (counted: see counted) */
-    bool counted;                 /* total is exact (not for the judging-words filter) */
+    bool counted;                 /* total is known (not for the judging-words filter) */
+    bool capped;                  /* ... and is "more than COUNT_MAX" */
 } N;
 
 /* One FTS5 string term: quoted (a quote doubled), so nothing in it is taken as syntax. */
@@ -194,7 +196,9 @@ static void count(struct ui *ui)
     struct kr_error err = {0};
     struct kr_obs_page_filter f = page_filter(ui);
     N.counted = N.list.show != UI_SHOW_FLAGGED &&
-                kr_store_obs_page_count(ui->st, &f, &N.total, &err) == KR_OK;
+                kr_store_obs_page_count(ui->st, &f, COUNT_MAX, &N.total, &err) == KR_OK;
+    /* the whole list's count is the visits' kept one, exact at any size */
+    N.capped = N.counted && (f.search || f.corner_only) && N.total > COUNT_MAX;
 }
 
 /* The window around note `id` (NULL: the first notes); that note selected when it is in. */
@@ -370,10 +374,11 @@ static void leave(struct ui *ui)
 static void draw(struct ui *ui)
 {
     int y = 1;
-    bool exact = N.counted || (!N.more_before && !N.more_after);
-    ui_putf(ui, y++, 1, ui->cols - 2, UI_HEAD, "Alle notities (%zu%s) · filter: %s%s%s%s",
-            N.counted ? N.total : N.list.notes.n, exact ? "" : "+", ui_show_label(N.list.show),
-            N.query ? " · zoek: \"" : "", N.query ? N.search.text : "", N.query ? "\"" : "");
+    bool exact = (N.counted && !N.capped) || (!N.more_before && !N.more_after);
+    size_t shown = N.capped ? COUNT_MAX : N.counted ? N.total : N.list.notes.n;
+    ui_putf(ui, y++, 1, ui->cols - 2, UI_HEAD, "Alle notities (%zu%s) · filter: %s%s%s%s", shown,
+            exact ? "" : "+", ui_show_label(N.list.show), N.query ? " · zoek: \"" : "",
+            N.query ? N.search.text : "", N.query ? "\"" : "");
     int bottom = ui->rows - 2 - 3;
     N.rows = bottom - y;
     ui_notelist_draw(ui, &N.list, y, N.rows, N.mode == MODE_LIST);
