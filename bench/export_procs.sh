@@ -14,8 +14,12 @@ shift 2
 SIZES=${*:-10000 100000}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# run CMD...: prints "WALL CPU" in seconds
-run() { /usr/bin/time -f '%e %U %S' -o "$T/time" "$@" >/dev/null 2>&1; awk '{ print $1, $2 + $3 }' "$T/time"; }
+# run CMD...: prints "WALL CPU" in seconds; a command that fails stops the benchmark
+run() {
+    /usr/bin/time -f '%e %U %S' -o "$T/time" "$@" >/dev/null 2>"$T/err" ||
+        { echo "export_procs: failed: $* ($(cat "$T/err"))" >&2; return 1; }
+    awk '{ print $1, $2 + $3 }' "$T/time"
+}
 min() { echo "if ($1 < $2) $1 else $2" | bc; }
 declare -A KT BT
 for n in $SIZES; do
@@ -25,16 +29,16 @@ for n in $SIZES; do
        FROM observation o JOIN visit v ON v.id = o.visit_id
        WHERE v.session_id = '$sid' AND o.deleted_at IS NULL ORDER BY o.at, o.created_at, o.id"
     cp "$T/g$n.db" "$T/cold.db"
-    read -r bw bc < <(run sqlite3 -csv "$T/cold.db" "$q")
-    read -r kw kc < <(run "$B/kijkronde" --db "$T/cold.db" export "$sid" --format csv -o "$T/out.csv")
+    x=$(run sqlite3 -csv "$T/cold.db" "$q"); read -r bw bc <<<"$x"
+    x=$(run "$B/kijkronde" --db "$T/cold.db" export "$sid" --format csv -o "$T/out.csv"); read -r kw kc <<<"$x"
     printf 'RESULT\texport --format csv, %s notes, first export (every note checked)\tsqlite3 -csv of the same rows\t%s\t%s\n' "$n" "$bw" "$kw"
     printf 'RESULT\texport --format csv, %s notes, first export, CPU\tsqlite3 -csv of the same rows\t%s\t%s\n' "$n" "$bc" "$kc"
     rm -f "$T/cold.db"*
     for f in csv html md json; do
         bbw=999 bkw=999 bbc=999 bkc=999
         for r in 1 2 3; do
-            read -r bw bc < <(run sqlite3 -csv "$T/g$n.db" "$q")
-            read -r kw kc < <(run "$B/kijkronde" --db "$T/g$n.db" export "$sid" --format "$f" -o "$T/out.$f")
+            x=$(run sqlite3 -csv "$T/g$n.db" "$q"); read -r bw bc <<<"$x"
+            x=$(run "$B/kijkronde" --db "$T/g$n.db" export "$sid" --format "$f" -o "$T/out.$f"); read -r kw kc <<<"$x"
             bbw=$(min "$bw" "$bbw") bkw=$(min "$kw" "$bkw") bbc=$(min "$bc" "$bbc") bkc=$(min "$kc" "$bkc")
         done
         KT[$f,$n]=$bkw BT[$n]=$bbw
