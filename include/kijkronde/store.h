@@ -155,6 +155,27 @@ struct kr_obs_filter {
 /* Notes matching f, by time then id. */
 enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter *f,
                                  struct kr_observation_list *out, struct kr_error *err);
+/*
+ * A bijeenkomst's notes a page at a time (the notes screen on 1,000,000 notes, issue 21):
+ * live notes of session_id in the order of kr_store_obs_list, optionally only those matching
+ * the FTS5 query `search` and only one corner (corner_only; KR_CORNER_NONE: not placed).
+ * kr_store_obs_page appends up to limit notes strictly after the note from_id (NULL: from
+ * the first), or with backwards strictly before it (NULL: up to the last), always in list
+ * order. Each page costs its own rows, not the session's (an index on the order).
+ */
+struct kr_obs_page_filter {
+    const char *session_id;
+    const char *search;
+    bool corner_only;
+    enum kr_corner corner;
+};
+enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                 const char *from_id, bool backwards, size_t limit,
+                                 struct kr_observation_list *out, struct kr_error *err);
+/* How many notes the filter has: the visits' kept counts without search or corner (exact),
+ * else counted up to cap + 1 (*out > cap: more than cap). */
+enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                       size_t cap, size_t *out, struct kr_error *err);
 /* Every version of a note, oldest first. */
 enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
                                     struct kr_obs_version_list *out, struct kr_error *err);

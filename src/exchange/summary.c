@@ -12,6 +12,8 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/check.h"
+#include "kijkronde/check_key.h"
+#include "kijkronde/judged.h"
 #include "kijkronde/names.h"
 #include "kijkronde/store.h"
 #include "kijkronde/text.h"
@@ -268,6 +270,53 @@ bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p)
            !s->refl.result.patterns[p].flagged && s->pat[p].n_notes >= 2;
 }
 
+/*
+ * The verdict of every note without patterns: kept verdicts (judged.h) where the store has
+ * one for the note's text and this checker, the checker (built only now, for the first miss)
+ * for the rest, which are then kept for the next export. Keeping them is best effort: a
+ * read-only or busy database only costs the next export the same time again.
+ */
+static enum kr_status judge_notes(struct kr_store *st, const char *session_id,
+                                  struct kr_summary *out, struct kr_checker **checker,
+                                  struct kr_error *err)
+{
+    size_t n = out->obs.n;
+    char *key = kr_checker_key();
+    struct kr_judged_list kept = {0};
+    struct kr_error ignored = {0};
+    if (kr_store_judged_list(st, session_id, key, &kept, &ignored) != KR_OK)
+        kr_judged_list_fini(&kept); /* none kept: all are checked */
+    struct kr_judged *fresh = kr_xcalloc(n + 1, sizeof *fresh);
+    size_t nfresh = 0;
+    struct kr_finding_list findings = {0};
+    enum kr_status r = KR_OK;
+    for (size_t i = 0; r == KR_OK && i < n; i++) {
+        const struct kr_observation *o = &out->obs.items[i];
+        const char *t = o->text ? o->text : "";
+        uint64_t h = kr_judged_text_hash(t);
+        const struct kr_judged *j = kr_judged_find(&kept, o->id);
+        if (j && j->text_hash == h) {
+            out->notes[i].judging = j->judging;
+        } else {
+            if (!*checker)
+                r = kr_checker_new_network(checker, err);
+            if (r != KR_OK)
+                break;
+            out->notes[i].judging =
+                kr_check(*checker, t, strlen(t), &findings) > 0 && kr_findings_judge(&findings);
+            fresh[nfresh++] = (struct kr_judged){o->id, h, out->notes[i].judging};
+        }
+        kr_progress_add(out->plan, 1);
+    }
+    kr_finding_list_fini(&findings);
+    if (r == KR_OK && nfresh)
+        kr_store_judged_put(st, key, fresh, nfresh, &ignored);
+    free(fresh); /* its ids are borrowed from out->obs */
+    kr_judged_list_fini(&kept);
+    free(key);
+    return r;
+}
+
 /* What the summary shows of each pattern: its shown notes only (see kr_summary_shown). */
 static void summary_patterns(struct kr_summary *s)
 {
@@ -432,10 +481,13 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     }
     /* The zonder-oordeel checker, with the network's own lexicon when there is one. */
     struct kr_checker *checker = NULL;
-    r = kr_checker_new_network(&checker, err);
-    if (r != KR_OK)
-        goto out;
-    if (want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES) {
+    bool with_patterns = want_patterns && n > 0 && n <= KR_SUMMARY_MAX_PATTERN_NOTES;
+    if (with_patterns) {
+        r = kr_checker_new_network(&checker, err);
+        if (r != KR_OK)
+            goto out;
+    }
+    if (with_patterns) {
         /* The patterns as the group left them in the reflection (renamed, moved, pinned). */
         r = kr_reflection_load(st, session_id, judges, checker, &out->refl, err);
         out->have_patterns = true; /* refl is filled, also after an error: freed by fini */
@@ -474,14 +526,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             free(nw.w);
         }
     } else {
-        struct kr_finding_list findings = {0};
-        for (size_t i = 0; i < n; i++) {
-            const char *t = out->obs.items[i].text ? out->obs.items[i].text : "";
-            out->notes[i].judging =
-                kr_check(checker, t, strlen(t), &findings) > 0 && kr_findings_judge(&findings);
-            kr_progress_add(out->plan, 1);
-        }
-        kr_finding_list_fini(&findings);
+        r = judge_notes(st, session_id, out, &checker, err);
     }
     kr_checker_free(checker);
     if (r != KR_OK)

@@ -337,3 +337,127 @@ enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
     sqlite3_finalize(s);
     return r;
 }
+
+/*
+ * The WHERE of a page filter, its parameters ?1 session, ?2 search, ?3 corner. by_order: the
+ * plan walks the index on the list order (observation_by_order) and tests each note, which
+ * reads a page's worth of rows when the filter keeps many notes; else the search's matches
+ * drive it and are sorted, which is cheaper when they are few. The unary + keeps SQLite from
+ * driving the query by the visit (it would then sort the bijeenkomst's every note).
+ */
+static void page_where(struct kr_buf *sql, const struct kr_obs_page_filter *f, bool by_order)
+{
+    kr_buf_printf(sql,
+                  " WHERE %so.visit_id IN (SELECT id FROM visit WHERE session_id = ?1)"
+                  " AND o.deleted_at IS NULL",
+                  by_order ? "+" : "");
+    if (f->search)
+        kr_buf_printf(sql,
+                      " AND %so.rowid IN (SELECT rowid FROM observation_search"
+                      " WHERE observation_search MATCH ?2)",
+                      by_order ? "+" : "");
+    if (f->corner_only)
+        kr_buf_puts(sql,
+                    f->corner == KR_CORNER_NONE ? " AND o.corner IS NULL" : " AND o.corner = ?3");
+}
+
+/* Matches of the search in the whole database up to which sorting them beats walking the
+ * list order (measured on 1,000,000 notes: 22,000 matches sort in 0.07 s of CPU, a walk of
+ * the index with a test per note costs at most 0.15 s). */
+#define PAGE_SORT_MAX 30000
+
+static bool page_by_order(struct kr_store *st, const struct kr_obs_page_filter *f)
+{
+    if (!f->search)
+        return true;
+    sqlite3_stmt *s = NULL;
+    sqlite3_int64 n = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM observation_search WHERE observation_search"
+                           " MATCH ?1",
+                           -1, &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, f->search);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            n = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s); /* a query FTS5 refuses fails again in the page's own statement */
+    return n > PAGE_SORT_MAX;
+}
+
+static void page_bind(sqlite3_stmt *s, const struct kr_obs_page_filter *f)
+{
+    kr_store_bind_text(s, 1, f->session_id);
+    if (f->search)
+        kr_store_bind_text(s, 2, f->search);
+    if (f->corner_only && f->corner != KR_CORNER_NONE)
+        kr_store_bind_text(s, 3, kr_corner_str(f->corner));
+}
+
+enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                 const char *from_id, bool backwards, size_t limit,
+                                 struct kr_observation_list *out, struct kr_error *err)
+{
+    struct kr_buf sql = {0};
+    kr_buf_puts(&sql, OBS_COLS);
+    page_where(&sql, f, page_by_order(st, f));
+    if (from_id)
+        kr_buf_printf(&sql,
+                      " AND (o.at, o.created_at, o.id) %s"
+                      " (SELECT at, created_at, id FROM observation WHERE id = ?4)",
+                      backwards ? "<" : ">");
+    /* The order of the index observation_by_order: each page reads its own rows. */
+    kr_buf_puts(&sql, backwards ? " ORDER BY o.at DESC, o.created_at DESC, o.id DESC LIMIT ?5"
+                                : " ORDER BY o.at, o.created_at, o.id LIMIT ?5");
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);
+    kr_buf_fini(&sql);
+    if (r != KR_OK)
+        return r;
+    page_bind(s, f);
+    if (from_id)
+        kr_store_bind_text(s, 4, from_id);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)limit);
+    size_t first = out->n;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        read_obs(s, &out->items[out->n++]);
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Notities lezen mislukt");
+    sqlite3_finalize(s);
+    for (size_t i = first, j = out->n; backwards && i + 1 < j; i++, j--) {
+        struct kr_observation t = out->items[i];
+        out->items[i] = out->items[j - 1];
+        out->items[j - 1] = t;
+    }
+    return r;
+}
+
+enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
+                                       size_t cap, size_t *out, struct kr_error *err)
+{
+    struct kr_buf sql = {0};
+    if (!f->search && !f->corner_only) {
+        kr_buf_puts(&sql, "SELECT coalesce(sum(n_live), 0) FROM visit WHERE session_id = ?1");
+    } else {
+        /* counted up to cap + 1: a search that keeps most of 1,000,000 notes is not counted
+         * to the end (its count alone cost 0.5 s) */
+        kr_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM observation o");
+        page_where(&sql, f, false);
+        kr_buf_printf(&sql, " LIMIT %zu)", cap + 1);
+    }
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, kr_buf_str(&sql), &s, err);
+    kr_buf_fini(&sql);
+    if (r != KR_OK)
+        return r;
+    page_bind(s, f);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = (size_t)sqlite3_column_int64(s, 0);
+    else
+        r = kr_store_fail(st, rc, err, "Notities tellen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}

@@ -364,7 +364,26 @@ static const char MIGRATION_EXTENT[] =
     "ALTER TABLE reflection_pattern ADD COLUMN extent TEXT"
     "  CHECK (extent IN ('enkele','sommige','veel','de meeste'));";
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2,     MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6,     MIGRATION_7, MIGRATION_8,
-                                           MIGRATION_9, MIGRATION_EXTENT};
+/*
+ * 11: the zonder-oordeel verdict of each note, kept so an export need not check every note
+ * again (include/kijkronde/judged.h). Valid for the text it was checked on (text_hash) and
+ * the checker that judged it (checker: the lexicons' key); anything else is a miss and the
+ * note is checked again, so no writer (import, merge, sync, an older kijkronde) has to keep
+ * it right. A hard delete of a note takes its verdict along. And an index in the notes lists'
+ * order, for the notes screen's pages.
+ */
+#define MIGRATION_11                                                                               \
+    "CREATE TABLE observation_judged ("                                                            \
+    "  observation_id TEXT PRIMARY KEY REFERENCES observation(id) ON DELETE CASCADE,"              \
+    "  text_hash      INTEGER NOT NULL,"                                                           \
+    "  checker        TEXT NOT NULL,"                                                              \
+    "  judging        INTEGER NOT NULL CHECK (judging IN (0, 1))"                                  \
+    ") WITHOUT ROWID;"                                                                             \
+    /* The list order of every notes list, so a page of a bijeenkomst of 1,000,000 notes */      \
+    /* reads its own rows (kr_store_obs_page) instead of sorting the bijeenkomst. */              \
+    "CREATE INDEX observation_by_order ON observation(at, created_at, id);"
+
+const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2,      MIGRATION_3, MIGRATION_4,
+                                           MIGRATION_5, MIGRATION_6,      MIGRATION_7, MIGRATION_8,
+                                           MIGRATION_9, MIGRATION_EXTENT, MIGRATION_11};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -2,6 +2,14 @@
 /*
  * All notes of the bijeenkomst: scroll, edit, place, delete with undo, filter by
  * corner or by judging words, and full-text search (SQLite FTS5) over the session.
+ *
+ * The list is a window of at most WINDOW notes read a page at a time through SQL
+ * (kr_store_obs_page, keyset on the list order), so a bijeenkomst of 1,000,000 notes opens,
+ * scrolls and searches in the time of a page (issue 21). Moving past the window's edge reads
+ * the next page; Home and End read the first and the last; a change reads the window again
+ * around the selected note. The count in the title comes from the store (kept counts for
+ * the whole list); the judging-words filter is the checker's, so it reads pages until it has
+ * enough notes and shows "+" when it did not count them all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +18,20 @@
 #include "kijkronde/text.h"
 #include "ui_internal.h"
 
+#define PAGE      100   /* notes read at a time */
+#define WINDOW    300   /* notes held at most */
+#define COUNT_MAX 10000 /* a filter's notes are counted up to this many (then "10000+") */
+
 static struct {
-    struct ui_notelist list;
+    struct ui_notelist list; /* the window: list.notes, list.flagged, list.sel, list.top */
     struct kr_lineedit search, ed;
     enum { MODE_LIST, MODE_SEARCH, MODE_EDIT } mode;
     char *query; /* the applied FTS query, or NULL */
     int rows;
+    bool more_before, more_after; /* notes of the filter outside the window */
+    size_t total;                 /* notes of the filter (counted: see counted) */
+    bool counted;                 /* total is known (not for the judging-words filter) */
+    bool capped;                  /* ... and is "more than COUNT_MAX" */
 } N;
 
 /* One FTS5 string term: quoted (a quote doubled), so nothing in it is taken as syntax. */
@@ -60,10 +76,275 @@ static char *fts_query(const char *typed)
     return b.len ? kr_buf_steal(&b) : (kr_buf_fini(&b), NULL);
 }
 
+static struct kr_obs_page_filter page_filter(struct ui *ui)
+{
+    struct kr_obs_page_filter f = {.session_id = ui->session.id, .search = N.query};
+    enum ui_show show = N.list.show;
+    f.corner_only = show == UI_SHOW_LEERLING || show == UI_SHOW_LERAAR ||
+                    show == UI_SHOW_LEERINHOUD || show == UI_SHOW_UNPLACED;
+    f.corner = show == UI_SHOW_LEERLING     ? KR_CORNER_LEERLING
+               : show == UI_SHOW_LERAAR     ? KR_CORNER_LERAAR
+               : show == UI_SHOW_LEERINHOUD ? KR_CORNER_LEERINHOUD
+                                            : KR_CORNER_NONE;
+    return f;
+}
+
+static bool flagged(struct ui *ui, const struct kr_observation *o)
+{
+    return ui_check(ui, o->text, strlen(o->text), NULL, NULL, NULL) > 0;
+}
+
+/*
+ * Up to want notes of the filter after (or, backwards, before) from_id, in list order, with
+ * their flags, into *out and flags; *more: the filter has notes beyond them. The
+ * judging-words filter keeps the flagged ones of each page read.
+ */
+static bool fetch(struct ui *ui, const char *from_id, bool backwards, size_t want,
+                  struct kr_observation_list *out, bool **flags, bool *more)
+{
+    struct kr_error err = {0};
+    struct kr_obs_page_filter f = page_filter(ui);
+    bool only_flagged = N.list.show == UI_SHOW_FLAGGED;
+    char *from = from_id ? kr_xstrdup(from_id) : NULL;
+    *more = false;
+    for (;;) {
+        struct kr_observation_list page = {0};
+        if (kr_store_obs_page(ui->st, &f, from, backwards, PAGE + 1, &page, &err) != KR_OK) {
+            if (f.search)
+                ui_message(ui, UI_ERROR, "Zoeken lukte niet; probeer gewone woorden.");
+            else
+                ui_store_error(ui, "Kan de notities niet lezen", &err);
+            kr_observation_list_fini(&page);
+            free(from);
+            return false;
+        }
+        bool page_more = page.n > PAGE;
+        size_t n = page.n < PAGE ? page.n : PAGE;
+        /* the PAGE nearest from_id: the first ones forwards, the last ones backwards */
+        size_t lo = backwards ? page.n - n : 0;
+        free(from);
+        from = n ? kr_xstrdup(page.items[backwards ? lo : lo + n - 1].id) : NULL;
+        struct kr_observation_list keep = {0};
+        bool *kf = kr_xcalloc(n + 1, sizeof *kf);
+        for (size_t i = 0; i < page.n; i++) {
+            bool fl = i >= lo && i < lo + n && flagged(ui, &page.items[i]);
+            if (i < lo || i >= lo + n || (only_flagged && !fl)) {
+                kr_observation_fini(&page.items[i]);
+                continue;
+            }
+            KR_GROW(keep.items, keep.cap, keep.n + 1);
+            kf[keep.n] = fl;
+            keep.items[keep.n++] = page.items[i];
+        }
+        free(page.items);
+        /* join: forwards keep goes after *out, backwards before it */
+        size_t total = out->n + keep.n;
+        KR_GROW(out->items, out->cap, total + 1);
+        *flags = kr_xreallocarray(*flags, total + 1, sizeof **flags);
+        if (backwards) {
+            memmove(out->items + keep.n, out->items, out->n * sizeof *out->items);
+            memmove(*flags + keep.n, *flags, out->n * sizeof **flags);
+            memcpy(out->items, keep.items, keep.n * sizeof *keep.items);
+            memcpy(*flags, kf, keep.n * sizeof *kf);
+        } else {
+            memcpy(out->items + out->n, keep.items, keep.n * sizeof *keep.items);
+            memcpy(*flags + out->n, kf, keep.n * sizeof *kf);
+        }
+        out->n = total;
+        free(keep.items);
+        free(kf);
+        if (!page_more || out->n >= want) {
+            *more = page_more;
+            break;
+        }
+    }
+    free(from);
+    return true;
+}
+
+/* The visits of the notes in the window (their labels), not all of the bijeenkomst's. */
+static void window_visits(struct ui *ui)
+{
+    struct kr_error err = {0};
+    kr_visit_list_fini(&N.list.visits);
+    memset(&N.list.visits, 0, sizeof N.list.visits);
+    for (size_t i = 0; i < N.list.notes.n; i++) {
+        const char *vid = N.list.notes.items[i].visit_id;
+        bool have = false;
+        for (size_t k = N.list.visits.n; k-- > 0 && !have;)
+            have = strcmp(N.list.visits.items[k].id, vid) == 0;
+        if (have)
+            continue;
+        struct kr_visit v = {0};
+        if (kr_store_visit_get(ui->st, vid, &v, &err) != KR_OK)
+            continue;
+        KR_GROW(N.list.visits.items, N.list.visits.cap, N.list.visits.n + 1);
+        N.list.visits.items[N.list.visits.n++] = v;
+    }
+}
+
+static void set_window(struct kr_observation_list *l, bool *flags)
+{
+    kr_observation_list_fini(&N.list.notes);
+    free(N.list.flagged);
+    N.list.notes = *l;
+    N.list.flagged = flags ? flags : kr_xcalloc(1, sizeof(bool));
+}
+
+static void count(struct ui *ui)
+{
+    struct kr_error err = {0};
+    struct kr_obs_page_filter f = page_filter(ui);
+    N.counted = N.list.show != UI_SHOW_FLAGGED &&
+                kr_store_obs_page_count(ui->st, &f, COUNT_MAX, &N.total, &err) == KR_OK;
+    /* the whole list's count is the visits' kept one, exact at any size */
+    N.capped = N.counted && (f.search || f.corner_only) && N.total > COUNT_MAX;
+}
+
+/* The window around note `id` (NULL: the first notes); that note selected when it is in. */
+static void load_around(struct ui *ui, const char *id)
+{
+    struct kr_observation_list l = {0};
+    bool *flags = NULL, more_b = false, more_a = false;
+    if (id)
+        fetch(ui, id, true, PAGE / 2, &l, &flags, &more_b);
+    size_t before = l.n;
+    /* from the last note before id: id itself comes first when it is still in the filter */
+    char *from = before ? kr_xstrdup(l.items[before - 1].id) : NULL;
+    fetch(ui, from, false, PAGE, &l, &flags, &more_a);
+    free(from);
+    if (!id)
+        more_b = false;
+    set_window(&l, flags);
+    N.more_before = more_b;
+    N.more_after = more_a;
+    N.list.sel = before < N.list.notes.n ? before : (N.list.notes.n ? N.list.notes.n - 1 : 0);
+    N.list.top = N.list.sel > (size_t)N.rows / 2 ? N.list.sel - (size_t)N.rows / 2 : 0;
+    if (id)
+        ui_notelist_select(&N.list, id);
+    window_visits(ui);
+    count(ui);
+}
+
+static void load_last(struct ui *ui)
+{
+    struct kr_observation_list l = {0};
+    bool *flags = NULL, more = false;
+    fetch(ui, NULL, true, PAGE, &l, &flags, &more);
+    set_window(&l, flags);
+    N.more_before = more;
+    N.more_after = false;
+    N.list.sel = N.list.notes.n ? N.list.notes.n - 1 : 0;
+    window_visits(ui);
+}
+
+/* Drop notes from one end so the window holds at most WINDOW. */
+static void trim(bool from_front)
+{
+    struct kr_observation_list *l = &N.list.notes;
+    if (l->n <= WINDOW)
+        return;
+    size_t drop = l->n - WINDOW;
+    size_t at = from_front ? 0 : WINDOW;
+    for (size_t i = at; i < at + drop; i++)
+        kr_observation_fini(&l->items[i]);
+    if (from_front) {
+        memmove(l->items, l->items + drop, WINDOW * sizeof *l->items);
+        memmove(N.list.flagged, N.list.flagged + drop, WINDOW * sizeof *N.list.flagged);
+        N.list.sel = N.list.sel > drop ? N.list.sel - drop : 0;
+        N.list.top = N.list.top > drop ? N.list.top - drop : 0;
+        N.more_before = true;
+    } else {
+        N.more_after = true;
+    }
+    l->n = WINDOW;
+}
+
+/* Read the next page after (or before) the window. */
+static void extend(struct ui *ui, bool down)
+{
+    struct kr_observation_list *l = &N.list.notes;
+    if (!l->n)
+        return;
+    struct kr_observation_list more = {0};
+    bool *flags = NULL, beyond = false;
+    const char *edge = down ? l->items[l->n - 1].id : l->items[0].id;
+    if (!fetch(ui, edge, !down, PAGE, &more, &flags, &beyond)) {
+        free(flags);
+        return;
+    }
+    size_t n = l->n + more.n;
+    KR_GROW(l->items, l->cap, n + 1);
+    N.list.flagged = kr_xreallocarray(N.list.flagged, n + 1, sizeof *N.list.flagged);
+    if (down) {
+        memcpy(l->items + l->n, more.items, more.n * sizeof *more.items);
+        memcpy(N.list.flagged + l->n, flags, more.n * sizeof *flags);
+        N.more_after = beyond;
+    } else {
+        memmove(l->items + more.n, l->items, l->n * sizeof *l->items);
+        memmove(N.list.flagged + more.n, N.list.flagged, l->n * sizeof *N.list.flagged);
+        memcpy(l->items, more.items, more.n * sizeof *more.items);
+        memcpy(N.list.flagged, flags, more.n * sizeof *flags);
+        N.list.sel += more.n;
+        N.list.top += more.n;
+        N.more_before = beyond;
+    }
+    l->n = n;
+    free(more.items);
+    free(flags);
+    trim(down);
+    window_visits(ui);
+}
+
+/* Before a moving key: read what it moves into when that is outside the window. */
+static void page_for(struct ui *ui, int k)
+{
+    size_t page = N.rows > 1 ? (size_t)N.rows - 1 : 1, n = N.list.notes.n, sel = N.list.sel;
+    switch (k) {
+    case UI_FN(KEY_DOWN):
+    case 'j':
+    case UI_FN(KEY_NPAGE):
+        if (N.more_after && sel + (k == UI_FN(KEY_NPAGE) ? page : 1) >= n)
+            extend(ui, true);
+        break;
+    case UI_FN(KEY_UP):
+    case 'k':
+    case UI_FN(KEY_PPAGE):
+        if (N.more_before && sel < (k == UI_FN(KEY_PPAGE) ? page : 1))
+            extend(ui, false);
+        break;
+    case UI_FN(KEY_HOME):
+    case 'g':
+        if (N.more_before)
+            load_around(ui, NULL);
+        break;
+    case UI_FN(KEY_END):
+    case 'G':
+        if (N.more_after)
+            load_last(ui);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Read the window again (after a change, a filter, a search), around the selected note or
+ * the note an undo brought back. */
 static void reload(struct ui *ui)
 {
-    struct kr_obs_filter f = {.session_id = ui->session.id, .search = N.query};
-    ui_notelist_load(ui, &N.list, &f);
+    const struct kr_observation *o = ui_notelist_selected(&N.list);
+    char *id = ui->undo_select ? ui->undo_select : o ? kr_xstrdup(o->id) : NULL;
+    ui->undo_select = NULL;
+    load_around(ui, id);
+    free(id);
+}
+
+/* A new filter or search: from the first note. */
+static void reload_first(struct ui *ui)
+{
+    free(ui->undo_select);
+    ui->undo_select = NULL;
+    load_around(ui, NULL);
 }
 
 static void enter(struct ui *ui)
@@ -74,8 +355,10 @@ static void enter(struct ui *ui)
     N.query = NULL;
     N.list.show = UI_SHOW_ALL;
     N.list.with_visit = true;
-    reload(ui);
-    N.list.sel = N.list.notes.n ? N.list.notes.n - 1 : 0;
+    free(ui->undo_select);
+    ui->undo_select = NULL;
+    load_last(ui); /* the newest notes, the last one selected */
+    count(ui);
 }
 
 static void leave(struct ui *ui)
@@ -91,8 +374,10 @@ static void leave(struct ui *ui)
 static void draw(struct ui *ui)
 {
     int y = 1;
-    ui_putf(ui, y++, 1, ui->cols - 2, UI_HEAD, "Alle notities (%zu) · filter: %s%s%s%s",
-            N.list.notes.n, ui_show_label(N.list.show), N.query ? " · zoek: \"" : "",
+    bool exact = (N.counted && !N.capped) || (!N.more_before && !N.more_after);
+    size_t shown = N.capped ? COUNT_MAX : N.counted ? N.total : N.list.notes.n;
+    ui_putf(ui, y++, 1, ui->cols - 2, UI_HEAD, "Alle notities (%zu%s) · filter: %s%s%s%s", shown,
+            exact ? "" : "+", ui_show_label(N.list.show), N.query ? " · zoek: \"" : "",
             N.query ? N.search.text : "", N.query ? "\"" : "");
     int bottom = ui->rows - 2 - 3;
     N.rows = bottom - y;
@@ -128,14 +413,13 @@ static void key(struct ui *ui, int k)
             free(N.query);
             N.query = fts_query(N.search.text);
             N.mode = MODE_LIST;
-            N.list.sel = 0;
-            reload(ui);
+            reload_first(ui);
         } else if (k == UI_ESC) {
             free(N.query);
             N.query = NULL;
             kr_le_clear(&N.search);
             N.mode = MODE_LIST;
-            reload(ui);
+            reload_first(ui);
         } else {
             ui_le_feed(&N.search, k);
         }
@@ -155,6 +439,7 @@ static void key(struct ui *ui, int k)
         }
         return;
     }
+    page_for(ui, k);
     if (ui_notelist_move(&N.list, k, N.rows))
         return;
     if (ui_notelist_act(ui, &N.list, k)) {
@@ -175,13 +460,11 @@ static void key(struct ui *ui, int k)
         return;
     case 'f':
         N.list.show = (enum ui_show)((N.list.show + 1) % UI_SHOW_COUNT);
-        N.list.sel = 0;
-        reload(ui);
+        reload_first(ui);
         return;
     case 'F':
         N.list.show = (enum ui_show)((N.list.show + UI_SHOW_COUNT - 1) % UI_SHOW_COUNT);
-        N.list.sel = 0;
-        reload(ui);
+        reload_first(ui);
         return;
     case 'q':
     case UI_ESC:

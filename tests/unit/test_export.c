@@ -12,7 +12,9 @@
 
 #include "../../src/exchange/exchange_internal.h"
 #include "kijkronde/check.h"
+#include "kijkronde/check_key.h"
 #include "kijkronde/exchange.h"
+#include "kijkronde/judged.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/store.h"
@@ -358,6 +360,64 @@ START_TEST(test_export_csv_shape)
 }
 END_TEST
 
+/* The id of the note with text t (borrowed from *l, which the caller frees). */
+static const char *note_id(struct kr_observation_list *l, const char *t)
+{
+    struct kr_obs_filter f = {.session_id = sid};
+    if (!l->n)
+        ck_assert_int_eq(kr_store_obs_list(st, &f, l, &err), KR_OK);
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].text, t) == 0)
+            return l->items[i].id;
+    ck_abort_msg("no note '%s'", t);
+    return NULL;
+}
+
+/* An export keeps each note's verdict and uses it while the text and the checker are the
+ * same: a kept verdict is read (a planted "nee" shows), an edited text or another checker's
+ * key is checked again. */
+START_TEST(test_export_kept_verdicts)
+{
+    static const char JUF[] = "De juf legt het heel goed uit, fijn om te zien.";
+    struct kr_export_opts o = {.sep = ','};
+    char *csv = export(KR_EXPORT_CSV, &o);
+    ck_assert_ptr_nonnull(strstr(csv, "fijn om te zien.\",\"ja\""));
+    free(csv);
+    char *key = kr_checker_key();
+    ck_assert(strncmp(key, "k1-", 3) == 0 && strlen(key) == 19);
+    struct kr_judged_list kept = {0};
+    ck_assert_int_eq(kr_store_judged_list(st, sid, key, &kept, &err), KR_OK);
+    ck_assert_uint_eq(kept.n, 5); /* the first export kept all five */
+    struct kr_observation_list l = {0};
+    const char *id = note_id(&l, JUF);
+    const struct kr_judged *j = kr_judged_find(&kept, id);
+    ck_assert(j && j->judging && j->text_hash == kr_judged_text_hash(JUF));
+    kr_judged_list_fini(&kept);
+
+    /* a kept verdict is what the export shows (planted: the check itself says "ja") */
+    struct kr_judged plant = {(char *)id, kr_judged_text_hash(JUF), false};
+    ck_assert_int_eq(kr_store_judged_put(st, key, &plant, 1, &err), KR_OK);
+    csv = export(KR_EXPORT_CSV, &o);
+    ck_assert_ptr_nonnull(strstr(csv, "fijn om te zien.\",\"nee\""));
+    free(csv);
+    /* another checker's verdict is not this one's */
+    ck_assert_int_eq(kr_store_judged_put(st, "k1-0000000000000000", &plant, 1, &err), KR_OK);
+    csv = export(KR_EXPORT_CSV, &o);
+    ck_assert_ptr_nonnull(strstr(csv, "fijn om te zien.\",\"ja\""));
+    free(csv);
+    /* a verdict is for the text it was made on: the edited note is checked again */
+    ck_assert_int_eq(kr_store_judged_put(st, key, &plant, 1, &err), KR_OK);
+    ck_assert_int_eq(
+        kr_store_obs_edit(st, id, "De juf legt het heel goed uit, super.", KR_CORNER_LERAAR, &err),
+        KR_OK);
+    csv = export(KR_EXPORT_CSV, &o);
+    ck_assert_ptr_nonnull(strstr(csv, "heel goed uit, super.\",\"ja\""));
+    free(csv);
+    kr_observation_list_fini(&l);
+    free(key);
+}
+END_TEST
+
 START_TEST(test_export_file_and_formats)
 {
     enum kr_export_format f;
@@ -527,6 +587,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_export_debrief_and_group_patterns);
     tcase_add_test(tc, test_export_toa_versions_and_next_steps);
     tcase_add_test(tc, test_export_csv_shape);
+    tcase_add_test(tc, test_export_kept_verdicts);
     tcase_add_test(tc, test_export_judging_moved_in_reflection);
     tcase_add_test(tc, test_export_file_and_formats);
     suite_add_tcase(s, tc);
