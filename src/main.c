@@ -37,6 +37,8 @@ static const char USAGE[] =
     "                                  schrijft een bijeenkomst naar een bestand\n"
     "  import [--json] BESTAND.json|-  voegt een kijkronde/1-bestand toe (-: stdin)\n"
     "  merge [--json] ANDER.db         voegt de database van een ander tweetal toe\n"
+    "  sync [--json] MAP               wisselt alle wijzigingen uit met de andere\n"
+    "                                  laptops via een gedeelde map\n"
     "\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'.\n"
     "\n"
@@ -121,6 +123,21 @@ static const char USAGE_MERGE[] =
     "\n"
     "  --json   wat er is toegevoegd en bijgewerkt, als één JSON-object\n";
 
+static const char USAGE_SYNC[] =
+    "Gebruik: kijkronde sync [--json] [--stil] MAP\n"
+    "\n"
+    "Wisselt alle wijzigingen uit met de andere laptops via de gedeelde map MAP\n"
+    "(Syncthing, een netwerkmap of een USB-stick). Elke laptop schrijft alleen eigen\n"
+    "bestanden in MAP en leest die van de anderen; er staat nooit een database in.\n"
+    "Twee keer na elkaar synchroniseren verandert niets. Een bestand dat nog niet\n"
+    "helemaal is aangekomen, volgt bij de volgende sync; een beschadigd bestand wordt\n"
+    "genoemd en overgeslagen.\n"
+    "\n"
+    "  --json   wat er is verstuurd en toegepast, als één JSON-object\n"
+    "  --stil   geen samenvatting (meldingen over beschadigde bestanden blijven)\n"
+    "\n"
+    "Afsluitcode 2: MAP is geen bruikbare map.\n";
+
 struct command {
     const char *name;
     kr_cmd_fn fn;
@@ -136,6 +153,7 @@ static const struct command commands[] = {
     {"export", kr_cmd_export, USAGE_EXPORT},
     {"import", kr_cmd_import, USAGE_IMPORT},
     {"merge", kr_cmd_merge, USAGE_MERGE},
+    {"sync", kr_cmd_sync, USAGE_SYNC},
 };
 
 /* Does the command's argument list ask for help (before a "--")? */

@@ -44,6 +44,7 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_import(struct kr_cli *cli, int argc, char **argv);
 int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv);
+int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv);
 /* The TUI on the database (no command). */
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 
