@@ -161,6 +161,16 @@ static enum kr_status exec_free(struct kr_store *st, char *sql, struct kr_error 
     return r;
 }
 
+/* One mark in sync_dirty. It never conflicts: the DO UPDATE of an UPSERT (sync applying a
+   row) overrides a trigger's OR IGNORE, so the key is looked up instead. */
+static void mark(struct kr_buf *b, const char *table, const char *key)
+{
+    kr_buf_printf(b,
+                  " INSERT INTO sync_dirty(tbl, key) SELECT '%s', %s WHERE NOT EXISTS"
+                  " (SELECT 1 FROM sync_dirty WHERE tbl = '%s' AND key = %s);",
+                  table, key, table, key);
+}
+
 /* The triggers that record this laptop's changes (idempotent). */
 static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t,
                                       struct kr_error *err)
@@ -172,15 +182,18 @@ static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t
             kr_buf_printf(&of, "%s%s", i ? "," : "", t->cols[i]);
     }
     const char *n = t->name;
-    char *sql = kr_xasprintf("CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN"
-                             " INSERT OR IGNORE INTO sync_dirty(tbl, key) VALUES ('%s', %s); END;"
-                             "CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN"
-                             " INSERT OR IGNORE INTO sync_dirty(tbl, key) VALUES ('%s', %s);"
-                             " INSERT OR IGNORE INTO sync_dirty(tbl, key) VALUES ('%s', %s); END;"
-                             "CREATE TRIGGER IF NOT EXISTS sync_%s_ad AFTER DELETE ON %s BEGIN"
-                             " INSERT OR IGNORE INTO sync_dirty(tbl, key) VALUES ('%s', %s); END;",
-                             n, n, n, t->key_new, n, kr_buf_str(&of), n, n, t->key_new, n,
-                             t->key_old, n, n, n, t->key_old);
+    struct kr_buf b = {0};
+    kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN", n, n);
+    mark(&b, n, t->key_new);
+    kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN", n,
+                  kr_buf_str(&of), n);
+    mark(&b, n, t->key_new);
+    mark(&b, n, t->key_old);
+    kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_ad AFTER DELETE ON %s BEGIN", n,
+                  n);
+    mark(&b, n, t->key_old);
+    kr_buf_puts(&b, " END;");
+    char *sql = kr_buf_steal(&b);
     kr_buf_fini(&of);
     return exec_free(st, sql, err);
 }
