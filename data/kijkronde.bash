@@ -12,7 +12,7 @@ _kijkronde_commands()
 {
     local kr=$1 list
     list=$("$kr" --help 2>/dev/null | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge"
+    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge sync"
     printf '%s\n' "$list"
 }
 
@@ -173,6 +173,15 @@ _kijkronde()
             ;;
         merge)
             if [[ $cur == -* ]]; then _kijkronde_words "$cur" --help; else _kijkronde_files "$cur" '*.db'; fi
+            ;;
+        sync)
+            if [[ $cur == -* ]]; then
+                _kijkronde_words "$cur" --json --stil --help
+            else
+                local f
+                compopt -o filenames 2>/dev/null
+                while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -d -- "$cur")
+            fi
             ;;
     esac
     return 0
