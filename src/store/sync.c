@@ -352,11 +352,17 @@ static char *upsert_sql(const struct table *t)
 
 static char *delete_sql(const struct table *t)
 {
+    /* (k1, ...) IN (SELECT ...): one look-up per tombstone, not a scan per row */
     struct kr_buf b = {0};
-    kr_buf_printf(&b,
-                  "DELETE FROM %s AS t WHERE EXISTS (SELECT 1 FROM temp.sync_in d"
-                  " WHERE d.tbl = '%s' AND d.data IS NULL AND %s)",
-                  t->name, t->name, t->key_match);
+    kr_buf_printf(&b, "DELETE FROM %s WHERE (", t->name);
+    for (size_t k = 1; k <= t->npk; k++)
+        for (size_t i = 0; i < t->n; i++)
+            if ((size_t)t->pk[i] == k)
+                kr_buf_printf(&b, "%s%s", k > 1 ? "," : "", t->cols[i]);
+    kr_buf_puts(&b, ") IN (SELECT ");
+    for (size_t k = 1; k <= t->npk; k++)
+        kr_buf_printf(&b, "%sjson_extract(key, '$[%zu]')", k > 1 ? "," : "", k - 1);
+    kr_buf_printf(&b, " FROM temp.sync_in WHERE tbl = '%s' AND data IS NULL)", t->name);
     return kr_buf_steal(&b);
 }
 
@@ -438,8 +444,10 @@ static enum kr_status sync_tx(struct kr_store *st, const char *dir, struct table
     struct self me = {0};
     enum kr_status r = load_self(st, ts, &me, err);
     if (r == KR_OK)
-        r = kr_store_exec(
-            st, "CREATE TEMP TABLE IF NOT EXISTS sync_in(tbl TEXT, key TEXT, data TEXT)", err);
+        r = kr_store_exec(st,
+                          "PRAGMA temp_store = MEMORY;"
+                          "CREATE TEMP TABLE IF NOT EXISTS sync_in(tbl TEXT, key TEXT, data TEXT)",
+                          err);
     /* (1) this laptop's changes, as one new chunk */
     struct kr_buf body = {0};
     long rows = 0;
