@@ -124,7 +124,7 @@ static const char USAGE_MERGE[] =
     "  --json   wat er is toegevoegd en bijgewerkt, als één JSON-object\n";
 
 static const char USAGE_SYNC[] =
-    "Gebruik: kijkronde sync [--json] [--stil] MAP\n"
+    "Gebruik: kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] MAP\n"
     "\n"
     "Wisselt alle wijzigingen uit met de andere laptops via de gedeelde map MAP\n"
     "(Syncthing, een netwerkmap of een USB-stick). Elke laptop schrijft alleen eigen\n"
@@ -135,6 +135,9 @@ static const char USAGE_SYNC[] =
     "\n"
     "  --json   wat er is verstuurd en toegepast, als één JSON-object\n"
     "  --stil   geen samenvatting (meldingen over beschadigde bestanden blijven)\n"
+    "  --bijeenkomst BIJEENKOMST\n"
+    "           onthoud MAP als sync-map van de bijeenkomst: het scherm van\n"
+    "           kijkronde synchroniseert dan vanzelf zolang die bijeenkomst open is\n"
     "\n"
     "Afsluitcode 2: MAP is geen bruikbare map.\n";
 

@@ -48,4 +48,11 @@ enum kr_status kr_store_sync_folder_get(struct kr_store *st, const char *session
 enum kr_status kr_store_sync_folder_set(struct kr_store *st, const char *session_id,
                                         const char *dir, struct kr_error *err);
 
+/* How many laptops write in dir (directories named like a laptop id); 0 when unreadable. */
+long kr_sync_count_laptops(const char *dir);
+
+/* A number that changes whenever another connection (a background sync) committed to the
+ * database since the last call on this store; -1 on error. */
+long long kr_store_data_version(struct kr_store *st);
+
 #endif

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `kijkronde sync [--json] [--stil] DIR`: exchange every change with the other laptops through
- * the shared folder DIR (src/store/sync.c does the work). Reports in Dutch; a damaged file of
+ * `kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] DIR`: exchange every change with
+ * the other laptops through the shared folder DIR (src/store/sync.c does the work); with
+ * --bijeenkomst also remember DIR as that bijeenkomst's sync folder, so the TUI syncs it in the
+ * background while the bijeenkomst is open. Reports in Dutch; a damaged file of
  * another laptop is named on stderr and skipped, the rest goes on (exit 0); an unusable DIR
  * exits 2.
  */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -22,7 +26,7 @@ static void on_problem(void *ctx, const char *path, const char *why)
 int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
 {
     bool json = false, quiet = false, opts = true;
-    const char *dir = NULL;
+    const char *dir = NULL, *session_ref = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (opts && strcmp(a, "--") == 0)
@@ -31,6 +35,10 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
             json = true;
         else if (opts && strcmp(a, "--stil") == 0)
             quiet = true;
+        else if (opts && strcmp(a, "--bijeenkomst") == 0 && i + 1 < argc)
+            session_ref = argv[++i];
+        else if (opts && strncmp(a, "--bijeenkomst=", 14) == 0)
+            session_ref = a + 14;
         else if (opts && a[0] == '-' && a[1])
             return kr_cli_usage(cli, "Onbekende optie '%s' bij 'sync'.", a);
         else if (!dir)
@@ -48,9 +56,29 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
         return KR_EXIT_USAGE;
-    struct kr_sync_stats s;
-    if (kr_store_sync(st, dir, &s, on_problem, cli, &err) != KR_OK)
+    char *session_id = NULL;
+    if (session_ref && kr_store_session_resolve(st, session_ref, &session_id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
+    struct kr_sync_stats s;
+    if (kr_store_sync(st, dir, &s, on_problem, cli, &err) != KR_OK) {
+        free(session_id);
+        return kr_cli_fail(cli, &err);
+    }
+    if (session_id) {
+        char abs[PATH_MAX];
+        enum kr_status r =
+            realpath(dir, abs)
+                ? kr_store_sync_folder_set(st, session_id, abs, &err)
+                : kr_error_set(&err, KR_INVALID, "De map '%s' is niet bruikbaar voor sync.", dir);
+        free(session_id);
+        if (r != KR_OK)
+            return kr_cli_fail(cli, &err);
+        if (!quiet && !json)
+            fprintf(cli->out,
+                    "Het scherm van kijkronde synchroniseert deze bijeenkomst nu vanzelf met "
+                    "%s.\n",
+                    abs);
+    }
     if (json) {
         struct kr_buf b = {0};
         kr_buf_puts(&b, "{\"dir\": ");

@@ -445,7 +445,7 @@ static enum kr_status sync_tx(struct kr_store *st, const char *dir, struct table
     enum kr_status r = load_self(st, ts, &me, err);
     if (r == KR_OK)
         r = kr_store_exec(st,
-                          "PRAGMA temp_store = MEMORY;"
+
                           "CREATE TEMP TABLE IF NOT EXISTS sync_in(tbl TEXT, key TEXT, data TEXT)",
                           err);
     /* (1) this laptop's changes, as one new chunk */
@@ -575,7 +575,7 @@ enum kr_status kr_store_sync(struct kr_store *st, const char *dir, struct kr_syn
     memset(ts, 0, sizeof ts);
     r = load_tables(st, ts, err);
     if (r == KR_OK)
-        r = kr_store_exec(st, "PRAGMA foreign_keys = OFF", err);
+        r = kr_store_exec(st, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY", err);
     if (r == KR_OK) {
         r = kr_store_tx_begin(st, err);
         if (r == KR_OK)
@@ -646,4 +646,14 @@ enum kr_status kr_store_sync_folder_set(struct kr_store *st, const char *session
     if (rc != SQLITE_DONE)
         return kr_store_fail(st, rc, err, "De sync-map bewaren mislukt");
     return KR_OK;
+}
+
+long long kr_store_data_version(struct kr_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    return v;
 }

@@ -100,6 +100,26 @@ long long kr_sync_max_seq(const char *dir, const char *laptop)
     return max;
 }
 
+long kr_sync_count_laptops(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    long n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!kr_sync_id_ok(e->d_name))
+            continue;
+        char *sub = kr_xasprintf("%s/%s", dir, e->d_name);
+        struct stat sb;
+        if (stat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+            n++;
+        free(sub);
+    }
+    closedir(d);
+    return n;
+}
+
 enum kr_status kr_sync_list_chunks(const char *dir, const char *self, struct kr_sync_list *out,
                                    struct kr_error *err)
 {
