@@ -24,7 +24,7 @@ struct kr_store {
     int gone; /* the path no longer is the open file (sticky) */
     /* Statements of Enter, prepared once (the hot path of the round). */
     sqlite3_stmt *ins_obs, *ins_version, *del_draft;
-    /* Progress of an import or merge (exchange.c): who watches, and the job. */
+    /* Progress of an import or merge (sqlfuncs.c, import.c): who watches, and the job. */
     const struct kr_progress *progress;
     struct kr_progress_plan plan;
 };

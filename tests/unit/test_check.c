@@ -500,24 +500,57 @@ static void score_public(const char *part, struct score *sc)
            sc->tp, sc->tp + sc->fn, sc->fp, sc->fp + sc->tn);
 }
 
-/* The public set, 151 sentences (docs/oordeel.md). Floors at the level measured after the
- * structural rules of issue 14, tuned on "dev" only: on the held-out "test" part 43/46 judging
- * sentences found (93.5%, above the acceptance 88%) and 4/26 factual ones flagged (15.4%: the
- * acceptance 8% is NOT met; the floor below guards the measured level, not the goal). */
+/* Check s, then: is word inside a finding? */
+static int run_flags(const char *s, const char *word)
+{
+    run(s);
+    return flagged(s, word);
+}
+
+/* The writer's own habit is no generalisation about a pupil (issue 14, dev part of the public
+ * set): a frequency in a sentence whose only person is "ik"/"we". Anyone else in the sentence,
+ * noticing ("Ik zie vaak ...") or a reported clause keeps it a generalisation. */
+START_TEST(test_check_self_report_habit)
+{
+    ck_assert_uint_eq(run("Ik teken bijna elke dag, meestal na school."), 0);
+    ck_assert_uint_eq(run("We maken dan vaak pasta of een soep."), 0);
+    ck_assert_uint_eq(run("Ik fiets meestal naar school."), 0);
+    ck_assert(run_flags("We helpen hem vaak.", "vaak"));
+    ck_assert(run_flags("Ik help Hans altijd.", "altijd"));
+    ck_assert(run_flags("Ik zie vaak dat hij wegkijkt.", "vaak"));
+    ck_assert(run_flags("Ik hoor steeds geroezemoes.", "steeds"));
+    ck_assert(run_flags("We werken altijd samen met de leerlingen.", "altijd"));
+    ck_assert(run_flags("Ze komt altijd te laat, ik niet.", "altijd"));
+    ck_assert(run_flags("Ik denk dat hij altijd zo doet.", "altijd"));
+}
+END_TEST
+
+/* The public set (docs/oordeel.md): 151 sentences in "dev" and "test", 38 in "test2". Rules are
+ * tuned on "dev" only. "test" was measured after the structural rules of issue 14 and so seen
+ * before the self-report rule of the next round: 43/46 judging sentences found (93.5%) and 4/26
+ * factual ones flagged, now 2/26 (7.7%, within the acceptance 8%, but no longer a clean
+ * held-out figure). "test2" was collected afterwards and only measured: 17/21 found (81.0%, the
+ * acceptance 88% is NOT met) and 2/17 factual ones flagged (11.8%, the 8% is NOT met). The floors
+ * guard the measured levels, not the goals. */
 START_TEST(test_check_public_heldout)
 {
-    struct score dev, test;
+    struct score dev, test, test2;
     score_public("dev", &dev);
     score_public("test", &test);
+    score_public("test2", &test2);
     ck_assert_uint_ge(dev.tp + dev.fn, 50);
     ck_assert_uint_ge(dev.fp + dev.tn, 29);
     ck_assert_uint_ge(test.tp + test.fn, 46);
     ck_assert_uint_ge(test.fp + test.tn, 26);
+    ck_assert_uint_eq(test2.tp + test2.fn, 21);
+    ck_assert_uint_eq(test2.fp + test2.tn, 17);
     ck_assert_uint_ge(test.tp * 100, 88 * (test.tp + test.fn)); /* acceptance: found >= 88% */
     ck_assert_uint_ge(test.tp * 100, 93 * (test.tp + test.fn)); /* measured: 93.5% */
-    ck_assert_uint_le(test.fp * 100, 16 * (test.fp + test.tn)); /* measured: 15.4% (goal 8%) */
+    ck_assert_uint_le(test.fp * 100, 8 * (test.fp + test.tn));  /* measured: 7.7% */
     ck_assert_uint_ge(dev.tp * 100, 94 * (dev.tp + dev.fn));    /* measured: 94.0% */
-    ck_assert_uint_le(dev.fp * 100, 7 * (dev.fp + dev.tn));     /* measured: 6.9% */
+    ck_assert_uint_le(dev.fp * 100, 4 * (dev.fp + dev.tn));     /* measured: 3.4% */
+    ck_assert_uint_ge(test2.tp, 17);                            /* measured: 17/21 (goal 88%) */
+    ck_assert_uint_le(test2.fp, 2);                             /* measured: 2/17 (goal 8%) */
 }
 END_TEST
 
@@ -715,6 +748,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_predicate_about_a_person);
     tcase_add_test(tc, test_check_causal_and_final_clauses);
     tcase_add_test(tc, test_check_formulas_and_hedges);
+    tcase_add_test(tc, test_check_self_report_habit);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("labelled");
     tcase_add_checked_fixture(tl, setup, teardown);

@@ -854,6 +854,23 @@ START_TEST(test_lint_pronoun_learners)
 }
 END_TEST
 
+/* A yes/no question with a question word coordinated after 'en' asks for more than yes or no
+ * (issue 14, dev part of the public questions): not closed. Two yes/no clauses stay closed. */
+START_TEST(test_lint_coordinated_question_word_is_open)
+{
+    struct kr_lint_list f = {0};
+    const char *q = "Kan dit gebeurd zijn en waarom wel of niet?";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(!kind_in(&f, "gesloten"), "'%s' got gesloten", q);
+    kr_lint_list_fini(&f);
+    expect_clean("Werken leerlingen samen en hoe doen ze dat?");
+    expect_clean("Stellen leerlingen vragen aan elkaar en welke vragen zijn dat?");
+    expect_kind("Werken leerlingen samen?", "gesloten");
+    expect_kind("Werken leerlingen samen en helpen ze elkaar?", "gesloten");
+    expect_kind("Zijn leerlingen stil en luisteren ze naar de juf?", "gesloten");
+}
+END_TEST
+
 START_TEST(test_lint_question_corpus)
 {
     expect_floors(KR_TEST_DATA "/kijkvraag_corpus.tsv", 40);
@@ -1060,6 +1077,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_measurement_not_rating);
     tcase_add_test(t, test_lint_pronoun_learners);
     tcase_add_test(t, test_lint_public_heldout);
+    tcase_add_test(t, test_lint_coordinated_question_word_is_open);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
     tcase_add_test(t, test_lint_rewrite_uses_the_topic);
     tcase_add_test(t, test_lint_context_rules);
