@@ -175,8 +175,10 @@ _kijkronde()
             if [[ $cur == -* ]]; then _kijkronde_words "$cur" --help; else _kijkronde_files "$cur" '*.db'; fi
             ;;
         sync)
-            if [[ $cur == -* ]]; then
-                _kijkronde_words "$cur" --json --stil --help
+            if [[ $prev == --bijeenkomst ]]; then
+                _kijkronde_words "$cur" "$(_kijkronde_sessions "$kr" "$db")"
+            elif [[ $cur == -* ]]; then
+                _kijkronde_words "$cur" --json --stil --bijeenkomst --help
             else
                 local f
                 compopt -o filenames 2>/dev/null

@@ -100,6 +100,6 @@ expect "a.json sub" import ''
 expect "c.db sub" merge ''
 # sync wants a folder: only directories.
 expect "sub" sync ''
-expect "--help --json --stil" sync --
+expect "--bijeenkomst --help --json --stil" sync --
 expect "a.json b.txt c.db sub" export latest -o ''
 echo ok

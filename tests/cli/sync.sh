@@ -8,6 +8,7 @@
 # files are ignored.
 set -u
 KR=$1
+case $KR in /*) ;; *) KR=$(pwd)/$KR ;; esac # one check runs it from another directory
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -147,6 +148,12 @@ kr b sync "$U" >/dev/null 2>"$T/err" || fail "repaired chunk"
 [ -s "$T/err" ] && fail "repaired chunk still reported"
 [ "$(sqlite3 "$T/b.db" "SELECT text FROM observation WHERE id = '$OBS2'")" = "Nog een bewerking." ] ||
     fail "repaired chunk not applied"
+
+# --bijeenkomst remembers the folder (absolute) for the TUI's live sync; an unknown one exits 2.
+(cd "$T" && "$KR" --db "$T/a.db" sync --stil --bijeenkomst latest gedeeld) || fail "sync --bijeenkomst"
+[ "$(sqlite3 "$T/a.db" "SELECT dir FROM sync_folder")" = "$(cd "$D" && pwd -P)" ] ||
+    fail "sync folder not stored: $(sqlite3 "$T/a.db" "SELECT * FROM sync_folder")"
+kr a sync --bijeenkomst bestaat-niet-xyz "$D" >/dev/null 2>&1; [ $? = 2 ] || fail "unknown bijeenkomst: not exit 2"
 
 # The derived note counts stay right on every laptop.
 for x in a b c; do
