@@ -180,6 +180,36 @@ void kr_sync_list_fini(struct kr_sync_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* Does a chunk's JSON body hold a control character (other than newline and tab) in a
+ * string, raw or escaped? Such a text would reach the terminal or an export. */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                          (unsigned char)s[i + 1] <= 0x9f))
+            return 1;
+        if (c != '\\' || i + 1 >= n)
+            continue;
+        char e = s[++i];
+        if (e == 'b' || e == 'f' || e == 'r')
+            return 1;
+        if (e == 'u' && i + 4 < n) {
+            unsigned v = 0;
+            for (int k = 1; k <= 4; k++) {
+                char h = s[i + (size_t)k];
+                v = v * 16 + (unsigned)(h >= 'a'   ? h - 'a' + 10
+                                        : h >= 'A' ? h - 'A' + 10
+                                                   : h - '0');
+            }
+            if ((v < 0x20 && v != '\n' && v != '\t') || (v >= 0x7f && v <= 0x9f))
+                return 1;
+            i += 4;
+        }
+    }
+    return 0;
+}
+
 int kr_sync_read_chunk(struct kr_sync_chunk *c, char *why, size_t why_size)
 {
     FILE *f = fopen(c->path, "rb");
@@ -248,6 +278,11 @@ int kr_sync_read_chunk(struct kr_sync_chunk *c, char *why, size_t why_size)
     if (strcmp(want, sum) != 0) {
         kr_buf_fini(&b);
         snprintf(why, why_size, "het controlegetal klopt niet");
+        return -1;
+    }
+    if (has_control(nl + 1, have)) {
+        kr_buf_fini(&b);
+        snprintf(why, why_size, "er staan stuurtekens in een tekst");
         return -1;
     }
     c->lamport = lamport;

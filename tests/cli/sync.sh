@@ -149,6 +149,27 @@ kr b sync "$U" >/dev/null 2>"$T/err" || fail "repaired chunk"
 [ "$(sqlite3 "$T/b.db" "SELECT text FROM observation WHERE id = '$OBS2'")" = "Nog een bewerking." ] ||
     fail "repaired chunk not applied"
 
+# A chunk with a sound checksum but a control character in a text (an escape sequence that
+# would reach the terminal) is refused like a damaged one.
+EVIL=0badc0de-0000-4000-8000-000000000001
+mkdir "$U/$EVIL"
+python3 - "$U/$EVIL/0000000001.json" "$EVIL" "$OBS" <<'PY'
+import sys
+path, laptop, obs = sys.argv[1:4]
+body = ('[\n{"t":"observation","k":["%s"],"d":{"id":"%s","text":"\\u001b[2Jweg"}}\n]\n' % (obs, obs)).encode()
+h = 1469598103934665603
+for b in body:
+    h = ((h ^ b) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+head = ('{"format":"kijkronde-sync/1","laptop":"%s","seq":1,"lamport":999999,"rows":1,"bytes":%d,"fnv1a64":"%016x"}\n'
+        % (laptop, len(body), h)).encode()
+open(path, "wb").write(head + body)
+PY
+BEFORE=$(sqlite3 "$T/b.db" "SELECT text FROM observation WHERE id = '$OBS'")
+kr b sync "$U" >/dev/null 2>"$T/err" || fail "sync with a control character"
+grep -q "$EVIL/0000000001.json" "$T/err" && grep -q stuurtekens "$T/err" || fail "control character not named: $(cat "$T/err")"
+[ "$(sqlite3 "$T/b.db" "SELECT text FROM observation WHERE id = '$OBS'")" = "$BEFORE" ] || fail "control character applied"
+rm -r "${U:?}/$EVIL"
+
 # --bijeenkomst remembers the folder (absolute) for the TUI's live sync; an unknown one exits 2.
 (cd "$T" && "$KR" --db "$T/a.db" sync --stil --bijeenkomst latest gedeeld) || fail "sync --bijeenkomst"
 [ "$(sqlite3 "$T/a.db" "SELECT dir FROM sync_folder")" = "$(cd "$D" && pwd -P)" ] ||
