@@ -12,7 +12,7 @@ _kijkronde_commands()
 {
     local kr=$1 list
     list=$("$kr" --help 2>/dev/null | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge network"
+    [[ -n $list ]] || list="demo sessions kijkvragen check patterns export import merge network sync"
     printf '%s\n' "$list"
 }
 
@@ -200,6 +200,17 @@ _kijkronde()
                 _kijkronde_words "$cur" --json --help
             elif ((npos == 0)); then
                 _kijkronde_words "$cur" "$(_kijkronde_networks "$kr" "$db")"
+            fi
+            ;;
+        sync)
+            if [[ $prev == --bijeenkomst ]]; then
+                _kijkronde_words "$cur" "$(_kijkronde_sessions "$kr" "$db")"
+            elif [[ $cur == -* ]]; then
+                _kijkronde_words "$cur" --json --stil --bijeenkomst --help
+            else
+                local f
+                compopt -o filenames 2>/dev/null
+                while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -d -- "$cur")
             fi
             ;;
     esac

@@ -40,6 +40,8 @@ static const char USAGE[] =
     "  network [NETWERK] [--json]      de netwerken, of één netwerk door de tijd\n"
     "  export --network NETWERK --format md|html|json [-o BESTAND|-] [--pseudoniem]\n"
     "                                  het netwerkverslag voor de coördinator\n"
+    "  sync [--json] MAP               wisselt alle wijzigingen uit met de andere\n"
+    "                                  laptops via een gedeelde map\n"
     "\n"
     "BIJEENKOMST is een id, een uniek begin van een id, of 'latest'. NETWERK is een\n"
     "id, een uniek begin van een id, of de naam van het netwerk.\n"
@@ -142,6 +144,24 @@ static const char USAGE_NETWORK[] =
     "\n"
     "  --json   als JSON\n";
 
+static const char USAGE_SYNC[] =
+    "Gebruik: kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] MAP\n"
+    "\n"
+    "Wisselt alle wijzigingen uit met de andere laptops via de gedeelde map MAP\n"
+    "(Syncthing, een netwerkmap of een USB-stick). Elke laptop schrijft alleen eigen\n"
+    "bestanden in MAP en leest die van de anderen; er staat nooit een database in.\n"
+    "Twee keer na elkaar synchroniseren verandert niets. Een bestand dat nog niet\n"
+    "helemaal is aangekomen, volgt bij de volgende sync; een beschadigd bestand wordt\n"
+    "genoemd en overgeslagen.\n"
+    "\n"
+    "  --json   wat er is verstuurd en toegepast, als één JSON-object\n"
+    "  --stil   geen samenvatting (meldingen over beschadigde bestanden blijven)\n"
+    "  --bijeenkomst BIJEENKOMST\n"
+    "           onthoud MAP als sync-map van de bijeenkomst: het scherm van\n"
+    "           kijkronde synchroniseert dan vanzelf zolang die bijeenkomst open is\n"
+    "\n"
+    "Afsluitcode 2: MAP is geen bruikbare map.\n";
+
 struct command {
     const char *name;
     kr_cmd_fn fn;
@@ -158,6 +178,7 @@ static const struct command commands[] = {
     {"import", kr_cmd_import, USAGE_IMPORT},
     {"merge", kr_cmd_merge, USAGE_MERGE},
     {"network", kr_cmd_network, USAGE_NETWORK},
+    {"sync", kr_cmd_sync, USAGE_SYNC},
 };
 
 /* Does the command's argument list ask for help (before a "--")? */

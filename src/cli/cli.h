@@ -49,6 +49,7 @@ int kr_cmd_network(struct kr_cli *cli, int argc, char **argv);
 /* `export --network REF`: the network report in fmt to outpath (NULL or "-": stdout). */
 int kr_cli_export_network(struct kr_cli *cli, const char *ref, enum kr_export_format fmt,
                           const char *outpath, const struct kr_export_opts *opts);
+int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv);
 /* The TUI on the database (no command). */
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 

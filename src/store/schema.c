@@ -383,7 +383,34 @@ static const char MIGRATION_EXTENT[] =
     /* reads its own rows (kr_store_obs_page) instead of sorting the bijeenkomst. */              \
     "CREATE INDEX observation_by_order ON observation(at, created_at, id);"
 
-const char *const kr_store_migrations[] = {MIGRATION_1, MIGRATION_2,      MIGRATION_3, MIGRATION_4,
-                                           MIGRATION_5, MIGRATION_6,      MIGRATION_7, MIGRATION_8,
-                                           MIGRATION_9, MIGRATION_EXTENT, MIGRATION_11};
+/*
+ * 12: `kijkronde sync DIR` (src/store/sync.c). This laptop's id and its Lamport clock and chunk
+ * number (one row); per synced row the stamp of its newest version (lamport, laptop) that
+ * decides which version wins; the rows changed here since the last sync (filled by triggers
+ * that the first sync creates, so a database that never syncs pays nothing); the chunks of
+ * other laptops already applied; and per bijeenkomst a sync folder for the TUI. None of these
+ * travel: they are this laptop's bookkeeping.
+ */
+#define MIGRATION_12                                                                               \
+    "CREATE TABLE sync_self ("                                                                     \
+    "  one    INTEGER PRIMARY KEY CHECK (one = 1),"                                                \
+    "  laptop TEXT NOT NULL,"                                                                      \
+    "  clock  INTEGER NOT NULL DEFAULT 0,"                                                         \
+    "  seq    INTEGER NOT NULL DEFAULT 0"                                                          \
+    ");"                                                                                           \
+    "CREATE TABLE sync_row ("                                                                      \
+    "  tbl TEXT NOT NULL, key TEXT NOT NULL, lamport INTEGER NOT NULL, laptop TEXT NOT NULL,"      \
+    "  PRIMARY KEY (tbl, key)) WITHOUT ROWID;"                                                     \
+    "CREATE TABLE sync_dirty (tbl TEXT NOT NULL, key TEXT NOT NULL,"                               \
+    "  PRIMARY KEY (tbl, key)) WITHOUT ROWID;"                                                     \
+    "CREATE TABLE sync_applied (laptop TEXT NOT NULL, seq INTEGER NOT NULL,"                       \
+    "  PRIMARY KEY (laptop, seq)) WITHOUT ROWID;"                                                  \
+    "CREATE TABLE sync_folder ("                                                                   \
+    "  session_id TEXT PRIMARY KEY REFERENCES session(id),"                                        \
+    "  dir        TEXT NOT NULL"                                                                   \
+    ");"
+
+const char *const kr_store_migrations[] = {
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,      MIGRATION_5,  MIGRATION_6,
+    MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT, MIGRATION_11, MIGRATION_12};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -124,6 +124,14 @@ static void reload(struct ui *ui, bool fresh)
     free(note_id);
 }
 
+/* Notes from other laptops arrived (live sync): recompute, unless the group is in the middle
+ * of something (marking, moving, typing) that a reload would disturb. */
+static void data_changed(struct ui *ui)
+{
+    if (S.mode == M_BROWSE)
+        reload(ui);
+}
+
 static void load_debrief(struct ui *ui)
 {
     struct kr_error err = {0};
@@ -764,4 +772,5 @@ const struct ui_screen ui_screen_reflect = {
     .footer = footer,
     .typing = typing,
     .text_field = text_field,
+    .data_changed = data_changed,
 };

@@ -274,4 +274,5 @@ const struct ui_screen ui_screen_session = {
     .key = key,
     .footer = footer,
     .links = ui_session_links,
+    .data_changed = load,
 };

@@ -326,7 +326,8 @@ static void draw(struct ui *ui)
     x += ui_putf(ui, 0, 1 + x, ui->cols - 2 - x, UI_TITLE, " · %s", ui->screen->title);
     if (ui->session.id && x < ui->cols - 20) {
         char right[128];
-        snprintf(right, sizeof right, "%s", ui->session.date ? ui->session.date : "");
+        snprintf(right, sizeof right, "%s%s%s", ui->sync_status, ui->sync_status[0] ? "  " : "",
+                 ui->session.date ? ui->session.date : "");
         int w = (int)strlen(right);
         ui_put(ui, 0, ui->cols - w - 1, w, UI_TITLE, right);
     }
@@ -532,6 +533,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     }
 
     while (!ui.quit && !stop_signal) {
+        ui_sync_poll(&ui);
         draw(&ui);
         int key;
         /* A screen that first drew a frame and still has to read (e.g. counts over a very
@@ -573,6 +575,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
             key = UI_ENTER; /* one Enter for every screen */
         ui.screen->key(&ui, key);
     }
+    ui_sync_stop();
     if (ui.screen && ui.screen->leave)
         ui.screen->leave(&ui);
     ui_close_session(&ui);

@@ -89,6 +89,8 @@ struct ui_screen {
     const char *(*text_field)(struct ui *);
     /* Keys that open other screens, also listed in the help (ends with {0}; may be NULL). */
     const struct ui_link *links;
+    /* A background sync changed the database: reload what is shown (may be NULL). */
+    void (*data_changed)(struct ui *);
 };
 
 /* A screen or action reached with one key from a hub screen (start, bijeenkomst). */
@@ -151,7 +153,15 @@ struct ui {
     struct kr_reflection *rf;
     char *rf_session; /* the session it was computed for */
     size_t rf_loads;  /* how often it was computed (the debrief's status line shows it) */
+    /* Live sync of the open bijeenkomst (sync_live.c): "3 laptops · 10:42", or "". */
+    char sync_status[64];
 };
+
+/* Live sync (sync_live.c): start or reap the background `kijkronde sync` of the open
+ * bijeenkomst's sync folder; never blocks. Called once per turn of the input loop. */
+void ui_sync_poll(struct ui *ui);
+/* At exit: wait for a running sync, free its state. */
+void ui_sync_stop(void);
 
 /* ---- screens ---- */
 extern const struct ui_screen ui_screen_start;

@@ -104,5 +104,8 @@ got=$( (cd "$T/files" && bash "$T/run.bash" "$SRC/data/kijkronde.bash" "$T/fake"
 # Files by extension (directories too, to walk into).
 expect "a.json sub" import ''
 expect "c.db sub" merge ''
+# sync wants a folder: only directories.
+expect "sub" sync ''
+expect "--bijeenkomst --help --json --stil" sync --
 expect "a.json b.txt c.db sub" export latest -o ''
 echo ok

@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `kijkronde sync DIR`: every laptop writes only its own files in a shared folder and applies
+ * the others'. Whatever carries the folder (Syncthing, a network share, a USB stick) is the
+ * transport; no database file is ever in it (SQLite advises against a database on a shared
+ * drive, and a copied half database is lost work).
+ *
+ * Design (why it is built this way):
+ * - State, not operations. Each change travels as the whole new row (or a tombstone for a
+ *   row that is gone), known by its table and primary key. Applying a row is then the same
+ *   whatever came before it, so chunks can arrive in any order, twice, or late.
+ * - Who wins is decided by a stamp per row, (Lamport clock, laptop id), never by wall time:
+ *   laptops' clocks differ. The clock is one counter per database, raised past every stamp
+ *   it applies, so an edit made after seeing another laptop's version always beats it; two
+ *   edits that did not see each other are ordered by clock, then laptop id: every laptop
+ *   picks the same one. All laptops end with the row of the highest stamp: equal.
+ * - What changed here is recorded by triggers into sync_dirty (table, key), created by the
+ *   first sync (a database that never syncs pays nothing). Every writer is caught: the round,
+ *   edits, soft deletes, the reflection's decisions and their undo (hard deletes become
+ *   tombstones, so an undone decision stays undone everywhere), import and merge.
+ * - History is rows too: every version of a note is its own observation_version row, so the
+ *   same note edited on two laptops keeps both versions; the note itself shows the newest.
+ * - A sync is one transaction: (1) this laptop's dirty rows are stamped with clock + 1 and
+ *   written as one chunk (FILE.tmp, fsync, rename), (2) every complete chunk of the others
+ *   that is not in sync_applied is applied, (3) the dirty marks the applying made are
+ *   dropped. Stamping first means a local change not yet synced is never overwritten
+ *   silently: it is sent and then compared like any other. Foreign keys are off during the
+ *   transaction: a note may arrive before its visit does (the visit's chunk still being
+ *   copied); it shows once the visit arrives. If the commit fails, the chunk already written
+ *   holds rows that are still dirty here: the next sync sends them again (harmless).
+ * - A chunk shorter than its header says is being copied: skipped, read next time. One
+ *   whose length or checksum is wrong is reported (its path, in Dutch) and skipped; nothing
+ *   of it is applied. Our own temporary files and Syncthing's never match the chunk name.
+ * Tables that travel: SYNC_TABLES below. visit.n_live is derived (triggers) and stays home.
+ */
+#include "kijkronde/sync.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kijkronde/mem.h"
+#include "kijkronde/uuid.h"
+#include "store_internal.h"
+#include "sync_internal.h"
+
+/* Parents before children: the order rows are upserted in (tombstones go in reverse). */
+static const char *const SYNC_TABLES[] = {
+    "network",
+    "session",
+    "tweetal",
+    "participant",
+    "visit",
+    "observation",
+    "observation_version",
+    "reflection_pattern",
+    "reflection_note",
+    "reflection_phase",
+    "theory_of_action",
+    "next_step",
+};
+#define N_TABLES (sizeof SYNC_TABLES / sizeof SYNC_TABLES[0])
+
+/* One synced table as this database has it: its columns and primary key. */
+struct table {
+    const char *name;
+    char *cols[48];
+    int pk[48]; /* 1-based position in the primary key, 0 if not in it */
+    size_t n;
+    size_t npk;
+    /* SQL fragments, made once per sync */
+    char *key_new, *key_old, *key_bare; /* json_array(new.k1, ...), (old.k1, ...), (k1, ...) */
+    char *row_json;                     /* json_object('c', t.c, ...) */
+    char *key_match;                    /* t.k1 = json_extract(d.key,'$[0]') AND ... */
+};
+
+static void table_fini(struct table *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->cols[i]);
+    free(t->key_new);
+    free(t->key_old);
+    free(t->key_bare);
+    free(t->row_json);
+    free(t->key_match);
+    memset(t, 0, sizeof *t);
+}
+
+static int skipped_col(const char *table, const char *col)
+{
+    return strcmp(table, "visit") == 0 && strcmp(col, "n_live") == 0;
+}
+
+static enum kr_status load_table(struct kr_store *st, const char *name, struct table *t,
+                                 struct kr_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->name = name;
+    sqlite3_stmt *s = NULL;
+    char *sql = kr_xasprintf("SELECT name, pk FROM pragma_table_info('%s') ORDER BY cid", name);
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    free(sql);
+    if (r != KR_OK)
+        return r;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *c = (const char *)sqlite3_column_text(s, 0);
+        if (skipped_col(name, c) || t->n >= sizeof t->cols / sizeof t->cols[0])
+            continue;
+        t->cols[t->n] = kr_xstrdup(c);
+        t->pk[t->n] = sqlite3_column_int(s, 1);
+        if (t->pk[t->n])
+            t->npk++;
+        t->n++;
+    }
+    sqlite3_finalize(s);
+    assert(t->npk > 0 && "every synced table has a primary key");
+    struct kr_buf kn = {0}, ko = {0}, kb = {0}, rj = {0}, km = {0};
+    kr_buf_puts(&kn, "json_array(");
+    kr_buf_puts(&ko, "json_array(");
+    kr_buf_puts(&kb, "json_array(");
+    for (size_t k = 1; k <= t->npk; k++)
+        for (size_t i = 0; i < t->n; i++)
+            if ((size_t)t->pk[i] == k) {
+                kr_buf_printf(&kn, "%snew.%s", k > 1 ? "," : "", t->cols[i]);
+                kr_buf_printf(&ko, "%sold.%s", k > 1 ? "," : "", t->cols[i]);
+                kr_buf_printf(&kb, "%s%s", k > 1 ? "," : "", t->cols[i]);
+                kr_buf_printf(&km, "%st.%s = json_extract(d.key,'$[%zu]')", k > 1 ? " AND " : "",
+                              t->cols[i], k - 1);
+            }
+    kr_buf_putc(&kn, ')');
+    kr_buf_putc(&ko, ')');
+    kr_buf_putc(&kb, ')');
+    kr_buf_puts(&rj, "json_object(");
+    for (size_t i = 0; i < t->n; i++)
+        kr_buf_printf(&rj, "%s'%s',t.%s", i ? "," : "", t->cols[i], t->cols[i]);
+    kr_buf_putc(&rj, ')');
+    t->key_new = kr_buf_steal(&kn);
+    t->key_old = kr_buf_steal(&ko);
+    t->key_bare = kr_buf_steal(&kb);
+    t->row_json = kr_buf_steal(&rj);
+    t->key_match = kr_buf_steal(&km);
+    return KR_OK;
+}
+
+static enum kr_status load_tables(struct kr_store *st, struct table *ts, struct kr_error *err)
+{
+    for (size_t i = 0; i < N_TABLES; i++) {
+        enum kr_status r = load_table(st, SYNC_TABLES[i], &ts[i], err);
+        if (r != KR_OK)
+            return r;
+    }
+    return KR_OK;
+}
+
+static enum kr_status exec_free(struct kr_store *st, char *sql, struct kr_error *err)
+{
+    enum kr_status r = kr_store_exec(st, sql, err);
+    free(sql);
+    return r;
+}
+
+/* One mark in sync_dirty. It never conflicts: the DO UPDATE of an UPSERT (sync applying a
+   row) overrides a trigger's OR IGNORE, so the key is looked up instead. */
+static void mark(struct kr_buf *b, const char *table, const char *key)
+{
+    kr_buf_printf(b,
+                  " INSERT INTO sync_dirty(tbl, key) SELECT '%s', %s WHERE NOT EXISTS"
+                  " (SELECT 1 FROM sync_dirty WHERE tbl = '%s' AND key = %s);",
+                  table, key, table, key);
+}
+
+/* The triggers that record this laptop's changes (idempotent). */
+static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t,
+                                      struct kr_error *err)
+{
+    struct kr_buf of = {0};
+    if (strcmp(t->name, "visit") == 0) { /* not on the derived count */
+        kr_buf_puts(&of, " OF ");
+        for (size_t i = 0; i < t->n; i++)
+            kr_buf_printf(&of, "%s%s", i ? "," : "", t->cols[i]);
+    }
+    const char *n = t->name;
+    struct kr_buf b = {0};
+    kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN", n, n);
+    mark(&b, n, t->key_new);
+    kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN", n,
+                  kr_buf_str(&of), n);
+    mark(&b, n, t->key_new);
+    mark(&b, n, t->key_old);
+    kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_ad AFTER DELETE ON %s BEGIN", n,
+                  n);
+    mark(&b, n, t->key_old);
+    kr_buf_puts(&b, " END;");
+    char *sql = kr_buf_steal(&b);
+    kr_buf_fini(&of);
+    return exec_free(st, sql, err);
+}
+
+struct self {
+    char *laptop;
+    long long clock, seq;
+};
+
+/* Read this laptop's row; make it (and the triggers, and mark every row) on first use. */
+static enum kr_status load_self(struct kr_store *st, struct table *ts, struct self *me,
+                                struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r =
+        kr_store_prepare(st, "SELECT laptop, clock, seq FROM sync_self WHERE one = 1", &s, err);
+    if (r != KR_OK)
+        return r;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        me->laptop = kr_store_col_text(s, 0);
+        me->clock = sqlite3_column_int64(s, 1);
+        me->seq = sqlite3_column_int64(s, 2);
+        sqlite3_finalize(s);
+        for (size_t i = 0; i < N_TABLES && r == KR_OK; i++)
+            r = ensure_triggers(st, &ts[i], err);
+        return r;
+    }
+    sqlite3_finalize(s);
+    char id[KR_UUID_SIZE];
+    kr_uuid_new(id);
+    me->laptop = kr_xstrdup(id);
+    me->clock = me->seq = 0;
+    r = exec_free(st, kr_xasprintf("INSERT INTO sync_self(one, laptop) VALUES (1, '%s')", id), err);
+    for (size_t i = 0; i < N_TABLES && r == KR_OK; i++) {
+        r = ensure_triggers(st, &ts[i], err);
+        if (r == KR_OK) /* everything from before the first sync travels too */
+            r = exec_free(st,
+                          kr_xasprintf("INSERT OR IGNORE INTO sync_dirty(tbl, key) "
+                                       "SELECT '%s', %s FROM %s",
+                                       ts[i].name, ts[i].key_bare, ts[i].name),
+                          err);
+    }
+    return r;
+}
+
+/* The rows changed here as the body of a chunk (a JSON array, one row a line). */
+static enum kr_status collect(struct kr_store *st, const struct table *ts, struct kr_buf *body,
+                              long *rows, struct kr_error *err)
+{
+    *rows = 0;
+    kr_buf_puts(body, "[");
+    for (size_t i = 0; i < N_TABLES; i++) {
+        const struct table *t = &ts[i];
+        char *sql = kr_xasprintf("SELECT json_object('t', d.tbl, 'k', json(d.key), 'd',"
+                                 " json(CASE WHEN t.rowid IS NULL THEN NULL ELSE %s END))"
+                                 " FROM sync_dirty d LEFT JOIN %s t ON %s"
+                                 " WHERE d.tbl = '%s' ORDER BY d.key",
+                                 t->row_json, t->name, t->key_match, t->name);
+        sqlite3_stmt *s = NULL;
+        enum kr_status r = kr_store_prepare(st, sql, &s, err);
+        free(sql);
+        if (r != KR_OK)
+            return r;
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            kr_buf_puts(body, *rows ? ",\n" : "\n");
+            kr_buf_append(body, (const char *)sqlite3_column_text(s, 0),
+                          (size_t)sqlite3_column_bytes(s, 0));
+            ++*rows;
+        }
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return kr_store_fail(st, rc, err, "Wijzigingen lezen mislukt");
+    }
+    kr_buf_puts(body, "\n]\n");
+    return KR_OK;
+}
+
+/* Stamp every dirty row with (lamport, laptop) and forget the marks. */
+static enum kr_status stamp_dirty(struct kr_store *st, long long lamport, const char *laptop,
+                                  struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(
+        st,
+        "INSERT INTO sync_row(tbl, key, lamport, laptop) SELECT tbl, key, ?1, ?2 FROM sync_dirty"
+        " WHERE true ON CONFLICT (tbl, key) DO UPDATE SET lamport = excluded.lamport,"
+        " laptop = excluded.laptop",
+        &s, err);
+    if (r != KR_OK)
+        return r;
+    sqlite3_bind_int64(s, 1, lamport);
+    kr_store_bind_text(s, 2, laptop);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return kr_store_fail(st, rc, err, "Wijzigingen bijhouden mislukt");
+    return kr_store_exec(st, "DELETE FROM sync_dirty", err);
+}
+
+/* Run sql with the chunk's stamp as ?1 (lamport) and ?2 (laptop); *changes += rows touched. */
+static enum kr_status run_stamped(struct kr_store *st, char *sql, const struct kr_sync_chunk *c,
+                                  long *changes, struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    free(sql);
+    if (r != KR_OK)
+        return r;
+    if (sqlite3_bind_parameter_count(s) >= 1)
+        sqlite3_bind_int64(s, 1, c->lamport);
+    if (sqlite3_bind_parameter_count(s) >= 2)
+        kr_store_bind_text(s, 2, c->laptop);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return kr_store_fail(st, rc, err, "Een wijziging van een andere laptop toepassen mislukt");
+    if (changes)
+        *changes += sqlite3_changes(st->db);
+    return KR_OK;
+}
+
+/* Upsert the winning rows of temp.sync_in into t. */
+static char *upsert_sql(const struct table *t)
+{
+    struct kr_buf b = {0};
+    kr_buf_printf(&b, "INSERT INTO %s(", t->name);
+    for (size_t i = 0; i < t->n; i++)
+        kr_buf_printf(&b, "%s%s", i ? "," : "", t->cols[i]);
+    kr_buf_puts(&b, ") SELECT ");
+    for (size_t i = 0; i < t->n; i++)
+        kr_buf_printf(&b, "%sjson_extract(i.data, '$.%s')", i ? "," : "", t->cols[i]);
+    kr_buf_printf(&b,
+                  " FROM temp.sync_in i WHERE i.tbl = '%s' AND i.data IS NOT NULL"
+                  " ORDER BY i.rowid ON CONFLICT (",
+                  t->name);
+    for (size_t k = 1, first = 1; k <= t->npk; k++)
+        for (size_t i = 0; i < t->n; i++)
+            if ((size_t)t->pk[i] == k) {
+                kr_buf_printf(&b, "%s%s", first ? "" : ",", t->cols[i]);
+                first = 0;
+            }
+    kr_buf_puts(&b, ") DO ");
+    if (t->npk == t->n) {
+        kr_buf_puts(&b, "NOTHING");
+    } else {
+        kr_buf_puts(&b, "UPDATE SET ");
+        for (size_t i = 0, first = 1; i < t->n; i++)
+            if (!t->pk[i]) {
+                kr_buf_printf(&b, "%s%s = excluded.%s", first ? "" : ",", t->cols[i], t->cols[i]);
+                first = 0;
+            }
+    }
+    return kr_buf_steal(&b);
+}
+
+static char *delete_sql(const struct table *t)
+{
+    /* (k1, ...) IN (SELECT ...): one look-up per tombstone, not a scan per row */
+    struct kr_buf b = {0};
+    kr_buf_printf(&b, "DELETE FROM %s WHERE (", t->name);
+    for (size_t k = 1; k <= t->npk; k++)
+        for (size_t i = 0; i < t->n; i++)
+            if ((size_t)t->pk[i] == k)
+                kr_buf_printf(&b, "%s%s", k > 1 ? "," : "", t->cols[i]);
+    kr_buf_puts(&b, ") IN (SELECT ");
+    for (size_t k = 1; k <= t->npk; k++)
+        kr_buf_printf(&b, "%sjson_extract(key, '$[%zu]')", k > 1 ? "," : "", k - 1);
+    kr_buf_printf(&b, " FROM temp.sync_in WHERE tbl = '%s' AND data IS NULL)", t->name);
+    return kr_buf_steal(&b);
+}
+
+/* Apply one chunk that was read and checked. */
+static enum kr_status apply_chunk(struct kr_store *st, const struct table *ts,
+                                  const struct kr_sync_chunk *c, long *changed,
+                                  struct kr_error *err)
+{
+    enum kr_status r = kr_store_exec(st, "DELETE FROM temp.sync_in", err);
+    sqlite3_stmt *s = NULL;
+    if (r == KR_OK)
+        r = kr_store_prepare(st,
+                             "INSERT INTO temp.sync_in(tbl, key, data)"
+                             " SELECT json_extract(value, '$.t'), json(json_extract(value, '$.k')),"
+                             " json_extract(value, '$.d') FROM json_each(?1)",
+                             &s, err);
+    if (r != KR_OK)
+        return r;
+    sqlite3_bind_text(s, 1, c->body, (int)c->len, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return kr_store_fail(st, rc, err, "Een wijziging van een andere laptop lezen mislukt");
+    /* What this database holds a newer (or the same) version of stays as it is. */
+    r = run_stamped(st,
+                    kr_xstrdup("DELETE FROM temp.sync_in WHERE EXISTS (SELECT 1 FROM sync_row r"
+                               " WHERE r.tbl = sync_in.tbl AND r.key = sync_in.key"
+                               " AND (r.lamport, r.laptop) >= (?1, ?2))"),
+                    c, NULL, err);
+    for (size_t i = 0; i < N_TABLES && r == KR_OK; i++)
+        r = run_stamped(st, upsert_sql(&ts[i]), c, changed, err);
+    for (size_t i = N_TABLES; i-- > 0 && r == KR_OK;)
+        r = run_stamped(st, delete_sql(&ts[i]), c, changed, err);
+    if (r == KR_OK)
+        r = run_stamped(st,
+                        kr_xstrdup("INSERT INTO sync_row(tbl, key, lamport, laptop)"
+                                   " SELECT tbl, key, ?1, ?2 FROM temp.sync_in WHERE true"
+                                   " ON CONFLICT (tbl, key) DO UPDATE SET"
+                                   " lamport = excluded.lamport, laptop = excluded.laptop"),
+                        c, NULL, err);
+    return r;
+}
+
+static int chunk_cmp(const void *a, const void *b)
+{
+    const struct kr_sync_chunk *x = a, *y = b;
+    int c = strcmp(x->laptop, y->laptop);
+    if (c)
+        return c;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Has this database applied the chunk already? -1 on error. */
+static int applied(struct kr_store *st, const struct kr_sync_chunk *c)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sync_applied WHERE laptop = ?1 AND seq = ?2", -1,
+                           &s, NULL) != SQLITE_OK)
+        return -1;
+    kr_store_bind_text(s, 1, c->laptop);
+    sqlite3_bind_int64(s, 2, c->seq);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static enum kr_status mark_applied(struct kr_store *st, const struct kr_sync_chunk *c,
+                                   struct kr_error *err)
+{
+    char *sql = kr_xasprintf("INSERT OR IGNORE INTO sync_applied(laptop, seq) VALUES ('%s', %lld)",
+                             c->laptop, c->seq); /* laptop passed kr_sync_id_ok: no quotes */
+    return exec_free(st, sql, err);
+}
+
+static enum kr_status sync_tx(struct kr_store *st, const char *dir, struct table *ts,
+                              struct kr_sync_list *list, struct kr_sync_stats *stats,
+                              kr_sync_problem_fn problem, void *ctx, struct kr_error *err)
+{
+    struct self me = {0};
+    enum kr_status r = load_self(st, ts, &me, err);
+    if (r == KR_OK)
+        r = kr_store_exec(st,
+
+                          "CREATE TEMP TABLE IF NOT EXISTS sync_in(tbl TEXT, key TEXT, data TEXT)",
+                          err);
+    /* (1) this laptop's changes, as one new chunk */
+    struct kr_buf body = {0};
+    long rows = 0;
+    if (r == KR_OK)
+        r = collect(st, ts, &body, &rows, err);
+    if (r == KR_OK && rows > 0) {
+        long long lamport = me.clock + 1;
+        long long on_disk = kr_sync_max_seq(dir, me.laptop);
+        long long seq = (me.seq > on_disk ? me.seq : on_disk) + 1;
+        r = stamp_dirty(st, lamport, me.laptop, err);
+        if (r == KR_OK)
+            r = kr_sync_write_chunk(dir, me.laptop, seq, lamport, rows, body.data, body.len, err);
+        if (r == KR_OK) {
+            me.clock = lamport;
+            me.seq = seq;
+            stats->sent = rows;
+        }
+    }
+    kr_buf_fini(&body);
+    /* (2) the others' chunks */
+    for (size_t i = 0; i < list->n && r == KR_OK; i++) {
+        struct kr_sync_chunk *c = &list->items[i];
+        if (!c->body || strcmp(c->laptop, me.laptop) == 0)
+            continue;
+        int a = applied(st, c);
+        if (a != 0) {
+            if (a < 0)
+                r = kr_store_fail(st, sqlite3_errcode(st->db), err, "Databasevraag mislukt");
+            continue;
+        }
+        sqlite3_stmt *v = NULL;
+        int ok = 0;
+        if (sqlite3_prepare_v2(st->db, "SELECT json_valid(?1) AND json_type(?1) = 'array'", -1, &v,
+                               NULL) == SQLITE_OK) {
+            sqlite3_bind_text(v, 1, c->body, (int)c->len, SQLITE_STATIC);
+            ok = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int(v, 0);
+        }
+        sqlite3_finalize(v);
+        if (!ok) {
+            if (problem)
+                problem(ctx, c->path, "de inhoud is geen geldige lijst van wijzigingen");
+            stats->corrupt++;
+            continue;
+        }
+        r = kr_store_exec(st, "SAVEPOINT chunk", err);
+        if (r == KR_OK)
+            r = apply_chunk(st, ts, c, &stats->received, err);
+        if (r == KR_OK)
+            r = mark_applied(st, c, err);
+        if (r == KR_OK) {
+            r = kr_store_exec(st, "RELEASE chunk", err);
+            stats->chunks++;
+            if (c->lamport > me.clock)
+                me.clock = c->lamport;
+        } else if (r == KR_INVALID || r == KR_DB) {
+            /* a row this database refuses (a CHECK): the chunk is damaged, not the sync */
+            sqlite3_exec(st->db, "ROLLBACK TO chunk; RELEASE chunk", NULL, NULL, NULL);
+            if (problem)
+                problem(ctx, c->path, err->msg);
+            kr_error_clear(err);
+            stats->corrupt++;
+            r = KR_OK;
+        }
+    }
+    /* (3) the marks of what was just applied are no changes of this laptop */
+    if (r == KR_OK)
+        r = kr_store_exec(st, "DELETE FROM sync_dirty", err);
+    if (r == KR_OK)
+        r = exec_free(
+            st, kr_xasprintf("UPDATE sync_self SET clock = %lld, seq = %lld", me.clock, me.seq),
+            err);
+    free(me.laptop);
+    return r;
+}
+
+enum kr_status kr_store_sync(struct kr_store *st, const char *dir, struct kr_sync_stats *stats,
+                             kr_sync_problem_fn problem, void *ctx, struct kr_error *err)
+{
+    struct kr_sync_stats local = {0};
+    if (!stats)
+        stats = &local;
+    memset(stats, 0, sizeof *stats);
+    enum kr_status r = kr_sync_dir_check(dir, err);
+    if (r != KR_OK)
+        return r;
+    char *laptop = NULL;
+    r = kr_store_sync_laptop(st, &laptop, err);
+    if (r != KR_OK)
+        return r;
+    /* This laptop's directory, also before its first change: the others count it. */
+    char *own = kr_xasprintf("%s/%s", dir, laptop);
+    if (mkdir(own, 0700) != 0 && errno != EEXIST) {
+        int e = errno;
+        r = kr_error_set(err, KR_INVALID, "De map '%s' is niet bruikbaar voor sync: %s.", dir,
+                         kr_strerror(e));
+        free(own);
+        free(laptop);
+        return r;
+    }
+    free(own);
+    /* Read the others' chunks before taking the write lock: the TUI keeps saving. */
+    struct kr_sync_list list;
+    r = kr_sync_list_chunks(dir, laptop, &list, err);
+    if (r != KR_OK) {
+        free(laptop);
+        return r;
+    }
+    stats->laptops = list.laptops;
+    qsort(list.items, list.n, sizeof list.items[0], chunk_cmp);
+    for (size_t i = 0; i < list.n; i++) {
+        struct kr_sync_chunk *c = &list.items[i];
+        if (applied(st, c) != 0)
+            continue;
+        char why[200];
+        int got = kr_sync_read_chunk(c, why, sizeof why);
+        if (got > 0) {
+            stats->waiting++;
+        } else if (got < 0) {
+            stats->corrupt++;
+            if (problem)
+                problem(ctx, c->path, why);
+        }
+    }
+    struct table ts[N_TABLES];
+    memset(ts, 0, sizeof ts);
+    r = load_tables(st, ts, err);
+    if (r == KR_OK)
+        r = kr_store_exec(st, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY", err);
+    if (r == KR_OK) {
+        r = kr_store_tx_begin(st, err);
+        if (r == KR_OK)
+            r = kr_store_tx_end(st, sync_tx(st, dir, ts, &list, stats, problem, ctx, err), err);
+        sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    }
+    for (size_t i = 0; i < N_TABLES; i++)
+        table_fini(&ts[i]);
+    kr_sync_list_fini(&list);
+    free(laptop);
+    return r;
+}
+
+enum kr_status kr_store_sync_laptop(struct kr_store *st, char **id_out, struct kr_error *err)
+{
+    *id_out = NULL;
+    struct table ts[N_TABLES];
+    memset(ts, 0, sizeof ts);
+    enum kr_status r = load_tables(st, ts, err);
+    struct self me = {0};
+    if (r == KR_OK) {
+        r = kr_store_tx_begin(st, err);
+        if (r == KR_OK)
+            r = kr_store_tx_end(st, load_self(st, ts, &me, err), err);
+    }
+    for (size_t i = 0; i < N_TABLES; i++)
+        table_fini(&ts[i]);
+    if (r == KR_OK)
+        *id_out = me.laptop;
+    else
+        free(me.laptop);
+    return r;
+}
