@@ -7,6 +7,7 @@
  * another laptop is named on stderr and skipped, the rest goes on (exit 0); an unusable DIR
  * exits 2.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * UTF-8 handling for the whole program. The only file that defines _XOPEN_SOURCE,
- * because wcwidth() needs it and a project-wide definition clashes with ncursesw.pc.
+ * UTF-8 handling for the whole program. It defines _XOPEN_SOURCE itself (as cmd_sync.c does,
+ * for realpath), because wcwidth() needs it and a project-wide definition clashes with
+ * ncursesw.pc.
  */
 #define _XOPEN_SOURCE 700
 #include "kijkronde/utf8.h"

@@ -129,7 +129,7 @@ static void reload(struct ui *ui, bool fresh)
 static void data_changed(struct ui *ui)
 {
     if (S.mode == M_BROWSE)
-        reload(ui);
+        reload(ui, true);
 }
 
 static void load_debrief(struct ui *ui)
