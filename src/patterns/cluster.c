@@ -14,9 +14,10 @@
 #include "internal.h"
 #include "kijkronde/mem.h"
 
-#define EXACT_LIMIT   2500 /* notes per corner clustered exactly (a float matrix of this square) */
-#define LEADER_TAU    0.5  /* above EXACT_LIMIT: near-duplicates grouped first */
-#define LEADER_ROUNDS 8    /* at most this many leader rounds, tau lowered by a fifth each */
+#define EXACT_LIMIT     2500 /* notes per corner clustered exactly (a float matrix of this square) */
+#define LEADER_TAU      0.5  /* above EXACT_LIMIT: near-duplicates grouped first */
+#define LEADER_ROUNDS   8    /* at most this many leader rounds, tau lowered by a fifth each */
+#define SINGLETON_FLOOR 0.02 /* a lone note joins a pattern this similar on average */
 
 /*
  * The m x m similarity matrix of items (dot products; -1 on the diagonal), filled
@@ -332,6 +333,89 @@ static size_t uf_find(size_t *parent, size_t a)
 }
 
 /*
+ * A note left on its own by the clustering joins the pattern it is most like, on average
+ * over that pattern's notes, when that average reaches SINGLETON_FLOOR: facilitators seldom
+ * leave a note alone, and most lone notes are a theme said in other words. Only patterns of
+ * two or more notes (as the clustering left them) take notes, so the order of the lone notes
+ * does not matter. Postings of the corner's terms keep the cost to the pairs that share a
+ * term. Renumbers the clusters by first member and returns their number.
+ */
+static size_t join_singletons(const struct work *w, const size_t *members, size_t m, size_t *label,
+                              size_t k)
+{
+    size_t *size = kr_xcalloc(k ? k : 1, sizeof *size);
+    for (size_t a = 0; a < m; a++)
+        size[label[a]]++;
+    /* postings (member, weight) per term of the corner, CSR */
+    size_t nt = w->terms.n;
+    size_t *start = kr_xcalloc(nt + 1, sizeof *start);
+    for (size_t a = 0; a < m; a++)
+        for (size_t t = 0; t < w->vecs[members[a]].n; t++)
+            start[w->vecs[members[a]].t[t].id + 1]++;
+    for (size_t t = 0; t < nt; t++)
+        start[t + 1] += start[t];
+    struct term *post = kr_xreallocarray(NULL, start[nt] ? start[nt] : 1, sizeof *post);
+    size_t *fill = kr_xreallocarray(NULL, nt ? nt : 1, sizeof *fill);
+    memcpy(fill, start, nt * sizeof *fill);
+    for (size_t a = 0; a < m; a++)
+        for (size_t t = 0; t < w->vecs[members[a]].n; t++)
+            post[fill[w->vecs[members[a]].t[t].id]++] =
+                (struct term){a, w->vecs[members[a]].t[t].w};
+    free(fill);
+    double *acc = kr_xcalloc(k ? k : 1, sizeof *acc);
+    size_t *touched = kr_xreallocarray(NULL, k ? k : 1, sizeof *touched);
+    size_t *join = kr_xreallocarray(NULL, m ? m : 1, sizeof *join);
+    for (size_t a = 0; a < m; a++) {
+        join[a] = label[a];
+        if (size[label[a]] != 1)
+            continue;
+        const struct vec *v = &w->vecs[members[a]];
+        size_t nt_ = 0;
+        for (size_t t = 0; t < v->n; t++)
+            for (size_t p = start[v->t[t].id]; p < start[v->t[t].id + 1]; p++) {
+                size_t c = label[post[p].id];
+                if (size[c] < 2)
+                    continue;
+                if (acc[c] == 0.0)
+                    touched[nt_++] = c;
+                acc[c] += v->t[t].w * post[p].w;
+            }
+        size_t best = SIZE_MAX;
+        double bs = 0;
+        for (size_t j = 0; j < nt_; j++) {
+            size_t c = touched[j];
+            double s = acc[c] / (double)size[c];
+            if (s > bs || (s == bs && best != SIZE_MAX && c < best)) {
+                bs = s;
+                best = c;
+            }
+            acc[c] = 0.0;
+        }
+        if (best != SIZE_MAX && bs >= SINGLETON_FLOOR)
+            join[a] = best;
+    }
+    memcpy(label, join, m * sizeof *label);
+    free(join);
+    free(touched);
+    free(acc);
+    free(post);
+    free(start);
+    free(size);
+    /* renumber by first member */
+    size_t *num = kr_xreallocarray(NULL, k ? k : 1, sizeof *num);
+    for (size_t c = 0; c < k; c++)
+        num[c] = SIZE_MAX;
+    size_t next = 0;
+    for (size_t a = 0; a < m; a++) {
+        if (num[label[a]] == SIZE_MAX)
+            num[label[a]] = next++;
+        label[a] = num[label[a]];
+    }
+    free(num);
+    return next;
+}
+
+/*
  * Cluster the notes members[0..m) of one corner; label[a] gets the cluster of members[a]
  * (0..k-1, numbered by first member). Two notes that share no term have similarity 0,
  * and so have any two groups of them (the mean of zeros), which is below every threshold
@@ -414,5 +498,5 @@ size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double 
         label[a] = num[label[a]];
     }
     free(num);
-    return k;
+    return join_singletons(w, members, m, label, k);
 }

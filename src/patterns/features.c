@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Features of the notes: Snowball stems without Dutch stopwords, bigrams of neighbouring
- * stems, the parts of Dutch compound words, then sublinear tf times smoothed idf,
- * L2-normalised. Also the surface word of each stem, for the labels.
+ * Features of the notes: Snowball stems without Dutch stopwords (verb spellings made to
+ * meet), bigrams of neighbouring stems, the parts of Dutch compound words, then sublinear tf times
+ * smoothed idf, L2-normalised. Also the surface word of each stem, for the labels.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +18,26 @@ extern const size_t kr_data_stopwords_len;
 
 #define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
 #define COMPOUND_WEIGHT 0.7 /* a part of a compound word */
+#define VERB_T_WEIGHT   1.0 /* the form without the -t of the third person ("loopt" -> "loop") */
+
+/*
+ * The Dutch Snowball stemmer leaves the spelling changes of Dutch verbs alone: "zeggen" ->
+ * "zegg" but "zeg", "schrijven" -> "schrijv" but "schrijf", "lezen" -> "lez" but "lees" ->
+ * "les". A doubled final consonant is undoubled, a final v becomes f and a final z s, so
+ * the singular and the plural of a verb (what one learner and what several learners do)
+ * meet. Returns the new length.
+ */
+static size_t norm_stem(char *s, size_t l)
+{
+    if (l >= 4 && s[l - 1] == s[l - 2] && (unsigned char)s[l - 1] < 0x80 &&
+        !strchr("aeiou", s[l - 1]))
+        s[--l] = '\0';
+    if (l >= 3 && s[l - 1] == 'v')
+        s[l - 1] = 'f';
+    if (l >= 3 && s[l - 1] == 'z')
+        s[l - 1] = 's';
+    return l;
+}
 
 static void load_list(const struct kr_ynode *root, const char *key, struct strtab *into,
                       struct kr_stemmer *st)
@@ -85,7 +105,21 @@ static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr
         if (sl < 2 || sl >= sizeof stem || kp_strtab_get(&w->stops, stem, false) != SIZE_MAX ||
             kp_strtab_get(&w->stops, word, false) != SIZE_MAX)
             continue;
+        sl = norm_stem(stem, sl);
         add_term(w, tv, stem, 1.0);
+        /* "Leerling loopt" and "leerlingen lopen": the stem of the word without its final t
+           counts too ("loop" -> "lop", as "lopen"); for a noun ("opdracht" -> "opdrach") it
+           is a term only its own forms share, so it links nothing new */
+        size_t wl = tk->end - tk->start;
+        if (wl >= 4 && text[tk->end - 1] == 't') {
+            char alt[128];
+            size_t al = kr_stem(st, text + tk->start, wl - 1, alt, sizeof alt);
+            if (al >= 2 && al < sizeof alt) {
+                al = norm_stem(alt, al);
+                if (strcmp(alt, stem) != 0)
+                    add_term(w, tv, alt, VERB_T_WEIGHT);
+            }
+        }
         count_surface(w, kp_strtab_get(&w->terms, stem, false), word);
         if (prev[0]) {
             char bi[260];
