@@ -47,6 +47,21 @@ START_TEST(test_statement_subject_first)
 }
 END_TEST
 
+/* A pattern of one note too short to say anything still gets four words or more, subject
+   first, that send the group to the notes. */
+START_TEST(test_statement_short_note)
+{
+    const struct kr_pattern_note n[] = {
+        {"s1", "v1", "Juf lacht.", KR_CORNER_LERAAR, false},
+    };
+    struct kr_pattern_result r;
+    ck_assert_int_eq(kr_patterns_compute(n, 1, NULL, &r, NULL), KR_OK);
+    ck_assert_uint_eq(r.n_patterns, 1);
+    ck_assert_str_eq(r.patterns[0].statement, "De leraar lacht (zie de notities).");
+    kr_pattern_result_fini(&r);
+}
+END_TEST
+
 START_TEST(test_extent)
 {
     ck_assert_ptr_null(kr_pattern_extent(0, 8));
@@ -145,6 +160,7 @@ int main(void)
     TCase *tc = tcase_create("statement");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_statement_subject_first);
+    tcase_add_test(tc, test_statement_short_note);
     tcase_add_test(tc, test_extent);
     tcase_add_test(tc, test_statement_labelled_days);
     suite_add_tcase(s, tc);
