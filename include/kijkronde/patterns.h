@@ -48,8 +48,8 @@ struct kr_pattern_options {
  * a real bijeenkomst has a few hundred. Above it the caller gets a message to split it. */
 #define KR_PATTERNS_MAX_NOTES 300000
 
-/* The default similarity threshold (tuned on tests/data/corner_day.tsv). */
-#define KR_PATTERNS_THRESHOLD 0.10
+/* The default similarity threshold (tuned on tests/data/corner_day.tsv and heldout_day.tsv). */
+#define KR_PATTERNS_THRESHOLD 0.08
 
 enum kr_pattern_kind {
     KR_PATTERN_OVEREENKOMST, /* seen in two or more visits */
@@ -107,9 +107,10 @@ void kr_pattern_result_fini(struct kr_pattern_result *r);
 
 /*
  * The statement of pattern p of a result over notes: the first clause of its most
- * representative note with the subject made general ("Meisje achterin steekt haar vinger
- * op" -> "Leerlingen steken hun vinger op."), or the clause behind a lead-in ("Bij de
- * opdracht: ...") when the note starts otherwise. The judging notes get the sentence that
+ * representative note whose subject is recognised (then of any other note of it), with the
+ * subject made general ("Meisje achterin steekt haar vinger op" -> "Leerlingen steken hun
+ * vinger op."); when no note starts so, the clause of the most representative one behind
+ * the corner's subject ("Leerlingen: ...", "De leraar: ...", "De opdracht: ..."). The judging notes get the sentence that
  * asks to rewrite them. Heap, caller frees; never NULL.
  */
 char *kr_pattern_statement(const struct kr_pattern *p, const struct kr_pattern_note *notes);

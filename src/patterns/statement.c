@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Pattern statements: one plain Dutch sentence per pattern that a group reads aloud, with
- * the corner's subject first ("Leerlingen ...", "De leraar ...", "Bij de opdracht: ..."),
+ * the corner's subject first ("Leerlingen ...", "De leraar ...", "De opdracht: ..."),
  * built from the pattern's own most representative note, and the extent of a pattern
  * (enkele / sommige / veel / de meeste) from the visits it was seen in.
  *
@@ -12,7 +12,7 @@
  * possessives change; every other word is the observer's, so the statement stays as
  * factual as the note (judging notes never become patterns). Where the note does not
  * start with a subject this recognises, the statement is the clause behind a lead-in
- * ("Bij leerlingen: ..."). Pure: no I/O, no state.
+ * ("Leerlingen: ...", "De opdracht: ..."). Pure: no I/O, no state.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,7 +23,8 @@
 #include "kijkronde/patterns.h"
 #include "kijkronde/text.h"
 
-#define MAX_WORDS 64
+#define MAX_WORDS           64
+#define MIN_STATEMENT_WORDS 4 /* a statement a group can read aloud says at least this much */
 
 struct word {
     const char *s; /* start in the clause */
@@ -486,7 +487,7 @@ static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
             }
         }
         if (!*clean) {
-            kr_buf_puts(&b, "Bij leerlingen:");
+            kr_buf_puts(&b, "Leerlingen:");
             put_rest(&b, w, n, 0, false);
         }
     } else if (corner == KR_CORNER_LERAAR) {
@@ -497,7 +498,7 @@ static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
             put_rest(&b, w, n, v, false);
             *clean = v < n && verb_sg(&w[v]);
         } else {
-            kr_buf_puts(&b, "Bij de leraar:");
+            kr_buf_puts(&b, "De leraar:");
             put_rest(&b, w, n, 0, false);
         }
     } else {
@@ -506,7 +507,7 @@ static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
             put_rest(&b, w, n, 0, false); /* "Het programma geeft ...": as written */
             *clean = true;
         } else {
-            kr_buf_puts(&b, "Bij de opdracht:");
+            kr_buf_puts(&b, "De opdracht:");
             put_rest(&b, w, n, 0, false);
         }
     }
@@ -530,21 +531,43 @@ static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
     return s;
 }
 
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *c = s; *c; c++)
+        n += *c != ' ' && (c == s || c[-1] == ' ');
+    return n;
+}
+
 char *kr_pattern_statement(const struct kr_pattern *p, const struct kr_pattern_note *notes)
 {
     if (p->flagged)
         return kr_xstrdup("Eerst herschrijven: deze notities bevatten een oordeel.");
-    /* the best-placed representative whose subject this recognises; else the first */
-    for (size_t r = 0; r < p->n_representatives; r++) {
+    /* the best-placed representative whose subject this recognises and that says enough
+       (four words or more), then any other note of the pattern (in input order) that does */
+    for (size_t r = 0; r < p->n_representatives + p->n_notes; r++) {
+        size_t i =
+            r < p->n_representatives ? p->representatives[r] : p->notes[r - p->n_representatives];
         bool clean;
-        char *s = statement_of(notes[p->representatives[r]].text, p->corner, &clean);
-        if (clean)
+        char *s = statement_of(notes[i].text, p->corner, &clean);
+        if (clean && count_words(s) >= MIN_STATEMENT_WORDS)
             return s;
         free(s);
     }
+    /* else the most representative note behind the corner's subject; a note too short to
+       say anything ("Juf lacht.") sends the group to the notes */
     bool clean;
     size_t first = p->n_representatives ? p->representatives[0] : p->notes[0];
-    return statement_of(notes[first].text, p->corner, &clean);
+    char *s = statement_of(notes[first].text, p->corner, &clean);
+    if (count_words(s) < MIN_STATEMENT_WORDS) {
+        size_t len = strlen(s);
+        if (len && s[len - 1] == '.')
+            s[--len] = '\0';
+        char *t = kr_xasprintf("%s (zie de notities).", s);
+        free(s);
+        s = t;
+    }
+    return s;
 }
 
 char *kr_pattern_statement_of_text(const char *text, enum kr_corner corner)

@@ -90,11 +90,19 @@ wait_for "Kies het patroon waar de notitie heen gaat"
 keys Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Enter
 wait_for "Notitie verplaatst."
 
-# Merge: on the first pattern press s and pick the one below it.
+# Merge: on the renamed pattern press s and pick the one below it. Where the renamed pattern
+# stands depends on the sizes the clustering gives, so go to its line.
 keys q
 wait_for "Bezoeken ("
 keys r
 wait_for "Patronen"
+wait_for "Wachten en opnieuw beginnen"
+at=$(screen | grep -F "▸" | grep -nF "Wachten en opnieuw beginnen" | head -1 | cut -d: -f1)
+[ -n "$at" ] || fail "renamed pattern not in the list"
+while [ "$at" -gt 1 ]; do
+    keys Down
+    at=$((at - 1))
+done
 keys s
 wait_for "Kies het patroon dat erbij komt"
 keys Down Enter
