@@ -110,8 +110,8 @@ void kr_pattern_result_fini(struct kr_pattern_result *r);
  * representative note whose subject is recognised (then of any other note of it), with the
  * subject made general ("Meisje achterin steekt haar vinger op" -> "Leerlingen steken hun
  * vinger op."); when no note starts so, the clause of the most representative one behind
- * the corner's subject ("Leerlingen: ...", "De leraar: ...", "De opdracht: ..."). The judging notes get the sentence that
- * asks to rewrite them. Heap, caller frees; never NULL.
+ * the corner's subject ("Leerlingen: ...", "De leraar: ...", "De opdracht: ..."). The judging notes
+ * get the sentence that asks to rewrite them. Heap, caller frees; never NULL.
  */
 char *kr_pattern_statement(const struct kr_pattern *p, const struct kr_pattern_note *notes);
 /* The same for one note text placed in corner (for tests and the reflection). Heap. */
