@@ -33,7 +33,7 @@ PY
 
 # --- on a terminal: progress on stderr, the result alone on stdout
 t0=$(date +%s.%N)
-env -u CI TERM=xterm LC_ALL=C.UTF-8 script -qec "'$KR' --db tty.db import big.json >out.txt" /dev/null >tty.raw ||
+env -u CI KR_PROGRESS_AFTER=0 TERM=xterm LC_ALL=C.UTF-8 script -qec "'$KR' --db tty.db import big.json >out.txt" /dev/null >tty.raw ||
     fail "import under script: $(cat tty.raw)"
 t1=$(date +%s.%N)
 python3 - tty.raw out.txt "$N" "$t0" "$t1" <<'PY' || fail "progress on a terminal"
@@ -57,7 +57,7 @@ assert re.search(r"\r +\r?$", tail), repr(raw[-120:])
 PY
 "$KR" --db tty.db sessions --json | grep -q '"groot"' || fail "the terminal import did not import"
 # Outside UTF-8 the separator is ASCII.
-env -u CI TERM=xterm LC_ALL=C script -qec "'$KR' --db ascii.db import big.json >/dev/null" /dev/null >ascii.raw ||
+env -u CI KR_PROGRESS_AFTER=0 TERM=xterm LC_ALL=C script -qec "'$KR' --db ascii.db import big.json >/dev/null" /dev/null >ascii.raw ||
     fail "import under LC_ALL=C"
 grep -q 'notities [0-9]* van [0-9]* - nog ongeveer' ascii.raw || fail "no ASCII progress line under LC_ALL=C"
 LC_ALL=C grep -q "$(printf '\302\267')" ascii.raw && fail "a non-ASCII separator under LC_ALL=C"
@@ -72,10 +72,10 @@ LC_ALL=C grep -q "$(printf '\302\267')" ascii.raw && fail "a non-ASCII separator
 [ -s merge.err ] && fail "merge in a pipe wrote to stderr: $(head -c 200 merge.err)"
 
 # --- a terminal that does not want it: TERM=dumb, or CI set
-env -u CI TERM=dumb script -qec "'$KR' --db dumb.db import big.json >/dev/null" /dev/null >dumb.raw ||
+env -u CI KR_PROGRESS_AFTER=0 TERM=dumb script -qec "'$KR' --db dumb.db import big.json >/dev/null" /dev/null >dumb.raw ||
     fail "import with TERM=dumb"
 grep -q 'notities' dumb.raw && fail "progress with TERM=dumb"
-CI=true TERM=xterm script -qec "'$KR' --db ci.db import big.json >/dev/null" /dev/null >ci.raw ||
+CI=true KR_PROGRESS_AFTER=0 TERM=xterm script -qec "'$KR' --db ci.db import big.json >/dev/null" /dev/null >ci.raw ||
     fail "import under CI"
 grep -q 'notities' ci.raw && fail "progress under CI"
 # short work stays quiet, also on a terminal (when it is short here: not under a slow

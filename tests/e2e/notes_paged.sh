@@ -38,6 +38,8 @@ screen | grep "^ >" | grep -qF "$(printf '%s' "$want" | cut -c1-24)" ||
 keys End
 wait_for "Paginanotitie 1000"
 keys Up Up
+i3=0 # the two keys are read in their own time: wait for the selection, then judge
+while [ $i3 -lt 50 ] && ! screen | grep "^ >" | grep -qF "Paginanotitie 0998"; do sleep 0.1; i3=$((i3 + 1)); done
 screen | grep "^ >" | grep -qF "Paginanotitie 0998" || fail "Up from the end did not select note 998"
 
 keys /
