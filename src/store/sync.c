@@ -556,7 +556,8 @@ enum kr_status kr_store_sync(struct kr_store *st, const char *dir, struct kr_syn
         return r;
     }
     stats->laptops = list.laptops;
-    qsort(list.items, list.n, sizeof list.items[0], chunk_cmp);
+    if (list.n > 1) /* no chunks: items is NULL, and qsort(NULL) is undefined */
+        qsort(list.items, list.n, sizeof list.items[0], chunk_cmp);
     for (size_t i = 0; i < list.n; i++) {
         struct kr_sync_chunk *c = &list.items[i];
         if (applied(st, c) != 0)

@@ -22,19 +22,26 @@ fail() {
     echo "---- scherm ----"
     screen
     echo "----------------"
+    # What kijkronde wrote on stderr (a sanitizer's report, an error before the screen):
+    # the pane is cleared when it ends, so it is kept in a file.
+    if [ -s "$TMPD/kr.err" ]; then
+        echo "---- stderr ----"
+        tail -n 40 "$TMPD/kr.err"
+        echo "----------------"
+    fi
     exit 1
 }
 
 # start [ENV...]: kijkronde on $DB in a fresh 80x24 session; extra env assignments first.
 start() {
     tm -f /dev/null new-session -d -s kr -x 80 -y 24 \
-        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
+        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS 2>>'$TMPD/kr.err'; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
 }
 
 # restart [ENV...]: run kijkronde again in the same pane (after it ended or was killed).
 restart() {
     tm respawn-pane -k -t kr \
-        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
+        "env TERM=xterm-256color LANG=${KR_TEST_LANG:-C.UTF-8} $* '$KR' --db '$DB' $KR_ARGS 2>>'$TMPD/kr.err'; rc=\$?; stty sane; clear; echo \"kijkronde-klaar rc=\$rc\"; sleep 600"
 }
 
 # wait_for TEXT: poll the screen for up to 5 s.
