@@ -208,6 +208,8 @@ const char *ui_kind_nl(const char *kind);
 /* d on the bijeenkomst screen: ask "Bijeenkomst 'X' met N notities verwijderen? (j/n)";
  * j deletes it softly (u on the start screen brings it back). screen_session.c. */
 void ui_session_ask_delete(struct ui *ui);
+/* s on the bijeenkomst screen: type its sync folder (empty: none). */
+void ui_session_ask_sync(struct ui *ui);
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];
