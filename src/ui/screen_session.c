@@ -144,6 +144,7 @@ static void save_sync(struct ui *ui)
         ui_store_error(ui, "De sync-map bewaren lukte niet", &err);
     } else {
         S.asking_sync = false;
+        ui_sync_recheck();
         if (abs)
             ui_message(ui, UI_OK, "Deze bijeenkomst synchroniseert nu vanzelf met %s.", abs);
         else if (old)

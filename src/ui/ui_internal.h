@@ -160,6 +160,8 @@ struct ui {
 /* Live sync (sync_live.c): start or reap the background `kijkronde sync` of the open
  * bijeenkomst's sync folder; never blocks. Called once per turn of the input loop. */
 void ui_sync_poll(struct ui *ui);
+/* The open bijeenkomst's sync folder was changed here: look it up at the next poll. */
+void ui_sync_recheck(void);
 /* At exit: wait for a running sync, free its state. */
 void ui_sync_stop(void);
 
