@@ -33,7 +33,7 @@ for run in 1 2 3; do
     # 10,000 edits of notes on the writer (with their history rows), then sync both sides
     sqlite3 "$T/w.db" "UPDATE observation SET text = text || ' (bewerkt)', updated_at = '2026-12-03T12:00:00Z'
       WHERE rowid IN (SELECT rowid FROM observation LIMIT $N);
-      INSERT INTO observation_version SELECT 'bench-' || id, id, '2026-12-03T12:00:00Z', 'bewerkt', text, corner
+      INSERT INTO observation_version(id, observation_id, at, change, text, corner) SELECT 'bench-' || id, id, '2026-12-03T12:00:00Z', 'bewerkt', text, corner
       FROM observation WHERE updated_at = '2026-12-03T12:00:00Z'"
     secs best_e "$K" --db "$T/w.db" sync "$T/dir"
     secs best_ea "$K" --db "$T/r.db" sync "$T/dir"

@@ -146,6 +146,7 @@ static const char USAGE_NETWORK[] =
 
 static const char USAGE_SYNC[] =
     "Gebruik: kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] MAP\n"
+    "        kijkronde sync --bijeenkomst BIJEENKOMST --geen\n"
     "\n"
     "Wisselt alle wijzigingen uit met de andere laptops via de gedeelde map MAP\n"
     "(Syncthing, een netwerkmap of een USB-stick). Elke laptop schrijft alleen eigen\n"
@@ -159,6 +160,9 @@ static const char USAGE_SYNC[] =
     "  --bijeenkomst BIJEENKOMST\n"
     "           onthoud MAP als sync-map van de bijeenkomst: het scherm van\n"
     "           kijkronde synchroniseert dan vanzelf zolang die bijeenkomst open is\n"
+    "           (in het scherm: s op de bijeenkomst)\n"
+    "  --geen   (met --bijeenkomst, zonder MAP) de bijeenkomst heeft geen sync-map\n"
+    "           meer: het scherm synchroniseert haar niet meer vanzelf\n"
     "\n"
     "Afsluitcode 2: MAP is geen bruikbare map.\n";
 

@@ -177,6 +177,10 @@ enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_f
 enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_page_filter *f,
                                        size_t cap, size_t *out, struct kr_error *err);
 /* Every version of a note, oldest first. */
+/* Was note id changed on two laptops that had not seen each other's change (its history forks
+ * and no later change joined it)? 1 yes, 0 no, -1 on error. The newest change is the note's
+ * text; the other stays in the history. */
+int kr_store_obs_elsewhere(struct kr_store *st, const char *id);
 enum kr_status kr_store_obs_history(struct kr_store *st, const char *id,
                                     struct kr_obs_version_list *out, struct kr_error *err);
 

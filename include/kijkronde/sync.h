@@ -39,6 +39,10 @@ enum kr_status kr_store_sync(struct kr_store *st, const char *dir, struct kr_syn
 /* Is dir a directory this process can read and write? KR_INVALID with a Dutch message. */
 enum kr_status kr_sync_dir_check(const char *dir, struct kr_error *err);
 
+/* dir (a leading ~ is the home folder) checked as kr_sync_dir_check does, made absolute
+ * (heap); KR_INVALID with a Dutch message naming dir. */
+enum kr_status kr_sync_dir_resolve(const char *dir, char **abs_out, struct kr_error *err);
+
 /* This laptop's id (made and stored on first use); heap string. */
 enum kr_status kr_store_sync_laptop(struct kr_store *st, char **id_out, struct kr_error *err);
 

@@ -3,9 +3,10 @@
  * `kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] DIR`: exchange every change with
  * the other laptops through the shared folder DIR (src/store/sync.c does the work); with
  * --bijeenkomst also remember DIR as that bijeenkomst's sync folder, so the TUI syncs it in the
- * background while the bijeenkomst is open. Reports in Dutch; a damaged file of
- * another laptop is named on stderr and skipped, the rest goes on (exit 0); an unusable DIR
- * exits 2.
+ * background while the bijeenkomst is open; `sync --bijeenkomst BIJEENKOMST --geen` forgets it
+ * (the TUI stops syncing it; the folder and the database stay as they are). Reports in Dutch; a
+ * damaged file of another laptop is named on stderr and skipped, the rest goes on (exit 0); an
+ * unusable DIR exits 2.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
@@ -24,9 +25,45 @@ static void on_problem(void *ctx, const char *path, const char *why)
             why);
 }
 
+/* `sync --bijeenkomst B --geen`: the bijeenkomst has no sync folder any more. */
+static int clear_folder(struct kr_cli *cli, const char *session_ref, const char *dir, bool quiet)
+{
+    if (!session_ref)
+        return kr_cli_usage(cli, "'--geen' hoort bij een bijeenkomst: gebruik 'kijkronde sync "
+                                 "--bijeenkomst BIJEENKOMST --geen'.");
+    if (dir)
+        return kr_cli_usage(cli, "'--geen' haalt de sync-map weg; geef dan geen map ('%s').", dir);
+    struct kr_error err = {0};
+    struct kr_store *st = kr_cli_store(cli);
+    if (!st)
+        return KR_EXIT_USAGE;
+    char *session_id = NULL, *old = NULL;
+    enum kr_status r = kr_store_session_resolve(st, session_ref, &session_id, &err);
+    if (r == KR_OK)
+        r = kr_store_sync_folder_get(st, session_id, &old, &err);
+    if (r == KR_OK && old)
+        r = kr_store_sync_folder_set(st, session_id, NULL, &err);
+    free(session_id);
+    if (r != KR_OK) {
+        free(old);
+        return kr_cli_fail(cli, &err);
+    }
+    if (!quiet) {
+        if (old)
+            fprintf(cli->out,
+                    "Deze bijeenkomst synchroniseert niet meer vanzelf met %s; de map en de "
+                    "notities blijven zoals ze zijn.\n",
+                    old);
+        else
+            fputs("Deze bijeenkomst had geen sync-map.\n", cli->out);
+    }
+    free(old);
+    return KR_EXIT_OK;
+}
+
 int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
 {
-    bool json = false, quiet = false, opts = true;
+    bool json = false, quiet = false, opts = true, none = false;
     const char *dir = NULL, *session_ref = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -36,6 +73,8 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
             json = true;
         else if (opts && strcmp(a, "--stil") == 0)
             quiet = true;
+        else if (opts && strcmp(a, "--geen") == 0)
+            none = true;
         else if (opts && strcmp(a, "--bijeenkomst") == 0 && i + 1 < argc)
             session_ref = argv[++i];
         else if (opts && strncmp(a, "--bijeenkomst=", 14) == 0)
@@ -47,6 +86,8 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
         else
             return kr_cli_usage(cli, "'sync' verwacht één map, niet ook '%s'.", a);
     }
+    if (none)
+        return clear_folder(cli, session_ref, dir, quiet);
     if (!dir)
         return kr_cli_usage(cli, "Welke map? Gebruik 'kijkronde sync MAP', bijvoorbeeld de map "
                                  "die Syncthing deelt.");

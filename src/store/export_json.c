@@ -82,13 +82,19 @@ static const char SQL_EXPORT_VISITS[] =
     " FROM visit v LEFT JOIN tweetal t ON t.id = v.tweetal_id WHERE v.session_id = ?1"
     " ORDER BY v.started_at, v.label, v.id";
 
+/* A note changed on two laptops that had not seen each other's change (kr_store_obs_elsewhere)
+ * carries "edited_elsewhere": true; the key is absent otherwise. */
 #define SQL_EXPORT_OBS(deleted)                                                                    \
-    "SELECT json_object('id', o.id, 'visit', o.visit_id, 'at', o.at, 'text', o.text,"              \
+    "SELECT json_patch(json_object('id', o.id, 'visit', o.visit_id, 'at', o.at, 'text', o.text,"   \
     " 'corner', o.corner, 'observer', o.observer, 'keep_reason', o.keep_reason,"                   \
     " 'created_at', o.created_at, 'updated_at', o.updated_at, 'deleted_at', o.deleted_at,"         \
     " 'history', json((SELECT json_group_array(json_object('id', h.id, 'at', h.at,"                \
     " 'change', h.change, 'text', h.text, 'corner', h.corner)) FROM (SELECT * FROM"                \
-    " observation_version h WHERE h.observation_id = o.id ORDER BY h.at, h.id) h)))"               \
+    " observation_version h WHERE h.observation_id = o.id ORDER BY h.at, h.id) h))),"              \
+    " CASE WHEN (SELECT count(*) FROM observation_version v WHERE v.observation_id = o.id"         \
+    " AND v.base IS NOT NULL AND NOT EXISTS (SELECT 1 FROM observation_version w,"                 \
+    " json_each(w.base) j WHERE w.observation_id = o.id AND j.value = v.id)) > 1"                  \
+    " THEN '{\"edited_elsewhere\":true}' ELSE '{}' END)"                                           \
     " FROM observation o JOIN visit v ON v.id = o.visit_id WHERE v.session_id = ?1"                \
     " AND o.deleted_at IS " deleted " ORDER BY o.at, o.id"
 

@@ -90,7 +90,7 @@ static enum kr_status obs_add(struct kr_store *st, struct kr_observation *o, boo
     if (r == KR_OK)
         r = cached(st, &st->ins_version,
                    "INSERT INTO observation_version(id, observation_id, at,"
-                   " change, text, corner) VALUES (?1, ?2, ?3, 'aangemaakt', ?4, ?5)",
+                   " change, text, corner, base) VALUES (?1, ?2, ?3, 'aangemaakt', ?4, ?5, '[]')",
                    err);
     if (r == KR_OK) {
         kr_uuid_new(vid);
@@ -132,6 +132,16 @@ enum kr_status kr_store_obs_add_from_draft(struct kr_store *st, struct kr_observ
 }
 
 /*
+ * The heads of note ?2's history: its versions no other version was made on top of, as a
+ * JSON array (the base of a new version). Versions of the same note are few, and found
+ * through observation_version_by_observation.
+ */
+#define SQL_HEADS                                                                                  \
+    "SELECT json_group_array(v.id) FROM observation_version v WHERE v.observation_id = ?2"         \
+    " AND NOT EXISTS (SELECT 1 FROM observation_version w, json_each(w.base) j"                    \
+    " WHERE w.observation_id = ?2 AND j.value = v.id)"
+
+/*
  * Apply one change to a note: `set` is the SQL SET clause using ?2 = now,
  * ?3 = text, ?4 = corner; the version row records the note as it is afterwards.
  */
@@ -167,8 +177,8 @@ static enum kr_status change_obs(struct kr_store *st, const char *id, const char
         /* Record the note as it now stands. */
         r = kr_store_prepare(st,
                              "INSERT INTO observation_version(id, observation_id, at, change,"
-                             " text, corner) SELECT ?1, id, ?3, ?4, text, corner"
-                             " FROM observation WHERE id = ?2",
+                             " text, corner, base) SELECT ?1, id, ?3, ?4, text, corner, (" SQL_HEADS
+                             ") FROM observation WHERE id = ?2",
                              &s, err);
         if (r == KR_OK) {
             char vid[KR_UUID_SIZE];
@@ -460,4 +470,24 @@ enum kr_status kr_store_obs_page_count(struct kr_store *st, const struct kr_obs_
         r = kr_store_fail(st, rc, err, "Notities tellen mislukt");
     sqlite3_finalize(s);
     return r;
+}
+
+int kr_store_obs_elsewhere(struct kr_store *st, const char *id)
+{
+    /* Two heads among the versions made since base was recorded: two changes that did not
+       see each other (two laptops, or two copies of a database merged). */
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT count(*) > 1 FROM observation_version v"
+            " WHERE v.observation_id = ?1 AND v.base IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM observation_version w, json_each(w.base) j"
+            " WHERE w.observation_id = ?1 AND j.value = v.id)",
+            -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    kr_store_bind_text(s, 1, id);
+    int rc = sqlite3_step(s);
+    int out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    return out;
 }

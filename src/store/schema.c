@@ -410,7 +410,16 @@ static const char MIGRATION_EXTENT[] =
     "  dir        TEXT NOT NULL"                                                                   \
     ");"
 
+/*
+ * 13: the versions each version of a note was made on top of (base: a JSON array of version
+ * ids, the note's heads when the change was made; [] for a new note; NULL for versions from
+ * before, or from an import). A note whose versions have two heads was changed on two
+ * laptops that had not seen each other's change: the TUI marks it (kr_store_obs_elsewhere).
+ */
+#define MIGRATION_13 "ALTER TABLE observation_version ADD COLUMN base TEXT;"
+
 const char *const kr_store_migrations[] = {
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,      MIGRATION_5,  MIGRATION_6,
-    MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT, MIGRATION_11, MIGRATION_12};
+    MIGRATION_1,  MIGRATION_2,  MIGRATION_3, MIGRATION_4, MIGRATION_5,
+    MIGRATION_6,  MIGRATION_7,  MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT,
+    MIGRATION_11, MIGRATION_12, MIGRATION_13};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -2,8 +2,15 @@
 /*
  * The small store calls around `kijkronde sync` that the TUI's live sync uses: a bijeenkomst's
  * sync folder (table sync_folder, this laptop's own setting, never synced) and the database's
- * data_version (did another connection, the background sync, commit?).
+ * data_version (did another connection, the background sync, commit?), and the folder a user
+ * typed made absolute.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijkronde/mem.h"
 #include "kijkronde/sync.h"
 #include "store_internal.h"
 
@@ -53,4 +60,22 @@ long long kr_store_data_version(struct kr_store *st)
     long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
     sqlite3_finalize(s);
     return v;
+}
+
+enum kr_status kr_sync_dir_resolve(const char *dir, char **abs_out, struct kr_error *err)
+{
+    *abs_out = NULL;
+    char *typed = NULL;
+    const char *home = getenv("HOME");
+    if (dir && (strcmp(dir, "~") == 0 || strncmp(dir, "~/", 2) == 0) && home && *home)
+        typed = kr_xasprintf("%s%s", home, dir + 1); /* as a shell would: the TUI has none */
+    const char *d = typed ? typed : dir;
+    enum kr_status r = kr_sync_dir_check(d, err);
+    char abs[PATH_MAX];
+    if (r == KR_OK && !realpath(d, abs))
+        r = kr_error_set(err, KR_INVALID, "De map '%s' is niet bruikbaar voor sync.", dir);
+    if (r == KR_OK)
+        *abs_out = kr_xstrdup(abs);
+    free(typed);
+    return r;
 }

@@ -316,6 +316,9 @@ static const char *corner_tag(enum kr_corner c)
     return s ? s : "-";
 }
 
+#define ELSEWHERE_LONG  "(ook bewerkt op een andere laptop) "
+#define ELSEWHERE_SHORT "(ook elders bewerkt) "
+
 void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bool focused)
 {
     if (rows < 1)
@@ -352,6 +355,11 @@ void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bo
         size_t n_spans = 0;
         if (nl->flagged[i])
             ui_check(ui, o->text, strlen(o->text), spans, &n_spans, NULL);
+        /* Changed on two laptops that had not seen each other's change: the newest is the
+         * text, the other is in the history. The selected note says so in words. */
+        if (ui->st && kr_store_obs_elsewhere(ui->st, o->id) == 1 && x < ui->cols - 4)
+            x += ui_put(ui, row, x, ui->cols - x - 1, sel ? UI_SELECT : UI_JUDGE,
+                        sel ? ELSEWHERE_LONG : ELSEWHERE_SHORT);
         /* One row per note in the list: a longer note ends in "…" after a whole word. */
         ui_put_wrapped(ui, row, x, ui->cols - x - 1, 1, base, o->text, spans, n_spans, UI_JUDGE);
     }

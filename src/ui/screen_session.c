@@ -3,7 +3,8 @@
  * The bijeenkomst screen: the kijkvraag with its kijkpunten, the kind, the school, the
  * ontwikkelvraag, and the visits so far. From here a tweetal starts a visit, and the
  * links of screens.c open the other screens (notes, reflection, export), edit the
- * bijeenkomst (w) or delete it (d: asked first, undone with u on the start screen).
+ * bijeenkomst (w) or delete it (d: asked first, undone with u on the start screen), or give
+ * it a sync folder (s: the TUI then syncs it in the background, sync_live.c; empty clears it).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
+#include "kijkronde/sync.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -19,8 +21,10 @@ static struct {
     size_t sel, top;
     char footer[256];
     bool confirm_delete; /* d asked "verwijderen? (j/n)": the next key answers */
-    size_t open_steps;   /* next steps of earlier bijeenkomsten of the network to follow up */
-    size_t followed_up;  /* and those followed up here */
+    bool asking_sync;    /* s: typing the sync folder in S.folder */
+    struct kr_lineedit folder;
+    size_t open_steps;  /* next steps of earlier bijeenkomsten of the network to follow up */
+    size_t followed_up; /* and those followed up here */
 } S;
 
 static void load(struct ui *ui)
@@ -48,6 +52,7 @@ static void load(struct ui *ui)
 static void enter(struct ui *ui)
 {
     S.confirm_delete = false;
+    S.asking_sync = false;
     load(ui);
     /* After a break or a crash, Enter goes straight on with the visit still open. */
     for (size_t i = 0; i < S.visits.n; i++)
@@ -108,6 +113,61 @@ void ui_session_ask_delete(struct ui *ui)
     free(name);
 }
 
+/* s: ask for the bijeenkomst's sync folder, the one it has filled in. */
+void ui_session_ask_sync(struct ui *ui)
+{
+    char *dir = NULL;
+    struct kr_error err = {0};
+    if (kr_store_sync_folder_get(ui->st, ui->session.id, &dir, &err) != KR_OK) {
+        ui_store_error(ui, "Kan de sync-map niet lezen", &err);
+        return;
+    }
+    if (!S.folder.text)
+        kr_le_init(&S.folder);
+    kr_le_set(&S.folder, dir ? dir : "");
+    free(dir);
+    S.asking_sync = true;
+}
+
+/* Enter on the folder: an unusable one is named and asked again; empty means none. */
+static void save_sync(struct ui *ui)
+{
+    struct kr_error err = {0};
+    char *abs = NULL, *old = NULL;
+    bool none = kr_le_blank(&S.folder);
+    if (!none && kr_sync_dir_resolve(S.folder.text, &abs, &err) != KR_OK) {
+        ui_message(ui, UI_ERROR, "%s", err.msg);
+        return;
+    }
+    if (kr_store_sync_folder_get(ui->st, ui->session.id, &old, &err) != KR_OK ||
+        kr_store_sync_folder_set(ui->st, ui->session.id, abs, &err) != KR_OK) {
+        ui_store_error(ui, "De sync-map bewaren lukte niet", &err);
+    } else {
+        S.asking_sync = false;
+        ui_sync_recheck();
+        if (abs)
+            ui_message(ui, UI_OK, "Deze bijeenkomst synchroniseert nu vanzelf met %s.", abs);
+        else if (old)
+            ui_message(ui, UI_OK, "Deze bijeenkomst synchroniseert niet meer vanzelf (was %s).",
+                       old);
+        else
+            ui_message(ui, UI_NORMAL, "Geen sync-map.");
+    }
+    free(old);
+    free(abs);
+}
+
+static void key_sync(struct ui *ui, int k)
+{
+    if (k == UI_ENTER)
+        save_sync(ui);
+    else if (k == UI_ESC) {
+        S.asking_sync = false;
+        ui_message(ui, UI_NORMAL, "Sync-map niet veranderd.");
+    } else
+        ui_le_feed(&S.folder, k);
+}
+
 /* j after d: delete softly and go back to the list, where u undoes it. */
 static void delete_session(struct ui *ui)
 {
@@ -137,7 +197,7 @@ static void draw(struct ui *ui)
     y++;
     int hx = ui_putf(ui, y, 2, ui->cols - 4, UI_HEAD, "Bezoeken (%zu)", S.visits.n);
     /* the keys the footer has no room for */
-    static const char more[] = "w wijzigen · d verwijderen";
+    static const char more[] = "s sync-map · w wijzigen · d verwijderen";
     int mw = (int)kr_utf8_width(more, strlen(more));
     if (ui->cols - 2 - mw > 2 + hx + 2)
         ui_put(ui, y, ui->cols - 2 - mw, mw, UI_DIM, more);
@@ -145,6 +205,14 @@ static void draw(struct ui *ui)
     if (S.visits.n == 0) {
         ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL,
                "Nog geen bezoeken. Druk op b om met een tweetal een klas te bezoeken.");
+        return;
+    }
+    if (S.asking_sync) {
+        y++;
+        ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Sync-map van deze bijeenkomst (leeg: geen):");
+        ui_draw_field(ui, y++, 2, ui->cols - 4, 1, &S.folder, true, NULL, 0);
+        ui_put(ui, y++, 2, ui->cols - 4, UI_DIM,
+               "Een map die Syncthing, een netwerkschijf of een usb-stick deelt.");
         return;
     }
     int avail = ui->rows - 3 - y;
@@ -195,6 +263,10 @@ static void open_visit(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
+    if (S.asking_sync) {
+        key_sync(ui, k);
+        return;
+    }
     if (S.confirm_delete) {
         S.confirm_delete = false;
         if (k == 'j' || k == 'J')
@@ -239,6 +311,8 @@ static void key(struct ui *ui, int k)
 static const char *footer(struct ui *ui)
 {
     (void)ui;
+    if (S.asking_sync)
+        return "Enter bewaar (leeg: geen sync-map)|Esc annuleer";
     if (S.confirm_delete)
         return "j ja, verwijderen|n nee|Esc nee";
     size_t n = 0;
@@ -265,7 +339,29 @@ static const struct ui_help help[] = {
     {NULL, NULL},
 };
 
+static void paste(struct ui *ui, const char *text, size_t len)
+{
+    (void)ui;
+    if (S.asking_sync)
+        kr_le_insert(&S.folder, text, len);
+}
+
+static bool typing(struct ui *ui)
+{
+    (void)ui;
+    return S.asking_sync;
+}
+
+static const char *text_field(struct ui *ui)
+{
+    (void)ui;
+    return S.asking_sync ? "de sync-map" : NULL;
+}
+
 const struct ui_screen ui_screen_session = {
+    .paste = paste,
+    .typing = typing,
+    .text_field = text_field,
     .title = "bijeenkomst",
     .help = help,
     .enter = enter,

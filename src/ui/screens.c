@@ -51,6 +51,8 @@ const struct ui_link ui_session_links[] = {
     {'E', "exporteren: kiezen", &ui_screen_export, NULL, true},
     {'r', "reflectie", &ui_screen_reflect, NULL, false},
     {'o', "opvolging: de stappen van eerdere bijeenkomsten", &ui_screen_followup, NULL, true},
+    {'s', "sync-map: vanzelf synchroniseren met een gedeelde map (leeg: niet meer)", NULL,
+     ui_session_ask_sync, true},
     {'w', "bijeenkomst wijzigen (ook de soort)", &ui_screen_session_edit, NULL, true},
     {'d', "bijeenkomst verwijderen (u op de startlijst: terug)", NULL, ui_session_ask_delete, true},
     {0, NULL, NULL, NULL, false},

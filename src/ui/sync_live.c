@@ -128,6 +128,11 @@ void ui_sync_poll(struct ui *ui)
         start_child(ui);
 }
 
+void ui_sync_recheck(void)
+{
+    L.checked = 0;
+}
+
 void ui_sync_stop(void)
 {
     if (L.pid > 0) { /* its transaction is short: let it finish rather than kill it */

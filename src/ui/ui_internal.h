@@ -160,6 +160,8 @@ struct ui {
 /* Live sync (sync_live.c): start or reap the background `kijkronde sync` of the open
  * bijeenkomst's sync folder; never blocks. Called once per turn of the input loop. */
 void ui_sync_poll(struct ui *ui);
+/* The open bijeenkomst's sync folder was changed here: look it up at the next poll. */
+void ui_sync_recheck(void);
 /* At exit: wait for a running sync, free its state. */
 void ui_sync_stop(void);
 
@@ -208,6 +210,8 @@ const char *ui_kind_nl(const char *kind);
 /* d on the bijeenkomst screen: ask "Bijeenkomst 'X' met N notities verwijderen? (j/n)";
  * j deletes it softly (u on the start screen brings it back). screen_session.c. */
 void ui_session_ask_delete(struct ui *ui);
+/* s on the bijeenkomst screen: type its sync folder (empty: none). */
+void ui_session_ask_sync(struct ui *ui);
 
 /* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
 extern const struct ui_link ui_session_links[];

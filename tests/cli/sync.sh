@@ -43,8 +43,17 @@ same a b "two laptops differ after one round"
 OBS=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1")
 OBS2=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1 OFFSET 1")
 SID=$(sqlite3 "$T/a.db" "SELECT id FROM session LIMIT 1")
+# As the program edits: the new version is made on top of the note's heads (base).
 edit() { sqlite3 "$T/$1.db" "UPDATE observation SET text = '$3', updated_at = '$4' WHERE id = '$2';
-  INSERT INTO observation_version VALUES ('$1-v-$2-$4', '$2', '$4', 'bewerkt', '$3', NULL);" || fail "edit $1"; }
+  INSERT INTO observation_version(id, observation_id, at, change, text, corner, base)
+  SELECT '$1-v-$2-$4', '$2', '$4', 'bewerkt', '$3', NULL, (SELECT json_group_array(v.id)
+  FROM observation_version v WHERE v.observation_id = '$2' AND NOT EXISTS (SELECT 1
+  FROM observation_version w, json_each(w.base) j WHERE w.observation_id = '$2' AND j.value = v.id));" ||
+    fail "edit $1"; }
+# Does the kijkronde/1 export of laptop $1 mark note $2 "edited_elsewhere"?
+elsewhere() { kr "$1" export "$SID" --format json -o - | python3 -c 'import json,sys
+d = json.load(sys.stdin)
+print([o.get("edited_elsewhere", False) for o in d["observations"] if o["id"] == sys.argv[1]])' "$2"; }
 # Concurrent edits of one note (neither laptop saw the other's): both versions stay in its
 # history, and every laptop shows the same one.
 edit a "$OBS" "Versie van laptop a." "2026-03-12T10:00:00Z"
@@ -57,6 +66,11 @@ same a b "laptops differ after concurrent edits"
     fail "the history lacks one of the two versions"
 WIN=$(sqlite3 "$T/a.db" "SELECT text FROM observation WHERE id = '$OBS'")
 [ "$WIN" = "Versie van laptop a." ] || [ "$WIN" = "Versie van laptop b." ] || fail "winner: $WIN"
+# ... and both laptops mark it edited on another laptop; an untouched note is not marked.
+[ "$(elsewhere a "$OBS")" = "[True]" ] && [ "$(elsewhere b "$OBS")" = "[True]" ] ||
+    fail "concurrent edits not marked: $(elsewhere a "$OBS") $(elsewhere b "$OBS")"
+OBS3=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1 OFFSET 2")
+[ "$(elsewhere a "$OBS3")" = "[False]" ] || fail "an untouched note is marked"
 # An edit made after seeing another laptop's version wins, whatever the wall clocks say: a's
 # clock runs far ahead, b's far behind; merge (newest updated_at) would keep a's.
 edit a "$OBS" "Eerst op a." "2099-01-01T00:00:00Z"
@@ -65,6 +79,8 @@ edit b "$OBS" "Daarna op b." "2000-01-01T00:00:00Z"
 kr b sync "$D" >/dev/null && kr a sync "$D" >/dev/null || fail "round 2c"
 [ "$(sqlite3 "$T/a.db" "SELECT text FROM observation WHERE id = '$OBS'")" = "Daarna op b." ] ||
     fail "wall time decided, not the logical clock"
+# a's edit was made after seeing both versions: it joins them, the mark is gone.
+[ "$(elsewhere a "$OBS")" = "[False]" ] || fail "an edit after seeing both versions still marked"
 [ -n "$(sqlite3 "$T/a.db" "SELECT deleted_at FROM observation WHERE id = '$OBS2'")" ] || fail "delete did not travel"
 [ "$(sqlite3 "$T/b.db" "SELECT corner FROM reflection_note WHERE observation_id = '$OBS2'")" = leraar ] ||
     fail "decision did not travel"
