@@ -106,6 +106,14 @@ START_TEST(test_nfc_store_and_migration)
     struct kr_store *st = NULL;
     /* the schema before NFC (migration 6 makes texts NFC) */
     ck_assert_int_eq(kr_store_open_at_version(path, 5, &st, &err), KR_OK);
+    /* Today's note insert names the version's base (migration 13): the old file has the
+       column while the note is written, and loses it before it is migrated. */
+    sqlite3 *db0 = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db0), SQLITE_OK);
+    ck_assert_int_eq(
+        sqlite3_exec(db0, "ALTER TABLE observation_version ADD COLUMN base TEXT", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db0);
     struct kr_session s = {.date = kr_xstrdup("2026-03-12"), .kijkvraag_text = kr_xstrdup("k")};
     ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);
     struct kr_visit v = {.session_id = kr_xstrdup(s.id), .label = kr_xstrdup("groep 6")};
@@ -121,6 +129,7 @@ START_TEST(test_nfc_store_and_migration)
     sqlite3 *db = NULL;
     ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(db,
+                                  "ALTER TABLE observation_version DROP COLUMN base;"
                                   "UPDATE observation SET text = 'Oud " NFD_IRR "';"
                                   "UPDATE visit SET label = 'groep " NFD_IRR "'",
                                   NULL, NULL, NULL),
