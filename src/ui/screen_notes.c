@@ -141,7 +141,9 @@ static bool fetch(struct ui *ui, const char *from_id, bool backwards, size_t wan
         size_t total = out->n + keep.n;
         KR_GROW(out->items, out->cap, total + 1);
         *flags = kr_xreallocarray(*flags, total + 1, sizeof **flags);
-        if (backwards) {
+        if (keep.n == 0) {
+            /* nothing kept: keep.items and kf are NULL, and memcpy(NULL) is undefined */
+        } else if (backwards) {
             memmove(out->items + keep.n, out->items, out->n * sizeof *out->items);
             memmove(*flags + keep.n, *flags, out->n * sizeof **flags);
             memcpy(out->items, keep.items, keep.n * sizeof *keep.items);
