@@ -137,5 +137,9 @@ int kr_summary_evidence(const struct kr_summary *s, const char *id, size_t *patt
 
 /* Shared wording. */
 const char *kr_summary_corner_title(enum kr_corner c); /* "Leerling", "Leraar", "Leerinhoud" */
+/* "12 maart 2026" from "2026-03-12" (as is when malformed); write.c, for every report. */
+void kr_write_date_nl(struct kr_buf *b, const char *date);
+/* "startbijeenkomst", "vervolgbijeenkomst", ... from a session kind (write.c). */
+const char *kr_write_kind_nl(const char *kind);
 
 #endif

@@ -15,33 +15,6 @@
 #include "kijkronde/utf8.h"
 #include "netreport.h"
 
-static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april",
-                                     "mei",       "juni",     "juli",     "augustus",
-                                     "september", "oktober",  "november", "december"};
-
-/* "12 maart 2026" from "2026-03-12" (as is when malformed). */
-static void date_nl(struct kr_buf *b, const char *date)
-{
-    int y, m, d;
-    if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-        kr_buf_printf(b, "%d %s %d", d, MONTHS[m - 1], y);
-    else
-        kr_buf_puts(b, date ? date : "");
-}
-
-static const char *kind_nl(const char *kind)
-{
-    if (!kind || !strcmp(kind, "vervolg"))
-        return "vervolgbijeenkomst";
-    if (!strcmp(kind, "start"))
-        return "startbijeenkomst";
-    if (!strcmp(kind, "aftrap"))
-        return "aftrap";
-    if (!strcmp(kind, "afronding"))
-        return "afronding";
-    return "bijeenkomst";
-}
-
 static const char *corner_nl(enum kr_corner c)
 {
     return c == KR_CORNER_LEERLING ? "leerling" : c == KR_CORNER_LERAAR ? "leraar" : "leerinhoud";
@@ -154,7 +127,7 @@ static void session_ref(struct kr_buf *b, const struct kr_netrep *r, size_t i, b
 {
     const struct kr_netrep_session *s = &r->sessions[i];
     kr_buf_printf(b, "%s (", s->code);
-    date_nl(b, s->s.date);
+    kr_write_date_nl(b, s->s.date);
     if (s->host) {
         kr_buf_puts(b, ", ");
         if (inert)
@@ -181,8 +154,8 @@ void kr_netrep_write_text(const struct kr_netrep *r, FILE *out)
     for (size_t i = 0; i < r->n_sessions; i++) {
         const struct kr_netrep_session *s = &r->sessions[i];
         kr_buf_printf(&b, "  %-3s ", s->code);
-        date_nl(&b, s->s.date);
-        kr_buf_printf(&b, "  %s  ", kind_nl(s->s.kind));
+        kr_write_date_nl(&b, s->s.date);
+        kr_buf_printf(&b, "  %s  ", kr_write_kind_nl(s->s.kind));
         put_inert(&b, s->host ? s->host : "(geen school)");
         kr_buf_printf(&b, "  %ld %s  [%.8s]\n      ", s->s.n_observations,
                       kr_plural(s->s.n_observations, "notitie", "notities"), s->s.id);
@@ -320,8 +293,8 @@ void kr_netrep_write_md(const struct kr_netrep *r, FILE *out)
     for (size_t i = 0; i < r->n_sessions; i++) {
         const struct kr_netrep_session *s = &r->sessions[i];
         kr_buf_printf(&b, "| %s | ", s->code);
-        date_nl(&b, s->s.date);
-        kr_buf_printf(&b, " | %s | ", kind_nl(s->s.kind));
+        kr_write_date_nl(&b, s->s.date);
+        kr_buf_printf(&b, " | %s | ", kr_write_kind_nl(s->s.kind));
         kr_esc_md(&b, s->host ? s->host : "");
         kr_buf_puts(&b, " | ");
         kr_esc_md(&b, s->kijkvraag ? s->kijkvraag : "");
@@ -415,9 +388,9 @@ void kr_netrep_write_html(const struct kr_netrep *r, FILE *out)
                   kr_plural((long long)n_schools(r), "school", "scholen"));
     if (r->n_sessions) {
         kr_buf_puts(&b, ", ");
-        date_nl(&b, r->sessions[0].s.date);
+        kr_write_date_nl(&b, r->sessions[0].s.date);
         kr_buf_puts(&b, " tot en met ");
-        date_nl(&b, r->sessions[r->n_sessions - 1].s.date);
+        kr_write_date_nl(&b, r->sessions[r->n_sessions - 1].s.date);
     }
     kr_buf_puts(&b, "</p>\n</header>\n");
     kr_esc_flush(&b, out, true);
@@ -434,8 +407,8 @@ void kr_netrep_write_html(const struct kr_netrep *r, FILE *out)
     for (size_t i = 0; i < r->n_sessions; i++) {
         const struct kr_netrep_session *s = &r->sessions[i];
         kr_buf_printf(&b, "<tr><td>%s</td><td>", s->code);
-        date_nl(&b, s->s.date);
-        kr_buf_printf(&b, "</td><td>%s</td><td>", kind_nl(s->s.kind));
+        kr_write_date_nl(&b, s->s.date);
+        kr_buf_printf(&b, "</td><td>%s</td><td>", kr_write_kind_nl(s->s.kind));
         kr_esc_html(&b, s->host ? s->host : "");
         kr_buf_puts(&b, "</td><td>");
         kr_esc_html(&b, s->kijkvraag ? s->kijkvraag : "");

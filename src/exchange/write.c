@@ -18,7 +18,7 @@ static const char *const MONTHS[] = {"januari",   "februari", "maart",    "april
                                      "september", "oktober",  "november", "december"};
 
 /* "12 maart 2026" from "2026-03-12" (as is when malformed). */
-static void date_nl(struct kr_buf *b, const char *date)
+void kr_write_date_nl(struct kr_buf *b, const char *date)
 {
     int y, m, d;
     if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
@@ -27,7 +27,7 @@ static void date_nl(struct kr_buf *b, const char *date)
         kr_buf_puts(b, date ? date : "");
 }
 
-static const char *kind_nl(const char *kind)
+const char *kr_write_kind_nl(const char *kind)
 {
     if (!kind || !strcmp(kind, "vervolg"))
         return "vervolgbijeenkomst";
@@ -639,15 +639,15 @@ void kr_summary_write_html(const struct kr_summary *s, FILE *out)
                     "style-src 'unsafe-inline'\">\n<title>Kijkronde: ");
     kr_esc_html(&b, s->host_school ? s->host_school : "bijeenkomst");
     kr_buf_puts(&b, ", ");
-    date_nl(&b, se->date);
+    kr_write_date_nl(&b, se->date);
     kr_buf_puts(&b, "</title>\n");
     kr_buf_puts(&b, HTML_STYLE);
     kr_buf_puts(&b, "</head>\n<body>\n<header>\n<p class=\"kicker\">Kijkronde · samenvatting "
                     "van de bijeenkomst</p>\n<h1>");
     kr_esc_html(&b, s->host_school ? s->host_school : "Bijeenkomst");
     kr_buf_puts(&b, "</h1>\n<p class=\"sub\">");
-    date_nl(&b, se->date);
-    kr_buf_printf(&b, " · %s</p>\n</header>\n", kind_nl(se->kind));
+    kr_write_date_nl(&b, se->date);
+    kr_buf_printf(&b, " · %s</p>\n</header>\n", kr_write_kind_nl(se->kind));
 
     kr_buf_puts(&b, "<section>\n<h2>Kijkvraag</h2>\n<p class=\"vraag\">");
     kr_esc_html(&b, se->kijkvraag_text);
@@ -729,8 +729,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
     kr_buf_puts(&b, "# Kijkronde: ");
     kr_esc_md(&b, s->host_school ? s->host_school : "bijeenkomst");
     kr_buf_puts(&b, "\n\n*Samenvatting van de bijeenkomst* · ");
-    date_nl(&b, se->date);
-    kr_buf_printf(&b, " · %s\n\n## Kijkvraag\n\n**", kind_nl(se->kind));
+    kr_write_date_nl(&b, se->date);
+    kr_buf_printf(&b, " · %s\n\n## Kijkvraag\n\n**", kr_write_kind_nl(se->kind));
     kr_esc_md(&b, se->kijkvraag_text);
     kr_buf_puts(&b, "**\n\n");
     md_item(&b, "Ontwikkelvraag", se->ontwikkelvraag);
