@@ -9,6 +9,7 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
 #include "kijkronde/patterns.h"
+#include "kijkronde/plural.h"
 #include "kijkronde/progress.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/store.h"
@@ -137,9 +138,34 @@ int kr_summary_evidence(const struct kr_summary *s, const char *id, size_t *patt
 
 /* Shared wording. */
 const char *kr_summary_corner_title(enum kr_corner c); /* "Leerling", "Leraar", "Leerinhoud" */
-/* "12 maart 2026" from "2026-03-12" (as is when malformed); write.c, for every report. */
+
+/* ---- the summary writers (write_md.c, write_html.c, write_csv.c) share these ---- */
+
+/* "12 maart 2026" from "2026-03-12" (as is when malformed); also the network report's. */
 void kr_write_date_nl(struct kr_buf *b, const char *date);
-/* "startbijeenkomst", "vervolgbijeenkomst", ... from a session kind (write.c). */
+/* "startbijeenkomst", "vervolgbijeenkomst", ... for a session kind. */
 const char *kr_write_kind_nl(const char *kind);
+/* "taal", "rekenen-wiskunde", ...; NULL when no basisvaardigheid. */
+const char *kr_write_basis_nl(enum kr_basis b);
+/* Notes the summary shows (kr_summary_shown). */
+size_t kr_write_shown_notes(const struct kr_summary *s);
+/* "09:05–09:30", "vanaf 09:05" or "" */
+void kr_write_visit_times(struct kr_buf *b, const struct kr_visit *v);
+/* The shown label of visit v ("?" for notes of an unknown visit). */
+const char *kr_write_visit_label(const struct kr_summary *s, size_t v);
+/* The labels of the visits a pattern's shown notes span, escaped by esc, joined with ", ". */
+void kr_write_pattern_visits(struct kr_buf *b, const struct kr_summary *s,
+                             const struct kr_summary_pattern *p,
+                             void (*esc)(struct kr_buf *, const char *));
+/* Shown notes of corner c in no pattern worth a heading (they stand on their own). */
+size_t kr_write_singles(const struct kr_summary *s, enum kr_corner c);
+/* The Nabespreking section (write_debrief.c); nothing when the group recorded none. */
+void kr_write_html_debrief(struct kr_buf *b, const struct kr_summary *s);
+void kr_write_md_debrief(struct kr_buf *b, const struct kr_summary *s);
+
+static inline const char *kr_write_plural(size_t n, const char *one, const char *more)
+{
+    return kr_plural((long long)n, one, more);
+}
 
 #endif
