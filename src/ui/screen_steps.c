@@ -4,7 +4,8 @@
  * on what evidence) and the theory of action of each groepje, one of which the school
  * chooses. Tab switches between the two lists. Everything is saved at once through
  * src/store/debrief.c; evidence is picked from the reflection's patterns (their ids as
- * the reflection gives them: "p-" + a note id, or a group pattern's id).
+ * the reflection gives them: "p-" + a note id, or a group pattern's id). The drawing is in
+ * steps_draw.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,99 +15,59 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/names.h"
 #include "kijkronde/reflection.h"
+#include "steps.h"
 #include "ui_internal.h"
 
-enum view { V_STEPS, V_TOA, V_COUNT };
-static const char *const view_names[V_COUNT] = {"Volgende stappen", "Theory of action per groepje"};
-
-enum mode {
-    M_BROWSE,
-    M_STEP_FORM, /* a new step or an edit: text, actor, horizon */
-    M_EVIDENCE,  /* picking the patterns a step rests on */
-    M_TOA_FORM,  /* a new version: group, the three clauses */
-    M_CONFIRM,   /* j/n on deleting the selected step or version */
-};
-
-#define TOA_FIELDS 4
-static const char *const toa_labels[TOA_FIELDS] = {"Groepje", "Als de schoolleiding",
-                                                   "dan kunnen leraren", "waardoor leerlingen"};
-
-static struct {
-    enum view view;
-    enum mode mode;
-    struct kr_next_step_list steps;
-    struct kr_toa_list toas;
-    size_t sel[V_COUNT], top[V_COUNT];
-    /* the step form */
-    struct kr_lineedit text;
-    int field;
-    enum kr_actor actor;
-    enum kr_horizon horizon;
-    char *edit_id; /* the step being edited, NULL for a new one */
-    /* the theory-of-action form */
-    struct kr_lineedit toa[TOA_FIELDS];
-    int toa_field;
-    /* evidence: the reflection's patterns and which are marked */
-    const struct kr_reflection *rf; /* the shared one (ui_reflection): no recomputation */
-    bool rf_loaded;
-    size_t *pats; /* indices into rf.result.patterns that can be evidence */
-    size_t n_pats;
-    bool *marked;
-    size_t pick, pick_top;
-    /* the kijkvraag linter on the learners' clause */
-    struct kr_linter *linter;
-    bool linter_failed;
-    struct kr_lint_list lint;
-    char footer[256];
-} S;
+struct ui_steps ui_steps_state;
+static struct ui_steps *const S = &ui_steps_state;
 
 /* ---- loading ---- */
 
 static void load(struct ui *ui)
 {
     struct kr_error err = {0};
-    kr_next_step_list_fini(&S.steps);
-    memset(&S.steps, 0, sizeof S.steps);
-    if (kr_store_step_list(ui->st, ui->session.id, &S.steps, &err) != KR_OK)
+    kr_next_step_list_fini(&S->steps);
+    memset(&S->steps, 0, sizeof S->steps);
+    if (kr_store_step_list(ui->st, ui->session.id, &S->steps, &err) != KR_OK)
         ui_store_error(ui, "Kan de volgende stappen niet lezen", &err);
-    kr_toa_list_fini(&S.toas);
-    memset(&S.toas, 0, sizeof S.toas);
-    if (kr_store_toa_list(ui->st, ui->session.id, &S.toas, &err) != KR_OK)
+    kr_toa_list_fini(&S->toas);
+    memset(&S->toas, 0, sizeof S->toas);
+    if (kr_store_toa_list(ui->st, ui->session.id, &S->toas, &err) != KR_OK)
         ui_store_error(ui, "Kan de theory of action niet lezen", &err);
-    size_t n[V_COUNT] = {S.steps.n, S.toas.n};
+    size_t n[V_COUNT] = {S->steps.n, S->toas.n};
     for (int v = 0; v < V_COUNT; v++)
-        if (S.sel[v] >= n[v])
-            S.sel[v] = n[v] ? n[v] - 1 : 0;
+        if (S->sel[v] >= n[v])
+            S->sel[v] = n[v] ? n[v] - 1 : 0;
 }
 
 /* The patterns (the same as the reflection shows: with its checker), on first use. */
 static void load_patterns(struct ui *ui)
 {
-    if (S.rf_loaded)
+    if (S->rf_loaded)
         return;
-    S.rf = ui_reflection(ui);
-    S.rf_loaded = true;
-    const struct kr_pattern_result *r = &S.rf->result;
-    S.pats = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S.pats);
-    S.marked = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S.marked);
-    S.n_pats = 0;
+    S->rf = ui_reflection(ui);
+    S->rf_loaded = true;
+    const struct kr_pattern_result *r = &S->rf->result;
+    S->pats = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S->pats);
+    S->marked = kr_xcalloc(r->n_patterns ? r->n_patterns : 1, sizeof *S->marked);
+    S->n_pats = 0;
     /* by corner, as in the reflection; the judging notes are no evidence */
     for (int c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++)
         for (size_t p = 0; p < r->n_patterns; p++)
             if ((int)r->patterns[p].corner == c && !r->patterns[p].flagged)
-                S.pats[S.n_pats++] = p;
+                S->pats[S->n_pats++] = p;
 }
 
 static void enter(struct ui *ui)
 {
-    kr_le_init(&S.text);
-    S.text.max_len = 2000;
+    kr_le_init(&S->text);
+    S->text.max_len = 2000;
     for (int i = 0; i < TOA_FIELDS; i++) {
-        kr_le_init(&S.toa[i]);
-        S.toa[i].max_len = i == 0 ? 100 : 2000;
+        kr_le_init(&S->toa[i]);
+        S->toa[i].max_len = i == 0 ? 100 : 2000;
     }
-    S.view = V_STEPS;
-    S.mode = M_BROWSE;
+    S->view = V_STEPS;
+    S->mode = M_BROWSE;
     load(ui);
     load_patterns(ui); /* for the evidence's labels and the pick list */
 }
@@ -114,291 +75,56 @@ static void enter(struct ui *ui)
 static void leave(struct ui *ui)
 {
     (void)ui;
-    kr_next_step_list_fini(&S.steps);
-    kr_toa_list_fini(&S.toas);
-    kr_le_fini(&S.text);
+    kr_next_step_list_fini(&S->steps);
+    kr_toa_list_fini(&S->toas);
+    kr_le_fini(&S->text);
     for (int i = 0; i < TOA_FIELDS; i++)
-        kr_le_fini(&S.toa[i]);
-    free(S.edit_id);
-    free(S.pats);
-    free(S.marked);
-    kr_lint_list_fini(&S.lint);
-    kr_linter_free(S.linter);
-    memset(&S, 0, sizeof S);
-}
-
-static const struct kr_next_step *cur_step(void)
-{
-    return S.sel[V_STEPS] < S.steps.n ? &S.steps.items[S.sel[V_STEPS]] : NULL;
-}
-
-static const struct kr_toa_version *cur_toa(void)
-{
-    return S.sel[V_TOA] < S.toas.n ? &S.toas.items[S.sel[V_TOA]] : NULL;
-}
-
-/* ---- drawing ---- */
-
-/* What an evidence id stands for: "patroon: <label>", "notitie: <text>", or the id. */
-static void evidence_label(const char *id, char *out, size_t size)
-{
-    if (S.rf_loaded) {
-        for (size_t p = 0; p < S.rf->result.n_patterns; p++)
-            if (strcmp(S.rf->result.patterns[p].id, id) == 0) {
-                snprintf(out, size, "patroon: %s", S.rf->result.patterns[p].label);
-                return;
-            }
-        for (size_t i = 0; i < S.rf->obs.n; i++)
-            if (strcmp(S.rf->obs.items[i].id, id) == 0) {
-                snprintf(out, size, "notitie: %s",
-                         S.rf->obs.items[i].text ? S.rf->obs.items[i].text : "");
-                return;
-            }
-    }
-    snprintf(out, size, "%s", id);
-}
-
-static int draw_tabs(struct ui *ui, int y)
-{
-    int x = 2;
-    for (int v = 0; v < V_COUNT; v++)
-        x += ui_putf(ui, y, x, ui->cols - x - 1, v == (int)S.view ? UI_SELECT : UI_DIM, " %s ",
-                     view_names[v]) +
-             1;
-    return y + 2;
-}
-
-/* Scroll so the selection stays in rows [0, avail). */
-static void keep_visible(size_t sel, size_t *top, size_t avail)
-{
-    if (avail == 0)
-        return;
-    if (sel < *top)
-        *top = sel;
-    if (sel >= *top + avail)
-        *top = sel - avail + 1;
-}
-
-static void draw_steps(struct ui *ui, int y)
-{
-    int w = ui->cols - 4, bottom = ui->rows - 4;
-    if (S.steps.n == 0) {
-        ui_put(ui, y, 2, w, UI_DIM, "Nog geen volgende stappen. Druk n voor een nieuwe stap.");
-        return;
-    }
-    size_t avail = (size_t)(bottom - y);
-    keep_visible(S.sel[V_STEPS], &S.top[V_STEPS], avail);
-    int mw = 0; /* the who/when column lines up */
-    for (size_t i = 0; i < S.steps.n; i++) {
-        const struct kr_next_step *s = &S.steps.items[i];
-        char meta[96];
-        int n = snprintf(meta, sizeof meta, "%s · %s · %zu bewijs", kr_actor_title(s->actor),
-                         kr_horizon_title(s->horizon), s->n_evidence);
-        int cols = n - 2; /* each "·" is two bytes and one column */
-        mw = cols > mw ? cols : mw;
-    }
-    if (mw > w / 2)
-        mw = w / 2;
-    for (size_t i = S.top[V_STEPS]; i < S.steps.n && y < bottom; i++, y++) {
-        const struct kr_next_step *s = &S.steps.items[i];
-        bool on = i == S.sel[V_STEPS];
-        enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
-        if (on)
-            ui_fill(ui, y, 1, UI_SELECT);
-        char meta[96];
-        snprintf(meta, sizeof meta, "%s · %s · %zu bewijs", kr_actor_title(s->actor),
-                 kr_horizon_title(s->horizon), s->n_evidence);
-        int tw = w - mw - 6;
-        ui_putf(ui, y, 2, 4, a, "%zu.", i + 1);
-        ui_put(ui, y, 6, tw, a, s->text ? s->text : "");
-        ui_put(ui, y, ui->cols - 2 - mw, mw + 1, on ? a : UI_DIM, meta);
-    }
-    /* the selected step whole, under the list */
-    const struct kr_next_step *s = cur_step();
-    if (!s || y + 1 >= ui->rows - 3)
-        return;
-    y++;
-    y += ui_put_wrapped(ui, y, 2, w, 2, UI_DIM, s->text ? s->text : "", NULL, 0, UI_DIM);
-    for (size_t e = 0; e < s->n_evidence && y < ui->rows - 3; e++, y++) {
-        char line[512];
-        evidence_label(s->evidence[e], line, sizeof line);
-        ui_putf(ui, y, 2, w, UI_DIM, "%s %s", e == 0 ? "Bewijs:" : "       ", line);
-    }
-}
-
-static void draw_step_form(struct ui *ui, int y)
-{
-    int w = ui->cols - 4;
-    ui_put(ui, y++, 2, w, UI_HEAD, S.edit_id ? "Stap wijzigen" : "Nieuwe stap");
-    y++;
-    ui_put(ui, y++, 2, w, S.field == 0 ? UI_SELECT : UI_HEAD, "Wat gebeurt er:");
-    y += ui_draw_field(ui, y, 2, w, 3, &S.text, S.field == 0, NULL, 0);
-    y++;
-    ui_putf(ui, y++, 2, w, S.field == 1 ? UI_SELECT : UI_NORMAL, "Wie:       ‹ %s ›",
-            kr_actor_title(S.actor));
-    ui_putf(ui, y++, 2, w, S.field == 2 ? UI_SELECT : UI_NORMAL, "Wanneer:   ‹ %s ›",
-            kr_horizon_title(S.horizon));
-    y++;
-    if (y < ui->rows - 3)
-        ui_put(ui, y, 2, w, UI_DIM, "↑↓ veld · ← → kiezen · Enter bewaren · Esc annuleren");
-}
-
-static void draw_evidence(struct ui *ui, int y)
-{
-    int w = ui->cols - 4, bottom = ui->rows - 4;
-    const struct kr_next_step *s = cur_step();
-    ui_putf(ui, y++, 2, w, UI_HEAD, "Bewijs voor: %s", s && s->text ? s->text : "");
-    if (S.n_pats == 0) {
-        ui_put(ui, y + 1, 2, w, UI_DIM, "Deze bijeenkomst heeft nog geen patronen.");
-        return;
-    }
-    keep_visible(S.pick, &S.pick_top, (size_t)(bottom - y));
-    for (size_t i = S.pick_top; i < S.n_pats && y < bottom; i++, y++) {
-        const struct kr_pattern *p = &S.rf->result.patterns[S.pats[i]];
-        bool on = i == S.pick;
-        enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
-        if (on)
-            ui_fill(ui, y, 1, UI_SELECT);
-        int x = 2 + ui_putf(ui, y, 2, 16, a, "%s %-10s", S.marked[i] ? "[x]" : "[ ]",
-                            kr_corner_str(p->corner));
-        ui_put(ui, y, x + 1, w - x, a, p->label ? p->label : "");
-    }
-    const struct kr_pattern *p = S.pick < S.n_pats ? &S.rf->result.patterns[S.pats[S.pick]] : NULL;
-    if (p && p->statement && y < ui->rows - 3)
-        ui_putf(ui, ui->rows - 4, 2, w, UI_DIM, "Zin: %s", p->statement);
-}
-
-/* "Als de schoolleiding A, dan kunnen leraren B, waardoor leerlingen C." */
-static void toa_sentence(const struct kr_toa_version *v, char *out, size_t size)
-{
-    snprintf(out, size, "Als de schoolleiding %s, dan kunnen leraren %s, waardoor leerlingen %s",
-             v->schoolleiding ? v->schoolleiding : "…", v->leraren ? v->leraren : "…",
-             v->leerlingen ? v->leerlingen : "…");
-}
-
-static void draw_toas(struct ui *ui, int y)
-{
-    int w = ui->cols - 4, bottom = ui->rows - 4;
-    if (S.toas.n == 0) {
-        ui_put(ui, y, 2, w, UI_DIM, "Nog geen theory of action. Druk n voor een groepje.");
-        return;
-    }
-    /* four rows a version: the groepje, then its three clauses, each on one row */
-    size_t avail = (size_t)(bottom - y) / 4;
-    keep_visible(S.sel[V_TOA], &S.top[V_TOA], avail ? avail : 1);
-    for (size_t i = S.top[V_TOA]; i < S.toas.n && y + 3 < bottom; i++, y += 4) {
-        const struct kr_toa_version *v = &S.toas.items[i];
-        bool on = i == S.sel[V_TOA];
-        enum ui_attr a = on ? UI_SELECT : UI_NORMAL;
-        for (int r = 0; on && r < 4; r++)
-            ui_fill(ui, y + r, 1, UI_SELECT);
-        int x = 2 + ui_put(ui, y, 2, w / 2, on ? a : UI_HEAD,
-                           v->group && *v->group ? v->group : "(zonder groepje)");
-        if (v->chosen)
-            ui_put(ui, y, x + 1, w - x, on ? a : UI_OK, "· gekozen");
-        const char *clause[3] = {v->schoolleiding, v->leraren, v->leerlingen};
-        for (int c = 0; c < 3; c++)
-            ui_putf(ui, y + 1 + c, 4, w - 2, a, "%s %s", toa_labels[c + 1],
-                    clause[c] && *clause[c] ? clause[c] : "…");
-    }
-    const struct kr_toa_version *v = cur_toa();
-    if (v && y + 4 < ui->rows - 3) { /* the selected one as one sentence, where it fits */
-        char line[1024];
-        toa_sentence(v, line, sizeof line);
-        ui_put_wrapped(ui, y + 1, 2, w, ui->rows - 4 - y, UI_DIM, line, NULL, 0, UI_DIM);
-    }
-}
-
-/* The first kijkvraag finding on the learners' clause, or NULL. */
-static const char *lint_hint(const struct kr_lineedit *le)
-{
-    if (!S.linter && !S.linter_failed && kr_linter_new(&S.linter, NULL) != KR_OK)
-        S.linter_failed = true;
-    if (!S.linter || kr_le_blank(le))
-        return NULL;
-    char *q = kr_xasprintf("Leerlingen %s", le->text);
-    size_t n = kr_lint(S.linter, q, strlen(q), &S.lint);
-    free(q);
-    return n ? S.lint.items[0].hint : NULL;
-}
-
-static void draw_toa_form(struct ui *ui, int y)
-{
-    int w = ui->cols - 4;
-    ui_put(ui, y++, 2, w, UI_HEAD, "Nieuwe theory of action");
-    for (int i = 0; i < TOA_FIELDS && y < ui->rows - 3; i++) {
-        bool on = i == S.toa_field;
-        ui_put(ui, y++, 2, w, on ? UI_SELECT : UI_HEAD, toa_labels[i]);
-        y += ui_draw_field(ui, y, 4, w - 2, i == 0 ? 1 : 2, &S.toa[i], on, NULL, 0);
-        if (i == 3 && on && y < ui->rows - 3) {
-            const char *h = lint_hint(&S.toa[3]);
-            char *hint = h ? kr_xasprintf("Tip: %s", h) : NULL;
-            if (hint)
-                y += ui_put_wrapped(ui, y, 4, w - 2, 2, UI_HINT, hint, NULL, 0, UI_HINT);
-            free(hint);
-        }
-    }
-}
-
-static void draw(struct ui *ui)
-{
-    int y = draw_tabs(ui, 2);
-    switch (S.mode) {
-    case M_STEP_FORM:
-        draw_step_form(ui, y);
-        return;
-    case M_EVIDENCE:
-        draw_evidence(ui, y);
-        return;
-    case M_TOA_FORM:
-        draw_toa_form(ui, y);
-        return;
-    default:
-        break;
-    }
-    if (S.view == V_STEPS)
-        draw_steps(ui, y);
-    else
-        draw_toas(ui, y);
+        kr_le_fini(&S->toa[i]);
+    free(S->edit_id);
+    free(S->pats);
+    free(S->marked);
+    kr_lint_list_fini(&S->lint);
+    kr_linter_free(S->linter);
+    memset(S, 0, sizeof *S);
 }
 
 /* ---- actions ---- */
 
 static void step_open_form(const struct kr_next_step *s)
 {
-    free(S.edit_id);
-    S.edit_id = s ? kr_xstrdup(s->id) : NULL;
-    kr_le_set(&S.text, s && s->text ? s->text : "");
-    S.actor = s ? s->actor : KR_ACTOR_SCHOOLLEIDING;
-    S.horizon = s ? s->horizon : KR_HORIZON_WEEK;
-    S.field = 0;
-    S.mode = M_STEP_FORM;
+    free(S->edit_id);
+    S->edit_id = s ? kr_xstrdup(s->id) : NULL;
+    kr_le_set(&S->text, s && s->text ? s->text : "");
+    S->actor = s ? s->actor : KR_ACTOR_SCHOOLLEIDING;
+    S->horizon = s ? s->horizon : KR_HORIZON_WEEK;
+    S->field = 0;
+    S->mode = M_STEP_FORM;
 }
 
 static void step_save(struct ui *ui)
 {
-    char *text = ui_trimmed(S.text.text);
+    char *text = ui_trimmed(S->text.text);
     if (!text) {
         ui_message(ui, UI_ERROR, "Een stap heeft tekst nodig: wat gaat er gebeuren?");
-        S.field = 0;
+        S->field = 0;
         return;
     }
     struct kr_next_step s = {0};
     const struct kr_next_step *old = NULL;
-    for (size_t i = 0; S.edit_id && i < S.steps.n; i++)
-        if (strcmp(S.steps.items[i].id, S.edit_id) == 0)
-            old = &S.steps.items[i];
-    s.id = S.edit_id;
+    for (size_t i = 0; S->edit_id && i < S->steps.n; i++)
+        if (strcmp(S->steps.items[i].id, S->edit_id) == 0)
+            old = &S->steps.items[i];
+    s.id = S->edit_id;
     s.text = text;
-    s.actor = S.actor;
-    s.horizon = S.horizon;
+    s.actor = S->actor;
+    s.horizon = S->horizon;
     if (old) { /* an edit keeps the evidence */
         s.evidence = old->evidence;
         s.n_evidence = old->n_evidence;
     }
     struct kr_error err = {0};
     enum kr_status r = kr_store_step_put(ui->st, ui->session.id, &s, &err);
-    char *new_id = s.id != S.edit_id ? s.id : NULL;
+    char *new_id = s.id != S->edit_id ? s.id : NULL;
     free(text);
     if (r != KR_OK) {
         ui_store_error(ui, "Bewaren lukte niet", &err);
@@ -406,18 +132,18 @@ static void step_save(struct ui *ui)
         return; /* the form stays open: nothing typed is lost */
     }
     ui_message(ui, UI_OK, "Stap bewaard.");
-    S.mode = M_BROWSE;
-    bool created = !S.edit_id;
+    S->mode = M_BROWSE;
+    bool created = !S->edit_id;
     load(ui);
-    if (created && S.steps.n)
-        S.sel[V_STEPS] = S.steps.n - 1; /* a new step is placed last */
+    if (created && S->steps.n)
+        S->sel[V_STEPS] = S->steps.n - 1; /* a new step is placed last */
     free(new_id);
 }
 
 static void step_form_key(struct ui *ui, int k)
 {
     if (k == UI_ESC) {
-        S.mode = M_BROWSE;
+        S->mode = M_BROWSE;
         ui_message(ui, UI_NORMAL, "Niets veranderd.");
         return;
     }
@@ -425,65 +151,65 @@ static void step_form_key(struct ui *ui, int k)
         step_save(ui);
         return;
     }
-    if (ui_form_key(ui, &S.field, 3, k, step_save))
+    if (ui_form_key(ui, &S->field, 3, k, step_save))
         return;
     int step = k == UI_FN(KEY_LEFT) ? -1 : k == UI_FN(KEY_RIGHT) || k == ' ' ? 1 : 0;
-    if (S.field == 1 && step) {
-        S.actor = (enum kr_actor)(((int)S.actor + step + KR_ACTOR_COUNT) % KR_ACTOR_COUNT);
+    if (S->field == 1 && step) {
+        S->actor = (enum kr_actor)(((int)S->actor + step + KR_ACTOR_COUNT) % KR_ACTOR_COUNT);
         return;
     }
-    if (S.field == 2 && step) {
-        S.horizon =
-            (enum kr_horizon)(((int)S.horizon + step + KR_HORIZON_COUNT) % KR_HORIZON_COUNT);
+    if (S->field == 2 && step) {
+        S->horizon =
+            (enum kr_horizon)(((int)S->horizon + step + KR_HORIZON_COUNT) % KR_HORIZON_COUNT);
         return;
     }
-    if (S.field == 0)
-        ui_le_feed(&S.text, k);
+    if (S->field == 0)
+        ui_le_feed(&S->text, k);
 }
 
 static void evidence_open(struct ui *ui)
 {
-    const struct kr_next_step *s = cur_step();
+    const struct kr_next_step *s = steps_cur_step(S);
     if (!s) {
         ui_message(ui, UI_ERROR, "Maak eerst een stap (n) en kies dan het bewijs.");
         return;
     }
     load_patterns(ui);
-    if (!S.rf_loaded)
+    if (!S->rf_loaded)
         return;
-    for (size_t i = 0; i < S.n_pats; i++) {
-        S.marked[i] = false;
+    for (size_t i = 0; i < S->n_pats; i++) {
+        S->marked[i] = false;
         for (size_t e = 0; e < s->n_evidence; e++)
-            if (strcmp(s->evidence[e], S.rf->result.patterns[S.pats[i]].id) == 0)
-                S.marked[i] = true;
+            if (strcmp(s->evidence[e], S->rf->result.patterns[S->pats[i]].id) == 0)
+                S->marked[i] = true;
     }
-    S.pick = S.pick_top = 0;
-    S.mode = M_EVIDENCE;
+    S->pick = S->pick_top = 0;
+    S->mode = M_EVIDENCE;
 }
 
 static bool is_pattern_id(const char *id)
 {
-    for (size_t i = 0; i < S.n_pats; i++)
-        if (strcmp(S.rf->result.patterns[S.pats[i]].id, id) == 0)
+    for (size_t i = 0; i < S->n_pats; i++)
+        if (strcmp(S->rf->result.patterns[S->pats[i]].id, id) == 0)
             return true;
     return false;
 }
 
 static void evidence_save(struct ui *ui)
 {
-    const struct kr_next_step *old = cur_step();
+    const struct kr_next_step *old = steps_cur_step(S);
     if (!old)
         return;
     struct kr_next_step s = *old;
     /* Evidence that is not one of these patterns (a note, a pattern gone) stays. */
-    char **ev = kr_xcalloc(old->n_evidence + S.n_pats + 1, sizeof *ev);
+    char **ev = kr_xcalloc(old->n_evidence + S->n_pats + 1, sizeof *ev);
     size_t n = 0;
     for (size_t e = 0; e < old->n_evidence; e++)
         if (!is_pattern_id(old->evidence[e]))
             ev[n++] = old->evidence[e];
-    for (size_t i = 0; i < S.n_pats; i++)
-        if (S.marked[i])
-            ev[n++] = S.rf->result.patterns[S.pats[i]].id;
+    for (size_t i = 0; i < S->n_pats; i++)
+        if (S->marked[i])
+            ev[n++] = S->rf->result.patterns[S->pats[i]].id;
     s.evidence = ev;
     s.n_evidence = n;
     struct kr_error err = {0};
@@ -494,7 +220,7 @@ static void evidence_save(struct ui *ui)
         return;
     }
     ui_message(ui, UI_OK, "Bewijs bewaard (%zu).", n);
-    S.mode = M_BROWSE;
+    S->mode = M_BROWSE;
     load(ui);
 }
 
@@ -503,22 +229,22 @@ static void evidence_key(struct ui *ui, int k)
     switch (k) {
     case UI_ESC:
     case 'q':
-        S.mode = M_BROWSE;
+        S->mode = M_BROWSE;
         ui_message(ui, UI_NORMAL, "Niets veranderd.");
         return;
     case UI_FN(KEY_UP):
     case 'k':
-        if (S.pick > 0)
-            S.pick--;
+        if (S->pick > 0)
+            S->pick--;
         return;
     case UI_FN(KEY_DOWN):
     case 'j':
-        if (S.pick + 1 < S.n_pats)
-            S.pick++;
+        if (S->pick + 1 < S->n_pats)
+            S->pick++;
         return;
     case ' ':
-        if (S.pick < S.n_pats)
-            S.marked[S.pick] = !S.marked[S.pick];
+        if (S->pick < S->n_pats)
+            S->marked[S->pick] = !S->marked[S->pick];
         return;
     case UI_ENTER:
     case '\n':
@@ -534,25 +260,25 @@ static void evidence_key(struct ui *ui, int k)
 static void toa_open_form(void)
 {
     for (int i = 0; i < TOA_FIELDS; i++)
-        kr_le_clear(&S.toa[i]);
+        kr_le_clear(&S->toa[i]);
     char name[32];
-    snprintf(name, sizeof name, "Groepje %zu", S.toas.n + 1);
-    kr_le_set(&S.toa[0], name);
-    S.toa_field = 0;
-    S.mode = M_TOA_FORM;
+    snprintf(name, sizeof name, "Groepje %zu", S->toas.n + 1);
+    kr_le_set(&S->toa[0], name);
+    S->toa_field = 0;
+    S->mode = M_TOA_FORM;
 }
 
 static void toa_save(struct ui *ui)
 {
     char *f[TOA_FIELDS];
     for (int i = 0; i < TOA_FIELDS; i++)
-        f[i] = ui_trimmed(S.toa[i].text);
+        f[i] = ui_trimmed(S->toa[i].text);
     if (!f[0]) {
         ui_message(ui, UI_ERROR, "Geef het groepje een naam.");
-        S.toa_field = 0;
+        S->toa_field = 0;
     } else if (!f[1] && !f[2] && !f[3]) {
         ui_message(ui, UI_ERROR, "Vul minstens één zin van de theory of action in.");
-        S.toa_field = 1;
+        S->toa_field = 1;
     } else {
         struct kr_toa_version v = {0};
         v.group = f[0];
@@ -564,11 +290,11 @@ static void toa_save(struct ui *ui)
             ui_store_error(ui, "Bewaren lukte niet", &err);
         } else {
             ui_message(ui, UI_OK, "Theory of action van %s bewaard (c: kiezen).", f[0]);
-            S.mode = M_BROWSE;
+            S->mode = M_BROWSE;
             load(ui);
-            for (size_t i = 0; i < S.toas.n; i++)
-                if (strcmp(S.toas.items[i].id, v.id) == 0)
-                    S.sel[V_TOA] = i;
+            for (size_t i = 0; i < S->toas.n; i++)
+                if (strcmp(S->toas.items[i].id, v.id) == 0)
+                    S->sel[V_TOA] = i;
         }
         free(v.id);
     }
@@ -579,20 +305,20 @@ static void toa_save(struct ui *ui)
 static void toa_form_key(struct ui *ui, int k)
 {
     if (k == UI_ESC) {
-        S.mode = M_BROWSE;
+        S->mode = M_BROWSE;
         ui_message(ui, UI_NORMAL, "Niets veranderd.");
         return;
     }
     if (k == '\n' || k == UI_FN(KEY_ENTER))
         k = UI_ENTER;
-    if (ui_form_key(ui, &S.toa_field, TOA_FIELDS, k, toa_save))
+    if (ui_form_key(ui, &S->toa_field, TOA_FIELDS, k, toa_save))
         return;
-    ui_le_feed(&S.toa[S.toa_field], k);
+    ui_le_feed(&S->toa[S->toa_field], k);
 }
 
 static void toa_choose(struct ui *ui)
 {
-    const struct kr_toa_version *v = cur_toa();
+    const struct kr_toa_version *v = steps_cur_toa(S);
     if (!v) {
         ui_message(ui, UI_ERROR, "Maak eerst een theory of action (n).");
         return;
@@ -609,18 +335,18 @@ static void toa_choose(struct ui *ui)
 
 static void confirm_key(struct ui *ui, int k)
 {
-    S.mode = M_BROWSE;
+    S->mode = M_BROWSE;
     if (k != 'j' && k != 'J') {
         ui_message(ui, UI_NORMAL, "Niets verwijderd.");
         return;
     }
     struct kr_error err = {0};
     enum kr_status r;
-    if (S.view == V_STEPS) {
-        const struct kr_next_step *s = cur_step();
+    if (S->view == V_STEPS) {
+        const struct kr_next_step *s = steps_cur_step(S);
         r = s ? kr_store_step_delete(ui->st, s->id, &err) : KR_OK;
     } else {
-        const struct kr_toa_version *v = cur_toa();
+        const struct kr_toa_version *v = steps_cur_toa(S);
         r = v ? kr_store_toa_version_delete(ui->st, v->id, &err) : KR_OK;
     }
     if (r == KR_OK)
@@ -633,32 +359,32 @@ static void confirm_key(struct ui *ui, int k)
 /* K / J (Shift-↑ / Shift-↓): the selected step one place up or down, saved at once. */
 static void step_move(struct ui *ui, int dir)
 {
-    size_t i = S.sel[V_STEPS], j = dir < 0 ? i - 1 : i + 1;
-    if (S.steps.n < 2 || (dir < 0 && i == 0) || (dir > 0 && i + 1 >= S.steps.n)) {
+    size_t i = S->sel[V_STEPS], j = dir < 0 ? i - 1 : i + 1;
+    if (S->steps.n < 2 || (dir < 0 && i == 0) || (dir > 0 && i + 1 >= S->steps.n)) {
         ui_message(ui, UI_NORMAL,
                    dir < 0 ? "Deze stap staat al bovenaan." : "Deze stap staat al onderaan.");
         return;
     }
-    const char **ids = kr_xcalloc(S.steps.n, sizeof *ids);
-    for (size_t n = 0; n < S.steps.n; n++)
-        ids[n] = S.steps.items[n].id;
-    ids[i] = S.steps.items[j].id;
-    ids[j] = S.steps.items[i].id;
+    const char **ids = kr_xcalloc(S->steps.n, sizeof *ids);
+    for (size_t n = 0; n < S->steps.n; n++)
+        ids[n] = S->steps.items[n].id;
+    ids[i] = S->steps.items[j].id;
+    ids[j] = S->steps.items[i].id;
     struct kr_error err = {0};
-    enum kr_status r = kr_store_step_reorder(ui->st, ui->session.id, ids, S.steps.n, &err);
+    enum kr_status r = kr_store_step_reorder(ui->st, ui->session.id, ids, S->steps.n, &err);
     free(ids);
     if (r != KR_OK) {
         ui_store_error(ui, "Verplaatsen lukte niet", &err);
         return;
     }
     load(ui);
-    S.sel[V_STEPS] = j;
+    S->sel[V_STEPS] = j;
     ui_message(ui, UI_OK, "Stap staat nu op plaats %zu.", j + 1);
 }
 
 static void key(struct ui *ui, int k)
 {
-    switch (S.mode) {
+    switch (S->mode) {
     case M_STEP_FORM:
         step_form_key(ui, k);
         return;
@@ -674,8 +400,8 @@ static void key(struct ui *ui, int k)
     default:
         break;
     }
-    size_t n = S.view == V_STEPS ? S.steps.n : S.toas.n;
-    size_t *sel = &S.sel[S.view];
+    size_t n = S->view == V_STEPS ? S->steps.n : S->toas.n;
+    size_t *sel = &S->sel[S->view];
     switch (k) {
     case 'q':
     case 'Q':
@@ -684,7 +410,7 @@ static void key(struct ui *ui, int k)
         return;
     case UI_TAB:
     case UI_FN(KEY_BTAB):
-        S.view = (enum view)((S.view + 1) % V_COUNT);
+        S->view = (enum steps_view)((S->view + 1) % V_COUNT);
         return;
     case UI_FN(KEY_UP):
     case 'k':
@@ -697,7 +423,7 @@ static void key(struct ui *ui, int k)
             (*sel)++;
         return;
     case 'n':
-        if (S.view == V_STEPS)
+        if (S->view == V_STEPS)
             step_open_form(NULL);
         else
             toa_open_form();
@@ -705,20 +431,20 @@ static void key(struct ui *ui, int k)
     case 'd':
         if (n == 0)
             return;
-        if (S.view == V_STEPS)
+        if (S->view == V_STEPS)
             ui_message(ui, UI_ERROR, "Stap %zu verwijderen? (j/n)", *sel + 1);
         else
             ui_message(ui, UI_ERROR, "Theory of action van %s verwijderen? (j/n)",
-                       cur_toa()->group ? cur_toa()->group : "deze versie");
-        S.mode = M_CONFIRM;
+                       steps_cur_toa(S)->group ? steps_cur_toa(S)->group : "deze versie");
+        S->mode = M_CONFIRM;
         return;
     default:
         break;
     }
-    if (S.view == V_STEPS) {
+    if (S->view == V_STEPS) {
         if (k == 'e' || k == UI_ENTER || k == '\n' || k == UI_FN(KEY_ENTER)) {
-            if (cur_step())
-                step_open_form(cur_step());
+            if (steps_cur_step(S))
+                step_open_form(steps_cur_step(S));
         } else if (k == 'b') {
             evidence_open(ui);
         } else if (k == 'K' || k == UI_FN(KEY_SR)) {
@@ -734,16 +460,16 @@ static void key(struct ui *ui, int k)
 static void paste(struct ui *ui, const char *text, size_t len)
 {
     (void)ui;
-    if (S.mode == M_STEP_FORM && S.field == 0)
-        kr_le_insert(&S.text, text, len);
-    else if (S.mode == M_TOA_FORM)
-        kr_le_insert(&S.toa[S.toa_field], text, len);
+    if (S->mode == M_STEP_FORM && S->field == 0)
+        kr_le_insert(&S->text, text, len);
+    else if (S->mode == M_TOA_FORM)
+        kr_le_insert(&S->toa[S->toa_field], text, len);
 }
 
 static bool typing(struct ui *ui)
 {
     (void)ui;
-    return (S.mode == M_STEP_FORM && S.field == 0) || S.mode == M_TOA_FORM;
+    return (S->mode == M_STEP_FORM && S->field == 0) || S->mode == M_TOA_FORM;
 }
 
 static const char *text_field(struct ui *ui)
@@ -755,20 +481,20 @@ static const char *footer(struct ui *ui)
 {
     (void)ui;
     const char *f;
-    if (S.mode == M_STEP_FORM)
+    if (S->mode == M_STEP_FORM)
         f = "↑↓ veld|← → kiezen|Enter bewaren|Esc annuleren";
-    else if (S.mode == M_TOA_FORM)
+    else if (S->mode == M_TOA_FORM)
         f = "↑↓ veld|Enter volgende|Ctrl-S bewaren|Esc annuleren";
-    else if (S.mode == M_EVIDENCE)
+    else if (S->mode == M_EVIDENCE)
         f = "↑↓ kies|spatie aan/uit|Enter bewaren|Esc annuleren";
-    else if (S.mode == M_CONFIRM)
+    else if (S->mode == M_CONFIRM)
         f = "j verwijderen|n niet";
-    else if (S.view == V_STEPS)
+    else if (S->view == V_STEPS)
         f = "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug";
     else
         f = "n nieuw|c kiezen|d weg|Tab stappen|? hulp|q terug";
-    snprintf(S.footer, sizeof S.footer, "%s", f);
-    return S.footer;
+    snprintf(S->footer, sizeof S->footer, "%s", f);
+    return S->footer;
 }
 
 static const struct ui_help help[] = {
@@ -790,7 +516,7 @@ const struct ui_screen ui_screen_steps = {
     .help = help,
     .enter = enter,
     .leave = leave,
-    .draw = draw,
+    .draw = ui_steps_draw,
     .key = key,
     .paste = paste,
     .footer = footer,

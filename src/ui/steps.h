@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the two files of the next-steps screen share: its state (screen_steps.c loads it and
+ * handles the keys, steps_draw.c draws it) and the selected step or version.
+ */
+#ifndef KR_UI_STEPS_H
+#define KR_UI_STEPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kijkronde/kijkvraag.h"
+#include "kijkronde/lineedit.h"
+#include "kijkronde/reflection.h"
+#include "kijkronde/store.h"
+#include "ui_internal.h"
+
+enum steps_view { V_STEPS, V_TOA, V_COUNT };
+
+enum steps_mode {
+    M_BROWSE,
+    M_STEP_FORM, /* a new step or an edit: text, actor, horizon */
+    M_EVIDENCE,  /* picking the patterns a step rests on */
+    M_TOA_FORM,  /* a new version: group, the three clauses */
+    M_CONFIRM,   /* j/n on deleting the selected step or version */
+};
+
+#define TOA_FIELDS 4
+
+/* The one steps screen's state (screen_steps.c). */
+struct ui_steps {
+    enum steps_view view;
+    enum steps_mode mode;
+    struct kr_next_step_list steps;
+    struct kr_toa_list toas;
+    size_t sel[V_COUNT], top[V_COUNT];
+    /* the step form */
+    struct kr_lineedit text;
+    int field;
+    enum kr_actor actor;
+    enum kr_horizon horizon;
+    char *edit_id; /* the step being edited, NULL for a new one */
+    /* the theory-of-action form */
+    struct kr_lineedit toa[TOA_FIELDS];
+    int toa_field;
+    /* evidence: the reflection's patterns and which are marked */
+    const struct kr_reflection *rf; /* the shared one (ui_reflection): no recomputation */
+    bool rf_loaded;
+    size_t *pats; /* indices into rf.result.patterns that can be evidence */
+    size_t n_pats;
+    bool *marked;
+    size_t pick, pick_top;
+    /* the kijkvraag linter on the learners' clause */
+    struct kr_linter *linter;
+    bool linter_failed;
+    struct kr_lint_list lint;
+    char footer[256];
+};
+extern struct ui_steps ui_steps_state;
+
+/* Draw the screen: the tabs, then the list or the form of the current mode (steps_draw.c). */
+void ui_steps_draw(struct ui *ui);
+
+static inline const struct kr_next_step *steps_cur_step(const struct ui_steps *S)
+{
+    return S->sel[V_STEPS] < S->steps.n ? &S->steps.items[S->sel[V_STEPS]] : NULL;
+}
+
+static inline const struct kr_toa_version *steps_cur_toa(const struct ui_steps *S)
+{
+    return S->sel[V_TOA] < S->toas.n ? &S->toas.items[S->sel[V_TOA]] : NULL;
+}
+
+#endif
