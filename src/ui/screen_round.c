@@ -5,56 +5,22 @@
  * once with its time; the zonder-oordeel check highlights judging words while typing
  * and shows its hint, but never blocks. The unfinished line is written as a draft
  * when typing pauses, so a crash loses at most the last second. A note that cannot be
- * saved (full disk, read-only medium) stays on screen and is saved when it can be.
+ * saved (full disk, read-only medium) stays on screen and is saved when it can be. The
+ * drawing is in round_draw.c, the drafts and the recovery file in round_keep.c.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
-#include "kijkronde/paths.h"
 #include "kijkronde/plural.h"
-#include "kijkronde/utf8.h"
+#include "round.h"
 #include "ui_internal.h"
 
-/* A draft is written after this pause in typing, or this often while typing goes on. */
-#define DRAFT_PAUSE_MS 400
-#define DRAFT_MAX_MS   2000
-#define RETRY_MS       2000
-
-struct pending {
-    char *text;
-    char at[KR_TIME_SIZE]; /* when Enter was pressed */
-};
-
-static struct {
-    struct kr_lineedit ed;
-    bool list_focus;
-    char *edit_id; /* the note being edited, or NULL for a new note */
-    char *stash;   /* the new note's text while another is edited */
-    struct ui_notelist list;
-    int list_rows;
-    bool draft_dirty, draft_stored;
-    long long last_change_ms, last_draft_ms, last_retry_ms;
-    struct pending *pending;
-    size_t n_pending, cap_pending;
-    bool all_punten;  /* Ctrl-P: every kijkpunt on its own row */
-    size_t checked_n; /* findings of the line at the last frame (Enter needs no new check) */
-} R;
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+struct ui_round ui_round_state;
+static struct ui_round *const R = &ui_round_state;
 
 /* Seconds since the epoch of "YYYY-MM-DDTHH:MM:SS+HH:MM" (or Z); -1 when malformed. */
 static time_t parse_iso(const char *s)
@@ -84,73 +50,26 @@ static time_t parse_iso(const char *s)
 static void reload(struct ui *ui)
 {
     struct kr_obs_filter f = {.visit_id = ui->visit.id};
-    ui_notelist_load(ui, &R.list, &f);
-}
-
-static void write_draft(struct ui *ui)
-{
-    struct kr_error err = {0};
-    if (!R.draft_dirty || R.edit_id)
-        return;
-    if (kr_store_draft_put(ui->st, ui->visit.id, R.ed.text, &err) == KR_OK) {
-        R.draft_dirty = false;
-        R.draft_stored = R.ed.len > 0;
-    }
-    R.last_draft_ms = now_ms();
-}
-
-static void changed(void)
-{
-    long long t = now_ms();
-    if (!R.draft_dirty)
-        R.last_draft_ms = t;
-    R.draft_dirty = true;
-    R.last_change_ms = t;
-}
-
-/*
- * The draft of an observer whose TUI stopped (killed, crashed, closed, or an older
- * kijkronde): taken over when this visit opens. A draft of a TUI that still runs (same
- * host, its pid alive) or of another host is never shown here: two observers on one
- * visit each keep their own line. A reused pid only keeps a draft waiting (never lost).
- */
-static char *adopt_stopped_draft(struct ui *ui)
-{
-    struct kr_error err = {0};
-    struct kr_draft_list l = {0};
-    char host[256] = "", *text = NULL;
-    gethostname(host, sizeof host - 1);
-    if (kr_store_draft_others(ui->st, ui->visit.id, &l, &err) != KR_OK)
-        return NULL;
-    for (size_t i = 0; i < l.n && !text; i++) {
-        const struct kr_draft *d = &l.items[i];
-        bool stopped =
-            d->pid <= 0 || !d->host ||
-            (strcmp(d->host, host) == 0 && kill((pid_t)d->pid, 0) != 0 && errno == ESRCH);
-        if (stopped)
-            kr_store_draft_take(ui->st, d->instance, ui->visit.id, &text, &err);
-    }
-    kr_draft_list_fini(&l);
-    return text;
+    ui_notelist_load(ui, &R->list, &f);
 }
 
 static void enter(struct ui *ui)
 {
     struct kr_error err = {0};
     char *draft = NULL;
-    kr_le_init(&R.ed);
-    R.ed.max_len = KR_NOTE_MAX_CHARS * 4; /* bytes: room for the longest note in any script */
-    R.list_focus = false;
-    R.list.show = UI_SHOW_ALL;
-    R.list.with_visit = false;
-    R.draft_dirty = R.draft_stored = false;
+    kr_le_init(&R->ed);
+    R->ed.max_len = KR_NOTE_MAX_CHARS * 4; /* bytes: room for the longest note in any script */
+    R->list_focus = false;
+    R->list.show = UI_SHOW_ALL;
+    R->list.with_visit = false;
+    R->draft_dirty = R->draft_stored = false;
     if (ui->visit_start == 0 || ui->visit_start == (time_t)-1)
         ui->visit_start = parse_iso(ui->visit.started_at);
     if (kr_store_draft_get(ui->st, ui->visit.id, &draft, &err) == KR_OK && !draft)
-        draft = adopt_stopped_draft(ui);
+        draft = ui_round_adopt_stopped_draft(ui);
     if (draft) {
-        kr_le_set(&R.ed, draft);
-        R.draft_stored = true;
+        kr_le_set(&R->ed, draft);
+        R->draft_stored = true;
         ui_message(ui, UI_OK, "Je onafgemaakte notitie is teruggezet.");
     } else if (ui->visit.ended_at) {
         char hhmm[6];
@@ -160,103 +79,35 @@ static void enter(struct ui *ui)
     }
     free(draft);
     reload(ui);
-    R.list.sel = R.list.notes.n ? R.list.notes.n - 1 : 0;
+    R->list.sel = R->list.notes.n ? R->list.notes.n - 1 : 0;
 }
 
 static void retry_pending(struct ui *ui);
 
-/* Write fd's whole buffer; false on any error. */
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-static bool write_recovery_at(const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
-    if (close(fd) != 0)
-        ok = false;
-    return ok;
-}
-
-/*
- * Notes that could not be saved when the round ends (full disk, deleted database, a held
- * lock): one line each, "kijkronde-herstel\tVISIT\tAT\tTEXT" (a note has no tab or line
- * break), appended with plain write + fsync beside the database, else in
- * $XDG_STATE_HOME/kijkronde/. The path goes to ui_recovery_path for the message after
- * endwin; if no file can be written the notes go to stderr there.
- */
-static void write_recovery(struct ui *ui, const char *draft)
-{
-    struct kr_buf b = {0};
-    for (size_t i = 0; i < R.n_pending; i++)
-        kr_buf_printf(&b, "kijkronde-herstel\t%s\t%s\t%s\n", ui->visit.id, R.pending[i].at,
-                      R.pending[i].text);
-    if (draft && *draft)
-        kr_buf_printf(&b, "kijkronde-herstel\t%s\tconcept\t%s\n", ui->visit.id, draft);
-    if (!b.len)
-        return;
-    ui_recovery_count += R.n_pending + (draft && *draft ? 1 : 0);
-    char *p = kr_xasprintf("%s.herstel", kr_store_path(ui->st));
-    bool ok = write_recovery_at(p, b.data, b.len);
-    if (!ok) {
-        free(p);
-        p = NULL;
-        char *dir = kr_paths_state_home();
-        if (!dir)
-            dir = kr_xstrdup("/tmp");
-        /* The next start reads herstel-*.txt here too (src/cli/recover.c). */
-        p = kr_xasprintf("%s/herstel-%ld.txt", dir, (long)getpid());
-        free(dir);
-        struct kr_error perr = {0};
-        ok = kr_paths_mkparents(p, &perr) == KR_OK && write_recovery_at(p, b.data, b.len);
-    }
-    if (ok) {
-        snprintf(ui_recovery_path, sizeof ui_recovery_path, "%s", p);
-    } else {
-        ui_recovery_failed = true;
-        kr_buf_append(&ui_recovery_text, b.data, b.len);
-    }
-    free(p);
-    kr_buf_fini(&b);
-}
-
 static void leave(struct ui *ui)
 {
-    if (R.edit_id) {
+    if (R->edit_id) {
         /* An edit not confirmed with Enter is dropped; the stashed new note is the draft. */
-        kr_le_set(&R.ed, R.stash);
-        free(R.edit_id);
-        free(R.stash);
-        R.edit_id = R.stash = NULL;
-        R.draft_dirty = true;
+        kr_le_set(&R->ed, R->stash);
+        free(R->edit_id);
+        free(R->stash);
+        R->edit_id = R->stash = NULL;
+        R->draft_dirty = true;
     }
     /* Every way out first tries to save what waits (not into a deleted database). */
-    if (R.n_pending && kr_store_file_ok(ui->st, NULL))
+    if (R->n_pending && kr_store_file_ok(ui->st, NULL))
         retry_pending(ui);
-    write_draft(ui);
-    bool draft_lost = R.draft_dirty || !kr_store_file_ok(ui->st, NULL);
-    if (R.n_pending || (draft_lost && R.ed.len))
-        write_recovery(ui, draft_lost ? R.ed.text : NULL);
-    ui_notelist_fini(&R.list);
-    kr_le_fini(&R.ed);
-    for (size_t i = 0; i < R.n_pending; i++)
-        free(R.pending[i].text);
-    free(R.pending);
-    R.pending = NULL;
-    R.n_pending = R.cap_pending = 0;
+    ui_round_write_draft(ui);
+    bool draft_lost = R->draft_dirty || !kr_store_file_ok(ui->st, NULL);
+    if (R->n_pending || (draft_lost && R->ed.len))
+        ui_round_write_recovery(ui, draft_lost ? R->ed.text : NULL);
+    ui_notelist_fini(&R->list);
+    kr_le_fini(&R->ed);
+    for (size_t i = 0; i < R->n_pending; i++)
+        free(R->pending[i].text);
+    free(R->pending);
+    R->pending = NULL;
+    R->n_pending = R->cap_pending = 0;
 }
 
 /* Save one note; on failure the store error is in err. */
@@ -287,16 +138,16 @@ static enum kr_status add_typed_note(struct ui *ui, const char *text, const char
     enum kr_status r = kr_store_obs_add_from_draft(ui->st, &o, err);
     if (r == KR_OK) {
         ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
-        struct kr_observation_list *l = &R.list.notes;
-        bool shown = R.list.show == UI_SHOW_ALL || R.list.show == UI_SHOW_UNPLACED ||
-                     (R.list.show == UI_SHOW_FLAGGED && judging);
+        struct kr_observation_list *l = &R->list.notes;
+        bool shown = R->list.show == UI_SHOW_ALL || R->list.show == UI_SHOW_UNPLACED ||
+                     (R->list.show == UI_SHOW_FLAGGED && judging);
         if (shown) {
             KR_GROW(l->items, l->cap, l->n + 1);
             /* flagged[] was sized by the load (its count, not l->cap): grow it to match */
-            R.list.flagged = kr_xreallocarray(R.list.flagged, l->n + 1, sizeof(bool));
-            R.list.flagged[l->n] = judging;
+            R->list.flagged = kr_xreallocarray(R->list.flagged, l->n + 1, sizeof(bool));
+            R->list.flagged[l->n] = judging;
             l->items[l->n++] = o;
-            R.list.sel = l->n - 1;
+            R->list.sel = l->n - 1;
             return r;
         }
     }
@@ -309,19 +160,19 @@ static void retry_pending(struct ui *ui)
 {
     size_t done = 0;
     struct kr_error err = {0};
-    R.last_retry_ms = now_ms();
-    while (done < R.n_pending) {
+    R->last_retry_ms = round_now_ms();
+    while (done < R->n_pending) {
         char *id = NULL;
-        if (add_note(ui, R.pending[done].text, R.pending[done].at, &id, &err) != KR_OK)
+        if (add_note(ui, R->pending[done].text, R->pending[done].at, &id, &err) != KR_OK)
             break;
         free(id);
-        free(R.pending[done].text);
+        free(R->pending[done].text);
         done++;
     }
     if (done == 0)
         return;
-    memmove(R.pending, R.pending + done, (R.n_pending - done) * sizeof *R.pending);
-    R.n_pending -= done;
+    memmove(R->pending, R->pending + done, (R->n_pending - done) * sizeof *R->pending);
+    R->n_pending -= done;
     reload(ui);
     ui_message(ui, UI_OK, "%zu %s alsnog bewaard.", done,
                kr_plural((long long)done, "notitie", "notities"));
@@ -331,7 +182,7 @@ static void save_new(struct ui *ui)
 {
     struct kr_error err = {0};
     char at[KR_TIME_SIZE], *id = NULL;
-    char *text = ui_trimmed(R.ed.text);
+    char *text = ui_trimmed(R->ed.text);
     if (!text) {
         ui_message(ui, UI_NORMAL, "Typ eerst wat je ziet of hoort; Enter bewaart het.");
         return;
@@ -346,34 +197,34 @@ static void save_new(struct ui *ui)
         return;
     }
     kr_clock_now_local(at);
-    if (R.n_pending)
+    if (R->n_pending)
         retry_pending(ui);
     /* The findings of the line as drawn while typing (the same text, checked at the last
      * frame); trimming only takes away spaces. */
-    bool judging = R.checked_n > 0;
-    if (R.n_pending == 0 && add_typed_note(ui, text, at, judging, &err) == KR_OK) {
+    bool judging = R->checked_n > 0;
+    if (R->n_pending == 0 && add_typed_note(ui, text, at, judging, &err) == KR_OK) {
         char hhmm[6];
         kr_clock_hhmm(at, hhmm);
         ui_message(ui, judging ? UI_HINT : UI_OK, "Bewaard om %s.%s", hhmm,
                    judging ? " Met oordeelwoorden (!): laat staan of herschrijf later (e)."
                            : " Plaatsen: Alt-1 2 3 (of Tab, dan 1 2 3).");
-        kr_le_clear(&R.ed);
-        R.draft_stored = false; /* its row went in the note's transaction */
-        R.draft_dirty = false;
+        kr_le_clear(&R->ed);
+        R->draft_stored = false; /* its row went in the note's transaction */
+        R->draft_dirty = false;
         free(id);
         free(text);
         return;
     }
-    if (R.n_pending && err.status == KR_OK)
+    if (R->n_pending && err.status == KR_OK)
         err = (struct kr_error){.status = KR_DB_FULL};
     struct kr_error gone = {0};
     bool db_gone = !kr_store_file_ok(ui->st, &gone);
-    KR_GROW(R.pending, R.cap_pending, R.n_pending + 1);
-    R.pending[R.n_pending].text = text;
-    memcpy(R.pending[R.n_pending].at, at, sizeof at);
-    R.n_pending++;
-    kr_le_clear(&R.ed);
-    R.draft_dirty = false;
+    KR_GROW(R->pending, R->cap_pending, R->n_pending + 1);
+    R->pending[R->n_pending].text = text;
+    memcpy(R->pending[R->n_pending].at, at, sizeof at);
+    R->n_pending++;
+    kr_le_clear(&R->ed);
+    R->draft_dirty = false;
     if (db_gone) {
         ui_message(ui, UI_ERROR,
                    "NIET BEWAARD: database weg of vervangen. Ctrl-C: naar herstelbestand.");
@@ -393,14 +244,14 @@ static void save_new(struct ui *ui)
 /* Alt-1/2/3: save the line (if any) and place it, or place the note saved last. */
 static void save_and_place(struct ui *ui, enum kr_corner c)
 {
-    if (R.edit_id)
+    if (R->edit_id)
         return;
-    if (!kr_le_blank(&R.ed)) {
+    if (!kr_le_blank(&R->ed)) {
         save_new(ui);
-        if (R.ed.len || R.n_pending)
+        if (R->ed.len || R->n_pending)
             return; /* not saved: its message stays */
     }
-    const struct kr_observation *o = ui_notelist_selected(&R.list);
+    const struct kr_observation *o = ui_notelist_selected(&R->list);
     if (!o) {
         ui_message(ui, UI_NORMAL, "Nog geen notitie om te plaatsen.");
         return;
@@ -411,15 +262,15 @@ static void save_and_place(struct ui *ui, enum kr_corner c)
 
 static void start_edit(struct ui *ui)
 {
-    const struct kr_observation *o = ui_notelist_selected(&R.list);
+    const struct kr_observation *o = ui_notelist_selected(&R->list);
     if (!o)
         return;
-    free(R.stash);
-    R.stash = kr_xstrdup(R.ed.text);
-    free(R.edit_id);
-    R.edit_id = kr_xstrdup(o->id);
-    kr_le_set(&R.ed, o->text);
-    R.list_focus = false;
+    free(R->stash);
+    R->stash = kr_xstrdup(R->ed.text);
+    free(R->edit_id);
+    R->edit_id = kr_xstrdup(o->id);
+    kr_le_set(&R->ed, o->text);
+    R->list_focus = false;
     ui_message(ui, UI_NORMAL,
                "Bewerken: Enter bewaart (de oude tekst blijft in de geschiedenis), "
                "Esc annuleert.");
@@ -427,19 +278,19 @@ static void start_edit(struct ui *ui)
 
 static void end_edit(void)
 {
-    kr_le_set(&R.ed, R.stash);
-    free(R.stash);
-    free(R.edit_id);
-    R.stash = R.edit_id = NULL;
+    kr_le_set(&R->ed, R->stash);
+    free(R->stash);
+    free(R->edit_id);
+    R->stash = R->edit_id = NULL;
 }
 
 static void save_edit(struct ui *ui)
 {
     const struct kr_observation *o = NULL;
-    for (size_t i = 0; i < R.list.notes.n; i++)
-        if (strcmp(R.list.notes.items[i].id, R.edit_id) == 0)
-            o = &R.list.notes.items[i];
-    char *text = ui_trimmed(R.ed.text);
+    for (size_t i = 0; i < R->list.notes.n; i++)
+        if (strcmp(R->list.notes.items[i].id, R->edit_id) == 0)
+            o = &R->list.notes.items[i];
+    char *text = ui_trimmed(R->ed.text);
     if (!text) {
         ui_message(ui, UI_NORMAL, "Een lege notitie bewaar ik niet; verwijderen kan met d.");
         return;
@@ -454,7 +305,7 @@ static void save_edit(struct ui *ui)
 /* Leaving the round is held back while notes wait to be saved. */
 static bool may_leave(struct ui *ui)
 {
-    if (R.n_pending == 0)
+    if (R->n_pending == 0)
         return true;
     ui_message(ui, UI_ERROR,
                "Eerst moeten de wachtende notities bewaard zijn (maak ruimte vrij); Ctrl-C stopt.");
@@ -465,11 +316,11 @@ static void end_visit(struct ui *ui)
 {
     struct kr_error err = {0};
     char now[KR_TIME_SIZE];
-    if (R.edit_id) {
+    if (R->edit_id) {
         ui_message(ui, UI_ERROR, "Maak eerst de bewerking af (Enter) of annuleer hem (Esc).");
         return;
     }
-    if (!kr_le_blank(&R.ed)) {
+    if (!kr_le_blank(&R->ed)) {
         ui_message(ui, UI_ERROR,
                    "Er staat nog een notitie in de regel: Enter bewaart, Ctrl-U wist.");
         return;
@@ -484,127 +335,20 @@ static void end_visit(struct ui *ui)
     ui_replace(ui, &ui_screen_review);
 }
 
-static int draw_top(struct ui *ui)
-{
-    const struct kr_visit *v = &ui->visit;
-    int y = 1;
-    ui_putf(ui, y, 1, ui->cols - 14, UI_DIM, "%s%s%s%s%s", v->label ? v->label : "",
-            v->subject ? " · " : "", v->subject ? v->subject : "", v->tweetal_name ? " · " : "",
-            v->tweetal_name ? v->tweetal_name : "");
-    if (ui->visit_start > 0 && !v->ended_at) {
-        long s = (long)(time(NULL) - ui->visit_start);
-        if (s < 0)
-            s = 0;
-        ui_putf(ui, y, ui->cols - 12, 11, UI_HEAD, "tijd %02ld:%02ld", s / 60, s % 60);
-    } else if (v->ended_at) {
-        ui_put(ui, y, ui->cols - 12, 11, UI_DIM, "afgerond");
-    }
-    y++;
-    y += ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_HEAD, ui->session.kijkvraag_text, NULL, 0,
-                        UI_HEAD);
-    if (ui->session.kijkpunten && *ui->session.kijkpunten) {
-        /* Ctrl-P: each kijkpunt on its own row; else all of them run on in two rows. */
-        int max = ui->rows >= 24 ? 8 : 4;
-        struct kr_buf b = {0};
-        for (const char *p = ui->session.kijkpunten; *p;) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            if (n && R.all_punten && max-- > 0) {
-                ui_putf(ui, y++, 1, ui->cols - 2, UI_NORMAL, "• %.*s", (int)n, p);
-            } else if (n && !R.all_punten) {
-                kr_buf_puts(&b, b.len ? "  • " : "• ");
-                kr_buf_append(&b, p, n);
-            }
-            p += n + (nl ? 1 : 0);
-        }
-        if (b.len)
-            y += ui_put_wrapped(ui, y, 1, ui->cols - 2, ui->rows >= 24 ? 2 : 1, UI_NORMAL,
-                                kr_buf_str(&b), NULL, 0, UI_NORMAL);
-        kr_buf_fini(&b);
-    }
-    return y;
-}
-
-static const char *corner_name(enum kr_corner c)
-{
-    const char *s = kr_corner_str(c);
-    return s ? s : "-";
-}
-
-static void put_tip(struct ui *ui, int y, int rows, const char *hint)
-{
-    struct kr_buf b = {0};
-    kr_buf_printf(&b, "Tip: %s", hint);
-    ui_put_wrapped(ui, y, 1, ui->cols - 2, rows, UI_HINT, kr_buf_str(&b), NULL, 0, UI_HINT);
-    kr_buf_fini(&b);
-}
-
-static void draw(struct ui *ui)
-{
-    int y = draw_top(ui);
-    int entry_rows = 2;
-    int tip_rows = ui->rows >= 24 ? 2 : 1; /* a tip of two rows where there is room */
-    int bottom =
-        ui->rows - 2 - entry_rows - 1 - tip_rows - (int)(R.n_pending > 3 ? 3 : R.n_pending);
-    ui_putf(ui, y, 1, ui->cols - 2, UI_HEAD, "Notities van dit bezoek (%zu)", R.list.notes.n);
-    if (R.list_focus)
-        ui_put(ui, y, ui->cols - 24, 23, UI_DIM, "Tab: terug naar typen");
-    y++;
-    R.list_rows = bottom - y;
-    ui_notelist_draw(ui, &R.list, y, R.list_rows, R.list_focus);
-    y = bottom;
-    for (size_t i = 0; i < R.n_pending && i < 3; i++)
-        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "wacht op opslaan: %s", R.pending[i].text);
-
-    struct ui_span spans[UI_MAX_SPANS];
-    size_t n_spans = 0;
-    const char *hint = NULL;
-    enum kr_corner sug;
-    if (R.list_focus) {
-        const struct kr_observation *o = ui_notelist_selected(&R.list);
-        if (o) {
-            ui_check(ui, o->text, strlen(o->text), NULL, NULL, &hint);
-            sug = ui_suggest(ui, o->text, strlen(o->text));
-            if (hint)
-                put_tip(ui, y, tip_rows, hint);
-            else
-                ui_put(ui, y, 1, ui->cols - 2, UI_DIM, "Geen oordeelwoorden gevonden.");
-            ui_putf(ui, y + tip_rows, 1, ui->cols - 2, UI_NORMAL,
-                    "Plaats: 1 leerling  2 leraar  3 leerinhoud  (voorstel: %s, v)",
-                    corner_name(sug));
-        }
-    } else {
-        R.checked_n = ui_check(ui, R.ed.text, R.ed.len, spans, &n_spans, &hint);
-        sug = ui_suggest(ui, R.ed.text, R.ed.len);
-        if (hint)
-            put_tip(ui, y, tip_rows, hint);
-        else
-            ui_put(ui, y, 1, ui->cols - 2, UI_DIM,
-                   R.edit_id ? "Je bewerkt een notitie." : "Schrijf wat je ziet en hoort.");
-        if (sug != KR_CORNER_NONE)
-            ui_putf(ui, y + tip_rows, 1, ui->cols - 2, UI_DIM,
-                    "Voorstel: %s · Alt-1 leerling  Alt-2 leraar  Alt-3 leerinhoud",
-                    corner_name(sug));
-    }
-    y += tip_rows + 1;
-    ui_put(ui, y, 1, 10, UI_HEAD, R.edit_id ? "Bewerk ›" : "Notitie ›");
-    ui_draw_field(ui, y, 11, ui->cols - 12, entry_rows, &R.ed, !R.list_focus, spans, n_spans);
-}
-
 static void tick(struct ui *ui)
 {
-    long long t = now_ms();
-    if (R.draft_dirty && t - R.last_change_ms >= DRAFT_PAUSE_MS)
-        write_draft(ui);
-    if (R.n_pending && t - R.last_retry_ms >= RETRY_MS)
+    long long t = round_now_ms();
+    if (R->draft_dirty && t - R->last_change_ms >= DRAFT_PAUSE_MS)
+        ui_round_write_draft(ui);
+    if (R->n_pending && t - R->last_retry_ms >= RETRY_MS)
         retry_pending(ui);
 }
 
 static void list_key(struct ui *ui, int k)
 {
-    if (ui_notelist_move(&R.list, k, R.list_rows))
+    if (ui_notelist_move(&R->list, k, R->list_rows))
         return;
-    if (ui_notelist_act(ui, &R.list, k)) {
+    if (ui_notelist_act(ui, &R->list, k)) {
         reload(ui);
         return;
     }
@@ -612,7 +356,7 @@ static void list_key(struct ui *ui, int k)
     case UI_TAB:
     case UI_ESC:
     case 'i':
-        R.list_focus = false;
+        R->list_focus = false;
         break;
     case 'e':
     case UI_ENTER:
@@ -624,7 +368,7 @@ static void list_key(struct ui *ui, int k)
         break;
     case 'p':
     case UI_CTRL('p'):
-        R.all_punten = !R.all_punten;
+        R->all_punten = !R->all_punten;
         break;
     case 'n':
     case UI_CTRL('n'):
@@ -642,26 +386,26 @@ static void list_key(struct ui *ui, int k)
 
 static void key(struct ui *ui, int k)
 {
-    if (R.list_focus) {
+    if (R->list_focus) {
         list_key(ui, k);
         return;
     }
     switch (k) {
     case UI_ENTER:
-        if (R.edit_id)
+        if (R->edit_id)
             save_edit(ui);
         else
             save_new(ui);
         return;
     case UI_TAB:
-        R.list_focus = true;
+        R->list_focus = true;
         return;
     case UI_ESC:
-        if (R.edit_id) {
+        if (R->edit_id) {
             end_edit();
             ui_message(ui, UI_NORMAL, "Bewerking geannuleerd.");
         } else {
-            R.list_focus = true;
+            R->list_focus = true;
         }
         return;
     case UI_CTRL('z'):
@@ -669,7 +413,7 @@ static void key(struct ui *ui, int k)
         reload(ui);
         return;
     case UI_CTRL('p'):
-        R.all_punten = !R.all_punten;
+        R->all_punten = !R->all_punten;
         return;
     case UI_ALT('1'):
         save_and_place(ui, KR_CORNER_LEERLING);
@@ -688,49 +432,49 @@ static void key(struct ui *ui, int k)
             ui_push(ui, &ui_screen_notes);
         return;
     case UI_FN(KEY_UP):
-        R.list_focus = true;
+        R->list_focus = true;
         return;
     default:
         break;
     }
-    if (ui_le_feed(&R.ed, k) == KR_LE_CHANGED) {
-        changed();
+    if (ui_le_feed(&R->ed, k) == KR_LE_CHANGED) {
+        ui_round_draft_changed();
         /* An emptied line (Ctrl-U, or everything erased) removes the draft at once: a kill
          * right after must not bring the cleared text back. */
-        if (R.ed.len == 0 && R.draft_stored)
-            write_draft(ui);
-        else if (now_ms() - R.last_draft_ms >= DRAFT_MAX_MS)
-            write_draft(ui);
+        if (R->ed.len == 0 && R->draft_stored)
+            ui_round_write_draft(ui);
+        else if (round_now_ms() - R->last_draft_ms >= DRAFT_MAX_MS)
+            ui_round_write_draft(ui);
     }
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
 {
     (void)ui;
-    if (R.list_focus)
-        R.list_focus = false;
-    if (kr_le_insert(&R.ed, text, len) == KR_LE_CHANGED)
-        changed();
+    if (R->list_focus)
+        R->list_focus = false;
+    if (kr_le_insert(&R->ed, text, len) == KR_LE_CHANGED)
+        ui_round_draft_changed();
 }
 
 static bool typing(struct ui *ui)
 {
     (void)ui;
-    return !R.list_focus && R.ed.len > 0;
+    return !R->list_focus && R->ed.len > 0;
 }
 
 static const char *text_field(struct ui *ui)
 {
     (void)ui;
-    return R.list_focus ? NULL : "de notitie";
+    return R->list_focus ? NULL : "de notitie";
 }
 
 static const char *footer(struct ui *ui)
 {
     (void)ui;
-    if (R.list_focus)
+    if (R->list_focus)
         return "1 2 3 plaats|e bewerk|d wis|u ongedaan|x bezoek klaar|Tab typen|? hulp";
-    if (R.edit_id)
+    if (R->edit_id)
         return "Enter bewaar bewerking|Esc annuleer|Ctrl-Z ongedaan|? hulp";
     return "Enter bewaar|Tab notities|Ctrl-Z ongedaan|Ctrl-X bezoek klaar|? hulp";
 }
@@ -761,7 +505,7 @@ const struct ui_screen ui_screen_round = {
     .help = help,
     .enter = enter,
     .leave = leave,
-    .draw = draw,
+    .draw = ui_round_draw,
     .key = key,
     .paste = paste,
     .tick = tick,
