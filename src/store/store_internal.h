@@ -127,4 +127,21 @@ enum kr_status kr_store_evidence_read(struct kr_store *st, const char *json, cha
 /* Give *id a new UUID when it is NULL. */
 void kr_store_ensure_id(char **id);
 
+/* ---- shared by debrief.c and debrief_steps.c ---- */
+
+/* Step s once (it must be done) and finalize it; what names the action when SQLite fails. */
+enum kr_status kr_debrief_run(struct kr_store *st, sqlite3_stmt *s, struct kr_error *err,
+                              const char *what);
+/* KR_INVALID naming what when text is not valid UTF-8. */
+enum kr_status kr_debrief_check_utf8(const char *text, const char *what, struct kr_error *err);
+/* The evidence ids as a JSON array (heap). */
+char *kr_debrief_evidence_json(char *const *ids, size_t n);
+/* Every evidence id is a note or pattern of the session; else KR_INVALID naming it. */
+enum kr_status kr_debrief_evidence_check(struct kr_store *st, const char *session_id,
+                                         char *const *ids, size_t n, struct kr_error *err);
+/* Soft delete: sql sets deleted_at = ?2 of the live row with id ?1; fail is the message when
+ * SQLite fails, what names the thing when there is no such row. */
+enum kr_status kr_debrief_soft_delete(struct kr_store *st, const char *sql, const char *id,
+                                      const char *fail, const char *what, struct kr_error *err);
+
 #endif
