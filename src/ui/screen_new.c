@@ -5,7 +5,8 @@
  * vervolg- or afrondingsbijeenkomst). Every field is a line editor or a ‹ choice ›;
  * ↑/↓ or Tab move between fields, Enter goes to the next one, and on the last row Enter
  * makes the bijeenkomst. The same form edits an existing bijeenkomst (w on the
- * bijeenkomst screen: ui_screen_session_edit), filled with what is stored.
+ * bijeenkomst screen: ui_screen_session_edit), filled with what is stored. The kijkvraag
+ * library (Ctrl-B) is in new_library.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,20 +16,8 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
+#include "new_form.h"
 #include "ui_internal.h"
-
-enum field {
-    F_NETWORK,
-    F_SCHOOL,
-    F_DATE,
-    F_BASIS,
-    F_ONTWIKKEL,
-    F_KIJKVRAAG,
-    F_TWEETALLEN,
-    F_KIND, /* after the tweetallen: the fields above keep their place (and their keys) */
-    F_SAVE,
-    F_COUNT
-};
 
 static const char *const labels[F_COUNT] = {
     "Netwerk",
@@ -67,42 +56,25 @@ const char *ui_kind_nl(const char *kind)
     return kinds[kind_index(kind)].nl;
 }
 
-static struct {
-    struct kr_lineedit ed[F_COUNT];
-    enum kr_basis basis;
-    int field;
-    /* The library, loaded when first opened with Ctrl-B. */
-    struct kr_kijkvraag_list library;
-    bool library_loaded, picking;
-    size_t pick, pick_top;
-    int chosen; /* index of the chosen kijkvraag, -1 when typed */
-    struct kr_linter *linter;
-    struct kr_lint_list lint;
-    bool esc_once; /* Esc pressed once with text in the form: the next Esc discards it */
-    int kind;      /* index in kinds */
-    /* Editing an existing bijeenkomst: its stored fields, to compare with and to keep. */
-    bool editing;
-    struct kr_session orig;
-    struct kr_tweetal_list tweetallen;
-    char *orig_text[F_COUNT];
-} S;
+struct ui_new_form ui_new_form_state;
+static struct ui_new_form *const S = &ui_new_form_state;
 
 static void enter(struct ui *ui)
 {
     (void)ui;
     char today[KR_TIME_SIZE];
     for (int i = 0; i < F_COUNT; i++)
-        kr_le_init(&S.ed[i]);
-    S.ed[F_KIJKVRAAG].max_len = 1000;
+        kr_le_init(&S->ed[i]);
+    S->ed[F_KIJKVRAAG].max_len = 1000;
     kr_clock_today(today);
-    kr_le_set(&S.ed[F_DATE], today);
-    S.basis = KR_BASIS_NONE;
-    S.field = F_NETWORK;
-    S.chosen = -1;
-    S.picking = false;
-    S.esc_once = false;
-    S.kind = KIND_VERVOLG;
-    S.editing = false;
+    kr_le_set(&S->ed[F_DATE], today);
+    S->basis = KR_BASIS_NONE;
+    S->field = F_NETWORK;
+    S->chosen = -1;
+    S->picking = false;
+    S->esc_once = false;
+    S->kind = KIND_VERVOLG;
+    S->editing = false;
 }
 
 /* w on the bijeenkomst screen: the form filled with the open bijeenkomst. */
@@ -110,162 +82,65 @@ static void enter_edit(struct ui *ui)
 {
     struct kr_error err = {0};
     enter(ui);
-    S.editing = true;
-    memset(&S.orig, 0, sizeof S.orig);
-    memset(&S.tweetallen, 0, sizeof S.tweetallen);
-    if (kr_store_session_get(ui->st, ui->session.id, &S.orig, &err) != KR_OK) {
+    S->editing = true;
+    memset(&S->orig, 0, sizeof S->orig);
+    memset(&S->tweetallen, 0, sizeof S->tweetallen);
+    if (kr_store_session_get(ui->st, ui->session.id, &S->orig, &err) != KR_OK) {
         ui_store_error(ui, "Kan de bijeenkomst niet lezen", &err);
-        kr_session_fini(&S.orig);
-        memset(&S.orig, 0, sizeof S.orig);
-        S.orig.id = kr_xstrdup(ui->session.id);
+        kr_session_fini(&S->orig);
+        memset(&S->orig, 0, sizeof S->orig);
+        S->orig.id = kr_xstrdup(ui->session.id);
         return;
     }
-    if (kr_store_tweetal_list(ui->st, ui->session.id, &S.tweetallen, &err) != KR_OK)
+    if (kr_store_tweetal_list(ui->st, ui->session.id, &S->tweetallen, &err) != KR_OK)
         ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
-    const struct kr_session *o = &S.orig;
-    kr_le_set(&S.ed[F_NETWORK], o->network_name ? o->network_name : "");
-    kr_le_set(&S.ed[F_SCHOOL], o->host_school ? o->host_school : "");
-    kr_le_set(&S.ed[F_DATE], o->date ? o->date : "");
-    kr_le_set(&S.ed[F_ONTWIKKEL], o->ontwikkelvraag ? o->ontwikkelvraag : "");
-    kr_le_set(&S.ed[F_KIJKVRAAG], o->kijkvraag_text ? o->kijkvraag_text : "");
+    const struct kr_session *o = &S->orig;
+    kr_le_set(&S->ed[F_NETWORK], o->network_name ? o->network_name : "");
+    kr_le_set(&S->ed[F_SCHOOL], o->host_school ? o->host_school : "");
+    kr_le_set(&S->ed[F_DATE], o->date ? o->date : "");
+    kr_le_set(&S->ed[F_ONTWIKKEL], o->ontwikkelvraag ? o->ontwikkelvraag : "");
+    kr_le_set(&S->ed[F_KIJKVRAAG], o->kijkvraag_text ? o->kijkvraag_text : "");
     struct kr_buf b = {0};
-    for (size_t i = 0; i < S.tweetallen.n; i++)
-        kr_buf_printf(&b, "%s%s", i ? "; " : "", S.tweetallen.items[i].name);
-    kr_le_set(&S.ed[F_TWEETALLEN], kr_buf_str(&b));
+    for (size_t i = 0; i < S->tweetallen.n; i++)
+        kr_buf_printf(&b, "%s%s", i ? "; " : "", S->tweetallen.items[i].name);
+    kr_le_set(&S->ed[F_TWEETALLEN], kr_buf_str(&b));
     kr_buf_fini(&b);
-    S.basis = o->basis;
-    S.kind = kind_index(o->kind);
+    S->basis = o->basis;
+    S->kind = kind_index(o->kind);
     for (int i = 0; i < F_COUNT; i++)
-        S.orig_text[i] = kr_xstrdup(S.ed[i].text ? S.ed[i].text : "");
+        S->orig_text[i] = kr_xstrdup(S->ed[i].text ? S->ed[i].text : "");
 }
 
 static void leave(struct ui *ui)
 {
     (void)ui;
     for (int i = 0; i < F_COUNT; i++)
-        kr_le_fini(&S.ed[i]);
-    kr_kijkvraag_list_fini(&S.library);
-    memset(&S.library, 0, sizeof S.library);
-    S.library_loaded = false;
-    kr_lint_list_fini(&S.lint);
-    memset(&S.lint, 0, sizeof S.lint);
-    kr_linter_free(S.linter);
-    S.linter = NULL;
-    if (S.editing) {
-        kr_session_fini(&S.orig);
-        memset(&S.orig, 0, sizeof S.orig);
-        kr_tweetal_list_fini(&S.tweetallen);
-        memset(&S.tweetallen, 0, sizeof S.tweetallen);
+        kr_le_fini(&S->ed[i]);
+    kr_kijkvraag_list_fini(&S->library);
+    memset(&S->library, 0, sizeof S->library);
+    S->library_loaded = false;
+    kr_lint_list_fini(&S->lint);
+    memset(&S->lint, 0, sizeof S->lint);
+    kr_linter_free(S->linter);
+    S->linter = NULL;
+    if (S->editing) {
+        kr_session_fini(&S->orig);
+        memset(&S->orig, 0, sizeof S->orig);
+        kr_tweetal_list_fini(&S->tweetallen);
+        memset(&S->tweetallen, 0, sizeof S->tweetallen);
         for (int i = 0; i < F_COUNT; i++) {
-            free(S.orig_text[i]);
-            S.orig_text[i] = NULL;
+            free(S->orig_text[i]);
+            S->orig_text[i] = NULL;
         }
-        S.editing = false;
+        S->editing = false;
     }
 }
 
 /* The kijkvraag as it was stored, untouched (its kijkpunten and library id then stay). */
 static bool kijkvraag_unchanged(void)
 {
-    return S.editing && S.orig.kijkvraag_text &&
-           strcmp(S.orig.kijkvraag_text, S.ed[F_KIJKVRAAG].text) == 0;
-}
-
-/* The chosen library kijkvraag, as long as its text was not changed. */
-static const struct kr_kijkvraag *chosen(void)
-{
-    if (S.chosen < 0 || (size_t)S.chosen >= S.library.n)
-        return NULL;
-    const struct kr_kijkvraag *k = &S.library.items[S.chosen];
-    return strcmp(k->vraag, S.ed[F_KIJKVRAAG].text) == 0 ? k : NULL;
-}
-
-static void open_library(struct ui *ui)
-{
-    struct kr_error err = {0};
-    char *notices = NULL;
-    if (!S.library_loaded) {
-        if (kr_kijkvragen_load(ui->opt->kijkvragen_dir, &S.library, &notices, &err) != KR_OK) {
-            ui_store_error(ui, "De kijkvragen konden niet geladen worden", &err);
-            free(notices);
-            return;
-        }
-        free(notices);
-        S.library_loaded = true;
-    }
-    if (S.library.n == 0) {
-        ui_message(ui, UI_ERROR, "De bibliotheek heeft geen kijkvragen.");
-        return;
-    }
-    /* Start at the first kijkvraag of the chosen basisvaardigheid. */
-    S.pick = 0;
-    for (size_t i = 0; i < S.library.n; i++)
-        if (S.library.items[i].basis == S.basis) {
-            S.pick = i;
-            break;
-        }
-    S.picking = true;
-}
-
-static void draw_library(struct ui *ui)
-{
-    int y = 2, rows = ui->rows - 3 - y - 2 - KR_KIJKPUNTEN_MAX / 2 - 2;
-    ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD, "Kies een kijkvraag uit de bibliotheek");
-    if (rows < 3)
-        rows = 3;
-    if (S.pick < S.pick_top)
-        S.pick_top = S.pick;
-    if (S.pick >= S.pick_top + (size_t)rows)
-        S.pick_top = S.pick - (size_t)rows + 1;
-    for (size_t i = S.pick_top; i < S.library.n && (int)(i - S.pick_top) < rows; i++, y++) {
-        const struct kr_kijkvraag *k = &S.library.items[i];
-        enum ui_attr a = i == S.pick ? UI_SELECT : UI_NORMAL;
-        if (i == S.pick)
-            ui_fill(ui, y, 1, UI_SELECT);
-        ui_put(ui, y, 2, 12, i == S.pick ? UI_SELECT : UI_DIM,
-               k->basis ? kr_basis_str(k->basis) : "");
-        ui_put(ui, y, 15, ui->cols - 17, a, k->vraag);
-    }
-    y++;
-    const struct kr_kijkvraag *k = &S.library.items[S.pick];
-    y += ui_put_wrapped(ui, y, 2, ui->cols - 4, 2, UI_HEAD, k->vraag, NULL, 0, UI_HEAD);
-    for (size_t i = 0; i < k->n_kijkpunten && y < ui->rows - 2; i++)
-        ui_putf(ui, y++, 4, ui->cols - 6, UI_NORMAL, "• %s", k->kijkpunten[i]);
-}
-
-static void library_key(struct ui *ui, int k)
-{
-    switch (k) {
-    case UI_FN(KEY_UP):
-    case 'k':
-        if (S.pick > 0)
-            S.pick--;
-        break;
-    case UI_FN(KEY_DOWN):
-    case 'j':
-        if (S.pick + 1 < S.library.n)
-            S.pick++;
-        break;
-    case UI_ENTER: {
-        const struct kr_kijkvraag *kv = &S.library.items[S.pick];
-        kr_le_set(&S.ed[F_KIJKVRAAG], kv->vraag);
-        S.chosen = (int)S.pick;
-        if (S.basis == KR_BASIS_NONE)
-            S.basis = kv->basis;
-        S.picking = false;
-        S.field = F_TWEETALLEN;
-        ui_message(ui, UI_OK, "Kijkvraag gekozen, met %zu %s. Typ nu de tweetallen.",
-                   kv->n_kijkpunten,
-                   kr_plural((long long)kv->n_kijkpunten, "kijkpunt", "kijkpunten"));
-        break;
-    }
-    case UI_ESC:
-    case 'q':
-        S.picking = false;
-        break;
-    default:
-        break;
-    }
+    return S->editing && S->orig.kijkvraag_text &&
+           strcmp(S->orig.kijkvraag_text, S->ed[F_KIJKVRAAG].text) == 0;
 }
 
 /* The kijkvraag lint of the typed question: spans to mark and the first finding. */
@@ -273,20 +148,20 @@ static const struct kr_lint_finding *lint_now(struct ui *ui, struct ui_span *spa
 {
     struct kr_error err = {0};
     *n = 0;
-    if (!S.linter && kr_linter_new(&S.linter, &err) != KR_OK) {
-        S.linter = NULL;
+    if (!S->linter && kr_linter_new(&S->linter, &err) != KR_OK) {
+        S->linter = NULL;
         ui_message(ui, UI_ERROR, "De kijkvraag-check werkt niet: %s", err.msg);
         return NULL;
     }
-    if (chosen() || kijkvraag_unchanged() || kr_le_blank(&S.ed[F_KIJKVRAAG]))
+    if (ui_new_chosen() || kijkvraag_unchanged() || kr_le_blank(&S->ed[F_KIJKVRAAG]))
         return NULL;
-    kr_lint(S.linter, S.ed[F_KIJKVRAAG].text, S.ed[F_KIJKVRAAG].len, &S.lint);
-    for (size_t i = 0; i < S.lint.n && i < UI_MAX_SPANS; i++) {
-        spans[i].start = S.lint.items[i].start;
-        spans[i].end = S.lint.items[i].end;
+    kr_lint(S->linter, S->ed[F_KIJKVRAAG].text, S->ed[F_KIJKVRAAG].len, &S->lint);
+    for (size_t i = 0; i < S->lint.n && i < UI_MAX_SPANS; i++) {
+        spans[i].start = S->lint.items[i].start;
+        spans[i].end = S->lint.items[i].end;
         *n = i + 1;
     }
-    return S.lint.n ? &S.lint.items[0] : NULL;
+    return S->lint.n ? &S->lint.items[0] : NULL;
 }
 
 /* The date as typed, in ISO form: "2026-03-12" as it is, and the Dutch "12-3-2026",
@@ -316,16 +191,16 @@ static bool is_text(int f)
 /* Did the user type anything that Esc would throw away? */
 static bool form_touched(void)
 {
-    if (S.editing) {
+    if (S->editing) {
         for (int i = 0; i < F_COUNT; i++)
-            if (is_text(i) && S.orig_text[i] && strcmp(S.orig_text[i], S.ed[i].text) != 0)
+            if (is_text(i) && S->orig_text[i] && strcmp(S->orig_text[i], S->ed[i].text) != 0)
                 return true;
-        return S.basis != S.orig.basis || S.kind != kind_index(S.orig.kind);
+        return S->basis != S->orig.basis || S->kind != kind_index(S->orig.kind);
     }
     for (int i = 0; i < F_COUNT; i++)
-        if (i != F_DATE && is_text(i) && !kr_le_blank(&S.ed[i]))
+        if (i != F_DATE && is_text(i) && !kr_le_blank(&S->ed[i]))
             return true;
-    return S.basis != KR_BASIS_NONE || S.kind != KIND_VERVOLG;
+    return S->basis != KR_BASIS_NONE || S->kind != KIND_VERVOLG;
 }
 
 static void draw(struct ui *ui)
@@ -335,38 +210,38 @@ static void draw(struct ui *ui)
     struct ui_span spans[UI_MAX_SPANS];
     size_t n_spans = 0;
     const struct kr_lint_finding *lf = NULL;
-    if (S.picking) {
-        draw_library(ui);
+    if (S->picking) {
+        ui_new_library_draw(ui);
         return;
     }
     lf = lint_now(ui, spans, &n_spans);
     ui_put(ui, y++, 2, ui->cols - 4, UI_HEAD,
-           S.editing ? "Bijeenkomst wijzigen" : "Nieuwe bijeenkomst");
+           S->editing ? "Bijeenkomst wijzigen" : "Nieuwe bijeenkomst");
     y++;
     int cur_y = -1;
     for (int f = 0; f < F_SAVE; f++) {
-        bool focus = f == S.field;
+        bool focus = f == S->field;
         int rows = f == F_KIJKVRAAG ? 3 : 1, w = f == F_DATE ? 12 : fw;
         if (f == F_KIND) {
             /* the hint under the tweetallen first */
             ui_put(ui, y++, fx, fw, UI_DIM,
-                   S.editing ? "nieuwe namen komen erbij; bestaande tweetallen blijven"
-                             : "bijv. Anna & Bram; Cees & Dirk (voornamen of initialen)");
+                   S->editing ? "nieuwe namen komen erbij; bestaande tweetallen blijven"
+                              : "bijv. Anna & Bram; Cees & Dirk (voornamen of initialen)");
         }
         ui_put(ui, y, 2, lw, focus ? UI_HEAD : UI_NORMAL, labels[f]);
         if (f == F_BASIS)
             ui_putf(ui, y, fx, fw, focus ? UI_SELECT : UI_NORMAL, "‹ %s ›",
-                    S.basis ? kr_basis_str(S.basis) : "(geen)");
+                    S->basis ? kr_basis_str(S->basis) : "(geen)");
         else if (f == F_KIND)
-            ui_putf(ui, y, fx, fw, focus ? UI_SELECT : UI_NORMAL, "‹ %s ›", kinds[S.kind].nl);
+            ui_putf(ui, y, fx, fw, focus ? UI_SELECT : UI_NORMAL, "‹ %s ›", kinds[S->kind].nl);
         else if (focus)
             cur_y = y;
         else
-            ui_draw_field(ui, y, fx, w, rows, &S.ed[f], false, f == F_KIJKVRAAG ? spans : NULL,
+            ui_draw_field(ui, y, fx, w, rows, &S->ed[f], false, f == F_KIJKVRAAG ? spans : NULL,
                           f == F_KIJKVRAAG ? n_spans : 0);
         if (f == F_KIJKVRAAG) {
             /* Below the kijkvraag: the lint, or the kijkpunten of a library question. */
-            const struct kr_kijkvraag *kv = chosen();
+            const struct kr_kijkvraag *kv = ui_new_chosen();
             if (lf) {
                 /* The whole message and tip on a tall window, one row each otherwise. */
                 int max = ui->rows >= 24 ? 2 : 1;
@@ -378,14 +253,14 @@ static void draw(struct ui *ui)
                 kr_buf_printf(&b, "Tip: %s", lf->hint);
                 used += ui_put_wrapped(ui, y + rows + used, fx, fw, max, UI_HINT, kr_buf_str(&b),
                                        NULL, 0, UI_HINT);
-                if (S.lint.n > 1) {
+                if (S->lint.n > 1) {
                     /* The other findings in one row: their kind and the words at fault. */
                     kr_buf_reset(&b);
                     kr_buf_puts(&b, "Ook:");
-                    for (size_t i = 1; i < S.lint.n; i++) {
-                        const struct kr_lint_finding *o = &S.lint.items[i];
+                    for (size_t i = 1; i < S->lint.n; i++) {
+                        const struct kr_lint_finding *o = &S->lint.items[i];
                         kr_buf_printf(&b, "%s %s ('%.*s')", i > 1 ? " ·" : "", o->kind,
-                                      (int)(o->end - o->start), S.ed[F_KIJKVRAAG].text + o->start);
+                                      (int)(o->end - o->start), S->ed[F_KIJKVRAAG].text + o->start);
                     }
                     used += ui_put_wrapped(ui, y + rows + used, fx, fw, 1, UI_HINT, kr_buf_str(&b),
                                            NULL, 0, UI_HINT);
@@ -402,20 +277,20 @@ static void draw(struct ui *ui)
             y += 2;
         }
         char iso[11];
-        if (f == F_DATE && !date_iso(S.ed[F_DATE].text, iso))
+        if (f == F_DATE && !date_iso(S->ed[F_DATE].text, iso))
             ui_put(ui, y, fx + w + 2, fw - w - 2, UI_ERROR, "geen datum: bijv. 12-3-2026");
         y += rows + gap;
     }
-    ui_put(ui, y + gap, fx, fw, S.field == F_SAVE ? UI_SELECT : UI_HEAD,
-           S.editing ? "[ Wijzigingen bewaren ]" : "[ Bijeenkomst maken ]");
+    ui_put(ui, y + gap, fx, fw, S->field == F_SAVE ? UI_SELECT : UI_HEAD,
+           S->editing ? "[ Wijzigingen bewaren ]" : "[ Bijeenkomst maken ]");
     if (cur_y >= 0) /* last, so the cursor ends in the focused field */
-        ui_draw_field(ui, cur_y, fx, S.field == F_DATE ? 12 : fw, S.field == F_KIJKVRAAG ? 3 : 1,
-                      &S.ed[S.field], true, S.field == F_KIJKVRAAG ? spans : NULL,
-                      S.field == F_KIJKVRAAG ? n_spans : 0);
+        ui_draw_field(ui, cur_y, fx, S->field == F_DATE ? 12 : fw, S->field == F_KIJKVRAAG ? 3 : 1,
+                      &S->ed[S->field], true, S->field == F_KIJKVRAAG ? spans : NULL,
+                      S->field == F_KIJKVRAAG ? n_spans : 0);
 }
 
 /* Add the tweetallen "Anna & Bram; Cees & Dirk" and their members; names already in
- * S.tweetallen (editing) are there already. */
+ * S->tweetallen (editing) are there already. */
 static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, const char *text,
                                      struct kr_error *err)
 {
@@ -427,8 +302,8 @@ static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, cons
         if (!name)
             continue;
         bool known = false;
-        for (size_t i = 0; i < S.tweetallen.n && !known; i++)
-            known = strcmp(S.tweetallen.items[i].name, name) == 0;
+        for (size_t i = 0; i < S->tweetallen.n && !known; i++)
+            known = strcmp(S->tweetallen.items[i].name, name) == 0;
         if (known) {
             free(name);
             continue;
@@ -459,23 +334,23 @@ static void save(struct ui *ui)
     struct kr_session s = {0};
     struct kr_network net = {0};
     enum kr_status r;
-    if (kr_le_blank(&S.ed[F_KIJKVRAAG])) {
+    if (kr_le_blank(&S->ed[F_KIJKVRAAG])) {
         ui_message(ui, UI_ERROR, "Vul een kijkvraag in: waar kijken de tweetallen naar?");
-        S.field = F_KIJKVRAAG;
+        S->field = F_KIJKVRAAG;
         return;
     }
     char date[11];
-    if (!date_iso(S.ed[F_DATE].text, date)) {
+    if (!date_iso(S->ed[F_DATE].text, date)) {
         ui_message(ui, UI_ERROR, "De datum '%s' klopt niet; schrijf 12-3-2026 of 2026-03-12.",
-                   S.ed[F_DATE].text);
-        S.field = F_DATE;
+                   S->ed[F_DATE].text);
+        S->field = F_DATE;
         return;
     }
     if (kr_store_begin(ui->st, &err) != KR_OK) {
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
         return;
     }
-    char *netname = ui_trimmed(S.ed[F_NETWORK].text);
+    char *netname = ui_trimmed(S->ed[F_NETWORK].text);
     r = KR_OK;
     if (netname) {
         r = kr_store_network_find(ui->st, netname, &net, &err);
@@ -488,13 +363,13 @@ static void save(struct ui *ui)
     }
     if (r == KR_OK) {
         s.network_id = kr_xstrdup(net.id);
-        s.kind = kr_xstrdup(kinds[S.kind].id);
+        s.kind = kr_xstrdup(kinds[S->kind].id);
         s.date = kr_xstrdup(date);
-        s.host_school = ui_trimmed(S.ed[F_SCHOOL].text);
-        s.basis = S.basis;
-        s.ontwikkelvraag = ui_trimmed(S.ed[F_ONTWIKKEL].text);
-        s.kijkvraag_text = ui_trimmed(S.ed[F_KIJKVRAAG].text);
-        const struct kr_kijkvraag *kv = chosen();
+        s.host_school = ui_trimmed(S->ed[F_SCHOOL].text);
+        s.basis = S->basis;
+        s.ontwikkelvraag = ui_trimmed(S->ed[F_ONTWIKKEL].text);
+        s.kijkvraag_text = ui_trimmed(S->ed[F_KIJKVRAAG].text);
+        const struct kr_kijkvraag *kv = ui_new_chosen();
         if (kv) {
             struct kr_buf kp = {0};
             for (size_t i = 0; i < kv->n_kijkpunten; i++)
@@ -503,24 +378,24 @@ static void save(struct ui *ui)
             s.kijkpunten = kp.len ? kr_buf_steal(&kp) : NULL;
             kr_buf_fini(&kp);
         } else if (kijkvraag_unchanged()) {
-            s.kijkvraag_id = kr_xstrdup(S.orig.kijkvraag_id);
-            s.kijkpunten = kr_xstrdup(S.orig.kijkpunten);
+            s.kijkvraag_id = kr_xstrdup(S->orig.kijkvraag_id);
+            s.kijkpunten = kr_xstrdup(S->orig.kijkpunten);
         }
-        if (S.editing) {
-            s.id = kr_xstrdup(S.orig.id);
+        if (S->editing) {
+            s.id = kr_xstrdup(S->orig.id);
             r = kr_store_session_update(ui->st, &s, &err);
         } else {
             r = kr_store_session_add(ui->st, &s, &err);
         }
     }
     if (r == KR_OK)
-        r = add_tweetallen(ui, s.id, S.ed[F_TWEETALLEN].text, &err);
+        r = add_tweetallen(ui, s.id, S->ed[F_TWEETALLEN].text, &err);
     if (r == KR_OK)
         r = kr_store_commit(ui->st, &err);
     if (r != KR_OK) {
         kr_store_rollback(ui->st);
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
-    } else if (S.editing) {
+    } else if (S->editing) {
         ui_back(ui); /* the bijeenkomst screen reads it again */
         ui_message(ui, UI_OK, "Bijeenkomst gewijzigd.");
     } else if (ui_open_session(ui, s.id)) {
@@ -534,28 +409,28 @@ static void save(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
-    if (S.picking) {
-        library_key(ui, k);
+    if (S->picking) {
+        ui_new_library_key(ui, k);
         return;
     }
-    bool esc_once = S.esc_once;
-    S.esc_once = false;
+    bool esc_once = S->esc_once;
+    S->esc_once = false;
     switch (k) {
     case UI_CTRL('b'):
-        open_library(ui);
+        ui_new_library_open(ui);
         return;
     case UI_ESC:
         if (form_touched() && !esc_once) {
-            S.esc_once = true;
+            S->esc_once = true;
             ui_message(ui, UI_HINT,
-                       S.editing ? "Nog een keer Esc: stoppen zonder te bewaren (je wijzigingen "
-                                   "gaan weg)."
-                                 : "Nog een keer Esc: stoppen zonder bijeenkomst (wat je typte "
-                                   "gaat weg).");
+                       S->editing ? "Nog een keer Esc: stoppen zonder te bewaren (je wijzigingen "
+                                    "gaan weg)."
+                                  : "Nog een keer Esc: stoppen zonder bijeenkomst (wat je typte "
+                                    "gaat weg).");
             return;
         }
         {
-            bool editing = S.editing;
+            bool editing = S->editing;
             ui_back(ui);
             ui_message(ui, UI_NORMAL, editing ? "Niets gewijzigd." : "Geen bijeenkomst gemaakt.");
         }
@@ -563,45 +438,45 @@ static void key(struct ui *ui, int k)
     default:
         break;
     }
-    if (ui_form_key(ui, &S.field, F_COUNT, k, save))
+    if (ui_form_key(ui, &S->field, F_COUNT, k, save))
         return;
-    if (S.field == F_BASIS) {
-        int b = (int)S.basis;
+    if (S->field == F_BASIS) {
+        int b = (int)S->basis;
         if (k == UI_FN(KEY_LEFT) || k == '-' || k == 'h')
             b = (b + KR_BASIS_COUNT - 1) % KR_BASIS_COUNT;
         else if (k == UI_FN(KEY_RIGHT) || k == ' ' || k == '+' || k == 'l')
             b = (b + 1) % KR_BASIS_COUNT;
         else if (k >= '0' && k < '0' + KR_BASIS_COUNT)
             b = k - '0';
-        S.basis = (enum kr_basis)b;
+        S->basis = (enum kr_basis)b;
         return;
     }
-    if (S.field == F_KIND) {
+    if (S->field == F_KIND) {
         if (k == UI_FN(KEY_LEFT) || k == '-' || k == 'h')
-            S.kind = (S.kind + N_KINDS - 1) % N_KINDS;
+            S->kind = (S->kind + N_KINDS - 1) % N_KINDS;
         else if (k == UI_FN(KEY_RIGHT) || k == ' ' || k == '+' || k == 'l')
-            S.kind = (S.kind + 1) % N_KINDS;
+            S->kind = (S->kind + 1) % N_KINDS;
         return;
     }
-    if (is_text(S.field))
-        ui_le_feed(&S.ed[S.field], k);
-    else if (S.field == F_SAVE && k >= ' ' && k < UI_FN(0))
+    if (is_text(S->field))
+        ui_le_feed(&S->ed[S->field], k);
+    else if (S->field == F_SAVE && k >= ' ' && k < UI_FN(0))
         /* typed on the button: say so, instead of losing the letters without a word */
         ui_message(ui, UI_ERROR, "Hier staat de knop: Enter %s, ↑ gaat terug naar de velden.",
-                   S.editing ? "bewaart de wijzigingen" : "maakt de bijeenkomst");
+                   S->editing ? "bewaart de wijzigingen" : "maakt de bijeenkomst");
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
 {
     (void)ui;
-    if (is_text(S.field))
-        kr_le_insert(&S.ed[S.field], text, len);
+    if (is_text(S->field))
+        kr_le_insert(&S->ed[S->field], text, len);
 }
 
 static bool typing(struct ui *ui)
 {
     (void)ui;
-    return !S.picking && is_text(S.field);
+    return !S->picking && is_text(S->field);
 }
 
 static const char *text_field(struct ui *ui)
@@ -612,16 +487,16 @@ static const char *text_field(struct ui *ui)
 static const char *footer(struct ui *ui)
 {
     (void)ui;
-    if (S.picking)
+    if (S->picking)
         return "↑ ↓ kies|Enter neem deze|Esc terug";
-    if (S.field == F_BASIS || S.field == F_KIND)
-        return S.editing ? "← → kiezen|Tab volgende|Ctrl-S bewaren|Esc annuleren"
-                         : "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
-    if (S.field == F_KIJKVRAAG)
-        return S.editing ? "Ctrl-B bibliotheek|Enter volgende|Ctrl-S bewaren|Esc annuleren"
-                         : "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
-    return S.editing ? "Enter volgende|↑ ↓ veld|Ctrl-S bewaren|Esc annuleren"
-                     : "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
+    if (S->field == F_BASIS || S->field == F_KIND)
+        return S->editing ? "← → kiezen|Tab volgende|Ctrl-S bewaren|Esc annuleren"
+                          : "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
+    if (S->field == F_KIJKVRAAG)
+        return S->editing ? "Ctrl-B bibliotheek|Enter volgende|Ctrl-S bewaren|Esc annuleren"
+                          : "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
+    return S->editing ? "Enter volgende|↑ ↓ veld|Ctrl-S bewaren|Esc annuleren"
+                      : "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
 }
 
 static const struct ui_help help[] = {
@@ -639,7 +514,7 @@ static const struct ui_help help[] = {
 
 static bool typing_nonempty(struct ui *ui)
 {
-    return typing(ui) && S.ed[S.field].len > 0;
+    return typing(ui) && S->ed[S->field].len > 0;
 }
 
 const struct ui_screen ui_screen_new = {
