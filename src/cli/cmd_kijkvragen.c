@@ -280,6 +280,15 @@ static int cmd_check(struct kr_cli *cli, int argc, char **argv)
     return rc;
 }
 
+/* A question never ends in ".yaml" without a space: the user meant `kijkvragen check`. */
+static bool looks_like_yaml_file(const char *q)
+{
+    size_t n = strlen(q);
+    if (strchr(q, ' '))
+        return false;
+    return (n > 5 && strcmp(q + n - 5, ".yaml") == 0) || (n > 4 && strcmp(q + n - 4, ".yml") == 0);
+}
+
 static int cmd_lint(struct kr_cli *cli, int argc, char **argv)
 {
     bool json = false;
@@ -306,6 +315,15 @@ static int cmd_lint(struct kr_cli *cli, int argc, char **argv)
     for (int i = first; i < argc; i++) {
         const char *q = argv[i];
         size_t len = strlen(q);
+        if (looks_like_yaml_file(q)) {
+            char *a = kr_utf8_inert(q, len, false);
+            fprintf(cli->err,
+                    "kijkronde: let op: '%s' lijkt een bestand; de tekst zelf wordt als vraag "
+                    "gecontroleerd. Een bestand met kijkvragen controleer je met "
+                    "'kijkronde kijkvragen check BESTAND'.\n",
+                    a);
+            free(a);
+        }
         kr_lint(lint, q, len, &found);
         if (found.n)
             rc = KR_EXIT_FINDINGS;

@@ -123,6 +123,11 @@ assert "leerlingen" in f["hint"] and "instructie" in f["hint"], f["hint"]
 kinds = {f["kind"] for f in b["findings"]}
 assert {"gesloten", "onzichtbaar"} <= kinds, kinds
 PYEOF
+# A file name given to lint: linted as text (the contract), with a pointer to `kijkvragen check`.
+"$KR" kijkvragen lint kijkvragen/eigen.yaml >/dev/null 2>"$T/err"
+grep -q "kijkvragen check BESTAND" "$T/err" || fail "lint of a file name points to kijkvragen check"
+"$KR" kijkvragen lint "leerlingen lezen.yaml" >/dev/null 2>"$T/err"
+[ ! -s "$T/err" ] || fail "a question with spaces is not taken for a file name"
 "$KR" kijkvragen lint >/dev/null 2>&1; [ $? -eq 2 ] || fail "lint without a question is a usage error"
 "$KR" kijkvragen bla >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown subcommand"
 
