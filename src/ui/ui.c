@@ -214,6 +214,42 @@ static void draw_footer(struct ui *ui)
     free(copy);
 }
 
+/* Rows a greedy word wrap of text takes at cols columns (as ui_put_wrapped breaks at spaces). */
+static int help_rows(const char *text, int cols)
+{
+    if (cols < 1)
+        return 1;
+    int rows = 1, used = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e == p)
+            break;
+        int w = (int)kr_utf8_width(p, (size_t)(e - p));
+        int need = used ? used + 1 + w : w;
+        if (used && need > cols) {
+            rows++;
+            used = w;
+        } else {
+            used = need;
+        }
+        while (used > cols) { /* a word longer than the line */
+            rows++;
+            used -= cols;
+        }
+        p = e;
+    }
+    return rows;
+}
+
+/*
+ * The help box: every key of the screen with what it does, from the screen's help table and
+ * its links. A long line wraps under its own text instead of being cut off at 80 columns.
+ */
 static void draw_help(struct ui *ui)
 {
     const struct ui_help *h = ui->screen->help;
@@ -230,9 +266,14 @@ static void draw_help(struct ui *ui)
         w = ww > w ? ww : w;
     }
     n += nl;
-    int bw = keyw + w + 6, bh = n + 4;
+    int bw = keyw + w + 6;
     if (bw > ui->cols - 2)
         bw = ui->cols - 2;
+    int textw = bw - keyw - 6;
+    int lines = 0;
+    for (int i = 0; i < n; i++)
+        lines += help_rows(i < n - nl ? h[i].what : ui->screen->links[i - (n - nl)].label, textw);
+    int bh = lines + 4;
     if (bh > ui->rows - 2)
         bh = ui->rows - 2;
     int y0 = (ui->rows - bh) / 2, x0 = (ui->cols - bw) / 2;
@@ -244,14 +285,16 @@ static void draw_help(struct ui *ui)
     }
     attrset(A_NORMAL);
     ui_putf(ui, y0, x0 + 2, bw - 4, UI_TITLE, "Hulp: %s", ui->screen->title);
-    for (int i = 0; i < n - nl && i < bh - 4; i++) {
-        ui_put(ui, y0 + 2 + i, x0 + 2, keyw, UI_TITLE, ui->screen->help[i].key);
-        ui_put(ui, y0 + 2 + i, x0 + 4 + keyw, bw - keyw - 6, UI_TITLE, ui->screen->help[i].what);
-    }
-    for (int i = n - nl; i < n && i < bh - 4; i++) {
-        const struct ui_link *l = &ui->screen->links[i - (n - nl)];
-        ui_putf(ui, y0 + 2 + i, x0 + 2, keyw, UI_TITLE, "%c", l->key);
-        ui_put(ui, y0 + 2 + i, x0 + 4 + keyw, bw - keyw - 6, UI_TITLE, l->label);
+    int y = y0 + 2, last = y0 + bh - 2; /* rows y0+2 .. last-1 hold the keys */
+    for (int i = 0; i < n && y < last; i++) {
+        bool link = i >= n - nl;
+        const char *what = link ? ui->screen->links[i - (n - nl)].label : h[i].what;
+        if (link)
+            ui_putf(ui, y, x0 + 2, keyw, UI_TITLE, "%c", ui->screen->links[i - (n - nl)].key);
+        else
+            ui_put(ui, y, x0 + 2, keyw, UI_TITLE, h[i].key);
+        y += ui_put_wrapped(ui, y, x0 + 4 + keyw, textw, last - y, UI_TITLE, what, NULL, 0,
+                            UI_TITLE);
     }
     ui_put(ui, y0 + bh - 1, x0 + 2, bw - 4, UI_TITLE, "Druk op een toets om verder te gaan.");
 }

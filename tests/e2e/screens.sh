@@ -21,6 +21,12 @@ keys Escape
 wait_gone "Hulp: bijeenkomsten"
 keys Enter
 wait_for "Bezoeken ("
+# A help line longer than the box wraps under its own text (80 columns) instead of being cut.
+keys '?'
+wait_for "Hulp: bijeenkomst"
+screen | grep -q "^ *niet meer) *$" || fail "lange hulpregel afgekapt: $(screen | grep sync-map)"
+keys Escape
+wait_gone "Hulp: bijeenkomst"
 keys n
 wait_for "Alle notities"
 keys g
