@@ -460,9 +460,12 @@ START_TEST(test_check_fresh_precision_recall)
 END_TEST
 
 /* The public sentences (tests/data/public_check.tsv: PART, LABEL, KIND, CORNER, TEXT, SOURCE), one
- * part at a time: "dev" may be tuned on, "test" is only measured. */
-static void score_public(const char *part, struct score *sc)
+ * part at a time: "dev" may be tuned on, "test" is only measured. A held-out part is scored with
+ * show_misses 0: counts per kind only, so nobody tunes on which sentences it misses. */
+static void score_public_as(const char *part, struct score *sc, int show_misses)
 {
+    char kinds[16][24] = {{0}};
+    size_t kind_n[16] = {0}, kind_hit[16] = {0}, nkinds = 0;
     FILE *f = fopen(KR_TEST_DATA "/public_check.tsv", "r");
     ck_assert_ptr_nonnull(f);
     char line[4096];
@@ -486,18 +489,39 @@ static void score_public(const char *part, struct score *sc)
         int judging = strcmp(fields[1], "oordeel") == 0;
         ck_assert(judging || strcmp(fields[1], "feit") == 0);
         int hit = run(fields[4]) > 0 && kr_findings_judge(&fl); /* a name alone is no judgement */
+        if (judging) {
+            size_t k = 0;
+            while (k < nkinds && strcmp(kinds[k], fields[2]) != 0)
+                k++;
+            if (k == nkinds && nkinds < 16)
+                snprintf(kinds[nkinds++], sizeof kinds[0], "%s", fields[2]);
+            if (k < nkinds)
+                kind_n[k]++, kind_hit[k] += hit != 0;
+        }
         if (judging && hit)
             sc->tp++;
-        else if (judging)
-            sc->fn++, printf("# %s gemist: %s\n", part, fields[4]);
-        else if (hit)
-            sc->fp++, printf("# %s onterecht: %s (%s)\n", part, fields[4], match(fields[4], 0));
-        else
+        else if (judging) {
+            sc->fn++;
+            if (show_misses)
+                printf("# %s gemist: %s\n", part, fields[4]);
+        } else if (hit) {
+            sc->fp++;
+            if (show_misses)
+                printf("# %s onterecht: %s (%s)\n", part, fields[4], match(fields[4], 0));
+        } else
             sc->tn++;
     }
     fclose(f);
     printf("# public_check.tsv %s: oordeel %zu/%zu gevonden, feit %zu/%zu onterecht\n", part,
            sc->tp, sc->tp + sc->fn, sc->fp, sc->fp + sc->tn);
+    for (size_t k = 0; k < nkinds; k++)
+        printf("#   %s soort %s: %zu/%zu\n", part, kinds[k][0] ? kinds[k] : "-", kind_hit[k],
+               kind_n[k]);
+}
+
+static void score_public(const char *part, struct score *sc)
+{
+    score_public_as(part, sc, 1);
 }
 
 /* Check s, then: is word inside a finding? */
@@ -538,6 +562,8 @@ START_TEST(test_check_public_heldout)
     score_public("dev", &dev);
     score_public("test", &test);
     score_public("test2", &test2);
+    struct score test3;
+    score_public_as("test3", &test3, 0);
     ck_assert_uint_ge(dev.tp + dev.fn, 50);
     ck_assert_uint_ge(dev.fp + dev.tn, 29);
     ck_assert_uint_ge(test.tp + test.fn, 46);
