@@ -580,6 +580,57 @@ START_TEST(test_check_public_heldout)
 }
 END_TEST
 
+/* fid14c, from test and test2 of the public set (used as development material): a reported
+ * opinion after "Volgens <person>" is what was heard; the writer's own "volgens mij" and a norm
+ * source ("volgens het protocol") still count. */
+START_TEST(test_check_volgens_reported)
+{
+    ck_assert_uint_eq(run("Volgens de ouders was de talentenjacht een groot succes."), 0);
+    ck_assert_uint_eq(run("Volgens de juf is het werk slordig."), 0);
+    run("Volgens Ahmed is de les saai.");
+    ck_assert(!kr_findings_judge(&fl)); /* the name is found, no judgement */
+    ck_assert_uint_eq(run("Volgens hem is dat een leuk spel."), 0);
+    ck_assert(run_flags("Volgens mij is hij lui.", "Volgens mij"));
+    ck_assert(run_flags("Volgens ons was de les saai.", "saai"));
+    ck_assert_uint_ge(run("Volgens het protocol had de juf moeten wachten."), 1);
+    ck_assert(run_flags("Het werk is slordig, volgens de juf.", "slordig")); /* not at the start */
+}
+END_TEST
+
+/* The writer's preference or dislike without "vind" is an opinion; "liever" in someone else's
+ * words is not the writer's. */
+START_TEST(test_check_preference_without_vind)
+{
+    ck_assert(run_flags("Ik zit liever te gamen dan dat ik aan een sport doe.", "liever"));
+    ck_assert(run_flags("Bah, ik haat stamppot!", "haat"));
+    ck_assert(run_flags("Ik heb een hekel aan rekenen.", "hekel"));
+    ck_assert_uint_eq(run("Een leerling zegt: \"ik haat stamppot\"."), 0);
+    ck_assert_uint_eq(run("Ik zit naast de leerling aan de tafel."), 0);
+}
+END_TEST
+
+/* A norm without a norm word: who something is for ("enkel voor jongens", "een beroep voor
+ * meisjes"); a room or a group that is for someone is a fact. */
+START_TEST(test_check_norm_for_gender)
+{
+    ck_assert_uint_ge(run("Gitaar is enkel voor jongens."), 1);
+    ck_assert_uint_ge(run("Automonteur is een beroep voor jongens."), 1);
+    ck_assert_uint_ge(run("Voetbal is niks voor meisjes."), 1);
+    ck_assert_uint_eq(run("De jongens gaan naar de gymzaal."), 0);
+    ck_assert_uint_eq(run("Het lokaal is voor groep 5."), 0);
+}
+END_TEST
+
+/* An obligation caused by something outside the pupil is a fact; the observer's own norm is not. */
+START_TEST(test_check_obligation_with_cause)
+{
+    ck_assert_uint_eq(run("Door de coronacrisis moeten wij online lesgeven."), 0);
+    ck_assert_uint_eq(run("Vanwege de toets moeten de leerlingen stil zijn."), 0);
+    ck_assert_uint_ge(run("We moeten meer differentiëren."), 1);
+    ck_assert_uint_ge(run("De juf moet strenger zijn."), 1);
+}
+END_TEST
+
 /* "te laat" after "komt" is a fact, but it must not hide a generalisation before it (issue 14). */
 START_TEST(test_check_te_laat_keeps_generalisation)
 {
@@ -783,6 +834,10 @@ static Suite *check_suite(void)
     tcase_add_test(tl, test_check_validation_precision_recall);
     tcase_add_test(tl, test_check_fresh_precision_recall);
     tcase_add_test(tl, test_check_public_heldout);
+    tcase_add_test(tl, test_check_volgens_reported);
+    tcase_add_test(tl, test_check_preference_without_vind);
+    tcase_add_test(tl, test_check_norm_for_gender);
+    tcase_add_test(tl, test_check_obligation_with_cause);
     suite_add_tcase(s, tl);
     return s;
 }
