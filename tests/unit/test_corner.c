@@ -70,6 +70,18 @@ START_TEST(test_corner_adults_objects_names)
 }
 END_TEST
 
+/* fid14c (test part of corner_public.tsv used as development material): a pronoun that acts on
+ * the learners is an adult; learners as the subject, or a pronoun with no learners, stay pupils. */
+START_TEST(test_corner_pronoun_acts_on_learners)
+{
+    ck_assert_int_eq(guess("Als het tijd is roept ze alle kinderen naar binnen."),
+                     KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("Na de pauze haalt hij de leerlingen op."), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("De kinderen roepen elkaar naar binnen."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Ze pakt haar potlood en begint te schrijven."), KR_CORNER_LEERLING);
+}
+END_TEST
+
 START_TEST(test_corner_quotes_ignored)
 {
     /* The learner speaks about the juf; the note is about the learner. */
@@ -192,6 +204,7 @@ int main(void)
     tcase_add_test(tc, test_corner_subject_decides);
     tcase_add_test(tc, test_corner_quotes_ignored);
     tcase_add_test(tc, test_corner_adults_objects_names);
+    tcase_add_test(tc, test_corner_pronoun_acts_on_learners);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);
