@@ -575,8 +575,18 @@ START_TEST(test_check_public_heldout)
     ck_assert_uint_le(test.fp * 100, 8 * (test.fp + test.tn));  /* measured: 7.7% */
     ck_assert_uint_ge(dev.tp * 100, 94 * (dev.tp + dev.fn));    /* measured: 94.0% */
     ck_assert_uint_le(dev.fp * 100, 4 * (dev.fp + dev.tn));     /* measured: 3.4% */
-    ck_assert_uint_ge(test2.tp, 17);                            /* measured: 17/21 (goal 88%) */
-    ck_assert_uint_le(test2.fp, 2);                             /* measured: 2/17 (goal 8%) */
+    /* fid14c used test and test2 as development material (docs/oordeel.md): test 45/46 and 2/26,
+     * test2 19/21 and 0/17 after its rules (first look 17/21 and 2/17). */
+    ck_assert_uint_ge(test2.tp, 19);
+    ck_assert_uint_le(test2.fp, 0);
+    ck_assert_uint_ge(test.tp, 45);
+    /* test3: 55 fresh sentences, committed before the first measurement and never tuned on.
+     * First look and final are the same: 25/27 found (92.6%, acceptance 88% met) and 5/28
+     * factual ones flagged (17.9%: the acceptance 8% is NOT met). */
+    ck_assert_uint_eq(test3.tp + test3.fn, 27);
+    ck_assert_uint_eq(test3.fp + test3.tn, 28);
+    ck_assert_uint_ge(test3.tp, 25);
+    ck_assert_uint_le(test3.fp, 5);
 }
 END_TEST
 

@@ -185,7 +185,6 @@ START_TEST(test_corner_public)
     size_t dev = check_public_part("dev", &ndev);
     size_t test = check_public_part("test", &ntest);
     size_t ntest2, test2 = check_public_part_as("test2", &ntest2, 0);
-    (void)test2;
     ck_assert_uint_ge(ndev, 20);
     ck_assert_uint_ge(ntest, 20);
     /* Measured after the issue 14 changes, tuned on dev only: dev 19/22 (86.4%), test 17/20
@@ -193,6 +192,12 @@ START_TEST(test_corner_public)
     ck_assert_uint_ge(test * 100, 83 * ntest);
     ck_assert_uint_ge(test * 100, 85 * ntest);
     ck_assert_uint_ge(dev * 100, 86 * ndev);
+    /* fid14c: test (used as development material) 18/20 after the pronoun rule. test2: 31 fresh
+     * sentences, committed before the first measurement: 21/31 (67.7%) first look and final; the
+     * acceptance 83% is NOT met (docs/patronen.md). */
+    ck_assert_uint_ge(test, 18);
+    ck_assert_uint_eq(ntest2, 31);
+    ck_assert_uint_ge(test2, 21);
 }
 END_TEST
 
