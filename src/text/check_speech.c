@@ -192,9 +192,12 @@ static bool reported_opinion(const struct kr_checker *c, const char *text, size_
     for (size_t m = 0; m < sizeof pron / sizeof pron[0]; m++)
         if (word_is(c, text, j, pron[m]))
             return true;
-    /* a role word that may speak (juf, leerling, begeleider), or a name */
-    return has(c, j, F_SPEAKER) ||
-           (j > i + 1 ? false : (text[k->start] >= 'A' && text[k->start] <= 'Z'));
+    /* A role word that may speak (juf, leerling, begeleider), or a name right after "volgens":
+     * a capital and a small letter, so a model ("Volgens EDI hoort ...") stays a norm. */
+    if (has(c, j, F_SPEAKER))
+        return true;
+    return j == i + 1 && k->end - k->start >= 2 && text[k->start] >= 'A' && text[k->start] <= 'Z' &&
+           text[k->start + 1] >= 'a' && text[k->start + 1] <= 'z';
 }
 
 /* Mark speech after "zegt:" / "Juf:" and in "zegt dat ...", each up to the sentence end. */

@@ -603,6 +603,7 @@ START_TEST(test_check_volgens_reported)
     ck_assert(run_flags("Volgens mij is hij lui.", "Volgens mij"));
     ck_assert(run_flags("Volgens ons was de les saai.", "saai"));
     ck_assert_uint_ge(run("Volgens het protocol had de juf moeten wachten."), 1);
+    ck_assert_uint_ge(run("Volgens EDI hoort de leraar eerst het doel te noemen."), 1);
     ck_assert(run_flags("Het werk is slordig, volgens de juf.", "slordig")); /* not at the start */
 }
 END_TEST
