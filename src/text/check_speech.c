@@ -5,6 +5,8 @@
  * "zegt:" or "Juf:", and indirect speech ("zegt dat ...", "vraagt aan de klas wie ..."). The
  * checker never flags these words: they are what was heard, not the observer's judgement.
  */
+#include <string.h>
+
 #include "check_internal.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
@@ -149,6 +151,55 @@ void ck_find_quotes(struct kr_checker *c, const char *t, size_t len)
     }
 }
 
+/* Token t is the word w (ASCII, any case). */
+static bool word_is(const struct kr_checker *c, const char *text, size_t t, const char *w)
+{
+    const struct kr_token *k = &c->toks.items[t];
+    size_t n = strlen(w);
+    if (k->kind != KR_TOK_WORD || k->end - k->start != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((text[k->start + i] | 0x20) != w[i])
+            return false;
+    return true;
+}
+
+/* "Volgens de ouders was het een succes": a sentence that opens with "volgens" and a person
+ * reports someone else's opinion (issue 14, test2 of the public set). "Volgens mij/ons" is the
+ * writer's own, and "volgens het protocol" a norm: both stay. */
+static bool reported_opinion(const struct kr_checker *c, const char *text, size_t i)
+{
+    size_t n = c->toks.n;
+    if (!c->info[i].sent || !word_is(c, text, i, "volgens") || i + 1 >= n)
+        return false;
+    static const char *const own[] = {"mij", "me", "ons", "mijn", "onze", "jou", "jouw"};
+    for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+        if (word_is(c, text, i + 1, own[k]))
+            return false;
+    size_t j = i + 1;
+    static const char *const det[] = {"de", "het", "haar", "zijn", "hun", "die", "deze"};
+    for (size_t k = 0; k < sizeof det / sizeof det[0] && j + 1 < n; k++)
+        if (word_is(c, text, j, det[k])) {
+            j++;
+            break;
+        }
+    const struct kr_token *k = &c->toks.items[j];
+    if (k->kind != KR_TOK_WORD)
+        return false;
+    static const char *const pron[] = {"hem",       "haar",     "hen",      "hun",
+                                       "ouders",    "moeder",   "vader",    "collega",
+                                       "collega's", "directie", "directeur"};
+    for (size_t m = 0; m < sizeof pron / sizeof pron[0]; m++)
+        if (word_is(c, text, j, pron[m]))
+            return true;
+    /* A role word that may speak (juf, leerling, begeleider), or a name right after "volgens":
+     * a capital and a small letter, so a model ("Volgens EDI hoort ...") stays a norm. */
+    if (has(c, j, F_SPEAKER))
+        return true;
+    return j == i + 1 && k->end - k->start >= 2 && text[k->start] >= 'A' && text[k->start] <= 'Z' &&
+           text[k->start + 1] >= 'a' && text[k->start + 1] <= 'z';
+}
+
 /* Mark speech after "zegt:" / "Juf:" and in "zegt dat ...", each up to the sentence end. */
 void ck_speech_rules(struct kr_checker *c, const char *text)
 {
@@ -163,7 +214,9 @@ void ck_speech_rules(struct kr_checker *c, const char *text)
         if (c->info[i].speech)
             continue;
         bool from_here = false;
-        if (punct_is(text, &tk[i], ':')) {
+        if (reported_opinion(c, text, i)) {
+            from_here = true;
+        } else if (punct_is(text, &tk[i], ':')) {
             bool speaker =
                 (i > sent && has(c, i - 1, F_SPEAKER)) ||
                 (i > sent + 1 && tk[i - 1].kind == KR_TOK_NUMBER && has(c, i - 2, F_SPEAKER));

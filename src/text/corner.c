@@ -266,13 +266,20 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     int after_prep = 0; /* the last word that was no article was a preposition */
     int object_learner = 0; /* "... leest voor aan de peuters": a learner the action is for */
     int name_seen = 0;      /* a name inside the sentence */
+    int pronoun_seen = 0;   /* "roept ze alle kinderen": a personal pronoun before any role */
     for (size_t i = from; i < to;) {
         struct hit h = match_at(c, c->words, i, to);
         int is_role = h.has && h.kind == K_ROLE;
-        if (is_role && h.corner == KR_CORNER_LEERLING && after_prep && !at_start && !subject) {
-            /* Someone does something with or for the learners: an adult, unless a name says who
-             * (a name may be a pupil's: "Hans antwoordt voor de klas"). Not a subject, and not the
-             * first person either ("Met een maatje leest ze" starts with the preposition). */
+        if (!h.has && !subject && !first_person &&
+            (strcmp(c->words[i], "ze") == 0 || strcmp(c->words[i], "zij") == 0 ||
+             strcmp(c->words[i], "hij") == 0))
+            pronoun_seen = 1;
+        if (is_role && h.corner == KR_CORNER_LEERLING && (after_prep || pronoun_seen) &&
+            !at_start && !subject) {
+            /* Someone does something with or for the learners, or a pronoun acts on them ("roept
+             * ze alle kinderen naar binnen"): an adult, unless a name says who (a name may be a
+             * pupil's: "Hans antwoordt voor de klas"). Not a subject, and not the first person
+             * either ("Met een maatje leest ze" starts with the preposition). */
             object_learner = 1;
             score[h.corner] += W_ROLE * decay;
             after_prep = 0;

@@ -70,6 +70,18 @@ START_TEST(test_corner_adults_objects_names)
 }
 END_TEST
 
+/* fid14c (test part of corner_public.tsv used as development material): a pronoun that acts on
+ * the learners is an adult; learners as the subject, or a pronoun with no learners, stay pupils. */
+START_TEST(test_corner_pronoun_acts_on_learners)
+{
+    ck_assert_int_eq(guess("Als het tijd is roept ze alle kinderen naar binnen."),
+                     KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("Na de pauze haalt hij de leerlingen op."), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("De kinderen roepen elkaar naar binnen."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Ze pakt haar potlood en begint te schrijven."), KR_CORNER_LEERLING);
+}
+END_TEST
+
 START_TEST(test_corner_quotes_ignored)
 {
     /* The learner speaks about the juf; the note is about the learner. */
@@ -134,7 +146,7 @@ END_TEST
 
 /* Public sentences (tests/data/corner_public.tsv): accuracy and confusion per part ("dev" may be
  * tuned on, "test" is only measured). Returns the number right; *total the notes in the part. */
-static size_t check_public_part(const char *part, size_t *total)
+static size_t check_public_part_as(const char *part, size_t *total, int show_misses)
 {
     struct labelled_day d = {0};
     ck_assert_int_eq(labelled_day_load(KR_TEST_DATA "/corner_public.tsv", &d), 0);
@@ -147,7 +159,7 @@ static size_t check_public_part(const char *part, size_t *total)
         conf[d.items[i].corner][g.corner]++;
         if (g.corner == d.items[i].corner)
             right++;
-        else
+        else if (show_misses)
             printf("# %s mis: %s -> %s: %s\n", part, kr_corner_str(d.items[i].corner),
                    kr_corner_str(g.corner), d.items[i].text);
     }
@@ -162,11 +174,17 @@ static size_t check_public_part(const char *part, size_t *total)
     return right;
 }
 
+static size_t check_public_part(const char *part, size_t *total)
+{
+    return check_public_part_as(part, total, 1);
+}
+
 START_TEST(test_corner_public)
 {
     size_t ndev, ntest;
     size_t dev = check_public_part("dev", &ndev);
     size_t test = check_public_part("test", &ntest);
+    size_t ntest2, test2 = check_public_part_as("test2", &ntest2, 0);
     ck_assert_uint_ge(ndev, 20);
     ck_assert_uint_ge(ntest, 20);
     /* Measured after the issue 14 changes, tuned on dev only: dev 19/22 (86.4%), test 17/20
@@ -174,6 +192,12 @@ START_TEST(test_corner_public)
     ck_assert_uint_ge(test * 100, 83 * ntest);
     ck_assert_uint_ge(test * 100, 85 * ntest);
     ck_assert_uint_ge(dev * 100, 86 * ndev);
+    /* fid14c: test (used as development material) 18/20 after the pronoun rule. test2: 31 fresh
+     * sentences, committed before the first measurement: 21/31 (67.7%) first look and final; the
+     * acceptance 83% is NOT met (docs/patronen.md). */
+    ck_assert_uint_ge(test, 18);
+    ck_assert_uint_eq(ntest2, 31);
+    ck_assert_uint_ge(test2, 21);
 }
 END_TEST
 
@@ -185,6 +209,7 @@ int main(void)
     tcase_add_test(tc, test_corner_subject_decides);
     tcase_add_test(tc, test_corner_quotes_ignored);
     tcase_add_test(tc, test_corner_adults_objects_names);
+    tcase_add_test(tc, test_corner_pronoun_acts_on_learners);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);
