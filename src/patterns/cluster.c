@@ -6,7 +6,8 @@
  * (k-means would). Each step merges the most similar pair; ties go to the pair with the
  * lowest input positions, so the result depends only on the input. Each connected component
  * of the "shares a term" graph is clustered on its own; a very large one is first grouped by
- * leader, so the work stays bounded.
+ * leader, so the work stays bounded. A pattern is something seen across classrooms: a
+ * cluster that gathers many notes from few visits is not grown further (see DENSE_*).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,14 @@
 #define LEADER_TAU      0.5  /* above EXACT_LIMIT: near-duplicates grouped first */
 #define LEADER_ROUNDS   8    /* at most this many leader rounds, tau lowered by a fifth each */
 #define SINGLETON_FLOOR 0.02 /* a lone note joins a pattern this similar on average */
+/* Two clusters do not merge when the result would hold more than DENSE_PER_VISIT notes per
+   visit it was seen in and more than DENSE_SIZE_PER_VISIT times the visits of the component,
+   once the component spans DENSE_MIN_VISITS visits or more. On the labelled days a theme
+   holds about one note per visit; a cluster of three notes from every classroom is two
+   behaviours tied by a common verb ("leest", "vraagt", "zegt"). */
+#define DENSE_PER_VISIT      2.5
+#define DENSE_SIZE_PER_VISIT 2
+#define DENSE_MIN_VISITS     3
 
 /*
  * The m x m similarity matrix of items (dot products; -1 on the diagonal), filled
@@ -64,18 +73,113 @@ static float *similarities(const struct vec *const *items, size_t m)
     return S;
 }
 
+/* The visits of each cluster, sorted, for the DENSE_* rule. */
+struct visits {
+    size_t **v; /* per item: its clusters' distinct visits, ascending */
+    size_t *n;
+    size_t min_size;    /* a union smaller than this is never refused */
+    uint64_t *refused;  /* m x m bits: the pair was refused since either side last merged */
+};
+
+static bool refused(const struct visits *vs, size_t m, size_t a, size_t b)
+{
+    size_t bit = a * m + b;
+    return vs && (vs->refused[bit / 64] >> (bit % 64) & 1u);
+}
+
+static void set_refused(struct visits *vs, size_t m, size_t a, size_t b, bool on)
+{
+    size_t bits[2] = {a * m + b, b * m + a};
+    for (int i = 0; i < 2; i++) {
+        if (on)
+            vs->refused[bits[i] / 64] |= (uint64_t)1 << (bits[i] % 64);
+        else
+            vs->refused[bits[i] / 64] &= ~((uint64_t)1 << (bits[i] % 64));
+    }
+}
+
+/* The distinct visits of the union of a and b, written to out when it is not NULL. */
+static size_t union_visits(const struct visits *vs, size_t a, size_t b, size_t *out)
+{
+    size_t i = 0, j = 0, u = 0;
+    const size_t *x = vs->v[a], *y = vs->v[b];
+    while (i < vs->n[a] || j < vs->n[b]) {
+        size_t next;
+        if (j >= vs->n[b] || (i < vs->n[a] && x[i] < y[j]))
+            next = x[i++];
+        else if (i >= vs->n[a] || y[j] < x[i])
+            next = y[j++];
+        else {
+            next = x[i++];
+            j++;
+        }
+        if (out)
+            out[u] = next;
+        u++;
+    }
+    return u;
+}
+
+static void visits_free(struct visits *vs, size_t m)
+{
+    if (!vs)
+        return;
+    for (size_t a = 0; a < m; a++)
+        free(vs->v[a]);
+    free(vs->v);
+    free(vs->n);
+    free(vs->refused);
+    free(vs);
+}
+
+/* The DENSE_* rule for items that are notes of visits visit[0..m), or NULL when it does not
+   apply (fewer than DENSE_MIN_VISITS visits, or items that are groups). */
+static struct visits *visits_new(const size_t *visit, size_t m)
+{
+    if (!visit || m < 2)
+        return NULL;
+    struct visits *vs = kr_xcalloc(1, sizeof *vs);
+    vs->v = kr_xreallocarray(NULL, m, sizeof *vs->v);
+    vs->n = kr_xreallocarray(NULL, m, sizeof *vs->n);
+    for (size_t a = 0; a < m; a++) {
+        vs->v[a] = kr_xreallocarray(NULL, 1, sizeof **vs->v);
+        vs->v[a][0] = visit[a];
+        vs->n[a] = 1;
+    }
+    /* the distinct visits of the component */
+    size_t *all = kr_xreallocarray(NULL, m, sizeof *all), nall = 0;
+    for (size_t a = 0; a < m; a++) {
+        bool seen = false;
+        for (size_t j = 0; j < nall && !seen; j++)
+            seen = all[j] == visit[a];
+        if (!seen)
+            all[nall++] = visit[a];
+    }
+    free(all);
+    if (nall < DENSE_MIN_VISITS || nall * DENSE_SIZE_PER_VISIT >= m) {
+        /* too few visits to judge, or no union could be large enough */
+        visits_free(vs, m);
+        return NULL;
+    }
+    vs->min_size = nall * DENSE_SIZE_PER_VISIT + 1;
+    vs->refused = kr_xcalloc((m * m + 63) / 64, sizeof *vs->refused);
+    return vs;
+}
+
 /*
  * Average linkage over m items: item a is the mean vector of init_size[a] notes (1 for a
  * note). The average similarity of all note pairs between two groups equals the dot
- * product of their means, so starting from groups is exact. Writes a cluster number per
- * item into label[] (0..k-1, numbered by first item) and returns k.
+ * product of their means, so starting from groups is exact. visit[a] is the visit of item
+ * a when the items are notes (the DENSE_* rule), NULL when they are groups. Writes a
+ * cluster number per item into label[] (0..k-1, numbered by first item) and returns k.
  */
 static size_t cluster_items(const struct vec *const *items, const size_t *init_size, size_t m,
-                            double threshold, size_t *label)
+                            double threshold, const size_t *visit, size_t *label)
 {
     if (m == 0)
         return 0;
     float *S = similarities(items, m);
+    struct visits *vs = visits_new(visit, m);
     size_t *size = kr_xreallocarray(NULL, m, sizeof *size);
     size_t *parent = kr_xreallocarray(NULL, m, sizeof *parent);
     size_t *best = kr_xreallocarray(NULL, m, sizeof *best);
@@ -85,16 +189,17 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         parent[a] = a;
         alive[a] = true;
     }
-    /* best[a]: the live partner b != a with the highest S, lowest b on ties. Similarities
-     * are >= 0; the diagonal and the rows and columns of merged items hold -1, so a plain
-     * argmax over the row finds it (SIZE_MAX when no partner is left). */
+    /* best[a]: the live partner b != a with the highest S, lowest b on ties, that the DENSE_*
+     * rule has not refused. Similarities are >= 0; the diagonal and the rows and columns of
+     * merged items hold -1, so a plain argmax over the row finds it (SIZE_MAX when no partner
+     * is left). */
 #define REBEST(a)                                                                                  \
     do {                                                                                           \
         const float *row_ = S + (a)*m;                                                             \
         float bv_ = -1.0f;                                                                         \
         size_t bb_ = SIZE_MAX;                                                                     \
         for (size_t x_ = 0; x_ < m; x_++)                                                          \
-            if (row_[x_] > bv_) {                                                                  \
+            if (row_[x_] > bv_ && !refused(vs, m, (a), x_)) {                                      \
                 bv_ = row_[x_];                                                                    \
                 bb_ = x_;                                                                          \
             }                                                                                      \
@@ -121,6 +226,25 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             size_t t = a;
             a = b;
             b = t;
+        }
+        if (vs && size[a] + size[b] >= vs->min_size &&
+            (double)(size[a] + size[b]) >
+                DENSE_PER_VISIT * (double)union_visits(vs, a, b, NULL)) {
+            /* refused until a or b merges with another; each refusal takes one pair out, and
+               only a merge (at most m - 1) puts pairs back, so the loop still ends */
+            set_refused(vs, m, a, b, true);
+            REBEST(a);
+            REBEST(b);
+            continue;
+        }
+        if (vs) {
+            size_t *u = kr_xreallocarray(NULL, vs->n[a] + vs->n[b], sizeof *u);
+            size_t nu = union_visits(vs, a, b, u);
+            free(vs->v[a]);
+            vs->v[a] = u;
+            vs->n[a] = nu;
+            for (size_t x = 0; x < m; x++)
+                set_refused(vs, m, a, x, false);
         }
         /* merge b into a (Lance-Williams for average linkage) */
         float na = (float)size[a], nb = (float)size[b];
@@ -160,6 +284,7 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         label[a] = num[r];
     }
     free(num);
+    visits_free(vs, m);
     free(S);
     free(size);
     free(parent);
@@ -270,8 +395,8 @@ static struct vec *group_means(const struct vec *const *items, const size_t *wei
  * (The loop this replaces waited for the group count to fall below EXACT_LIMIT; notes that
  * share no term never join a leader at any tau, so the count never fell and it spun.)
  */
-static size_t cluster_component(const struct work *w, const struct vec **items, size_t m,
-                                double threshold, size_t *label)
+static size_t cluster_component(const struct work *w, const struct vec **items,
+                                const size_t *visit, size_t m, double threshold, size_t *label)
 {
     size_t *weight = kr_xreallocarray(NULL, m, sizeof *weight);
     for (size_t a = 0; a < m; a++) {
@@ -306,7 +431,8 @@ static size_t cluster_component(const struct work *w, const struct vec **items, 
     size_t k = 0;
     for (size_t lo = 0; lo < g; lo += EXACT_LIMIT) {
         size_t nb = g - lo < EXACT_LIMIT ? g - lo : EXACT_LIMIT;
-        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold, group + lo);
+        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold,
+                                  owned ? NULL : visit + lo, group + lo);
         for (size_t c = lo; c < lo + nb; c++)
             group[c] += k;
         k += kb;
@@ -465,6 +591,7 @@ size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double 
     free(fill);
     const struct vec **items = kr_xreallocarray(NULL, alloc, sizeof *items);
     size_t *local = kr_xreallocarray(NULL, alloc, sizeof *local);
+    size_t *visit = kr_xreallocarray(NULL, alloc, sizeof *visit);
     size_t k = 0;
     for (size_t r = 0; r < m; r++) {
         size_t lo = start[r], nc = start[r + 1] - lo;
@@ -474,14 +601,17 @@ size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double 
             label[order[lo]] = k++;
             continue;
         }
-        for (size_t i = 0; i < nc; i++)
+        for (size_t i = 0; i < nc; i++) {
             items[i] = &w->vecs[members[order[lo + i]]];
-        size_t kc = cluster_component(w, items, nc, threshold, local);
+            visit[i] = w->visit[members[order[lo + i]]];
+        }
+        size_t kc = cluster_component(w, items, visit, nc, threshold, local);
         for (size_t i = 0; i < nc; i++)
             label[order[lo + i]] = k + local[i];
         k += kc;
     }
     free(items);
+    free(visit);
     free(local);
     free(order);
     free(start);

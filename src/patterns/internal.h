@@ -62,10 +62,12 @@ struct work {
     size_t *surface_count;
     size_t surface_cap;
     const char **surface_of; /* per term, borrowed from surfaces */
+    size_t *visit;           /* per note: its visit, numbered 0.. by first appearance */
 };
 
 /* features.c: the weighted, L2-normalised vector of every note that is not flagged (a
-   flagged note keeps an empty one), and the surface word of every term. */
+   flagged note keeps an empty one), the surface word of every term and the visit of every
+   note. */
 void kp_features(struct work *w);
 void kp_work_fini(struct work *w);
 
