@@ -20,12 +20,15 @@
 #define LEADER_ROUNDS   8    /* at most this many leader rounds, tau lowered by a fifth each */
 #define SINGLETON_FLOOR 0.02 /* a lone note joins a pattern this similar on average */
 /* Two clusters do not merge when the result would hold more than DENSE_PER_VISIT notes per
-   visit it was seen in and more than DENSE_SIZE_PER_VISIT times the visits of the component,
-   once the component spans DENSE_MIN_VISITS visits or more. On the labelled days a theme
-   holds about one note per visit; a cluster of three notes from every classroom is two
-   behaviours tied by a common verb ("leest", "vraagt", "zegt"). */
+   visit it was seen in, more than DENSE_SIZE_PER_VISIT times the visits of the component
+   and more than DENSE_SHARE of the component's notes of those visits, once the component
+   spans DENSE_MIN_VISITS visits or more. On the labelled days a theme holds about one note
+   per visit; a cluster of three notes from every classroom is two behaviours tied by a
+   common verb ("leest", "vraagt", "zegt"). The share keeps the rule out of sessions whose
+   tweetallen write many notes per visit. */
 #define DENSE_PER_VISIT      2.5
 #define DENSE_SIZE_PER_VISIT 2
+#define DENSE_SHARE          0.2
 #define DENSE_MIN_VISITS     3
 
 /*
@@ -77,8 +80,10 @@ static float *similarities(const struct vec *const *items, size_t m)
 struct visits {
     size_t **v; /* per item: its clusters' distinct visits, ascending */
     size_t *n;
-    size_t min_size;    /* a union smaller than this is never refused */
-    uint64_t *refused;  /* m x m bits: the pair was refused since either side last merged */
+    size_t min_size;   /* a union smaller than this is never refused */
+    uint64_t *refused; /* m x m bits: the pair was refused since either side last merged */
+    bool *any;         /* per item: it may hold a refused pair */
+    size_t *count;     /* per visit id: the component's notes in it */
 };
 
 static bool refused(const struct visits *vs, size_t m, size_t a, size_t b)
@@ -129,7 +134,23 @@ static void visits_free(struct visits *vs, size_t m)
     free(vs->v);
     free(vs->n);
     free(vs->refused);
+    free(vs->any);
+    free(vs->count);
     free(vs);
+}
+
+/* Whether the DENSE_* rule refuses the union of clusters a and b (of size na + nb). */
+static bool too_dense(const struct visits *vs, size_t a, size_t b, size_t size)
+{
+    if (!vs || size < vs->min_size)
+        return false;
+    size_t *u = kr_xreallocarray(NULL, vs->n[a] + vs->n[b], sizeof *u);
+    size_t nu = union_visits(vs, a, b, u), notes = 0;
+    for (size_t i = 0; i < nu; i++)
+        notes += vs->count[u[i]];
+    free(u);
+    return (double)size > DENSE_PER_VISIT * (double)nu &&
+           (double)size > DENSE_SHARE * (double)notes;
 }
 
 /* The DENSE_* rule for items that are notes of visits visit[0..m), or NULL when it does not
@@ -162,7 +183,14 @@ static struct visits *visits_new(const size_t *visit, size_t m)
         return NULL;
     }
     vs->min_size = nall * DENSE_SIZE_PER_VISIT + 1;
+    size_t top = 0;
+    for (size_t a = 0; a < m; a++)
+        top = visit[a] > top ? visit[a] : top;
+    vs->count = kr_xcalloc(top + 1, sizeof *vs->count);
+    for (size_t a = 0; a < m; a++)
+        vs->count[visit[a]]++;
     vs->refused = kr_xcalloc((m * m + 63) / 64, sizeof *vs->refused);
+    vs->any = kr_xcalloc(m, sizeof *vs->any);
     return vs;
 }
 
@@ -227,12 +255,11 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             a = b;
             b = t;
         }
-        if (vs && size[a] + size[b] >= vs->min_size &&
-            (double)(size[a] + size[b]) >
-                DENSE_PER_VISIT * (double)union_visits(vs, a, b, NULL)) {
+        if (too_dense(vs, a, b, size[a] + size[b])) {
             /* refused until a or b merges with another; each refusal takes one pair out, and
                only a merge (at most m - 1) puts pairs back, so the loop still ends */
             set_refused(vs, m, a, b, true);
+            vs->any[a] = vs->any[b] = true;
             REBEST(a);
             REBEST(b);
             continue;
@@ -243,8 +270,10 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             free(vs->v[a]);
             vs->v[a] = u;
             vs->n[a] = nu;
-            for (size_t x = 0; x < m; x++)
-                set_refused(vs, m, a, x, false);
+            if (vs->any[a])
+                for (size_t x = 0; x < m; x++)
+                    set_refused(vs, m, a, x, false);
+            vs->any[a] = false;
         }
         /* merge b into a (Lance-Williams for average linkage) */
         float na = (float)size[a], nb = (float)size[b];
@@ -395,8 +424,8 @@ static struct vec *group_means(const struct vec *const *items, const size_t *wei
  * (The loop this replaces waited for the group count to fall below EXACT_LIMIT; notes that
  * share no term never join a leader at any tau, so the count never fell and it spun.)
  */
-static size_t cluster_component(const struct work *w, const struct vec **items,
-                                const size_t *visit, size_t m, double threshold, size_t *label)
+static size_t cluster_component(const struct work *w, const struct vec **items, const size_t *visit,
+                                size_t m, double threshold, size_t *label)
 {
     size_t *weight = kr_xreallocarray(NULL, m, sizeof *weight);
     for (size_t a = 0; a < m; a++) {
@@ -431,8 +460,8 @@ static size_t cluster_component(const struct work *w, const struct vec **items,
     size_t k = 0;
     for (size_t lo = 0; lo < g; lo += EXACT_LIMIT) {
         size_t nb = g - lo < EXACT_LIMIT ? g - lo : EXACT_LIMIT;
-        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold,
-                                  owned ? NULL : visit + lo, group + lo);
+        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold, owned ? NULL : visit + lo,
+                                  group + lo);
         for (size_t c = lo; c < lo + nb; c++)
             group[c] += k;
         k += kb;
