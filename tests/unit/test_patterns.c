@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for patterns: placement, the contract's invariants, determinism, flagged notes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kijkronde/patterns.h"
@@ -203,6 +204,62 @@ START_TEST(test_patterns_verb_forms_and_lone_notes)
 }
 END_TEST
 
+/* Two behaviours tied by a common verb, each seen twice in every visit: where the notes come
+   from four visits, the cluster that would hold four notes per visit is refused and the two
+   stay apart; the same notes from two visits (too few to judge) make one pattern. */
+START_TEST(test_patterns_dense_clusters_split)
+{
+    static const char *const text[2][2] = {
+        {"Juf leest voor uit het prentenboek over de vos.",
+         "Juf leest hardop voor uit het prentenboek over de vos en de kraai."},
+        {"Juf leest de som hardop en schrijft hem op het bord.",
+         "Juf leest de som van het bord en schrijft het antwoord op het bord."},
+    };
+    static const char *const four[] = {"v1", "v2", "v3", "v4"};
+    static const char *const two[] = {"v1", "v2", "v1", "v2"};
+    struct kr_pattern_note n[16];
+    char ids[16][8];
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < 16; i++) {
+            snprintf(ids[i], sizeof ids[i], "n%zu", i);
+            /* note i: visit i / 4, theme (i / 2) % 2, wording i % 2 */
+            n[i] = (struct kr_pattern_note){ids[i], round == 0 ? four[i / 4] : two[i / 4],
+                                            text[(i / 2) % 2][i % 2], KR_CORNER_LERAAR, false};
+        }
+        struct kr_pattern_result r;
+        ck_assert_int_eq(kr_patterns_compute(n, 16, NULL, &r, NULL), KR_OK);
+        for (size_t i = 0; i < 16; i++)
+            ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[(i / 2) % 2 == 0 ? 0 : 2]);
+        if (round == 0)
+            ck_assert_uint_ne(r.pattern_of[0], r.pattern_of[2]);
+        else
+            ck_assert_uint_eq(r.pattern_of[0], r.pattern_of[2]);
+        kr_pattern_result_fini(&r);
+    }
+    /* The same 16 notes from four visits among many other notes of those visits (20 each,
+       tied to them by "vos"): the two behaviours are less than a fifth of what was written
+       there, so the rule keeps out and they make one pattern, as without it. */
+    enum { FILL = 80 };
+    struct kr_pattern_note *m = kr_xcalloc(16 + FILL, sizeof *m);
+    char(*mid)[8] = kr_xcalloc(16 + FILL, sizeof *mid);
+    for (size_t i = 0; i < 16 + FILL; i++) {
+        snprintf(mid[i], sizeof mid[i], "m%zu", i);
+        m[i] = (struct kr_pattern_note){mid[i], i < 16 ? four[i / 4] : four[(i - 16) % 4],
+                                        i < 16 ? text[(i / 2) % 2][i % 2]
+                                               : "Juf wijst naar een plaatje van de vos.",
+                                        KR_CORNER_LERAAR, false};
+    }
+    struct kr_pattern_result r;
+    ck_assert_int_eq(kr_patterns_compute(m, 16 + FILL, NULL, &r, NULL), KR_OK);
+    for (size_t i = 0; i < 16; i++)
+        ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[0]);
+    ck_assert_uint_ne(r.pattern_of[16], r.pattern_of[0]);
+    kr_pattern_result_fini(&r);
+    free(mid);
+    free(m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("patterns");
@@ -211,6 +268,7 @@ int main(void)
     tcase_add_test(tc, test_patterns_deterministic_and_empty);
     tcase_add_test(tc, test_patterns_verb_forms_and_lone_notes);
     tcase_add_test(tc, test_patterns_lone_notes_end);
+    tcase_add_test(tc, test_patterns_dense_clusters_split);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
