@@ -260,6 +260,59 @@ START_TEST(test_patterns_dense_clusters_split)
 }
 END_TEST
 
+/* The adjusted Rand index of two labellings of n items (pairs counted directly). */
+static double ari(const char *const *theme, const size_t *pattern, size_t n)
+{
+    double both = 0, same_theme = 0, same_pattern = 0, pairs = (double)n * (double)(n - 1) / 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            bool t = strcmp(theme[i], theme[j]) == 0, p = pattern[i] == pattern[j];
+            both += t && p;
+            same_theme += t;
+            same_pattern += p;
+        }
+    double expected = same_theme * same_pattern / pairs;
+    return (both - expected) / ((same_theme + same_pattern) / 2 - expected);
+}
+
+/* The guard of the measured quality: the ARI of the patterns against the human themes on the
+   three labelled days with every corner hidden (as bench/patterns_eval; without the checker,
+   so a little above bench/patterns_vs_sklearn.py's figures). Before ari15c: 0.482, 0.298,
+   0.311; after: 0.482, 0.332, 0.311. */
+START_TEST(test_patterns_ari_guard)
+{
+    static const struct {
+        const char *file;
+        double floor;
+    } days[] = {{"corner_day.tsv", 0.47}, {"heldout_day.tsv", 0.32}, {"heldout_day2.tsv", 0.30}};
+    for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", KR_TEST_DATA, days[d].file);
+        struct labelled_day day = {0};
+        ck_assert_int_eq(labelled_day_load(path, &day), 0);
+        struct kr_pattern_note *notes = kr_xcalloc(day.n, sizeof *notes);
+        const char **theme = kr_xcalloc(day.n, sizeof *theme);
+        char(*ids)[24] = kr_xcalloc(day.n, sizeof *ids);
+        for (size_t i = 0; i < day.n; i++) {
+            snprintf(ids[i], sizeof ids[i], "n%zu", i);
+            notes[i] = (struct kr_pattern_note){ids[i], day.items[i].visit, day.items[i].text,
+                                                KR_CORNER_NONE, false};
+            theme[i] = day.items[i].theme;
+        }
+        struct kr_pattern_result r;
+        ck_assert_int_eq(kr_patterns_compute(notes, day.n, NULL, &r, NULL), KR_OK);
+        double a = ari(theme, r.pattern_of, day.n);
+        printf("# %s: ARI %.3f (%zu patterns)\n", days[d].file, a, r.n_patterns);
+        ck_assert_msg(a >= days[d].floor, "%s: ARI %.3f < %.2f", days[d].file, a, days[d].floor);
+        kr_pattern_result_fini(&r);
+        free(ids);
+        free(theme);
+        free(notes);
+        labelled_day_fini(&day);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("patterns");
@@ -269,6 +322,7 @@ int main(void)
     tcase_add_test(tc, test_patterns_verb_forms_and_lone_notes);
     tcase_add_test(tc, test_patterns_lone_notes_end);
     tcase_add_test(tc, test_patterns_dense_clusters_split);
+    tcase_add_test(tc, test_patterns_ari_guard);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
