@@ -7,7 +7,7 @@
  * lowest input positions, so the result depends only on the input. Each connected component
  * of the "shares a term" graph is clustered on its own; a very large one is first grouped by
  * leader, so the work stays bounded. A pattern is something seen across classrooms: a
- * cluster that gathers many notes from few visits is not grown further (see DENSE_*).
+ * cluster that gathers many notes from few visits is not grown further (dense.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,17 +19,6 @@
 #define LEADER_TAU      0.5  /* above EXACT_LIMIT: near-duplicates grouped first */
 #define LEADER_ROUNDS   8    /* at most this many leader rounds, tau lowered by a fifth each */
 #define SINGLETON_FLOOR 0.02 /* a lone note joins a pattern this similar on average */
-/* Two clusters do not merge when the result would hold more than DENSE_PER_VISIT notes per
-   visit it was seen in, more than DENSE_SIZE_PER_VISIT times the visits of the component
-   and more than DENSE_SHARE of the component's notes of those visits, once the component
-   spans DENSE_MIN_VISITS visits or more. On the labelled days a theme holds about one note
-   per visit; a cluster of three notes from every classroom is two behaviours tied by a
-   common verb ("leest", "vraagt", "zegt"). The share keeps the rule out of sessions whose
-   tweetallen write many notes per visit. */
-#define DENSE_PER_VISIT      2.5
-#define DENSE_SIZE_PER_VISIT 2
-#define DENSE_SHARE          0.2
-#define DENSE_MIN_VISITS     3
 
 /*
  * The m x m similarity matrix of items (dot products; -1 on the diagonal), filled
@@ -76,129 +65,11 @@ static float *similarities(const struct vec *const *items, size_t m)
     return S;
 }
 
-/* The visits of each cluster, sorted, for the DENSE_* rule. */
-struct visits {
-    size_t **v; /* per item: its clusters' distinct visits, ascending */
-    size_t *n;
-    size_t min_size;   /* a union smaller than this is never refused */
-    uint64_t *refused; /* m x m bits: the pair was refused since either side last merged */
-    bool *any;         /* per item: it may hold a refused pair */
-    size_t *count;     /* per visit id: the component's notes in it */
-};
-
-static bool refused(const struct visits *vs, size_t m, size_t a, size_t b)
-{
-    size_t bit = a * m + b;
-    return vs && (vs->refused[bit / 64] >> (bit % 64) & 1u);
-}
-
-static void set_refused(struct visits *vs, size_t m, size_t a, size_t b, bool on)
-{
-    size_t bits[2] = {a * m + b, b * m + a};
-    for (int i = 0; i < 2; i++) {
-        if (on)
-            vs->refused[bits[i] / 64] |= (uint64_t)1 << (bits[i] % 64);
-        else
-            vs->refused[bits[i] / 64] &= ~((uint64_t)1 << (bits[i] % 64));
-    }
-}
-
-/* The distinct visits of the union of a and b, written to out when it is not NULL. */
-static size_t union_visits(const struct visits *vs, size_t a, size_t b, size_t *out)
-{
-    size_t i = 0, j = 0, u = 0;
-    const size_t *x = vs->v[a], *y = vs->v[b];
-    while (i < vs->n[a] || j < vs->n[b]) {
-        size_t next;
-        if (j >= vs->n[b] || (i < vs->n[a] && x[i] < y[j]))
-            next = x[i++];
-        else if (i >= vs->n[a] || y[j] < x[i])
-            next = y[j++];
-        else {
-            next = x[i++];
-            j++;
-        }
-        if (out)
-            out[u] = next;
-        u++;
-    }
-    return u;
-}
-
-static void visits_free(struct visits *vs, size_t m)
-{
-    if (!vs)
-        return;
-    for (size_t a = 0; a < m; a++)
-        free(vs->v[a]);
-    free(vs->v);
-    free(vs->n);
-    free(vs->refused);
-    free(vs->any);
-    free(vs->count);
-    free(vs);
-}
-
-/* Whether the DENSE_* rule refuses the union of clusters a and b (of size na + nb). */
-static bool too_dense(const struct visits *vs, size_t a, size_t b, size_t size)
-{
-    if (!vs || size < vs->min_size)
-        return false;
-    size_t *u = kr_xreallocarray(NULL, vs->n[a] + vs->n[b], sizeof *u);
-    size_t nu = union_visits(vs, a, b, u), notes = 0;
-    for (size_t i = 0; i < nu; i++)
-        notes += vs->count[u[i]];
-    free(u);
-    return (double)size > DENSE_PER_VISIT * (double)nu &&
-           (double)size > DENSE_SHARE * (double)notes;
-}
-
-/* The DENSE_* rule for items that are notes of visits visit[0..m), or NULL when it does not
-   apply (fewer than DENSE_MIN_VISITS visits, or items that are groups). */
-static struct visits *visits_new(const size_t *visit, size_t m)
-{
-    if (!visit || m < 2)
-        return NULL;
-    struct visits *vs = kr_xcalloc(1, sizeof *vs);
-    vs->v = kr_xreallocarray(NULL, m, sizeof *vs->v);
-    vs->n = kr_xreallocarray(NULL, m, sizeof *vs->n);
-    for (size_t a = 0; a < m; a++) {
-        vs->v[a] = kr_xreallocarray(NULL, 1, sizeof **vs->v);
-        vs->v[a][0] = visit[a];
-        vs->n[a] = 1;
-    }
-    /* the distinct visits of the component */
-    size_t *all = kr_xreallocarray(NULL, m, sizeof *all), nall = 0;
-    for (size_t a = 0; a < m; a++) {
-        bool seen = false;
-        for (size_t j = 0; j < nall && !seen; j++)
-            seen = all[j] == visit[a];
-        if (!seen)
-            all[nall++] = visit[a];
-    }
-    free(all);
-    if (nall < DENSE_MIN_VISITS || nall * DENSE_SIZE_PER_VISIT >= m) {
-        /* too few visits to judge, or no union could be large enough */
-        visits_free(vs, m);
-        return NULL;
-    }
-    vs->min_size = nall * DENSE_SIZE_PER_VISIT + 1;
-    size_t top = 0;
-    for (size_t a = 0; a < m; a++)
-        top = visit[a] > top ? visit[a] : top;
-    vs->count = kr_xcalloc(top + 1, sizeof *vs->count);
-    for (size_t a = 0; a < m; a++)
-        vs->count[visit[a]]++;
-    vs->refused = kr_xcalloc((m * m + 63) / 64, sizeof *vs->refused);
-    vs->any = kr_xcalloc(m, sizeof *vs->any);
-    return vs;
-}
-
 /*
  * Average linkage over m items: item a is the mean vector of init_size[a] notes (1 for a
  * note). The average similarity of all note pairs between two groups equals the dot
  * product of their means, so starting from groups is exact. visit[a] is the visit of item
- * a when the items are notes (the DENSE_* rule), NULL when they are groups. Writes a
+ * a when the items are notes (the rule of dense.c), NULL when they are groups. Writes a
  * cluster number per item into label[] (0..k-1, numbered by first item) and returns k.
  */
 static size_t cluster_items(const struct vec *const *items, const size_t *init_size, size_t m,
@@ -207,7 +78,7 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
     if (m == 0)
         return 0;
     float *S = similarities(items, m);
-    struct visits *vs = visits_new(visit, m);
+    struct kp_dense *vs = kp_dense_new(visit, m);
     size_t *size = kr_xreallocarray(NULL, m, sizeof *size);
     size_t *parent = kr_xreallocarray(NULL, m, sizeof *parent);
     size_t *best = kr_xreallocarray(NULL, m, sizeof *best);
@@ -217,17 +88,17 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         parent[a] = a;
         alive[a] = true;
     }
-    /* best[a]: the live partner b != a with the highest S, lowest b on ties, that the DENSE_*
-     * rule has not refused. Similarities are >= 0; the diagonal and the rows and columns of
-     * merged items hold -1, so a plain argmax over the row finds it (SIZE_MAX when no partner
-     * is left). */
+    /* best[a]: the live partner b != a with the highest S, lowest b on ties, that the rule
+     * of dense.c has not refused. Similarities are >= 0; the diagonal and the rows and
+     * columns of merged items hold -1, so a plain argmax over the row finds it (SIZE_MAX when
+     * no partner is left). */
 #define REBEST(a)                                                                                  \
     do {                                                                                           \
         const float *row_ = S + (a)*m;                                                             \
         float bv_ = -1.0f;                                                                         \
         size_t bb_ = SIZE_MAX;                                                                     \
         for (size_t x_ = 0; x_ < m; x_++)                                                          \
-            if (row_[x_] > bv_ && !refused(vs, m, (a), x_)) {                                      \
+            if (row_[x_] > bv_ && !(vs && kp_dense_refused(vs, (a), x_))) {                        \
                 bv_ = row_[x_];                                                                    \
                 bb_ = x_;                                                                          \
             }                                                                                      \
@@ -255,26 +126,15 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             a = b;
             b = t;
         }
-        if (too_dense(vs, a, b, size[a] + size[b])) {
+        if (kp_dense_too_dense(vs, a, b, size[a] + size[b])) {
             /* refused until a or b merges with another; each refusal takes one pair out, and
                only a merge (at most m - 1) puts pairs back, so the loop still ends */
-            set_refused(vs, m, a, b, true);
-            vs->any[a] = vs->any[b] = true;
+            kp_dense_refuse(vs, a, b);
             REBEST(a);
             REBEST(b);
             continue;
         }
-        if (vs) {
-            size_t *u = kr_xreallocarray(NULL, vs->n[a] + vs->n[b], sizeof *u);
-            size_t nu = union_visits(vs, a, b, u);
-            free(vs->v[a]);
-            vs->v[a] = u;
-            vs->n[a] = nu;
-            if (vs->any[a])
-                for (size_t x = 0; x < m; x++)
-                    set_refused(vs, m, a, x, false);
-            vs->any[a] = false;
-        }
+        kp_dense_merge(vs, a, b);
         /* merge b into a (Lance-Williams for average linkage) */
         float na = (float)size[a], nb = (float)size[b];
         for (size_t x = 0; x < m; x++) {
@@ -313,7 +173,7 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         label[a] = num[r];
     }
     free(num);
-    visits_free(vs, m);
+    kp_dense_free(vs);
     free(S);
     free(size);
     free(parent);
@@ -420,7 +280,8 @@ static struct vec *group_means(const struct vec *const *items, const size_t *wei
  *
  * Why this ends, whatever the text: the leader loop runs at most LEADER_ROUNDS times, each
  * round one pass over the groups; each block is one call of cluster_items, whose loop
- * merges two live items per iteration or stops, so it runs fewer than EXACT_LIMIT times.
+ * merges two live items per iteration (fewer than EXACT_LIMIT times), refuses one pair that
+ * was not refused (dense.c; only a merge puts pairs back, at most EXACT_LIMIT each), or stops.
  * (The loop this replaces waited for the group count to fall below EXACT_LIMIT; notes that
  * share no term never join a leader at any tau, so the count never fell and it spun.)
  */
