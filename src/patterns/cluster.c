@@ -6,7 +6,8 @@
  * (k-means would). Each step merges the most similar pair; ties go to the pair with the
  * lowest input positions, so the result depends only on the input. Each connected component
  * of the "shares a term" graph is clustered on its own; a very large one is first grouped by
- * leader, so the work stays bounded.
+ * leader, so the work stays bounded. A pattern is something seen across classrooms: a
+ * cluster that gathers many notes from few visits is not grown further (dense.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,15 +68,17 @@ static float *similarities(const struct vec *const *items, size_t m)
 /*
  * Average linkage over m items: item a is the mean vector of init_size[a] notes (1 for a
  * note). The average similarity of all note pairs between two groups equals the dot
- * product of their means, so starting from groups is exact. Writes a cluster number per
- * item into label[] (0..k-1, numbered by first item) and returns k.
+ * product of their means, so starting from groups is exact. visit[a] is the visit of item
+ * a when the items are notes (the rule of dense.c), NULL when they are groups. Writes a
+ * cluster number per item into label[] (0..k-1, numbered by first item) and returns k.
  */
 static size_t cluster_items(const struct vec *const *items, const size_t *init_size, size_t m,
-                            double threshold, size_t *label)
+                            double threshold, const size_t *visit, size_t *label)
 {
     if (m == 0)
         return 0;
     float *S = similarities(items, m);
+    struct kp_dense *vs = kp_dense_new(visit, m);
     size_t *size = kr_xreallocarray(NULL, m, sizeof *size);
     size_t *parent = kr_xreallocarray(NULL, m, sizeof *parent);
     size_t *best = kr_xreallocarray(NULL, m, sizeof *best);
@@ -85,16 +88,17 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         parent[a] = a;
         alive[a] = true;
     }
-    /* best[a]: the live partner b != a with the highest S, lowest b on ties. Similarities
-     * are >= 0; the diagonal and the rows and columns of merged items hold -1, so a plain
-     * argmax over the row finds it (SIZE_MAX when no partner is left). */
+    /* best[a]: the live partner b != a with the highest S, lowest b on ties, that the rule
+     * of dense.c has not refused. Similarities are >= 0; the diagonal and the rows and
+     * columns of merged items hold -1, so a plain argmax over the row finds it (SIZE_MAX when
+     * no partner is left). */
 #define REBEST(a)                                                                                  \
     do {                                                                                           \
         const float *row_ = S + (a)*m;                                                             \
         float bv_ = -1.0f;                                                                         \
         size_t bb_ = SIZE_MAX;                                                                     \
         for (size_t x_ = 0; x_ < m; x_++)                                                          \
-            if (row_[x_] > bv_) {                                                                  \
+            if (row_[x_] > bv_ && !(vs && kp_dense_refused(vs, (a), x_))) {                        \
                 bv_ = row_[x_];                                                                    \
                 bb_ = x_;                                                                          \
             }                                                                                      \
@@ -122,6 +126,15 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
             a = b;
             b = t;
         }
+        if (kp_dense_too_dense(vs, a, b, size[a] + size[b])) {
+            /* refused until a or b merges with another; each refusal takes one pair out, and
+               only a merge (at most m - 1) puts pairs back, so the loop still ends */
+            kp_dense_refuse(vs, a, b);
+            REBEST(a);
+            REBEST(b);
+            continue;
+        }
+        kp_dense_merge(vs, a, b);
         /* merge b into a (Lance-Williams for average linkage) */
         float na = (float)size[a], nb = (float)size[b];
         for (size_t x = 0; x < m; x++) {
@@ -160,6 +173,7 @@ static size_t cluster_items(const struct vec *const *items, const size_t *init_s
         label[a] = num[r];
     }
     free(num);
+    kp_dense_free(vs);
     free(S);
     free(size);
     free(parent);
@@ -266,12 +280,13 @@ static struct vec *group_means(const struct vec *const *items, const size_t *wei
  *
  * Why this ends, whatever the text: the leader loop runs at most LEADER_ROUNDS times, each
  * round one pass over the groups; each block is one call of cluster_items, whose loop
- * merges two live items per iteration or stops, so it runs fewer than EXACT_LIMIT times.
+ * merges two live items per iteration (fewer than EXACT_LIMIT times), refuses one pair that
+ * was not refused (dense.c; only a merge puts pairs back, at most EXACT_LIMIT each), or stops.
  * (The loop this replaces waited for the group count to fall below EXACT_LIMIT; notes that
  * share no term never join a leader at any tau, so the count never fell and it spun.)
  */
-static size_t cluster_component(const struct work *w, const struct vec **items, size_t m,
-                                double threshold, size_t *label)
+static size_t cluster_component(const struct work *w, const struct vec **items, const size_t *visit,
+                                size_t m, double threshold, size_t *label)
 {
     size_t *weight = kr_xreallocarray(NULL, m, sizeof *weight);
     for (size_t a = 0; a < m; a++) {
@@ -306,7 +321,8 @@ static size_t cluster_component(const struct work *w, const struct vec **items, 
     size_t k = 0;
     for (size_t lo = 0; lo < g; lo += EXACT_LIMIT) {
         size_t nb = g - lo < EXACT_LIMIT ? g - lo : EXACT_LIMIT;
-        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold, group + lo);
+        size_t kb = cluster_items(items + lo, weight + lo, nb, threshold, owned ? NULL : visit + lo,
+                                  group + lo);
         for (size_t c = lo; c < lo + nb; c++)
             group[c] += k;
         k += kb;
@@ -465,6 +481,7 @@ size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double 
     free(fill);
     const struct vec **items = kr_xreallocarray(NULL, alloc, sizeof *items);
     size_t *local = kr_xreallocarray(NULL, alloc, sizeof *local);
+    size_t *visit = kr_xreallocarray(NULL, alloc, sizeof *visit);
     size_t k = 0;
     for (size_t r = 0; r < m; r++) {
         size_t lo = start[r], nc = start[r + 1] - lo;
@@ -474,14 +491,17 @@ size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double 
             label[order[lo]] = k++;
             continue;
         }
-        for (size_t i = 0; i < nc; i++)
+        for (size_t i = 0; i < nc; i++) {
             items[i] = &w->vecs[members[order[lo + i]]];
-        size_t kc = cluster_component(w, items, nc, threshold, local);
+            visit[i] = w->visit[members[order[lo + i]]];
+        }
+        size_t kc = cluster_component(w, items, visit, nc, threshold, local);
         for (size_t i = 0; i < nc; i++)
             label[order[lo + i]] = k + local[i];
         k += kc;
     }
     free(items);
+    free(visit);
     free(local);
     free(order);
     free(start);

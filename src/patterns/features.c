@@ -2,7 +2,8 @@
 /*
  * Features of the notes: Snowball stems without Dutch stopwords (verb spellings made to
  * meet), bigrams of neighbouring stems, the parts of Dutch compound words, then sublinear tf times
- * smoothed idf, L2-normalised. Also the surface word of each stem, for the labels.
+ * smoothed idf, L2-normalised. Also the surface word of each stem, for the labels, and the
+ * visit of each note, for the clustering.
  */
 #include <math.h>
 #include <stdio.h>
@@ -247,6 +248,11 @@ void kp_features(struct work *w)
     struct kr_token_list toks = {0};
     struct kr_buf scratch = {0};
     load_stopwords(w, st);
+    struct strtab visits = {0};
+    w->visit = kr_xcalloc(w->n ? w->n : 1, sizeof *w->visit);
+    for (size_t i = 0; i < w->n; i++)
+        w->visit[i] = kp_strtab_get(&visits, w->notes[i].visit_id, true);
+    kp_strtab_fini(&visits);
     for (size_t i = 0; i < w->n; i++)
         if (!w->notes[i].flagged)
             vectorise(w, i, st, &toks, &scratch);
@@ -265,6 +271,7 @@ void kp_work_fini(struct work *w)
         free(w->vecs[i].t);
     free(w->vecs);
     free(w->df);
+    free(w->visit);
     free(w->surface_count);
     free(w->surface_of);
     kp_strtab_fini(&w->terms);

@@ -2,7 +2,8 @@
 /*
  * What the files of src/patterns share and nothing outside it sees: the string table, the
  * sparse vectors, the work of one kr_patterns_compute call, and the steps it runs
- * (features.c: terms and weights; cluster.c: average linkage per corner; describe.c: the
+ * (features.c: terms and weights; cluster.c: average linkage per corner; dense.c: the
+ * rule that keeps clusters from gathering many notes from few visits; describe.c: the
  * label, representatives, statement and extent of each pattern).
  */
 #ifndef KR_PATTERNS_INTERNAL_H
@@ -62,10 +63,12 @@ struct work {
     size_t *surface_count;
     size_t surface_cap;
     const char **surface_of; /* per term, borrowed from surfaces */
+    size_t *visit;           /* per note: its visit, numbered 0.. by first appearance */
 };
 
 /* features.c: the weighted, L2-normalised vector of every note that is not flagged (a
-   flagged note keeps an empty one), and the surface word of every term. */
+   flagged note keeps an empty one), the surface word of every term and the visit of every
+   note. */
 void kp_features(struct work *w);
 void kp_work_fini(struct work *w);
 
@@ -73,6 +76,21 @@ void kp_work_fini(struct work *w);
    members[a] (0..k-1, numbered by first member); returns k. */
 size_t kp_cluster(const struct work *w, const size_t *members, size_t m, double threshold,
                   size_t *label);
+
+/* dense.c: the rule that keeps a cluster from gathering many notes from few visits, for
+   the average linkage over items 0..m-1 that are notes of visits visit[0..m). NULL when it
+   does not apply (visit NULL, fewer than three visits, or no cluster could be large enough);
+   kp_dense_too_dense and kp_dense_merge accept NULL. */
+struct kp_dense;
+struct kp_dense *kp_dense_new(const size_t *visit, size_t m);
+void kp_dense_free(struct kp_dense *d);
+/* Whether merging the clusters of items a and b (size notes together) is refused. */
+bool kp_dense_too_dense(const struct kp_dense *d, size_t a, size_t b, size_t size);
+/* Refuse the pair (a, b) until one of them merges; whether it is refused now (d not NULL). */
+void kp_dense_refuse(struct kp_dense *d, size_t a, size_t b);
+bool kp_dense_refused(const struct kp_dense *d, size_t a, size_t b);
+/* The cluster of b merged into that of a. */
+void kp_dense_merge(struct kp_dense *d, size_t a, size_t b);
 
 /* describe.c: fill in corner, visits, kind, representatives, label and id of a pattern whose
    notes are set; then, over the sorted result, the statements and extents. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for patterns: placement, the contract's invariants, determinism, flagged notes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kijkronde/patterns.h"
@@ -203,6 +204,115 @@ START_TEST(test_patterns_verb_forms_and_lone_notes)
 }
 END_TEST
 
+/* Two behaviours tied by a common verb, each seen twice in every visit: where the notes come
+   from four visits, the cluster that would hold four notes per visit is refused and the two
+   stay apart; the same notes from two visits (too few to judge) make one pattern. */
+START_TEST(test_patterns_dense_clusters_split)
+{
+    static const char *const text[2][2] = {
+        {"Juf leest voor uit het prentenboek over de vos.",
+         "Juf leest hardop voor uit het prentenboek over de vos en de kraai."},
+        {"Juf leest de som hardop en schrijft hem op het bord.",
+         "Juf leest de som van het bord en schrijft het antwoord op het bord."},
+    };
+    static const char *const four[] = {"v1", "v2", "v3", "v4"};
+    static const char *const two[] = {"v1", "v2", "v1", "v2"};
+    struct kr_pattern_note n[16];
+    char ids[16][8];
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < 16; i++) {
+            snprintf(ids[i], sizeof ids[i], "n%zu", i);
+            /* note i: visit i / 4, theme (i / 2) % 2, wording i % 2 */
+            n[i] = (struct kr_pattern_note){ids[i], round == 0 ? four[i / 4] : two[i / 4],
+                                            text[(i / 2) % 2][i % 2], KR_CORNER_LERAAR, false};
+        }
+        struct kr_pattern_result r;
+        ck_assert_int_eq(kr_patterns_compute(n, 16, NULL, &r, NULL), KR_OK);
+        for (size_t i = 0; i < 16; i++)
+            ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[(i / 2) % 2 == 0 ? 0 : 2]);
+        if (round == 0)
+            ck_assert_uint_ne(r.pattern_of[0], r.pattern_of[2]);
+        else
+            ck_assert_uint_eq(r.pattern_of[0], r.pattern_of[2]);
+        kr_pattern_result_fini(&r);
+    }
+    /* The same 16 notes from four visits among many other notes of those visits (20 each,
+       tied to them by "vos"): the two behaviours are less than a fifth of what was written
+       there, so the rule keeps out and they make one pattern, as without it. */
+    enum { FILL = 80 };
+    struct kr_pattern_note *m = kr_xcalloc(16 + FILL, sizeof *m);
+    char(*mid)[8] = kr_xcalloc(16 + FILL, sizeof *mid);
+    for (size_t i = 0; i < 16 + FILL; i++) {
+        snprintf(mid[i], sizeof mid[i], "m%zu", i);
+        m[i] = (struct kr_pattern_note){mid[i], i < 16 ? four[i / 4] : four[(i - 16) % 4],
+                                        i < 16 ? text[(i / 2) % 2][i % 2]
+                                               : "Juf wijst naar een plaatje van de vos.",
+                                        KR_CORNER_LERAAR, false};
+    }
+    struct kr_pattern_result r;
+    ck_assert_int_eq(kr_patterns_compute(m, 16 + FILL, NULL, &r, NULL), KR_OK);
+    for (size_t i = 0; i < 16; i++)
+        ck_assert_uint_eq(r.pattern_of[i], r.pattern_of[0]);
+    ck_assert_uint_ne(r.pattern_of[16], r.pattern_of[0]);
+    kr_pattern_result_fini(&r);
+    free(mid);
+    free(m);
+}
+END_TEST
+
+/* The adjusted Rand index of two labellings of n items (pairs counted directly). */
+static double ari(const char *const *theme, const size_t *pattern, size_t n)
+{
+    double both = 0, same_theme = 0, same_pattern = 0, pairs = (double)n * (double)(n - 1) / 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            bool t = strcmp(theme[i], theme[j]) == 0, p = pattern[i] == pattern[j];
+            both += t && p;
+            same_theme += t;
+            same_pattern += p;
+        }
+    double expected = same_theme * same_pattern / pairs;
+    return (both - expected) / ((same_theme + same_pattern) / 2 - expected);
+}
+
+/* The guard of the measured quality: the ARI of the patterns against the human themes on the
+   three labelled days with every corner hidden (as bench/patterns_eval; without the checker,
+   so a little above bench/patterns_vs_sklearn.py's figures). Before ari15c: 0.482, 0.298,
+   0.311; after: 0.482, 0.332, 0.311. */
+START_TEST(test_patterns_ari_guard)
+{
+    static const struct {
+        const char *file;
+        double floor;
+    } days[] = {{"corner_day.tsv", 0.47}, {"heldout_day.tsv", 0.32}, {"heldout_day2.tsv", 0.30}};
+    for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", KR_TEST_DATA, days[d].file);
+        struct labelled_day day = {0};
+        ck_assert_int_eq(labelled_day_load(path, &day), 0);
+        struct kr_pattern_note *notes = kr_xcalloc(day.n, sizeof *notes);
+        const char **theme = kr_xcalloc(day.n, sizeof *theme);
+        char(*ids)[24] = kr_xcalloc(day.n, sizeof *ids);
+        for (size_t i = 0; i < day.n; i++) {
+            snprintf(ids[i], sizeof ids[i], "n%zu", i);
+            notes[i] = (struct kr_pattern_note){ids[i], day.items[i].visit, day.items[i].text,
+                                                KR_CORNER_NONE, false};
+            theme[i] = day.items[i].theme;
+        }
+        struct kr_pattern_result r;
+        ck_assert_int_eq(kr_patterns_compute(notes, day.n, NULL, &r, NULL), KR_OK);
+        double a = ari(theme, r.pattern_of, day.n);
+        printf("# %s: ARI %.3f (%zu patterns)\n", days[d].file, a, r.n_patterns);
+        ck_assert_msg(a >= days[d].floor, "%s: ARI %.3f < %.2f", days[d].file, a, days[d].floor);
+        kr_pattern_result_fini(&r);
+        free(ids);
+        free(theme);
+        free(notes);
+        labelled_day_fini(&day);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("patterns");
@@ -211,6 +321,8 @@ int main(void)
     tcase_add_test(tc, test_patterns_deterministic_and_empty);
     tcase_add_test(tc, test_patterns_verb_forms_and_lone_notes);
     tcase_add_test(tc, test_patterns_lone_notes_end);
+    tcase_add_test(tc, test_patterns_dense_clusters_split);
+    tcase_add_test(tc, test_patterns_ari_guard);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
