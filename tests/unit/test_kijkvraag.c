@@ -722,9 +722,9 @@ static void expect_floors(const char *path, size_t min_each)
 
 /* The public questions (tests/data/kijkvraag_public.tsv: PART, LABEL, TEXT, SOURCE_LABEL, SOURCE),
  * one part at a time: "dev" may be tuned on, "test" is only measured. */
-static void score_public_questions(const char *part, struct kv_score *sc)
+static void score_public_file(const char *path, const char *part, struct kv_score *sc)
 {
-    FILE *fp = fopen(KR_TEST_DATA "/kijkvraag_public.tsv", "r");
+    FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);
     memset(sc, 0, sizeof *sc);
     struct kr_lint_list f = {0};
@@ -743,7 +743,8 @@ static void score_public_questions(const char *part, struct kv_score *sc)
                 *tab++ = '\0';
             p = tab;
         }
-        ck_assert(strcmp(fields[0], "dev") == 0 || strcmp(fields[0], "test") == 0);
+        ck_assert(strcmp(fields[0], "dev") == 0 || strcmp(fields[0], "test") == 0 ||
+                  strcmp(fields[0], "test2") == 0);
         if (strcmp(fields[0], part) != 0)
             continue;
         const char *q = fields[2];
@@ -764,9 +765,13 @@ static void score_public_questions(const char *part, struct kv_score *sc)
     }
     fclose(fp);
     kr_lint_list_fini(&f);
-    printf(
-        "# kijkvraag_public.tsv %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
-        part, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+    printf("# %s %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
+           strrchr(path, '/') + 1, part, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+}
+
+static void score_public_questions(const char *part, struct kv_score *sc)
+{
+    score_public_file(KR_TEST_DATA "/kijkvraag_public.tsv", part, sc);
 }
 
 static void expect_clean(const char *q)
@@ -978,6 +983,25 @@ START_TEST(test_lint_public_heldout)
 }
 END_TEST
 
+/*
+ * The fresh held-out set (tests/data/kijkvraag_public2.tsv, 47 questions from pages not used
+ * before, labelled and committed before the lint saw them; docs/kijkvragen.md). First look, the
+ * lint of main: 9/34 good clean (26.5%), 7/13 bad flagged (53.8%). After lint14c, whose rules were
+ * chosen on kijkvraag_public.tsv only: 25/34 (73.5%) and 11/13 (84.6%). Both are below the
+ * acceptance of issue 14 (>= 80% good left alone, >= 85% bad flagged): the floors guard the
+ * measured level, not the goal.
+ */
+START_TEST(test_lint_public2_heldout)
+{
+    struct kv_score t2;
+    score_public_file(KR_TEST_DATA "/kijkvraag_public2.tsv", "test2", &t2);
+    ck_assert_uint_eq(t2.good, 34);
+    ck_assert_uint_eq(t2.bad, 13);
+    ck_assert_uint_ge(t2.good_clean, 25); /* measured 25/34 (goal 80%: 28) */
+    ck_assert_uint_ge(t2.bad_hit, 11);    /* measured 11/13 (goal 85%: 12) */
+}
+END_TEST
+
 START_TEST(test_lint_labelled_good_questions)
 {
     struct kr_lint_list f = {0};
@@ -1146,6 +1170,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_measurement_not_rating);
     tcase_add_test(t, test_lint_pronoun_learners);
     tcase_add_test(t, test_lint_no_learner_alone_is_a_tip);
+    tcase_add_test(t, test_lint_public2_heldout);
     tcase_add_test(t, test_lint_why_asks_for_a_reason);
     tcase_add_test(t, test_lint_how_was_it_is_a_verdict);
     tcase_add_test(t, test_lint_effect_of_a_learners_action);
