@@ -172,8 +172,6 @@ bool kl_observer_only(const struct kr_linter *L)
 {
     bool noticing = false;
     for (size_t i = 0; i < L->nw; i++) {
-        if (L->w[i].quoted)
-            return false;
         if (perceives(L, i)) {
             noticing = true;
             continue;
