@@ -64,16 +64,28 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     kl_check_condition_words(L, K_ONZICHTBAAR);
     kl_check_condition_words(L, K_OORDEEL);
     kl_check_hoe_mate(L);
+    kl_check_hoe_zijn(L);
+    kl_check_waarom(L);
     kl_check_gesloten(L);
     bool has_learner;
     kl_check_leraar(L, &has_learner);
     bool leraar = false;
     for (size_t i = 0; i < L->nf; i++)
         leraar |= L->f[i].kind == K_LERAARGERICHT;
-    if (!has_learner && !leraar && L->nw >= 3)
+    /* Severity: a question without learners but with nothing else wrong ("Hoe vaak gebeurt
+     * dat?", "Wat eet de poes?") is left alone; "geen-leerling" is then a tip that only comes
+     * along with a warning. It is a warning itself when the question names nothing to look at
+     * ("Wat zie je?"). Every other kind is a warning: closed, checking, teacher-centred, a
+     * rating, the inside of a head, a display. */
+    bool warning = L->nf > 0;
+    if (!has_learner && !leraar && L->nw >= 2) {
         kl_add_found(L, K_GEEN_LEERLING, L->w[0].start, L->w[L->nw - 1].end);
-    if (L->nf == 0)
+        warning |= kl_observer_only(L);
+    }
+    if (!warning) {
+        L->nf = 0;
         return 0;
+    }
     qsort(L->f, L->nf, sizeof L->f[0], found_cmp);
     kr_buf_reset(&L->out);
     struct kr_buf subj = {0};

@@ -134,14 +134,25 @@ void kl_check_terms(struct kr_linter *L, enum kind k)
 }
 
 /* "het effect van de hulpkaart op wat leerlingen doen": an effect word with 'op' after it in
- * its sentence asks what happens, not how good something is. */
+ * its sentence asks what happens, not how good something is. So does the effect of what a
+ * learner does: "het effect als een leerling hardop telt", "het gevolg van wat ze zeggen". Not
+ * learners as the ones it is for ("het effect van de weektaak voor leerlingen"). */
 static bool effect_on(const struct kr_linter *L, size_t at, size_t n)
 {
     if (!is_in(L, &L->effectwoorden, at))
         return false;
-    for (size_t i = at + n; i < L->nw && L->w[i].sent == L->w[at].sent; i++)
+    for (size_t i = at + n; i < L->nw && L->w[i].sent == L->w[at].sent; i++) {
         if (fold_is(L, i, "op"))
             return true;
+        if (!is_in(L, &L->bijzin, i) && !fold_is(L, i, "wat"))
+            continue;
+        size_t j = i + 1;
+        while (j < L->nw && L->w[j].sent == L->w[i].sent && is_article(fold_of(L, j)))
+            j++;
+        if (j < L->nw && L->w[j].sent == L->w[i].sent &&
+            (is_in(L, &L->leerlingen, j) || is_in(L, &L->voornaamwoorden, j)))
+            return true;
+    }
     return false;
 }
 
@@ -233,6 +244,49 @@ void kl_check_hoe_mate(struct kr_linter *L)
         if (!verb)
             continue;
         kl_add_found(L, K_OORDEEL, L->w[i].start, L->w[a].end);
+        return;
+    }
+}
+
+/* "Hoe was school?", "Hoe was je dag?": 'hoe' with only a form of 'zijn' asks how it was, a
+ * verdict. Not a perfect tense ("Hoe zijn ze te werk gegaan?") and not a count ("Hoe vaak"). */
+void kl_check_hoe_zijn(struct kr_linter *L)
+{
+    static const char *const forms[] = {"is", "was", "zijn", "waren"};
+    for (size_t i = 0; i + 2 < L->nw; i++) {
+        if (!fold_is(L, i, "hoe") || L->w[i].quoted || L->w[i].sub || L->w[i].frame ||
+            L->w[i].exempt || !kl_opens_clause(L, i) || L->w[i + 1].sent != L->w[i].sent ||
+            L->w[i + 1].clause_start)
+            continue;
+        bool copula = false;
+        for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+            copula |= fold_is(L, i + 1, forms[k]);
+        if (!copula)
+            continue;
+        bool participle = false;
+        for (size_t j = i + 2; j < L->nw && L->w[j].sent == L->w[i].sent; j++)
+            participle |= kl_is_passive_participle(fold_of(L, j)) || fold_is(L, j, "te");
+        if (participle)
+            continue;
+        kl_add_found(L, K_OORDEEL, L->w[i].start, L->w[i + 1].end);
+        return;
+    }
+}
+
+/* "Waarom zou dat zijn?", "Waarom heb je dat gedaan?": a question that opens with 'waarom' asks
+ * for a reason, and a reason is in someone's head: an observer cannot see it. Not a 'waarom'
+ * added to another question ("Kan dit gebeurd zijn en waarom wel of niet?") and not one put to
+ * learners inside the question ("Wat zeggen leerlingen als je vraagt waarom?"). */
+void kl_check_waarom(struct kr_linter *L)
+{
+    for (size_t s = 0; s < L->ns; s++) {
+        size_t i = L->s[s].first;
+        while (i < L->s[s].end && L->w[i].frame)
+            i++;
+        if (i >= L->s[s].end || !fold_is(L, i, "waarom") || L->w[i].quoted || L->w[i].exempt ||
+            L->w[i].sub)
+            continue;
+        kl_add_found(L, K_ONZICHTBAAR, L->w[i].start, L->w[i].end);
         return;
     }
 }

@@ -722,9 +722,9 @@ static void expect_floors(const char *path, size_t min_each)
 
 /* The public questions (tests/data/kijkvraag_public.tsv: PART, LABEL, TEXT, SOURCE_LABEL, SOURCE),
  * one part at a time: "dev" may be tuned on, "test" is only measured. */
-static void score_public_questions(const char *part, struct kv_score *sc)
+static void score_public_file(const char *path, const char *part, struct kv_score *sc)
 {
-    FILE *fp = fopen(KR_TEST_DATA "/kijkvraag_public.tsv", "r");
+    FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);
     memset(sc, 0, sizeof *sc);
     struct kr_lint_list f = {0};
@@ -743,7 +743,8 @@ static void score_public_questions(const char *part, struct kv_score *sc)
                 *tab++ = '\0';
             p = tab;
         }
-        ck_assert(strcmp(fields[0], "dev") == 0 || strcmp(fields[0], "test") == 0);
+        ck_assert(strcmp(fields[0], "dev") == 0 || strcmp(fields[0], "test") == 0 ||
+                  strcmp(fields[0], "test2") == 0);
         if (strcmp(fields[0], part) != 0)
             continue;
         const char *q = fields[2];
@@ -764,9 +765,13 @@ static void score_public_questions(const char *part, struct kv_score *sc)
     }
     fclose(fp);
     kr_lint_list_fini(&f);
-    printf(
-        "# kijkvraag_public.tsv %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
-        part, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+    printf("# %s %s: %zu/%zu slechte vragen gemeld, %zu/%zu goede vragen schoon\n",
+           strrchr(path, '/') + 1, part, sc->bad_hit, sc->bad, sc->good_clean, sc->good);
+}
+
+static void score_public_questions(const char *part, struct kv_score *sc)
+{
+    score_public_file(KR_TEST_DATA "/kijkvraag_public.tsv", part, sc);
 }
 
 static void expect_clean(const char *q)
@@ -842,15 +847,78 @@ START_TEST(test_lint_pronoun_learners)
     expect_clean("Wat gebeurt er met de toren wanneer je er een blok bij legt?");
     expect_kind("Wat zie je?", "geen-leerling");
     expect_kind("Wat valt je op?", "geen-leerling");
-    expect_kind("Waar kan ik je bij helpen?", "geen-leerling");
-    expect_kind("Wat zegt hij tegen de leerkracht?", "geen-leerling");
+    /* Not a learner: the tip comes along with a warning (alone it leaves the question alone). */
+    expect_kind("Waar kan ik je goed bij helpen?", "geen-leerling");
+    expect_kind("Wat zegt hij tegen de leerkracht over de beste aanpak?", "geen-leerling");
     /* The teacher's work as the object: the pronoun may be the teacher. */
     expect_kind("Hoe geeft hij instructie?", "leraargericht");
     expect_kind("Hoe geef je feedback?", "leraargericht");
     expect_clean("Wat doet hij tijdens de uitleg?");
     /* The group after 'van' is whose it is; 'in de klas' stays a place. */
     expect_clean("Hoe hoog wordt de toren van de groep?");
-    expect_kind("Wat gebeurt er in de klas?", "geen-leerling");
+    expect_kind("Hoe goed gaat het in de klas?", "geen-leerling");
+}
+END_TEST
+
+/* Severity (issue 14): "geen-leerling" alone is a tip, so the question is left alone; it comes
+ * along when the question has a warning, and it is a warning itself when the question names
+ * nothing to look at, only the observer noticing. */
+START_TEST(test_lint_no_learner_alone_is_a_tip)
+{
+    expect_clean("Hoe vaak gebeurt dat?");
+    expect_clean("Wat eet de poes?");
+    expect_clean("Waar kan ik je bij helpen?");
+    expect_clean("Wat zegt hij tegen de leerkracht?");
+    expect_clean("Wat gebeurt er in de klas?");
+    expect_clean("Wat zie je hier?");
+    expect_clean("Wat zie je op dit plaatje?");
+    expect_kind("Wat zie je?", "geen-leerling");
+    expect_kind("Wat valt je nog meer op?", "geen-leerling");
+    expect_kind("Wat merken jullie allemaal?", "geen-leerling");
+    /* With a warning the tip comes along. */
+    expect_kind("Is er een coöperatieve omgeving?", "gesloten");
+    expect_kind("Is er een coöperatieve omgeving?", "geen-leerling");
+    expect_kind("Hoe effectief is de nieuwe methode?", "oordeel");
+    expect_kind("Hoe effectief is de nieuwe methode?", "geen-leerling");
+}
+END_TEST
+
+/* A question that opens with 'waarom' asks for a reason, which is in someone's head. */
+START_TEST(test_lint_why_asks_for_a_reason)
+{
+    expect_kind("Waarom zou dat zijn?", "onzichtbaar");
+    expect_kind("Waarom werken leerlingen niet samen?", "onzichtbaar");
+    expect_kind("Welke keuze maken leerlingen? Waarom kiezen ze die?", "onzichtbaar");
+    expect_kind("We zijn benieuwd waarom leerlingen stoppen.", "onzichtbaar");
+    expect_clean("Wat zeggen leerlingen als je vraagt waarom ze dit leren?");
+    struct kr_lint_list f = {0};
+    const char *q = "Kan dit gebeurd zijn en waarom wel of niet?";
+    kr_lint(L, q, strlen(q), &f);
+    ck_assert_msg(!kind_in(&f, "onzichtbaar"), "'%s' got onzichtbaar", q);
+    kr_lint_list_fini(&f);
+}
+END_TEST
+
+/* 'Hoe' with only a form of 'zijn' asks how it was: a verdict. A perfect tense is not. */
+START_TEST(test_lint_how_was_it_is_a_verdict)
+{
+    expect_kind("Hoe was de les?", "oordeel");
+    expect_kind("Hoe was je dag?", "oordeel");
+    expect_kind("Hoe waren de antwoorden van de leerlingen?", "oordeel");
+    expect_clean("Hoe zijn leerlingen aan de slag gegaan?");
+    expect_clean("Hoe zijn ze te werk gegaan?");
+    expect_clean("Hoe hoog is de toren van de groep?");
+}
+END_TEST
+
+/* The effect of what a learner does asks what happens; learners as the ones it is for do not. */
+START_TEST(test_lint_effect_of_a_learners_action)
+{
+    expect_clean("Wat is het effect als een leerling hardop telt?");
+    expect_clean("Wat is het gevolg van wat leerlingen tegen elkaar zeggen?");
+    expect_clean("Wat is het effect wanneer je een blok op de toren legt?");
+    expect_kind("Wat is het effect van de hulpkaart voor leerlingen?", "oordeel");
+    expect_kind("Wat is het effect?", "oordeel");
 }
 END_TEST
 
@@ -891,6 +959,10 @@ END_TEST
  * ones (>= 80% left alone) is NOT met: most of the rest are questions put to a child in
  * conversation that name no learner ("Hoe vaak gebeurt dat?") or closed questions the source
  * still calls good. The floors below guard the measured level, not the goal.
+ * lint14c: this whole file is development data now (both parts were looked at); "geen-leerling"
+ * alone became a tip, and 'waarom', 'hoe was' and observer-only questions got rules: dev 31/40
+ * good clean and 9/12 bad flagged, test 13/17 and 7/7. The fresh measurement is
+ * kijkvraag_public2.tsv (test_lint_public2_heldout).
  */
 START_TEST(test_lint_public_heldout)
 {
@@ -903,9 +975,28 @@ START_TEST(test_lint_public_heldout)
     ck_assert_uint_eq(test.bad, 7);
     ck_assert_uint_ge(test.bad_hit * 100, 85 * test.bad); /* acceptance: bad flagged >= 85% */
     ck_assert_uint_ge(test.bad_hit, 7);                   /* measured: 7/7 */
-    ck_assert_uint_ge(test.good_clean, 10);               /* measured: 10/17 (goal 80%) */
-    ck_assert_uint_ge(dev.bad_hit, 12);                   /* measured: 12/12 */
-    ck_assert_uint_ge(dev.good_clean, 18);                /* measured: 18/40 */
+    ck_assert_uint_ge(test.good_clean, 13);               /* lint14c: 13/17 (was 10/17) */
+    ck_assert_uint_ge(dev.bad_hit, 9);                    /* lint14c: 9/12 (was 12/12) */
+    ck_assert_uint_ge(dev.good_clean, 31);                /* lint14c: 31/40 (was 18/40) */
+}
+END_TEST
+
+/*
+ * The fresh held-out set (tests/data/kijkvraag_public2.tsv, 47 questions from pages not used
+ * before, labelled and committed before the lint saw them; docs/kijkvragen.md). First look, the
+ * lint of main: 9/34 good clean (26.5%), 7/13 bad flagged (53.8%). After lint14c, whose rules were
+ * chosen on kijkvraag_public.tsv only: 25/34 (73.5%) and 11/13 (84.6%). Both are below the
+ * acceptance of issue 14 (>= 80% good left alone, >= 85% bad flagged): the floors guard the
+ * measured level, not the goal.
+ */
+START_TEST(test_lint_public2_heldout)
+{
+    struct kv_score t2;
+    score_public_file(KR_TEST_DATA "/kijkvraag_public2.tsv", "test2", &t2);
+    ck_assert_uint_eq(t2.good, 34);
+    ck_assert_uint_eq(t2.bad, 13);
+    ck_assert_uint_ge(t2.good_clean, 25); /* measured 25/34 (goal 80%: 28) */
+    ck_assert_uint_ge(t2.bad_hit, 11);    /* measured 11/13 (goal 85%: 12) */
 }
 END_TEST
 
@@ -1076,6 +1167,11 @@ static Suite *suite(void)
     tcase_add_test(t, test_lint_question_validation);
     tcase_add_test(t, test_lint_measurement_not_rating);
     tcase_add_test(t, test_lint_pronoun_learners);
+    tcase_add_test(t, test_lint_no_learner_alone_is_a_tip);
+    tcase_add_test(t, test_lint_public2_heldout);
+    tcase_add_test(t, test_lint_why_asks_for_a_reason);
+    tcase_add_test(t, test_lint_how_was_it_is_a_verdict);
+    tcase_add_test(t, test_lint_effect_of_a_learners_action);
     tcase_add_test(t, test_lint_public_heldout);
     tcase_add_test(t, test_lint_coordinated_question_word_is_open);
     tcase_add_test(t, test_lint_names_the_words_at_fault);
