@@ -72,20 +72,15 @@ size_t kr_lint(struct kr_linter *L, const char *question, size_t len, struct kr_
     bool leraar = false;
     for (size_t i = 0; i < L->nf; i++)
         leraar |= L->f[i].kind == K_LERAARGERICHT;
-    /* Severity: a question without learners but with nothing else wrong ("Hoe vaak gebeurt
-     * dat?", "Wat eet de poes?") is left alone; "geen-leerling" is then a tip that only comes
-     * along with a warning. It is a warning itself when the question names nothing to look at
-     * ("Wat zie je?"). Every other kind is a warning: closed, checking, teacher-centred, a
-     * rating, the inside of a head, a display. */
-    bool warning = L->nf > 0;
-    if (!has_learner && !leraar && L->nw >= 2) {
+    /* A kijkvraag is about what learners do (domain.md 2.3): a question that names no learner
+     * and does not ask about the teacher's work gets "geen-leerling", also when nothing else is
+     * wrong with it. The public sources call such questions good as a conversation question to
+     * a child ("Hoe vaak gebeurt dat?", "Wat eet de poes?"); as the kijkvraag of a schoolbezoek
+     * they still need the learners named (docs/kijkvragen.md, "Waarom geen-leerling blijft"). */
+    if (!has_learner && !leraar && L->nw >= 3)
         kl_add_found(L, K_GEEN_LEERLING, L->w[0].start, L->w[L->nw - 1].end);
-        warning |= kl_observer_only(L);
-    }
-    if (!warning) {
-        L->nf = 0;
+    if (L->nf == 0)
         return 0;
-    }
     qsort(L->f, L->nf, sizeof L->f[0], found_cmp);
     kr_buf_reset(&L->out);
     struct kr_buf subj = {0};

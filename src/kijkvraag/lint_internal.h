@@ -89,7 +89,7 @@ struct kr_linter {
     struct kr_stemmer *stemmer;
     struct termlist vraagwoorden, voorzetsels, werkwoorden, leerlingen, leraren, handelen, bijzin,
         bewijs, uitzonderingen, onderwerpen, wij, waarnemen, groepswoorden, situatie, inleidingen,
-        hoemaat, voornaamwoorden, effectwoorden, vulwoorden;
+        hoemaat, voornaamwoorden, effectwoorden;
     struct kind_info kinds[K_COUNT];
     /* scratch, reused between calls */
     struct kr_token_list toks;
@@ -176,9 +176,6 @@ void kl_check_waarom(struct kr_linter *L);
 
 /* lint_learners.c */
 void kl_check_leraar(struct kr_linter *L, bool *has_learner);
-/* Does the question ask only what the observer notices, naming nothing to look at ("Wat zie
- * je?", "Wat valt je nog meer op?")? */
-bool kl_observer_only(const struct kr_linter *L);
 
 /* lint_hints.c */
 void kl_topic(struct kr_linter *L, struct kr_buf *b);

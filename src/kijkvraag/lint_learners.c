@@ -167,17 +167,3 @@ void kl_check_leraar(struct kr_linter *L, bool *has_learner)
     if (kl_find_term(L, &L->handelen, 0, &at, &n))
         kl_add_found(L, K_LERAARGERICHT, L->w[at].start, L->w[at + n - 1].end);
 }
-
-bool kl_observer_only(const struct kr_linter *L)
-{
-    bool noticing = false;
-    for (size_t i = 0; i < L->nw; i++) {
-        if (perceives(L, i)) {
-            noticing = true;
-            continue;
-        }
-        if (!is_in(L, &L->vraagwoorden, i) && !is_in(L, &L->vulwoorden, i))
-            return false;
-    }
-    return noticing;
-}

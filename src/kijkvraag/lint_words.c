@@ -165,7 +165,6 @@ static enum kr_status load_data(struct kr_linter *L, const struct kr_ynode *root
         {"hoemaat", offsetof(struct kr_linter, hoemaat)},
         {"voornaamwoorden", offsetof(struct kr_linter, voornaamwoorden)},
         {"effectwoorden", offsetof(struct kr_linter, effectwoorden)},
-        {"vulwoorden", offsetof(struct kr_linter, vulwoorden)},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         struct termlist *t = (struct termlist *)(void *)((char *)L + lists[i].off);
@@ -238,11 +237,11 @@ void kr_linter_free(struct kr_linter *L)
         return;
     kr_stemmer_free(L->stemmer);
     struct termlist *lists[] = {
-        &L->vraagwoorden,    &L->voorzetsels,   &L->werkwoorden, &L->leerlingen,
-        &L->leraren,         &L->handelen,      &L->bijzin,      &L->bewijs,
-        &L->uitzonderingen,  &L->onderwerpen,   &L->wij,         &L->waarnemen,
-        &L->groepswoorden,   &L->situatie,      &L->inleidingen, &L->hoemaat,
-        &L->voornaamwoorden, &L->effectwoorden, &L->vulwoorden};
+        &L->vraagwoorden,    &L->voorzetsels,  &L->werkwoorden, &L->leerlingen,
+        &L->leraren,         &L->handelen,     &L->bijzin,      &L->bewijs,
+        &L->uitzonderingen,  &L->onderwerpen,  &L->wij,         &L->waarnemen,
+        &L->groepswoorden,   &L->situatie,     &L->inleidingen, &L->hoemaat,
+        &L->voornaamwoorden, &L->effectwoorden};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         termlist_fini(lists[i]);
     for (int k = 0; k < K_COUNT; k++) {
