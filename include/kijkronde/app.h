@@ -134,12 +134,11 @@ void kr_app_undo_forget(struct kr_app *app);
 /* ---- the pending-notes queue (notes.c) ---- */
 
 /* Queue a note the database refused (text and at copied), for visit_id. */
-void kr_app_pending_add(struct kr_app *app, const char *visit_id, const char *at,
-                        const char *text);
+void kr_app_pending_add(struct kr_app *app, const char *visit_id, const char *at, const char *text);
 size_t kr_app_pending_count(const struct kr_app *app);
 /* The i-th waiting note (borrowed, valid until the queue changes). */
-void kr_app_pending_get(const struct kr_app *app, size_t i, const char **visit_id,
-                        const char **at, const char **text);
+void kr_app_pending_get(const struct kr_app *app, size_t i, const char **visit_id, const char **at,
+                        const char **text);
 /* Save the waiting notes oldest first (each as kr_app_note_add, undoable) until one fails;
  * returns how many were saved (err: why the next one was not). */
 size_t kr_app_pending_retry(struct kr_app *app, struct kr_error *err);
@@ -171,9 +170,9 @@ enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *
  * and the tweetallen typed as "Anna & Bram; Cees & Dirk" with their members (names already in
  * known are skipped). Nothing is saved when one part fails. */
 struct kr_app_session_form {
-    struct kr_session *s;         /* filled fields; s->id filled in when added */
-    const char *network_name;     /* trimmed, or NULL */
-    const char *tweetallen;       /* as typed, or NULL */
+    struct kr_session *s;                /* filled fields; s->id filled in when added */
+    const char *network_name;            /* trimmed, or NULL */
+    const char *tweetallen;              /* as typed, or NULL */
     const struct kr_tweetal_list *known; /* may be NULL */
     bool update;
 };
@@ -237,8 +236,7 @@ enum kr_status kr_app_toa_versions(struct kr_app *app, const char *session_id,
                                    struct kr_toa_list *out, struct kr_error *err);
 enum kr_status kr_app_toa_version_put(struct kr_app *app, const char *session_id,
                                       struct kr_toa_version *v, struct kr_error *err);
-enum kr_status kr_app_toa_version_delete(struct kr_app *app, const char *id,
-                                         struct kr_error *err);
+enum kr_status kr_app_toa_version_delete(struct kr_app *app, const char *id, struct kr_error *err);
 enum kr_status kr_app_toa_choose(struct kr_app *app, const char *session_id, const char *id,
                                  struct kr_error *err);
 /* The next steps: list, put (new or changed), delete, reorder, follow up. */

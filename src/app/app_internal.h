@@ -34,7 +34,7 @@ struct kr_app {
 };
 
 /* Remember a step for kr_app_undo (text may be NULL). */
-void app_undo_push(struct kr_app *app, enum kr_app_undo_kind kind, const char *id,
-                   const char *text, enum kr_corner corner);
+void app_undo_push(struct kr_app *app, enum kr_app_undo_kind kind, const char *id, const char *text,
+                   enum kr_corner corner);
 
 #endif

@@ -107,8 +107,7 @@ enum kr_status kr_app_toa_version_put(struct kr_app *app, const char *session_id
     return kr_store_toa_version_put(app->st, session_id, v, err);
 }
 
-enum kr_status kr_app_toa_version_delete(struct kr_app *app, const char *id,
-                                         struct kr_error *err)
+enum kr_status kr_app_toa_version_delete(struct kr_app *app, const char *id, struct kr_error *err)
 {
     return kr_store_toa_version_delete(app->st, id, err);
 }

@@ -20,8 +20,8 @@ static void undo_free(struct app_undo *u)
     memset(u, 0, sizeof *u);
 }
 
-void app_undo_push(struct kr_app *app, enum kr_app_undo_kind kind, const char *id,
-                   const char *text, enum kr_corner corner)
+void app_undo_push(struct kr_app *app, enum kr_app_undo_kind kind, const char *id, const char *text,
+                   enum kr_corner corner)
 {
     if (app->n_undo == KR_APP_UNDO_MAX) {
         undo_free(&app->undo[0]);
@@ -185,8 +185,7 @@ int kr_app_note_changed_elsewhere(struct kr_app *app, const char *id)
 
 /* ---- the pending-notes queue ---- */
 
-void kr_app_pending_add(struct kr_app *app, const char *visit_id, const char *at,
-                        const char *text)
+void kr_app_pending_add(struct kr_app *app, const char *visit_id, const char *at, const char *text)
 {
     KR_GROW(app->pending, app->cap_pending, app->n_pending + 1);
     struct app_pending *p = &app->pending[app->n_pending++];
@@ -200,8 +199,8 @@ size_t kr_app_pending_count(const struct kr_app *app)
     return app->n_pending;
 }
 
-void kr_app_pending_get(const struct kr_app *app, size_t i, const char **visit_id,
-                        const char **at, const char **text)
+void kr_app_pending_get(const struct kr_app *app, size_t i, const char **visit_id, const char **at,
+                        const char **text)
 {
     assert(i < app->n_pending);
     *visit_id = app->pending[i].visit_id;

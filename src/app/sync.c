@@ -3,9 +3,10 @@
  * A bijeenkomst's sync folder (what the TUI's live sync runs `kijkronde sync` on), the
  * database's data version that tells a sync changed something, and the exports.
  */
+#include "kijkronde/sync.h"
+
 #include "app_internal.h"
 #include "kijkronde/exchange.h"
-#include "kijkronde/sync.h"
 
 enum kr_status kr_app_sync_folder(struct kr_app *app, const char *session_id, char **dir,
                                   struct kr_error *err)
