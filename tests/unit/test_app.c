@@ -51,9 +51,13 @@ static void teardown(void)
     free(vid);
 }
 
+/* Notes a minute apart, so the list's order (by time) is the order they were added in. */
 static char *add(const char *text)
 {
-    struct kr_observation o = {.visit_id = kr_xstrdup(vid), .text = kr_xstrdup(text)};
+    static int minute;
+    struct kr_observation o = {.visit_id = kr_xstrdup(vid),
+                               .at = kr_xasprintf("2026-03-12T09:%02d:00+01:00", minute++ % 60),
+                               .text = kr_xstrdup(text)};
     ck_assert_int_eq(kr_app_note_add(app, &o, &err), KR_OK);
     char *id = kr_xstrdup(o.id);
     kr_observation_fini(&o);
@@ -205,10 +209,8 @@ START_TEST(test_session_save_rolls_back)
     struct kr_session s = {.id = kr_xstrdup("00000000-0000-4000-8000-000000000000"),
                            .date = kr_xstrdup("2026-03-13"),
                            .kijkvraag_text = kr_xstrdup("Hoe plannen leerlingen hun werk?")};
-    struct kr_app_session_form f = {.s = &s,
-                                    .network_name = "Netwerk Noord",
-                                    .tweetallen = "Cees & Dirk",
-                                    .update = true};
+    struct kr_app_session_form f = {
+        .s = &s, .network_name = "Netwerk Noord", .tweetallen = "Cees & Dirk", .update = true};
     ck_assert_int_eq(kr_app_session_save(app, &f, &err), KR_NOT_FOUND);
     kr_session_fini(&s);
     struct kr_network_info_list nl = {0};
