@@ -28,11 +28,10 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
                                 .kijkvragen_dir = cli->kijkvragen_dir,
                                 .session_id = cli->open_session,
                                 .demo_fill = demo_fill};
-    /* Opened once for the run; the cli keeps (and closes) the store. */
-    struct kr_app *app = kr_app_on_store(st);
+    /* The one app of the run (the cli closes it, then the store). */
+    struct kr_app *app = kr_cli_app(cli);
     tui_store = st;
     int rc = kr_ui_run(app, &opt);
-    kr_app_close(app);
     tui_store = NULL;
     return rc;
 }
