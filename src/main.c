@@ -265,6 +265,7 @@ int main(int argc, char **argv)
         else
             rc = cmd->fn(&cli, argc - i, argv + i);
     }
+    kr_app_close(cli.app);
     kr_store_close(cli.store);
     free(cli.db_path);
     if (fflush(stdout) != 0 && rc == KR_EXIT_OK) {

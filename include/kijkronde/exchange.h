@@ -16,8 +16,10 @@
 #include <stdio.h>
 
 #include "kijkronde/progress.h"
+#include "kijkronde/records.h"
 #include "kijkronde/status.h"
-#include "kijkronde/store.h"
+
+struct kr_store;
 
 enum kr_export_format {
     KR_EXPORT_MD,

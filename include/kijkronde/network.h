@@ -20,25 +20,9 @@
 #include <stdbool.h>
 
 #include "kijkronde/model.h"
+#include "kijkronde/records.h"
 #include "kijkronde/status.h"
 #include "kijkronde/store.h"
-
-/* The longest network name, in characters (code points). */
-#define KR_NETWORK_NAME_MAX 200
-
-/* A network with what the start screen shows of it. */
-struct kr_network_info {
-    char *id, *name;
-    char *created_at, *updated_at; /* UTC */
-    long n_sessions;               /* live bijeenkomsten */
-    long n_schools;                /* distinct host schools among them (NULL not counted) */
-    long n_observations;           /* live notes of those bijeenkomsten */
-    long n_open_steps;             /* live next steps without a follow-up */
-    char *first_date, *last_date;  /* YYYY-MM-DD of its first and last bijeenkomst, or NULL */
-};
-KR_LIST(kr_network_info_list, struct kr_network_info);
-void kr_network_info_fini(struct kr_network_info *n);
-void kr_network_info_list_fini(struct kr_network_info_list *l);
 
 /* Every live network with counts, by name (byte order), then created_at, id; appended. */
 enum kr_status kr_store_network_list(struct kr_store *st, struct kr_network_info_list *out,
@@ -78,35 +62,10 @@ enum kr_status kr_store_session_move(struct kr_store *st, const char *session_id
  */
 enum kr_status kr_store_network_unify(struct kr_store *st, struct kr_error *err);
 
-/* One bijeenkomst of a network, as its overview lists it. */
-struct kr_network_session {
-    char *id, *date, *kind; /* kind: start | aftrap | vervolg | afronding */
-    char *host_school;      /* may be NULL */
-    char *kijkvraag;        /* the kijkvraag text */
-    long n_visits, n_observations;
-    long n_steps, n_open_steps; /* live next steps, and those without a follow-up */
-};
-KR_LIST(kr_network_session_list, struct kr_network_session);
-void kr_network_session_fini(struct kr_network_session *s);
-void kr_network_session_list_fini(struct kr_network_session_list *l);
-
 /* The live bijeenkomsten of network id by date, then created_at, id; appended to *out.
  * KR_NOT_FOUND for an unknown network. */
 enum kr_status kr_store_network_sessions(struct kr_store *st, const char *id,
                                          struct kr_network_session_list *out, struct kr_error *err);
-
-/* A next step of an earlier bijeenkomst, to be followed up at a later one. */
-struct kr_open_step {
-    struct kr_next_step step; /* with its follow-up as far as recorded */
-    char *session_id;         /* the bijeenkomst it was set at */
-    char *session_date;       /* its date */
-    char *host_school;        /* its host school, or NULL */
-    bool same_school;         /* set at the host school of the later bijeenkomst */
-    bool here;                /* its follow-up was recorded at the later bijeenkomst itself */
-};
-KR_LIST(kr_open_step_list, struct kr_open_step);
-void kr_open_step_fini(struct kr_open_step *s);
-void kr_open_step_list_fini(struct kr_open_step_list *l);
 
 /*
  * The steps to follow up when bijeenkomst session_id opens: the live next steps of the

@@ -17,7 +17,9 @@
 #include <stddef.h>
 
 #include "kijkronde/patterns.h"
-#include "kijkronde/store.h"
+#include "kijkronde/records.h"
+
+struct kr_store;
 
 /* The keep reason of a note the group set aside in the screening of the debrief: it stays
  * out of the patterns, with the judging notes ("Eerst herschrijven"), until taken back. */

@@ -18,6 +18,7 @@
 
 #include "kijkronde/model.h"
 #include "kijkronde/progress.h"
+#include "kijkronde/records.h"
 #include "kijkronde/status.h"
 
 struct kr_store;
@@ -145,13 +146,6 @@ enum kr_status kr_store_obs_restore(struct kr_store *st, const char *id, struct 
 enum kr_status kr_store_obs_get(struct kr_store *st, const char *id, struct kr_observation *out,
                                 struct kr_error *err);
 
-/* Which notes a list returns. */
-struct kr_obs_filter {
-    const char *session_id; /* one of session_id / visit_id must be set */
-    const char *visit_id;
-    bool include_deleted;
-    const char *search; /* FTS5 full-text query over the text, or NULL */
-};
 /* Notes matching f, by time then id. */
 enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter *f,
                                  struct kr_observation_list *out, struct kr_error *err);
@@ -163,12 +157,6 @@ enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter
  * the first), or with backwards strictly before it (NULL: up to the last), always in list
  * order. Each page costs its own rows, not the session's (an index on the order).
  */
-struct kr_obs_page_filter {
-    const char *session_id;
-    const char *search;
-    bool corner_only;
-    enum kr_corner corner;
-};
 enum kr_status kr_store_obs_page(struct kr_store *st, const struct kr_obs_page_filter *f,
                                  const char *from_id, bool backwards, size_t limit,
                                  struct kr_observation_list *out, struct kr_error *err);
@@ -208,13 +196,6 @@ enum kr_status kr_store_draft_put(struct kr_store *st, const char *visit_id, con
 enum kr_status kr_store_draft_get(struct kr_store *st, const char *visit_id, char **out,
                                   struct kr_error *err);
 
-/* A draft of another instance (kr_store_draft_others). */
-struct kr_draft {
-    char *instance, *text, *updated_at, *host; /* host NULL when unknown (older drafts) */
-    long pid;                                  /* 0 when unknown */
-};
-KR_LIST(kr_draft_list, struct kr_draft);
-void kr_draft_list_fini(struct kr_draft_list *l);
 /* The drafts of other instances for a visit, newest first. */
 enum kr_status kr_store_draft_others(struct kr_store *st, const char *visit_id,
                                      struct kr_draft_list *out, struct kr_error *err);
@@ -245,29 +226,6 @@ bool kr_store_file_ok(struct kr_store *st, struct kr_error *err);
 
 /* ---- the shared reflection: what the group decided (schema migration 3) ---- */
 
-/*
- * A pattern the group made its own (renamed, merged, split, or moved a note into). Its
- * notes are pinned to it, so recomputing the patterns never moves them.
- */
-struct kr_group_pattern {
-    char *id; /* UUID */
-    enum kr_corner corner;
-    char *label;
-    char *extent; /* the extent the group confirmed ("enkele" ... "de meeste"), or NULL (load) */
-};
-
-/* The group's placement of one note. */
-struct kr_group_note {
-    char *observation_id;
-    enum kr_corner corner; /* the group's corner; NONE = as the observer (or the guess) had it */
-    char *pattern_id;      /* the group pattern it is pinned to, or NULL */
-};
-
-KR_LIST(kr_group_pattern_list, struct kr_group_pattern);
-KR_LIST(kr_group_note_list, struct kr_group_note);
-void kr_group_pattern_list_fini(struct kr_group_pattern_list *l);
-void kr_group_note_list_fini(struct kr_group_note_list *l);
-
 /* Every group pattern and placement of a session (appended to the lists, by id). */
 enum kr_status kr_store_group_load(struct kr_store *st, const char *session_id,
                                    struct kr_group_pattern_list *patterns,
@@ -288,20 +246,6 @@ enum kr_status kr_store_group_note_put(struct kr_store *st, const char *session_
                                        const char *observation_id, enum kr_corner corner,
                                        const char *pattern_id, struct kr_error *err);
 
-/* The four phases of the debrief, in order. */
-enum kr_phase {
-    KR_PHASE_BESCHRIJVEN,
-    KR_PHASE_ANALYSEREN,
-    KR_PHASE_VOORSPELLEN,
-    KR_PHASE_VOLGENDE_STAP,
-};
-#define KR_PHASE_COUNT 4
-/* "beschrijven", "analyseren", "voorspellen", "volgende-stap". Static storage. */
-const char *kr_phase_str(enum kr_phase p);
-/* The Dutch title and the guiding question of a phase. Static storage. */
-const char *kr_phase_title(enum kr_phase p);
-const char *kr_phase_question(enum kr_phase p);
-
 /* Store the group's notes of a phase (an empty text removes them). */
 enum kr_status kr_store_phase_put(struct kr_store *st, const char *session_id, enum kr_phase p,
                                   const char *text, struct kr_error *err);
@@ -309,12 +253,6 @@ enum kr_status kr_store_phase_put(struct kr_store *st, const char *session_id, e
 enum kr_status kr_store_phase_get(struct kr_store *st, const char *session_id, enum kr_phase p,
                                   char **out, struct kr_error *err);
 
-/* The theory of action: "Als de schoolleiding [schoolleiding], dan kunnen leraren [leraren],
- * waardoor leerlingen [leerlingen] (waar te zien aan: [bewijs])". Fields may be NULL. */
-struct kr_theory_of_action {
-    char *schoolleiding, *leraren, *leerlingen, *bewijs;
-};
-void kr_theory_of_action_fini(struct kr_theory_of_action *t);
 enum kr_status kr_store_toa_put(struct kr_store *st, const char *session_id,
                                 const struct kr_theory_of_action *t, struct kr_error *err);
 /* Fills *out (all NULL when none was recorded). */
@@ -334,20 +272,6 @@ enum kr_status kr_store_toa_get(struct kr_store *st, const char *session_id,
  * a Dutch message naming it) and writes nothing.
  */
 
-/* One groepje's theory of action. */
-struct kr_toa_version {
-    char *id;    /* UUID; NULL on put: a new one is filled in */
-    char *group; /* the groepje's name ("Groepje 1"), or NULL */
-    char *schoolleiding, *leraren, *leerlingen, *bewijs; /* may be NULL */
-    char **evidence;                                     /* cited ids, in order */
-    size_t n_evidence;
-    bool chosen; /* the school's chosen version (read only: set with kr_store_toa_choose) */
-    char *created_at, *updated_at; /* filled by list */
-};
-KR_LIST(kr_toa_list, struct kr_toa_version);
-void kr_toa_version_fini(struct kr_toa_version *v);
-void kr_toa_list_fini(struct kr_toa_list *l);
-
 /* The live versions of a session, oldest first (created_at, group, id), appended to *out. At most
  * one is chosen: when a merge left two marked, the one changed last. */
 enum kr_status kr_store_toa_list(struct kr_store *st, const char *session_id,
@@ -363,54 +287,6 @@ enum kr_status kr_store_toa_version_delete(struct kr_store *st, const char *id,
  * id NULL: none is chosen. KR_NOT_FOUND for an id that is not a live version of session_id. */
 enum kr_status kr_store_toa_choose(struct kr_store *st, const char *session_id, const char *id,
                                    struct kr_error *err);
-
-/* Who takes a next step. */
-enum kr_actor { KR_ACTOR_SCHOOLLEIDING, KR_ACTOR_LERAREN, KR_ACTOR_TEAM, KR_ACTOR_NETWERK };
-#define KR_ACTOR_COUNT 4
-/* By when. */
-enum kr_horizon { KR_HORIZON_WEEK, KR_HORIZON_MAAND, KR_HORIZON_SCHOOLJAAR };
-#define KR_HORIZON_COUNT 3
-/* What became of it at a later bijeenkomst. */
-enum kr_follow_status {
-    KR_FOLLOW_NONE, /* not followed up yet */
-    KR_FOLLOW_GEDAAN,
-    KR_FOLLOW_BEZIG,
-    KR_FOLLOW_NIET_GEDAAN,
-};
-/* "schoolleiding", "leraren", "team", "netwerk" / "week", "maand", "schooljaar" / "",
- * "gedaan", "bezig", "niet-gedaan": the stored and JSON words. Static storage. */
-const char *kr_actor_str(enum kr_actor a);
-const char *kr_horizon_str(enum kr_horizon h);
-const char *kr_follow_status_str(enum kr_follow_status f);
-/* Parse those words; false (out untouched) for anything else, NULL included. */
-bool kr_actor_parse(const char *s, enum kr_actor *out);
-bool kr_horizon_parse(const char *s, enum kr_horizon *out);
-bool kr_follow_status_parse(const char *s, enum kr_follow_status *out);
-/* Dutch for readers: "Schoolleiding" / "volgende week", "deze maand", "dit schooljaar" /
- * "gedaan", "bezig", "niet gedaan". Static storage. */
-const char *kr_actor_title(enum kr_actor a);
-const char *kr_horizon_title(enum kr_horizon h);
-const char *kr_follow_status_title(enum kr_follow_status f);
-
-/* One step of the next level of work. */
-struct kr_next_step {
-    char *id;   /* UUID; NULL on put: a new one is filled in */
-    char *text; /* required, non-empty */
-    enum kr_actor actor;
-    enum kr_horizon horizon;
-    char **evidence; /* cited ids, in order */
-    size_t n_evidence;
-    long position; /* order within the session (list fills; put of a new step appends) */
-    /* The follow-up (read only here: set with kr_store_step_follow_up). */
-    char *follow_up_session; /* id of the later bijeenkomst, NULL when not followed up */
-    enum kr_follow_status follow_up_status;
-    char *follow_up_text; /* the group's sentence, or NULL */
-    char *follow_up_at;   /* UTC time it was recorded */
-    char *created_at, *updated_at;
-};
-KR_LIST(kr_next_step_list, struct kr_next_step);
-void kr_next_step_fini(struct kr_next_step *s);
-void kr_next_step_list_fini(struct kr_next_step_list *l);
 
 /* The live steps of a session by position (then created_at, id), appended to *out. */
 enum kr_status kr_store_step_list(struct kr_store *st, const char *session_id,

@@ -26,6 +26,13 @@ struct kr_store *kr_cli_store(struct kr_cli *cli)
     return cli->store;
 }
 
+struct kr_app *kr_cli_app(struct kr_cli *cli)
+{
+    if (!cli->app && kr_cli_store(cli))
+        cli->app = kr_app_on_store(cli->store);
+    return cli->app;
+}
+
 int kr_cli_fail(struct kr_cli *cli, const struct kr_error *err)
 {
     if (err->file[0] && err->line)

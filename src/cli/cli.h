@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/status.h"
 #include "kijkronde/store.h"
@@ -24,10 +25,15 @@ struct kr_cli {
     FILE *out, *err;
     char *db_path;          /* resolved on first use */
     struct kr_store *store; /* opened on first use by kr_cli_store */
+    struct kr_app *app;     /* the application layer on it (kr_cli_app) */
 };
 
 /* Open the database once (resolving --db / KIJKRONDE_DB / XDG); NULL after printing the error. */
 struct kr_store *kr_cli_store(struct kr_cli *cli);
+/* The application layer (kijkronde/app.h) on that database, made once; NULL as above. The
+ * TUI and the commands on notes and bijeenkomsten use it; the bulk commands (demo, import,
+ * merge, sync, export) still use the store. */
+struct kr_app *kr_cli_app(struct kr_cli *cli);
 
 /* Print "kijkronde: <message>" for err to cli->err. Returns the exit code for it (2). */
 int kr_cli_fail(struct kr_cli *cli, const struct kr_error *err);

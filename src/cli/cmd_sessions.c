@@ -63,12 +63,12 @@ int kr_cmd_sessions(struct kr_cli *cli, int argc, char **argv)
         else
             return kr_cli_usage(cli, "Onbekende optie '%s' bij 'sessions'.", argv[i]);
     }
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_session_list l = {0};
     struct kr_error err = {0};
-    if (kr_store_session_list(st, &l, &err) != KR_OK) {
+    if (kr_app_sessions_list(app, &l, &err) != KR_OK) {
         kr_session_list_fini(&l);
         return kr_cli_fail(cli, &err);
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/store.h"
 
 void kr_reflection_fini(struct kr_reflection *r)
 {

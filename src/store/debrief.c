@@ -14,129 +14,7 @@
 #include "kijkronde/utf8.h"
 #include "store_internal.h"
 
-/* ---- words ---- */
-
-static const char *const actor_words[KR_ACTOR_COUNT] = {"schoolleiding", "leraren", "team",
-                                                        "netwerk"};
-static const char *const actor_titles[KR_ACTOR_COUNT] = {"Schoolleiding", "Leraren", "Team",
-                                                         "Netwerk"};
-static const char *const horizon_words[KR_HORIZON_COUNT] = {"week", "maand", "schooljaar"};
-static const char *const horizon_titles[KR_HORIZON_COUNT] = {"volgende week", "deze maand",
-                                                             "dit schooljaar"};
-static const char *const follow_words[4] = {"", "gedaan", "bezig", "niet-gedaan"};
-static const char *const follow_titles[4] = {"", "gedaan", "bezig", "niet gedaan"};
-
-const char *kr_actor_str(enum kr_actor a)
-{
-    return (unsigned)a < KR_ACTOR_COUNT ? actor_words[a] : "";
-}
-const char *kr_actor_title(enum kr_actor a)
-{
-    return (unsigned)a < KR_ACTOR_COUNT ? actor_titles[a] : "";
-}
-const char *kr_horizon_str(enum kr_horizon h)
-{
-    return (unsigned)h < KR_HORIZON_COUNT ? horizon_words[h] : "";
-}
-const char *kr_horizon_title(enum kr_horizon h)
-{
-    return (unsigned)h < KR_HORIZON_COUNT ? horizon_titles[h] : "";
-}
-const char *kr_follow_status_str(enum kr_follow_status f)
-{
-    return (unsigned)f < 4 ? follow_words[f] : "";
-}
-const char *kr_follow_status_title(enum kr_follow_status f)
-{
-    return (unsigned)f < 4 ? follow_titles[f] : "";
-}
-
-static bool parse_word(const char *s, const char *const *words, int first, int n, int *out)
-{
-    for (int i = first; s && i < n; i++)
-        if (strcmp(s, words[i]) == 0) {
-            *out = i;
-            return true;
-        }
-    return false;
-}
-
-bool kr_actor_parse(const char *s, enum kr_actor *out)
-{
-    int i;
-    if (!parse_word(s, actor_words, 0, KR_ACTOR_COUNT, &i))
-        return false;
-    *out = (enum kr_actor)i;
-    return true;
-}
-bool kr_horizon_parse(const char *s, enum kr_horizon *out)
-{
-    int i;
-    if (!parse_word(s, horizon_words, 0, KR_HORIZON_COUNT, &i))
-        return false;
-    *out = (enum kr_horizon)i;
-    return true;
-}
-bool kr_follow_status_parse(const char *s, enum kr_follow_status *out)
-{
-    int i;
-    if (!parse_word(s, follow_words, 1, 4, &i))
-        return false;
-    *out = (enum kr_follow_status)i;
-    return true;
-}
-
 /* ---- helpers ---- */
-
-static void free_ids(char **ids, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(ids[i]);
-    free(ids);
-}
-
-void kr_toa_version_fini(struct kr_toa_version *v)
-{
-    free(v->id);
-    free(v->group);
-    free(v->schoolleiding);
-    free(v->leraren);
-    free(v->leerlingen);
-    free(v->bewijs);
-    free_ids(v->evidence, v->n_evidence);
-    free(v->created_at);
-    free(v->updated_at);
-    memset(v, 0, sizeof *v);
-}
-
-void kr_toa_list_fini(struct kr_toa_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        kr_toa_version_fini(&l->items[i]);
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
-void kr_next_step_fini(struct kr_next_step *s)
-{
-    free(s->id);
-    free(s->text);
-    free_ids(s->evidence, s->n_evidence);
-    free(s->follow_up_session);
-    free(s->follow_up_text);
-    free(s->follow_up_at);
-    free(s->created_at);
-    free(s->updated_at);
-    memset(s, 0, sizeof *s);
-}
-
-void kr_next_step_list_fini(struct kr_next_step_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        kr_next_step_fini(&l->items[i]);
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
 
 enum kr_status kr_debrief_run(struct kr_store *st, sqlite3_stmt *s, struct kr_error *err,
                               const char *what)
@@ -397,15 +275,6 @@ enum kr_status kr_store_toa_choose(struct kr_store *st, const char *session_id, 
 }
 
 /* ---- the single version of migration 3 ---- */
-
-void kr_theory_of_action_fini(struct kr_theory_of_action *t)
-{
-    free(t->schoolleiding);
-    free(t->leraren);
-    free(t->leerlingen);
-    free(t->bewijs);
-    memset(t, 0, sizeof *t);
-}
 
 /* The id kr_store_toa_get/put speak of, or NULL (*out, heap). */
 static enum kr_status single_id(struct kr_store *st, const char *session_id, char **out,

@@ -23,18 +23,6 @@
 #include "kijkronde/mem.h"
 #include "store_internal.h"
 
-void kr_draft_list_fini(struct kr_draft_list *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].instance);
-        free(l->items[i].text);
-        free(l->items[i].updated_at);
-        free(l->items[i].host);
-    }
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
 void kr_store_set_instance(struct kr_store *st, const char *id, long pid, const char *host)
 {
     free(st->instance);

@@ -17,60 +17,6 @@
 #include "kijkronde/utf8.h"
 #include "store_internal.h"
 
-void kr_network_info_fini(struct kr_network_info *n)
-{
-    free(n->id);
-    free(n->name);
-    free(n->created_at);
-    free(n->updated_at);
-    free(n->first_date);
-    free(n->last_date);
-    memset(n, 0, sizeof *n);
-}
-
-void kr_network_info_list_fini(struct kr_network_info_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        kr_network_info_fini(&l->items[i]);
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
-void kr_network_session_fini(struct kr_network_session *s)
-{
-    free(s->id);
-    free(s->date);
-    free(s->kind);
-    free(s->host_school);
-    free(s->kijkvraag);
-    memset(s, 0, sizeof *s);
-}
-
-void kr_network_session_list_fini(struct kr_network_session_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        kr_network_session_fini(&l->items[i]);
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
-void kr_open_step_fini(struct kr_open_step *s)
-{
-    kr_next_step_fini(&s->step);
-    free(s->session_id);
-    free(s->session_date);
-    free(s->host_school);
-    memset(s, 0, sizeof *s);
-}
-
-void kr_open_step_list_fini(struct kr_open_step_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        kr_open_step_fini(&l->items[i]);
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
 /* ---- the list ---- */
 
 /* The live bijeenkomsten of network n.id, as a FROM clause for the counts. */

@@ -12,27 +12,6 @@
 #include "kijkronde/utf8.h"
 #include "store_internal.h"
 
-void kr_group_pattern_list_fini(struct kr_group_pattern_list *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].id);
-        free(l->items[i].label);
-        free(l->items[i].extent);
-    }
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
-void kr_group_note_list_fini(struct kr_group_note_list *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].observation_id);
-        free(l->items[i].pattern_id);
-    }
-    free(l->items);
-    memset(l, 0, sizeof *l);
-}
-
 static enum kr_corner col_corner(sqlite3_stmt *s, int i)
 {
     enum kr_corner c = KR_CORNER_NONE;
@@ -216,32 +195,6 @@ enum kr_status kr_store_group_note_put(struct kr_store *st, const char *session_
     return run(st, s, err, "Plaatsing opslaan mislukt");
 }
 
-static const char *const phase_names[KR_PHASE_COUNT] = {"beschrijven", "analyseren", "voorspellen",
-                                                        "volgende-stap"};
-static const char *const phase_titles[KR_PHASE_COUNT] = {"Beschrijven", "Analyseren", "Voorspellen",
-                                                         "Volgende stap"};
-static const char *const phase_questions[KR_PHASE_COUNT] = {
-    "Wat hebben we gezien en gehoord? Alleen feiten, zonder oordeel.",
-    "Welke patronen zien we? Waar zijn overeenkomsten en verschillen tussen de klassen?",
-    "Als je leerling was in deze klassen en deed wat er gevraagd werd, wat zou je dan leren?",
-    "Wat is de volgende stap voor de school, de leraren en de schoolleiding?",
-};
-
-const char *kr_phase_str(enum kr_phase p)
-{
-    return (unsigned)p < KR_PHASE_COUNT ? phase_names[p] : "";
-}
-
-const char *kr_phase_title(enum kr_phase p)
-{
-    return (unsigned)p < KR_PHASE_COUNT ? phase_titles[p] : "";
-}
-
-const char *kr_phase_question(enum kr_phase p)
-{
-    return (unsigned)p < KR_PHASE_COUNT ? phase_questions[p] : "";
-}
-
 enum kr_status kr_store_phase_put(struct kr_store *st, const char *session_id, enum kr_phase p,
                                   const char *text, struct kr_error *err)
 {
@@ -264,7 +217,7 @@ enum kr_status kr_store_phase_put(struct kr_store *st, const char *session_id, e
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, session_id);
-    kr_store_bind_text(s, 2, phase_names[p]);
+    kr_store_bind_text(s, 2, kr_phase_str(p));
     if (!del) {
         kr_store_bind_text(s, 3, text);
         kr_store_bind_text(s, 4, now);
@@ -284,7 +237,7 @@ enum kr_status kr_store_phase_get(struct kr_store *st, const char *session_id, e
     if (r != KR_OK)
         return r;
     kr_store_bind_text(s, 1, session_id);
-    kr_store_bind_text(s, 2, phase_names[p]);
+    kr_store_bind_text(s, 2, kr_phase_str(p));
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
         *out = kr_store_col_text(s, 0);

@@ -12,9 +12,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/reflection.h"
-#include "kijkronde/store.h"
 #include "ui_internal.h"
 
 enum dbf_step {

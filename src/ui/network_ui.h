@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What the two network screens share (screen_networks.c, the list; screen_network.c, one
- * network): the one-line name prompt of n and r, list moving and scrolling, and the
- * bijeenkomsten without a network.
+ * network): the one-line name prompt of n and r, and list moving and scrolling.
  */
 #ifndef KR_UI_NETWORK_UI_H
 #define KR_UI_NETWORK_UI_H
 
-#include "kijkronde/network.h"
 #include "ui_internal.h"
 
 /* A one-line name prompt under a list: n creates a network, r renames id. */
@@ -30,9 +28,5 @@ void ui_name_prompt_draw(struct ui *ui, const struct ui_name_prompt *p);
 bool ui_list_move(size_t *sel, size_t n, int k);
 /* Scroll *top so that sel is among avail rows. */
 void ui_keep_visible(size_t sel, size_t *top, size_t avail);
-/* The bijeenkomsten without a network in date order, as kr_store_network_sessions lists a
- * network's (the step counts 0); appended to *out (screen_network.c). */
-enum kr_status ui_sessions_without_network(struct kr_store *st, struct kr_network_session_list *out,
-                                           struct kr_error *err);
 
 #endif

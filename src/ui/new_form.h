@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/kijkvraag.h"
 #include "kijkronde/lineedit.h"
-#include "kijkronde/store.h"
 #include "ui_internal.h"
 
 enum new_field {

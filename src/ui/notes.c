@@ -9,29 +9,22 @@
 
 #include "kijkronde/check.h"
 #include "kijkronde/clock.h"
-#include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
+/* The app's checker; the call that makes it tells what went wrong with the lexicons. */
 static struct kr_checker *checker(struct ui *ui)
 {
-    if (!ui->checker && !ui->checker_failed) {
-        struct kr_error err = {0};
-        /* The lexicons of the system and the network; a broken one is named, and the
-         * built-in lexicon is used rather than no check at all. */
-        if (kr_checker_new_network(&ui->checker, &err) == KR_OK)
-            return ui->checker;
+    struct kr_error err = {0};
+    struct kr_checker *c = kr_app_checker(ui->app, &err);
+    if (err.status != KR_OK && c)
         ui_message(ui, UI_ERROR,
                    "Een eigen lexicon (oordeel.yaml) klopt niet en wordt niet gebruikt: %s",
                    err.msg);
-        if (kr_checker_new(NULL, &ui->checker, &err) != KR_OK) {
-            ui->checker_failed = true;
-            ui->checker = NULL;
-            ui_message(ui, UI_ERROR, "De oordeelcheck werkt niet: %s", err.msg);
-        }
-    }
-    return ui->checker;
+    else if (err.status != KR_OK)
+        ui_message(ui, UI_ERROR, "De oordeelcheck werkt niet: %s", err.msg);
+    return c;
 }
 
 size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spans, size_t *n_spans,
@@ -55,98 +48,69 @@ size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spa
 
 enum kr_corner ui_suggest(struct ui *ui, const char *text, size_t len)
 {
-    bool blank = true;
-    for (size_t i = 0; i < len; i++)
-        blank = blank && text[i] == ' ';
-    if (blank)
-        return KR_CORNER_NONE;
-    if (!ui->classifier)
-        ui->classifier = kr_corner_classifier_new();
-    if (!ui->classifier)
-        return KR_CORNER_NONE;
-    return kr_corner_guess(ui->classifier, text, len).corner;
+    return kr_app_suggest_corner(ui->app, text, len);
 }
 
 /* ---- undo ---- */
 
-static void undo_free(struct ui_undo *u)
-{
-    free(u->id);
-    free(u->text);
-    memset(u, 0, sizeof *u);
-}
-
-void ui_undo_push(struct ui *ui, enum ui_undo_kind kind, const char *id, const char *text,
-                  enum kr_corner corner)
-{
-    if (ui->n_undo == UI_UNDO_MAX) {
-        undo_free(&ui->undo[0]);
-        memmove(ui->undo, ui->undo + 1, (UI_UNDO_MAX - 1) * sizeof ui->undo[0]);
-        ui->n_undo--;
-    }
-    struct ui_undo *u = &ui->undo[ui->n_undo++];
-    u->kind = kind;
-    u->id = kr_xstrdup(id);
-    u->text = kr_xstrdup(text);
-    u->corner = corner;
-}
-
 void ui_undo_clear(struct ui *ui)
 {
-    while (ui->n_undo)
-        undo_free(&ui->undo[--ui->n_undo]);
+    kr_app_undo_forget(ui->app);
     free(ui->undo_select);
     ui->undo_select = NULL;
 }
 
-bool ui_undo_last(struct ui *ui)
+/* The message of an undo that worked (or failed), and what the next list selects. */
+static bool undone(struct ui *ui, enum kr_status r, struct kr_app_undone *u,
+                   const struct kr_error *err)
 {
-    if (ui->n_undo == 0) {
+    if (r == KR_NOT_FOUND && err->status == KR_OK) {
         ui_message(ui, UI_NORMAL, "Er is niets om ongedaan te maken.");
         return false;
     }
-    struct ui_undo *u = &ui->undo[ui->n_undo - 1];
-    struct kr_error err = {0};
-    enum kr_status r;
-    const char *done;
-    switch (u->kind) {
-    case UI_UNDO_ADD:
-        r = kr_store_obs_delete(ui->st, u->id, &err);
-        done = "Nieuwe notitie weer weggehaald (staat nog in de geschiedenis).";
-        break;
-    case UI_UNDO_EDIT:
-        r = kr_store_obs_edit(ui->st, u->id, u->text, u->corner, &err);
-        done = "Bewerking ongedaan gemaakt; de vorige tekst staat er weer.";
-        break;
-    case UI_UNDO_DELETE:
-        r = kr_store_obs_restore(ui->st, u->id, &err);
-        done = "Verwijderde notitie teruggezet.";
-        break;
-    case UI_UNDO_SESSION_DELETE:
-        r = kr_store_session_restore(ui->st, u->id, &err);
-        done = "Bijeenkomst teruggezet, met al haar bezoeken en notities.";
-        break;
-    case UI_UNDO_PLACE:
-    default:
-        r = kr_store_obs_set_corner(ui->st, u->id, u->corner, &err);
-        done = "Plaatsing ongedaan gemaakt.";
-        break;
-    }
     if (r != KR_OK) {
-        ui_store_error(ui, "Ongedaan maken lukte niet", &err);
+        ui_store_error(ui, "Ongedaan maken lukte niet", err);
         return false;
     }
-    if (u->kind == UI_UNDO_SESSION_DELETE && u->text)
+    static const char *const done[] = {
+        [KR_APP_UNDO_ADD] = "Nieuwe notitie weer weggehaald (staat nog in de geschiedenis).",
+        [KR_APP_UNDO_EDIT] = "Bewerking ongedaan gemaakt; de vorige tekst staat er weer.",
+        [KR_APP_UNDO_DELETE] = "Verwijderde notitie teruggezet.",
+        [KR_APP_UNDO_PLACE] = "Plaatsing ongedaan gemaakt.",
+        [KR_APP_UNDO_SESSION_DELETE] = "Bijeenkomst teruggezet, met al haar bezoeken en notities.",
+    };
+    if (u->kind == KR_APP_UNDO_SESSION_DELETE && u->name)
         ui_message(ui, UI_OK, "Bijeenkomst '%s' teruggezet, met al haar bezoeken en notities.",
-                   u->text);
+                   u->name);
     else
-        ui_message(ui, UI_OK, "%s", done);
+        ui_message(ui, UI_OK, "%s", done[u->kind]);
     ui_reflection_drop(ui);
     free(ui->undo_select);
-    ui->undo_select = u->kind == UI_UNDO_ADD ? NULL : kr_xstrdup(u->id);
-    undo_free(u);
-    ui->n_undo--;
+    ui->undo_select = u->kind == KR_APP_UNDO_ADD ? NULL : u->id;
+    if (u->kind != KR_APP_UNDO_ADD)
+        u->id = NULL;
+    kr_app_undone_fini(u);
     return true;
+}
+
+bool ui_undo_last(struct ui *ui)
+{
+    struct kr_app_undone u;
+    struct kr_error err = {0};
+    enum kr_status r = kr_app_undo(ui->app, &u, &err);
+    return undone(ui, r, &u, &err);
+}
+
+bool ui_undo_session_delete(struct ui *ui)
+{
+    struct kr_app_undone u;
+    struct kr_error err = {0};
+    enum kr_status r = kr_app_undo_session_delete(ui->app, &u, &err);
+    if (r == KR_NOT_FOUND && err.status == KR_OK) {
+        ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
+        return false;
+    }
+    return undone(ui, r, &u, &err);
 }
 
 /* ---- actions ---- */
@@ -156,11 +120,10 @@ bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner
     struct kr_error err = {0};
     if (o->corner == c)
         return true;
-    if (kr_store_obs_set_corner(ui->st, o->id, c, &err) != KR_OK) {
+    if (kr_app_note_place(ui->app, o, c, &err) != KR_OK) {
         ui_store_error(ui, "Plaatsen lukte niet", &err);
         return false;
     }
-    ui_undo_push(ui, UI_UNDO_PLACE, o->id, NULL, o->corner);
     ui_reflection_drop(ui); /* o may be the reflection's: not used after this */
     if (c == KR_CORNER_NONE)
         ui_message(ui, UI_OK, "Notitie staat weer los (niet geplaatst).");
@@ -172,11 +135,10 @@ bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner
 bool ui_note_delete(struct ui *ui, const struct kr_observation *o)
 {
     struct kr_error err = {0};
-    if (kr_store_obs_delete(ui->st, o->id, &err) != KR_OK) {
+    if (kr_app_note_delete(ui->app, o, &err) != KR_OK) {
         ui_store_error(ui, "Verwijderen lukte niet", &err);
         return false;
     }
-    ui_undo_push(ui, UI_UNDO_DELETE, o->id, NULL, o->corner);
     ui_reflection_drop(ui);
     ui_message(ui, UI_OK, "Notitie verwijderd. Ongedaan maken: u of Ctrl-Z.");
     return true;
@@ -187,11 +149,10 @@ bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *tex
     struct kr_error err = {0};
     if (strcmp(o->text, text) == 0)
         return true;
-    if (kr_store_obs_edit(ui->st, o->id, text, o->corner, &err) != KR_OK) {
+    if (kr_app_note_edit(ui->app, o, text, &err) != KR_OK) {
         ui_store_error(ui, "Bewerking niet bewaard", &err);
         return false;
     }
-    ui_undo_push(ui, UI_UNDO_EDIT, o->id, o->text, o->corner);
     ui_reflection_drop(ui);
     ui_message(ui, UI_OK, "Bewerking bewaard. Ongedaan maken: Ctrl-Z.");
     return true;
@@ -200,7 +161,7 @@ bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *tex
 bool ui_note_keep(struct ui *ui, const struct kr_observation *o)
 {
     struct kr_error err = {0};
-    if (kr_store_obs_set_keep_reason(ui->st, o->id, "bewust zo gehouden", &err) != KR_OK) {
+    if (kr_app_note_keep(ui->app, o->id, "bewust zo gehouden", &err) != KR_OK) {
         ui_store_error(ui, "Bewaren lukte niet", &err);
         return false;
     }
@@ -257,14 +218,14 @@ void ui_notelist_load(struct ui *ui, struct ui_notelist *nl, const struct kr_obs
         sel_id = kr_xstrdup(sel->id);
     size_t old_sel = nl->sel;
     ui_notelist_fini(nl);
-    if (kr_store_obs_list(ui->st, f, &all, &err) != KR_OK) {
+    if (kr_app_notes_list(ui->app, f, &all, &err) != KR_OK) {
         if (f->search)
             ui_message(ui, UI_ERROR, "Zoeken lukte niet; probeer gewone woorden.");
         else
             ui_store_error(ui, "Kan de notities niet lezen", &err);
     }
     if (nl->with_visit && ui->session.id)
-        kr_store_visit_list(ui->st, ui->session.id, &nl->visits, &err);
+        kr_app_visits(ui->app, ui->session.id, &nl->visits, &err);
     nl->flagged = kr_xcalloc(all.n + 1, sizeof *nl->flagged);
     for (size_t i = 0; i < all.n; i++) {
         bool flagged =
@@ -357,7 +318,7 @@ void ui_notelist_draw(struct ui *ui, struct ui_notelist *nl, int y, int rows, bo
             ui_check(ui, o->text, strlen(o->text), spans, &n_spans, NULL);
         /* Changed on two laptops that had not seen each other's change: the newest is the
          * text, the other is in the history. The selected note says so in words. */
-        if (ui->st && kr_store_obs_elsewhere(ui->st, o->id) == 1 && x < ui->cols - 4)
+        if (ui->app && kr_app_note_changed_elsewhere(ui->app, o->id) == 1 && x < ui->cols - 4)
             x += ui_put(ui, row, x, ui->cols - x - 1, sel ? UI_SELECT : UI_JUDGE,
                         sel ? ELSEWHERE_LONG : ELSEWHERE_SHORT);
         /* One row per note in the list: a longer note ends in "…" after a whole word. */

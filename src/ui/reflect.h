@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/reflection.h"
-#include "kijkronde/store.h"
 #include "ui_internal.h"
 
 enum reflect_view { V_PATTERNS, V_DEBRIEF, V_CALIBRATION, V_COUNT };

@@ -20,11 +20,6 @@
 #define DRAFT_MAX_MS   2000
 #define RETRY_MS       2000
 
-struct round_pending {
-    char *text;
-    char at[KR_TIME_SIZE]; /* when Enter was pressed */
-};
-
 /* The one round screen's state (screen_round.c). */
 struct ui_round {
     struct kr_lineedit ed;
@@ -34,9 +29,7 @@ struct ui_round {
     struct ui_notelist list;
     int list_rows;
     bool draft_dirty, draft_stored;
-    long long last_change_ms, last_draft_ms, last_retry_ms;
-    struct round_pending *pending;
-    size_t n_pending, cap_pending;
+    long long last_change_ms, last_draft_ms, last_retry_ms; /* retry: the app's pending notes */
     bool all_punten;  /* Ctrl-P: every kijkpunt on its own row */
     size_t checked_n; /* findings of the line at the last frame (Enter needs no new check) */
 };

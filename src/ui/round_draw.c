@@ -74,8 +74,8 @@ void ui_round_draw(struct ui *ui)
     int y = draw_top(ui);
     int entry_rows = 2;
     int tip_rows = ui->rows >= 24 ? 2 : 1; /* a tip of two rows where there is room */
-    int bottom =
-        ui->rows - 2 - entry_rows - 1 - tip_rows - (int)(R->n_pending > 3 ? 3 : R->n_pending);
+    size_t n_pending = kr_app_pending_count(ui->app);
+    int bottom = ui->rows - 2 - entry_rows - 1 - tip_rows - (int)(n_pending > 3 ? 3 : n_pending);
     ui_putf(ui, y, 1, ui->cols - 2, UI_HEAD, "Notities van dit bezoek (%zu)", R->list.notes.n);
     if (R->list_focus)
         ui_put(ui, y, ui->cols - 24, 23, UI_DIM, "Tab: terug naar typen");
@@ -83,8 +83,11 @@ void ui_round_draw(struct ui *ui)
     R->list_rows = bottom - y;
     ui_notelist_draw(ui, &R->list, y, R->list_rows, R->list_focus);
     y = bottom;
-    for (size_t i = 0; i < R->n_pending && i < 3; i++)
-        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "wacht op opslaan: %s", R->pending[i].text);
+    for (size_t i = 0; i < n_pending && i < 3; i++) {
+        const char *visit_id, *at, *text;
+        kr_app_pending_get(ui->app, i, &visit_id, &at, &text);
+        ui_putf(ui, y++, 1, ui->cols - 2, UI_ERROR, "wacht op opslaan: %s", text);
+    }
 
     struct ui_span spans[UI_MAX_SPANS];
     size_t n_spans = 0;

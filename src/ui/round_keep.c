@@ -24,7 +24,7 @@ void ui_round_write_draft(struct ui *ui)
     struct kr_error err = {0};
     if (!R->draft_dirty || R->edit_id)
         return;
-    if (kr_store_draft_put(ui->st, ui->visit.id, R->ed.text, &err) == KR_OK) {
+    if (kr_app_draft_put(ui->app, ui->visit.id, R->ed.text, &err) == KR_OK) {
         R->draft_dirty = false;
         R->draft_stored = R->ed.len > 0;
     }
@@ -52,7 +52,7 @@ char *ui_round_adopt_stopped_draft(struct ui *ui)
     struct kr_draft_list l = {0};
     char host[256] = "", *text = NULL;
     gethostname(host, sizeof host - 1);
-    if (kr_store_draft_others(ui->st, ui->visit.id, &l, &err) != KR_OK)
+    if (kr_app_draft_others(ui->app, ui->visit.id, &l, &err) != KR_OK)
         return NULL;
     for (size_t i = 0; i < l.n && !text; i++) {
         const struct kr_draft *d = &l.items[i];
@@ -60,7 +60,7 @@ char *ui_round_adopt_stopped_draft(struct ui *ui)
             d->pid <= 0 || !d->host ||
             (strcmp(d->host, host) == 0 && kill((pid_t)d->pid, 0) != 0 && errno == ESRCH);
         if (stopped)
-            kr_store_draft_take(ui->st, d->instance, ui->visit.id, &text, &err);
+            kr_app_draft_take(ui->app, d->instance, ui->visit.id, &text, &err);
     }
     kr_draft_list_fini(&l);
     return text;
@@ -102,15 +102,18 @@ static bool write_recovery_at(const char *path, const char *data, size_t len)
 void ui_round_write_recovery(struct ui *ui, const char *draft)
 {
     struct kr_buf b = {0};
-    for (size_t i = 0; i < R->n_pending; i++)
-        kr_buf_printf(&b, "kijkronde-herstel\t%s\t%s\t%s\n", ui->visit.id, R->pending[i].at,
-                      R->pending[i].text);
+    size_t n_pending = kr_app_pending_count(ui->app);
+    for (size_t i = 0; i < n_pending; i++) {
+        const char *visit_id, *at, *text;
+        kr_app_pending_get(ui->app, i, &visit_id, &at, &text);
+        kr_buf_printf(&b, "kijkronde-herstel\t%s\t%s\t%s\n", visit_id, at, text);
+    }
     if (draft && *draft)
         kr_buf_printf(&b, "kijkronde-herstel\t%s\tconcept\t%s\n", ui->visit.id, draft);
     if (!b.len)
         return;
-    ui_recovery_count += R->n_pending + (draft && *draft ? 1 : 0);
-    char *p = kr_xasprintf("%s.herstel", kr_store_path(ui->st));
+    ui_recovery_count += n_pending + (draft && *draft ? 1 : 0);
+    char *p = kr_xasprintf("%s.herstel", kr_app_path(ui->app));
     bool ok = write_recovery_at(p, b.data, b.len);
     if (!ok) {
         free(p);

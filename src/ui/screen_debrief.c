@@ -62,15 +62,15 @@ static void load_lists(struct ui *ui)
     for (int p = 0; p < KR_PHASE_COUNT; p++) {
         free(D->phase[p]);
         D->phase[p] = NULL;
-        if (kr_store_phase_get(ui->st, ui->session.id, (enum kr_phase)p, &D->phase[p], &err) !=
+        if (kr_app_phase_get(ui->app, ui->session.id, (enum kr_phase)p, &D->phase[p], &err) !=
             KR_OK)
             ui_store_error(ui, "Kan de nabespreking niet lezen", &err);
     }
     kr_next_step_list_fini(&D->steps);
-    if (kr_store_step_list(ui->st, ui->session.id, &D->steps, &err) != KR_OK)
+    if (kr_app_steps(ui->app, ui->session.id, &D->steps, &err) != KR_OK)
         ui_store_error(ui, "Kan de volgende stappen niet lezen", &err);
     kr_toa_list_fini(&D->toas);
-    if (kr_store_toa_list(ui->st, ui->session.id, &D->toas, &err) != KR_OK)
+    if (kr_app_toa_versions(ui->app, ui->session.id, &D->toas, &err) != KR_OK)
         ui_store_error(ui, "Kan de theory of action niet lezen", &err);
 }
 
@@ -169,7 +169,7 @@ static void set_aside(struct ui *ui)
     bool apart = o->keep_reason && strcmp(o->keep_reason, KR_REFLECTION_APART) == 0;
     char *id = kr_xstrdup(o->id);
     struct kr_error err = {0};
-    if (kr_store_obs_set_keep_reason(ui->st, id, apart ? NULL : KR_REFLECTION_APART, &err) != KR_OK)
+    if (kr_app_note_keep(ui->app, id, apart ? NULL : KR_REFLECTION_APART, &err) != KR_OK)
         ui_store_error(ui, "Apart leggen lukte niet", &err);
     else
         ui_message(ui, UI_OK,
@@ -200,7 +200,7 @@ static void set_extent(struct ui *ui, int step, bool forget)
     const char *word = forget ? NULL : kr_reflection_extents[e];
     char *note = pt->n_notes ? kr_xstrdup(D->rf->obs.items[pt->notes[0]].id) : NULL;
     struct kr_error err = {0};
-    if (kr_reflection_set_extent(ui->st, D->rf, p, word, &err) != KR_OK)
+    if (kr_app_pattern_extent(ui->app, D->rf, p, word, &err) != KR_OK)
         ui_store_error(ui, "De omvang bewaren lukte niet", &err);
     else if (word)
         ui_message(ui, UI_OK, "Omvang: %s (door de groep).", word);
@@ -262,7 +262,7 @@ static void save_editor(struct ui *ui)
         return;
     }
     int ph = dbf_step_phase(D->step);
-    if (kr_store_phase_put(ui->st, ui->session.id, (enum kr_phase)ph, D->ed.text, &err) != KR_OK) {
+    if (kr_app_phase_put(ui->app, ui->session.id, (enum kr_phase)ph, D->ed.text, &err) != KR_OK) {
         ui_store_error(ui, "Bewaren lukte niet", &err);
         return;
     }

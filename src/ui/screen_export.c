@@ -99,8 +99,8 @@ static void write_export(struct ui *ui)
         return;
     }
     struct kr_export_opts opts = {.pseudonymise = S.pseudo};
-    if (kr_export_session_file(ui->st, ui->session.id, formats[S.format].format, &opts, path,
-                               &err) != KR_OK) {
+    if (kr_app_export_file(ui->app, ui->session.id, formats[S.format].format, &opts, path, &err) !=
+        KR_OK) {
         ui_store_error(ui, "Exporteren lukte niet", &err);
         free(path);
         return;

@@ -3,19 +3,18 @@
  * The follow-up: opening a later bijeenkomst of a network shows the next steps of the earlier
  * ones that are still open (those of the host school first), and the group records per step
  * gedaan, bezig or niet gedaan with one sentence, saved at once with the step
- * (kr_store_network_follow_up, follow_up_session = the open bijeenkomst). It comes up once per
+ * (kr_app_follow_up, follow_up_session = the open bijeenkomst). It comes up once per
  * bijeenkomst per run of kijkronde (ui_followup_offer); s or Esc skips it, b starts a visit
  * at once, and o on the bijeenkomst screen brings it back.
  *
- * Which steps: kr_store_network_open_steps (network.h): the live steps of the network's
- * bijeenkomsten before this one that were not followed up yet, that were "bezig" at an earlier
- * bijeenkomst (to be followed up again), or that were followed up here (to change it).
+ * Which steps: kr_app_open_steps (kr_store_network_open_steps in network.h): the live steps of the
+ * network's bijeenkomsten before this one that were not followed up yet, that were "bezig" at an
+ * earlier bijeenkomst (to be followed up again), or that were followed up here (to change it).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/mem.h"
-#include "kijkronde/network.h"
 #include "kijkronde/plural.h"
 #include "ui_internal.h"
 
@@ -63,7 +62,7 @@ static bool load(struct ui *ui)
     items_free();
     if (!ui->session.id || !ui->session.network_id)
         return true;
-    if (kr_store_network_open_steps(ui->st, ui->session.id, &S.items, &err) != KR_OK) {
+    if (kr_app_open_steps(ui->app, ui->session.id, &S.items, &err) != KR_OK) {
         ui_store_error(ui, "Kan de volgende stappen van het netwerk niet lezen", &err);
         return false;
     }
@@ -175,8 +174,7 @@ static void enter(struct ui *ui)
  * that skips with s right away does not wait for it. */
 static void tick(struct ui *ui)
 {
-    if (!ui->checker && !ui->checker_failed)
-        ui_check(ui, "", 0, NULL, NULL, NULL);
+    ui_check(ui, "", 0, NULL, NULL, NULL); /* the app makes it once; then this is nothing */
 }
 
 static void leave(struct ui *ui)
@@ -334,8 +332,7 @@ static void save(struct ui *ui)
         return;
     char *text = ui_trimmed(S.ed.text);
     struct kr_error err = {0};
-    if (kr_store_network_follow_up(ui->st, it->step.id, ui->session.id, S.status, text, &err) !=
-        KR_OK) {
+    if (kr_app_follow_up(ui->app, it->step.id, ui->session.id, S.status, text, &err) != KR_OK) {
         ui_store_error(ui, "Opvolging bewaren lukte niet", &err);
         free(text);
         return; /* the sentence stays in the field */
@@ -359,11 +356,10 @@ static void clear_follow_up(struct ui *ui)
     enum kr_status r;
     const struct earlier *e = earlier_of(it->step.id);
     if (e)
-        r = kr_store_step_follow_up(ui->st, it->step.id, e->session_id, KR_FOLLOW_BEZIG, e->text,
-                                    &err);
+        r = kr_app_step_follow_up(ui->app, it->step.id, e->session_id, KR_FOLLOW_BEZIG, e->text,
+                                  &err);
     else
-        r = kr_store_network_follow_up(ui->st, it->step.id, ui->session.id, KR_FOLLOW_NONE, NULL,
-                                       &err);
+        r = kr_app_follow_up(ui->app, it->step.id, ui->session.id, KR_FOLLOW_NONE, NULL, &err);
     if (r != KR_OK) {
         ui_store_error(ui, "Wissen lukte niet", &err);
         return;

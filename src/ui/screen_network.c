@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
-#include "kijkronde/network.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 #include "network_ui.h"
@@ -20,32 +19,6 @@ void ui_network_select(const char *id)
 {
     free(net_id);
     net_id = id ? kr_xstrdup(id) : NULL;
-}
-
-/* The bijeenkomsten without a network, by date, as the network screen lists them. */
-enum kr_status ui_sessions_without_network(struct kr_store *st, struct kr_network_session_list *out,
-                                           struct kr_error *err)
-{
-    struct kr_session_list all = {0};
-    enum kr_status r = kr_store_session_list(st, &all, err);
-    /* the list is newest first: walk it backwards for date order */
-    for (size_t i = all.n; r == KR_OK && i-- > 0;) {
-        struct kr_session *s = &all.items[i];
-        if (s->network_id)
-            continue;
-        KR_GROW(out->items, out->cap, out->n + 1);
-        struct kr_network_session *o = &out->items[out->n++];
-        memset(o, 0, sizeof *o);
-        o->id = kr_xstrdup(s->id);
-        o->date = kr_xstrdup(s->date ? s->date : "");
-        o->kind = s->kind ? kr_xstrdup(s->kind) : NULL;
-        o->host_school = s->host_school ? kr_xstrdup(s->host_school) : NULL;
-        o->kijkvraag = kr_xstrdup(s->kijkvraag_text ? s->kijkvraag_text : "");
-        o->n_visits = s->n_visits;
-        o->n_observations = s->n_observations;
-    }
-    kr_session_list_fini(&all);
-    return r;
 }
 
 /* ---- one network ---- */
@@ -72,11 +45,11 @@ static void net_load(struct ui *ui)
     N.schools = NULL;
     enum kr_status r;
     if (net_id) {
-        r = kr_store_network_get(ui->st, net_id, &N.info, &err);
+        r = kr_app_network_get(ui->app, net_id, &N.info, &err);
         if (r == KR_OK)
-            r = kr_store_network_sessions(ui->st, net_id, &N.sessions, &err);
+            r = kr_app_network_sessions(ui->app, net_id, &N.sessions, &err);
     } else {
-        r = ui_sessions_without_network(ui->st, &N.sessions, &err);
+        r = kr_app_network_sessions(ui->app, NULL, &N.sessions, &err);
     }
     if (r != KR_OK)
         ui_store_error(ui, "Kan het netwerk niet lezen", &err);
@@ -210,7 +183,7 @@ static void move_open(struct ui *ui)
     kr_network_info_list_fini(&N.targets);
     memset(&N.targets, 0, sizeof N.targets);
     struct kr_network_info_list all = {0};
-    if (kr_store_network_list(ui->st, &all, &err) != KR_OK) {
+    if (kr_app_networks(ui->app, &all, &err) != KR_OK) {
         ui_store_error(ui, "Kan de netwerken niet lezen", &err);
         kr_network_info_list_fini(&all);
         return;
@@ -242,7 +215,7 @@ static void move_key(struct ui *ui, int k)
     struct kr_error err = {0};
     const struct kr_network_info *to = N.pick < N.targets.n ? &N.targets.items[N.pick] : NULL;
     const struct kr_network_session *s = net_cur();
-    if (kr_store_session_move(ui->st, s->id, to ? to->id : NULL, &err) != KR_OK) {
+    if (kr_app_session_move(ui->app, s->id, to ? to->id : NULL, &err) != KR_OK) {
         ui_store_error(ui, "Verplaatsen lukte niet", &err);
         return;
     }

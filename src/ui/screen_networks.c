@@ -4,13 +4,12 @@
  * its bijeenkomsten, schools and open next steps, and a last row "Zonder netwerk" for the
  * bijeenkomsten that belong to none; Enter opens one (screen_network.c), n makes a network, r
  * renames one, d deletes an empty one. Also the name prompt both network screens use. All
- * through the store's network API (kijkronde/network.h); every change is saved at once.
+ * through the app's networks (kijkronde/app.h); every change is saved at once.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/mem.h"
-#include "kijkronde/network.h"
 #include "kijkronde/plural.h"
 #include "network_ui.h"
 
@@ -43,10 +42,10 @@ bool ui_name_prompt_save(struct ui *ui, struct ui_name_prompt *p)
         return false;
     }
     if (p->rename) {
-        r = kr_store_network_rename(ui->st, p->id, name, &err);
+        r = kr_app_network_rename(ui->app, p->id, name, &err);
     } else {
         char *id = NULL;
-        r = kr_store_network_create(ui->st, name, &id, &err);
+        r = kr_app_network_create(ui->app, name, &id, &err);
         if (r == KR_OK) {
             free(p->id);
             p->id = id; /* the caller selects the new network */
@@ -132,10 +131,10 @@ static void list_load(struct ui *ui, const char *select_id)
     struct kr_error err = {0};
     kr_network_info_list_fini(&L.nets);
     memset(&L.nets, 0, sizeof L.nets);
-    if (kr_store_network_list(ui->st, &L.nets, &err) != KR_OK)
+    if (kr_app_networks(ui->app, &L.nets, &err) != KR_OK)
         ui_store_error(ui, "Kan de netwerken niet lezen", &err);
     struct kr_network_session_list none = {0};
-    if (ui_sessions_without_network(ui->st, &none, &err) != KR_OK)
+    if (kr_app_network_sessions(ui->app, NULL, &none, &err) != KR_OK)
         ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
     L.n_without = (long)none.n;
     kr_network_session_list_fini(&none);
@@ -234,7 +233,7 @@ static void list_delete(struct ui *ui, bool yes)
         return;
     }
     char *name = kr_xstrdup(L.nets.items[L.sel].name);
-    if (kr_store_network_delete(ui->st, L.nets.items[L.sel].id, &err) != KR_OK)
+    if (kr_app_network_delete(ui->app, L.nets.items[L.sel].id, &err) != KR_OK)
         ui_store_error(ui, "Verwijderen lukte niet", &err);
     else
         ui_message(ui, UI_OK, "Netwerk '%s' verwijderd.", name);

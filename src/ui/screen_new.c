@@ -85,14 +85,14 @@ static void enter_edit(struct ui *ui)
     S->editing = true;
     memset(&S->orig, 0, sizeof S->orig);
     memset(&S->tweetallen, 0, sizeof S->tweetallen);
-    if (kr_store_session_get(ui->st, ui->session.id, &S->orig, &err) != KR_OK) {
+    if (kr_app_session_get(ui->app, ui->session.id, &S->orig, &err) != KR_OK) {
         ui_store_error(ui, "Kan de bijeenkomst niet lezen", &err);
         kr_session_fini(&S->orig);
         memset(&S->orig, 0, sizeof S->orig);
         S->orig.id = kr_xstrdup(ui->session.id);
         return;
     }
-    if (kr_store_tweetal_list(ui->st, ui->session.id, &S->tweetallen, &err) != KR_OK)
+    if (kr_app_tweetallen(ui->app, ui->session.id, &S->tweetallen, &err) != KR_OK)
         ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
     const struct kr_session *o = &S->orig;
     kr_le_set(&S->ed[F_NETWORK], o->network_name ? o->network_name : "");
@@ -289,50 +289,10 @@ static void draw(struct ui *ui)
                       S->field == F_KIJKVRAAG ? n_spans : 0);
 }
 
-/* Add the tweetallen "Anna & Bram; Cees & Dirk" and their members; names already in
- * S->tweetallen (editing) are there already. */
-static enum kr_status add_tweetallen(struct ui *ui, const char *session_id, const char *text,
-                                     struct kr_error *err)
-{
-    enum kr_status r = KR_OK;
-    char *copy = kr_xstrdup(text), *save = NULL;
-    for (char *part = strtok_r(copy, ";", &save); part && r == KR_OK;
-         part = strtok_r(NULL, ";", &save)) {
-        char *name = ui_trimmed(part);
-        if (!name)
-            continue;
-        bool known = false;
-        for (size_t i = 0; i < S->tweetallen.n && !known; i++)
-            known = strcmp(S->tweetallen.items[i].name, name) == 0;
-        if (known) {
-            free(name);
-            continue;
-        }
-        struct kr_tweetal t = {.session_id = kr_xstrdup(session_id), .name = name};
-        r = kr_store_tweetal_add(ui->st, &t, err);
-        char *members = kr_xstrdup(name), *msave = NULL;
-        for (char *m = strtok_r(members, "&+,/", &msave); m && r == KR_OK;
-             m = strtok_r(NULL, "&+,/", &msave)) {
-            char *who = ui_trimmed(m);
-            if (!who)
-                continue;
-            struct kr_participant p = {
-                .session_id = kr_xstrdup(session_id), .tweetal_id = kr_xstrdup(t.id), .name = who};
-            r = kr_store_participant_add(ui->st, &p, err);
-            kr_participant_fini(&p);
-        }
-        free(members);
-        kr_tweetal_fini(&t);
-    }
-    free(copy);
-    return r;
-}
-
 static void save(struct ui *ui)
 {
     struct kr_error err = {0};
     struct kr_session s = {0};
-    struct kr_network net = {0};
     enum kr_status r;
     if (kr_le_blank(&S->ed[F_KIJKVRAAG])) {
         ui_message(ui, UI_ERROR, "Vul een kijkvraag in: waar kijken de tweetallen naar?");
@@ -346,54 +306,35 @@ static void save(struct ui *ui)
         S->field = F_DATE;
         return;
     }
-    if (kr_store_begin(ui->st, &err) != KR_OK) {
-        ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
-        return;
-    }
     char *netname = ui_trimmed(S->ed[F_NETWORK].text);
-    r = KR_OK;
-    if (netname) {
-        r = kr_store_network_find(ui->st, netname, &net, &err);
-        if (r == KR_NOT_FOUND) {
-            kr_network_fini(&net);
-            memset(&net, 0, sizeof net);
-            net.name = kr_xstrdup(netname);
-            r = kr_store_network_add(ui->st, &net, &err);
-        }
+    s.kind = kr_xstrdup(kinds[S->kind].id);
+    s.date = kr_xstrdup(date);
+    s.host_school = ui_trimmed(S->ed[F_SCHOOL].text);
+    s.basis = S->basis;
+    s.ontwikkelvraag = ui_trimmed(S->ed[F_ONTWIKKEL].text);
+    s.kijkvraag_text = ui_trimmed(S->ed[F_KIJKVRAAG].text);
+    const struct kr_kijkvraag *kv = ui_new_chosen();
+    if (kv) {
+        struct kr_buf kp = {0};
+        for (size_t i = 0; i < kv->n_kijkpunten; i++)
+            kr_buf_printf(&kp, "%s%s", i ? "\n" : "", kv->kijkpunten[i]);
+        s.kijkvraag_id = kr_xstrdup(kv->id);
+        s.kijkpunten = kp.len ? kr_buf_steal(&kp) : NULL;
+        kr_buf_fini(&kp);
+    } else if (kijkvraag_unchanged()) {
+        s.kijkvraag_id = kr_xstrdup(S->orig.kijkvraag_id);
+        s.kijkpunten = kr_xstrdup(S->orig.kijkpunten);
     }
-    if (r == KR_OK) {
-        s.network_id = kr_xstrdup(net.id);
-        s.kind = kr_xstrdup(kinds[S->kind].id);
-        s.date = kr_xstrdup(date);
-        s.host_school = ui_trimmed(S->ed[F_SCHOOL].text);
-        s.basis = S->basis;
-        s.ontwikkelvraag = ui_trimmed(S->ed[F_ONTWIKKEL].text);
-        s.kijkvraag_text = ui_trimmed(S->ed[F_KIJKVRAAG].text);
-        const struct kr_kijkvraag *kv = ui_new_chosen();
-        if (kv) {
-            struct kr_buf kp = {0};
-            for (size_t i = 0; i < kv->n_kijkpunten; i++)
-                kr_buf_printf(&kp, "%s%s", i ? "\n" : "", kv->kijkpunten[i]);
-            s.kijkvraag_id = kr_xstrdup(kv->id);
-            s.kijkpunten = kp.len ? kr_buf_steal(&kp) : NULL;
-            kr_buf_fini(&kp);
-        } else if (kijkvraag_unchanged()) {
-            s.kijkvraag_id = kr_xstrdup(S->orig.kijkvraag_id);
-            s.kijkpunten = kr_xstrdup(S->orig.kijkpunten);
-        }
-        if (S->editing) {
-            s.id = kr_xstrdup(S->orig.id);
-            r = kr_store_session_update(ui->st, &s, &err);
-        } else {
-            r = kr_store_session_add(ui->st, &s, &err);
-        }
-    }
-    if (r == KR_OK)
-        r = add_tweetallen(ui, s.id, S->ed[F_TWEETALLEN].text, &err);
-    if (r == KR_OK)
-        r = kr_store_commit(ui->st, &err);
+    if (S->editing)
+        s.id = kr_xstrdup(S->orig.id);
+    /* The network, the bijeenkomst and its tweetallen in one transaction (the app's). */
+    struct kr_app_session_form form = {.s = &s,
+                                       .network_name = netname,
+                                       .tweetallen = S->ed[F_TWEETALLEN].text,
+                                       .known = &S->tweetallen,
+                                       .update = S->editing};
+    r = kr_app_session_save(ui->app, &form, &err);
     if (r != KR_OK) {
-        kr_store_rollback(ui->st);
         ui_store_error(ui, "Kan de bijeenkomst niet bewaren", &err);
     } else if (S->editing) {
         ui_back(ui); /* the bijeenkomst screen reads it again */
@@ -403,7 +344,6 @@ static void save(struct ui *ui)
         ui_message(ui, UI_OK, "Bijeenkomst gemaakt. Druk op b om een bezoek te beginnen.");
     }
     free(netname);
-    kr_network_fini(&net);
     kr_session_fini(&s);
 }
 

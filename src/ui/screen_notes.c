@@ -109,7 +109,7 @@ static bool fetch(struct ui *ui, const char *from_id, bool backwards, size_t wan
     *more = false;
     for (;;) {
         struct kr_observation_list page = {0};
-        if (kr_store_obs_page(ui->st, &f, from, backwards, PAGE + 1, &page, &err) != KR_OK) {
+        if (kr_app_notes_page(ui->app, &f, from, backwards, PAGE + 1, &page, &err) != KR_OK) {
             if (f.search)
                 ui_message(ui, UI_ERROR, "Zoeken lukte niet; probeer gewone woorden.");
             else
@@ -178,7 +178,7 @@ static void window_visits(struct ui *ui)
         if (have)
             continue;
         struct kr_visit v = {0};
-        if (kr_store_visit_get(ui->st, vid, &v, &err) != KR_OK)
+        if (kr_app_visit_get(ui->app, vid, &v, &err) != KR_OK)
             continue;
         KR_GROW(N.list.visits.items, N.list.visits.cap, N.list.visits.n + 1);
         N.list.visits.items[N.list.visits.n++] = v;
@@ -198,7 +198,7 @@ static void count(struct ui *ui)
     struct kr_error err = {0};
     struct kr_obs_page_filter f = page_filter(ui);
     N.counted = N.list.show != UI_SHOW_FLAGGED &&
-                kr_store_obs_page_count(ui->st, &f, COUNT_MAX, &N.total, &err) == KR_OK;
+                kr_app_notes_count(ui->app, &f, COUNT_MAX, &N.total, &err) == KR_OK;
     /* the whole list's count is the visits' kept one, exact at any size */
     N.capped = N.counted && (f.search || f.corner_only) && N.total > COUNT_MAX;
 }

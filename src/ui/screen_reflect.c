@@ -101,12 +101,12 @@ static void load_debrief(struct ui *ui)
     for (int p = 0; p < KR_PHASE_COUNT; p++) {
         free(S->phase[p]);
         S->phase[p] = NULL;
-        if (kr_store_phase_get(ui->st, ui->session.id, (enum kr_phase)p, &S->phase[p], &err) !=
+        if (kr_app_phase_get(ui->app, ui->session.id, (enum kr_phase)p, &S->phase[p], &err) !=
             KR_OK)
             ui_store_error(ui, "Kan de nabespreking niet lezen", &err);
     }
     kr_theory_of_action_fini(&S->toa);
-    if (kr_store_toa_get(ui->st, ui->session.id, &S->toa, &err) != KR_OK)
+    if (kr_app_toa_get(ui->app, ui->session.id, &S->toa, &err) != KR_OK)
         ui_store_error(ui, "Kan de theory of action niet lezen", &err);
 }
 
@@ -123,7 +123,7 @@ static void enter(struct ui *ui)
     S->turn = 0;
     struct kr_error err = {0};
     kr_tweetal_list_fini(&S->tweetallen);
-    if (kr_store_tweetal_list(ui->st, ui->session.id, &S->tweetallen, &err) != KR_OK)
+    if (kr_app_tweetallen(ui->app, ui->session.id, &S->tweetallen, &err) != KR_OK)
         ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
     reload(ui, !back_from_child);
     back_from_child = false;
@@ -185,7 +185,7 @@ static void split_marked(struct ui *ui, const char *label)
         if (S->marked[p->notes[k]])
             notes[n++] = p->notes[k];
     struct kr_error err = {0};
-    enum kr_status r = kr_reflection_split(ui->st, S->rf, S->src_pattern, notes, n, label, &err);
+    enum kr_status r = kr_app_pattern_split(ui->app, S->rf, S->src_pattern, notes, n, label, &err);
     free(notes);
     done(ui, r, &err, "Patroon gesplitst.");
 }
@@ -197,7 +197,7 @@ static void pick(struct ui *ui)
         return;
     struct kr_error err = {0};
     if (S->mode == M_PICK_MOVE) {
-        enum kr_status r = kr_reflection_move_note(ui->st, S->rf, S->src_note, rw->pattern, &err);
+        enum kr_status r = kr_app_pattern_move_note(ui->app, S->rf, S->src_note, rw->pattern, &err);
         done(ui, r, &err, "Notitie verplaatst.");
     } else {
         if (rw->pattern == S->src_pattern) {
@@ -208,7 +208,7 @@ static void pick(struct ui *ui)
          * lands on the merged pattern and not on whatever row took the picked one's place. */
         const struct kr_pattern *src = &S->rf->result.patterns[S->src_pattern];
         char *note_id = src->n_notes ? kr_xstrdup(S->rf->obs.items[src->notes[0]].id) : NULL;
-        enum kr_status r = kr_reflection_merge(ui->st, S->rf, S->src_pattern, rw->pattern, &err);
+        enum kr_status r = kr_app_pattern_merge(ui->app, S->rf, S->src_pattern, rw->pattern, &err);
         done(ui, r, &err, "Patronen samengevoegd.");
         if (r == KR_OK && note_id)
             select_pattern_of(note_id);
@@ -321,7 +321,7 @@ static void key_patterns(struct ui *ui, int k)
         }
         enum kr_corner c = (enum kr_corner)(k - '0');
         struct kr_error err = {0};
-        enum kr_status r = kr_reflection_set_corner(ui->st, S->rf, rw->note, c, &err);
+        enum kr_status r = kr_app_pattern_note_corner(ui->app, S->rf, rw->note, c, &err);
         char ok[96];
         snprintf(ok, sizeof ok, "Notitie naar %s.", kr_corner_str(c));
         done(ui, r, &err, ok);
@@ -337,13 +337,13 @@ static void save_item(struct ui *ui)
     struct kr_error err = {0};
     enum kr_status r;
     if (S->item < KR_PHASE_COUNT) {
-        r = kr_store_phase_put(ui->st, ui->session.id, (enum kr_phase)S->item, S->ed.text, &err);
+        r = kr_app_phase_put(ui->app, ui->session.id, (enum kr_phase)S->item, S->ed.text, &err);
     } else {
         char **f[4] = {&S->toa.schoolleiding, &S->toa.leraren, &S->toa.leerlingen, &S->toa.bewijs};
         char **field = f[S->item - KR_PHASE_COUNT];
         free(*field);
         *field = S->ed.text[0] ? kr_xstrdup(S->ed.text) : NULL;
-        r = kr_store_toa_put(ui->st, ui->session.id, &S->toa, &err);
+        r = kr_app_toa_put(ui->app, ui->session.id, &S->toa, &err);
     }
     if (r == KR_OK)
         ui_message(ui, UI_OK, "Bewaard.");
@@ -405,7 +405,7 @@ static void key_editing(struct ui *ui, int k)
                 return;
             }
             enum kr_status r =
-                kr_reflection_rename(ui->st, S->rf, S->src_pattern, S->ed.text, &err);
+                kr_app_pattern_rename(ui->app, S->rf, S->src_pattern, S->ed.text, &err);
             done(ui, r, &err, "Patroon hernoemd.");
         } else {
             split_marked(ui, S->ed.text);

@@ -65,7 +65,7 @@ static void enter(struct ui *ui)
     R->draft_dirty = R->draft_stored = false;
     if (ui->visit_start == 0 || ui->visit_start == (time_t)-1)
         ui->visit_start = parse_iso(ui->visit.started_at);
-    if (kr_store_draft_get(ui->st, ui->visit.id, &draft, &err) == KR_OK && !draft)
+    if (kr_app_draft_get(ui->app, ui->visit.id, &draft, &err) == KR_OK && !draft)
         draft = ui_round_adopt_stopped_draft(ui);
     if (draft) {
         kr_le_set(&R->ed, draft);
@@ -95,34 +95,15 @@ static void leave(struct ui *ui)
         R->draft_dirty = true;
     }
     /* Every way out first tries to save what waits (not into a deleted database). */
-    if (R->n_pending && kr_store_file_ok(ui->st, NULL))
+    if (kr_app_pending_count(ui->app) && kr_app_file_ok(ui->app, NULL))
         retry_pending(ui);
     ui_round_write_draft(ui);
-    bool draft_lost = R->draft_dirty || !kr_store_file_ok(ui->st, NULL);
-    if (R->n_pending || (draft_lost && R->ed.len))
+    bool draft_lost = R->draft_dirty || !kr_app_file_ok(ui->app, NULL);
+    if (kr_app_pending_count(ui->app) || (draft_lost && R->ed.len))
         ui_round_write_recovery(ui, draft_lost ? R->ed.text : NULL);
     ui_notelist_fini(&R->list);
     kr_le_fini(&R->ed);
-    for (size_t i = 0; i < R->n_pending; i++)
-        free(R->pending[i].text);
-    free(R->pending);
-    R->pending = NULL;
-    R->n_pending = R->cap_pending = 0;
-}
-
-/* Save one note; on failure the store error is in err. */
-static enum kr_status add_note(struct ui *ui, const char *text, const char *at, char **id_out,
-                               struct kr_error *err)
-{
-    struct kr_observation o = {
-        .visit_id = kr_xstrdup(ui->visit.id), .at = kr_xstrdup(at), .text = kr_xstrdup(text)};
-    enum kr_status r = kr_store_obs_add(ui->st, &o, err);
-    if (r == KR_OK) {
-        ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
-        *id_out = kr_xstrdup(o.id);
-    }
-    kr_observation_fini(&o);
-    return r;
+    kr_app_pending_clear(ui->app);
 }
 
 /*
@@ -135,9 +116,8 @@ static enum kr_status add_typed_note(struct ui *ui, const char *text, const char
 {
     struct kr_observation o = {
         .visit_id = kr_xstrdup(ui->visit.id), .at = kr_xstrdup(at), .text = kr_xstrdup(text)};
-    enum kr_status r = kr_store_obs_add_from_draft(ui->st, &o, err);
+    enum kr_status r = kr_app_note_add_typed(ui->app, &o, err);
     if (r == KR_OK) {
-        ui_undo_push(ui, UI_UNDO_ADD, o.id, NULL, KR_CORNER_NONE);
         struct kr_observation_list *l = &R->list.notes;
         bool shown = R->list.show == UI_SHOW_ALL || R->list.show == UI_SHOW_UNPLACED ||
                      (R->list.show == UI_SHOW_FLAGGED && judging);
@@ -158,21 +138,11 @@ static enum kr_status add_typed_note(struct ui *ui, const char *text, const char
 /* Try the notes that could not be saved before, oldest first. */
 static void retry_pending(struct ui *ui)
 {
-    size_t done = 0;
     struct kr_error err = {0};
     R->last_retry_ms = round_now_ms();
-    while (done < R->n_pending) {
-        char *id = NULL;
-        if (add_note(ui, R->pending[done].text, R->pending[done].at, &id, &err) != KR_OK)
-            break;
-        free(id);
-        free(R->pending[done].text);
-        done++;
-    }
+    size_t done = kr_app_pending_retry(ui->app, &err);
     if (done == 0)
         return;
-    memmove(R->pending, R->pending + done, (R->n_pending - done) * sizeof *R->pending);
-    R->n_pending -= done;
     reload(ui);
     ui_message(ui, UI_OK, "%zu %s alsnog bewaard.", done,
                kr_plural((long long)done, "notitie", "notities"));
@@ -197,12 +167,13 @@ static void save_new(struct ui *ui)
         return;
     }
     kr_clock_now_local(at);
-    if (R->n_pending)
+    if (kr_app_pending_count(ui->app))
         retry_pending(ui);
     /* The findings of the line as drawn while typing (the same text, checked at the last
      * frame); trimming only takes away spaces. */
     bool judging = R->checked_n > 0;
-    if (R->n_pending == 0 && add_typed_note(ui, text, at, judging, &err) == KR_OK) {
+    if (kr_app_pending_count(ui->app) == 0 &&
+        add_typed_note(ui, text, at, judging, &err) == KR_OK) {
         char hhmm[6];
         kr_clock_hhmm(at, hhmm);
         ui_message(ui, judging ? UI_HINT : UI_OK, "Bewaard om %s.%s", hhmm,
@@ -215,14 +186,12 @@ static void save_new(struct ui *ui)
         free(text);
         return;
     }
-    if (R->n_pending && err.status == KR_OK)
+    if (kr_app_pending_count(ui->app) && err.status == KR_OK)
         err = (struct kr_error){.status = KR_DB_FULL};
     struct kr_error gone = {0};
-    bool db_gone = !kr_store_file_ok(ui->st, &gone);
-    KR_GROW(R->pending, R->cap_pending, R->n_pending + 1);
-    R->pending[R->n_pending].text = text;
-    memcpy(R->pending[R->n_pending].at, at, sizeof at);
-    R->n_pending++;
+    bool db_gone = !kr_app_file_ok(ui->app, &gone);
+    kr_app_pending_add(ui->app, ui->visit.id, at, text);
+    free(text);
     kr_le_clear(&R->ed);
     R->draft_dirty = false;
     if (db_gone) {
@@ -248,7 +217,7 @@ static void save_and_place(struct ui *ui, enum kr_corner c)
         return;
     if (!kr_le_blank(&R->ed)) {
         save_new(ui);
-        if (R->ed.len || R->n_pending)
+        if (R->ed.len || kr_app_pending_count(ui->app))
             return; /* not saved: its message stays */
     }
     const struct kr_observation *o = ui_notelist_selected(&R->list);
@@ -305,7 +274,7 @@ static void save_edit(struct ui *ui)
 /* Leaving the round is held back while notes wait to be saved. */
 static bool may_leave(struct ui *ui)
 {
-    if (R->n_pending == 0)
+    if (kr_app_pending_count(ui->app) == 0)
         return true;
     ui_message(ui, UI_ERROR,
                "Eerst moeten de wachtende notities bewaard zijn (maak ruimte vrij); Ctrl-C stopt.");
@@ -328,7 +297,7 @@ static void end_visit(struct ui *ui)
     if (!may_leave(ui))
         return;
     kr_clock_now_local(now);
-    if (kr_store_visit_end(ui->st, ui->visit.id, now, &err) != KR_OK) {
+    if (kr_app_visit_end(ui->app, ui->visit.id, now, &err) != KR_OK) {
         ui_store_error(ui, "Het bezoek kon niet afgesloten worden", &err);
         return;
     }
@@ -340,7 +309,7 @@ static void tick(struct ui *ui)
     long long t = round_now_ms();
     if (R->draft_dirty && t - R->last_change_ms >= DRAFT_PAUSE_MS)
         ui_round_write_draft(ui);
-    if (R->n_pending && t - R->last_retry_ms >= RETRY_MS)
+    if (kr_app_pending_count(ui->app) && t - R->last_retry_ms >= RETRY_MS)
         retry_pending(ui);
 }
 

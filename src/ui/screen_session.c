@@ -12,7 +12,6 @@
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
-#include "kijkronde/sync.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -32,12 +31,12 @@ static void load(struct ui *ui)
     struct kr_error err = {0};
     kr_visit_list_fini(&S.visits);
     memset(&S.visits, 0, sizeof S.visits);
-    if (kr_store_visit_list(ui->st, ui->session.id, &S.visits, &err) != KR_OK)
+    if (kr_app_visits(ui->app, ui->session.id, &S.visits, &err) != KR_OK)
         ui_store_error(ui, "Kan de bezoeken niet lezen", &err);
     /* Counts in the header come from a fresh read too. */
     char *id = kr_xstrdup(ui->session.id);
     struct kr_session s = {0};
-    if (kr_store_session_get(ui->st, id, &s, &err) == KR_OK) {
+    if (kr_app_session_get(ui->app, id, &s, &err) == KR_OK) {
         kr_session_fini(&ui->session);
         ui->session = s;
     } else {
@@ -118,7 +117,7 @@ void ui_session_ask_sync(struct ui *ui)
 {
     char *dir = NULL;
     struct kr_error err = {0};
-    if (kr_store_sync_folder_get(ui->st, ui->session.id, &dir, &err) != KR_OK) {
+    if (kr_app_sync_folder(ui->app, ui->session.id, &dir, &err) != KR_OK) {
         ui_store_error(ui, "Kan de sync-map niet lezen", &err);
         return;
     }
@@ -135,12 +134,11 @@ static void save_sync(struct ui *ui)
     struct kr_error err = {0};
     char *abs = NULL, *old = NULL;
     bool none = kr_le_blank(&S.folder);
-    if (!none && kr_sync_dir_resolve(S.folder.text, &abs, &err) != KR_OK) {
+    if (!none && kr_app_sync_dir_check(S.folder.text, &abs, &err) != KR_OK) {
         ui_message(ui, UI_ERROR, "%s", err.msg);
         return;
     }
-    if (kr_store_sync_folder_get(ui->st, ui->session.id, &old, &err) != KR_OK ||
-        kr_store_sync_folder_set(ui->st, ui->session.id, abs, &err) != KR_OK) {
+    if (kr_app_sync_folder_set(ui->app, ui->session.id, abs, &old, &err) != KR_OK) {
         ui_store_error(ui, "De sync-map bewaren lukte niet", &err);
     } else {
         S.asking_sync = false;
@@ -173,10 +171,9 @@ static void delete_session(struct ui *ui)
 {
     struct kr_error err = {0};
     char *id = kr_xstrdup(ui->session.id), *name = session_name(&ui->session);
-    if (kr_store_session_delete(ui->st, id, &err) != KR_OK) {
+    if (kr_app_session_delete(ui->app, id, name, &err) != KR_OK) {
         ui_store_error(ui, "Verwijderen lukte niet", &err);
     } else {
-        ui_undo_push(ui, UI_UNDO_SESSION_DELETE, id, name, KR_CORNER_NONE);
         ui_back(ui);
         ui_message(ui, UI_OK, "Bijeenkomst '%s' verwijderd. u: ongedaan maken.", name);
     }
@@ -250,7 +247,7 @@ static void open_visit(struct ui *ui)
     struct kr_visit v = {0};
     if (S.sel >= S.visits.n)
         return;
-    if (kr_store_visit_get(ui->st, S.visits.items[S.sel].id, &v, &err) != KR_OK) {
+    if (kr_app_visit_get(ui->app, S.visits.items[S.sel].id, &v, &err) != KR_OK) {
         ui_store_error(ui, "Kan het bezoek niet openen", &err);
         kr_visit_fini(&v);
         return;

@@ -19,7 +19,7 @@ static void load(struct ui *ui)
     struct kr_error err = {0};
     kr_session_list_fini(&S.list);
     memset(&S.list, 0, sizeof S.list);
-    if (kr_store_session_list(ui->st, &S.list, &err) != KR_OK)
+    if (kr_app_sessions_list(ui->app, &S.list, &err) != KR_OK)
         ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
     if (S.sel >= S.list.n)
         S.sel = S.list.n ? S.list.n - 1 : 0;
@@ -33,21 +33,11 @@ static void load(struct ui *ui)
     }
 }
 
-/* u here undoes the latest deletion of a bijeenkomst, also when notes were changed since:
- * a note's undo belongs to its own screens, so the deletion is taken out of the stack. */
+/* u here undoes the latest deletion of a bijeenkomst (a note's undo belongs to its own
+ * screens). */
 static void undo(struct ui *ui)
 {
-    size_t i = ui->n_undo;
-    while (i > 0 && ui->undo[i - 1].kind != UI_UNDO_SESSION_DELETE)
-        i--;
-    if (i == 0) {
-        ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
-        return;
-    }
-    struct ui_undo del = ui->undo[i - 1];
-    memmove(&ui->undo[i - 1], &ui->undo[i], (ui->n_undo - i) * sizeof ui->undo[0]);
-    ui->undo[ui->n_undo - 1] = del;
-    if (ui_undo_last(ui))
+    if (ui_undo_session_delete(ui))
         load(ui);
 }
 
@@ -123,7 +113,7 @@ static void open_demo(struct ui *ui)
         ui_message(ui, UI_ERROR, "De demo is hier niet beschikbaar.");
         return;
     }
-    if (ui->opt->demo_fill(ui->st, &id, &created, &err) != KR_OK) {
+    if (ui->opt->demo_fill(ui->app, &id, &created, &err) != KR_OK) {
         ui_store_error(ui, "Kan de demo niet maken", &err);
         return;
     }

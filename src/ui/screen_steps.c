@@ -28,11 +28,11 @@ static void load(struct ui *ui)
     struct kr_error err = {0};
     kr_next_step_list_fini(&S->steps);
     memset(&S->steps, 0, sizeof S->steps);
-    if (kr_store_step_list(ui->st, ui->session.id, &S->steps, &err) != KR_OK)
+    if (kr_app_steps(ui->app, ui->session.id, &S->steps, &err) != KR_OK)
         ui_store_error(ui, "Kan de volgende stappen niet lezen", &err);
     kr_toa_list_fini(&S->toas);
     memset(&S->toas, 0, sizeof S->toas);
-    if (kr_store_toa_list(ui->st, ui->session.id, &S->toas, &err) != KR_OK)
+    if (kr_app_toa_versions(ui->app, ui->session.id, &S->toas, &err) != KR_OK)
         ui_store_error(ui, "Kan de theory of action niet lezen", &err);
     size_t n[V_COUNT] = {S->steps.n, S->toas.n};
     for (int v = 0; v < V_COUNT; v++)
@@ -123,7 +123,7 @@ static void step_save(struct ui *ui)
         s.n_evidence = old->n_evidence;
     }
     struct kr_error err = {0};
-    enum kr_status r = kr_store_step_put(ui->st, ui->session.id, &s, &err);
+    enum kr_status r = kr_app_step_put(ui->app, ui->session.id, &s, &err);
     char *new_id = s.id != S->edit_id ? s.id : NULL;
     free(text);
     if (r != KR_OK) {
@@ -213,7 +213,7 @@ static void evidence_save(struct ui *ui)
     s.evidence = ev;
     s.n_evidence = n;
     struct kr_error err = {0};
-    enum kr_status r = kr_store_step_put(ui->st, ui->session.id, &s, &err);
+    enum kr_status r = kr_app_step_put(ui->app, ui->session.id, &s, &err);
     free(ev);
     if (r != KR_OK) {
         ui_store_error(ui, "Bewijs bewaren lukte niet", &err);
@@ -286,7 +286,7 @@ static void toa_save(struct ui *ui)
         v.leraren = f[2];
         v.leerlingen = f[3];
         struct kr_error err = {0};
-        if (kr_store_toa_version_put(ui->st, ui->session.id, &v, &err) != KR_OK) {
+        if (kr_app_toa_version_put(ui->app, ui->session.id, &v, &err) != KR_OK) {
             ui_store_error(ui, "Bewaren lukte niet", &err);
         } else {
             ui_message(ui, UI_OK, "Theory of action van %s bewaard (c: kiezen).", f[0]);
@@ -325,7 +325,7 @@ static void toa_choose(struct ui *ui)
     }
     struct kr_error err = {0};
     char *group = kr_xstrdup(v->group && *v->group ? v->group : "deze versie");
-    if (kr_store_toa_choose(ui->st, ui->session.id, v->id, &err) != KR_OK)
+    if (kr_app_toa_choose(ui->app, ui->session.id, v->id, &err) != KR_OK)
         ui_store_error(ui, "Kiezen lukte niet", &err);
     else
         ui_message(ui, UI_OK, "De theory of action van %s is gekozen.", group);
@@ -344,10 +344,10 @@ static void confirm_key(struct ui *ui, int k)
     enum kr_status r;
     if (S->view == V_STEPS) {
         const struct kr_next_step *s = steps_cur_step(S);
-        r = s ? kr_store_step_delete(ui->st, s->id, &err) : KR_OK;
+        r = s ? kr_app_step_delete(ui->app, s->id, &err) : KR_OK;
     } else {
         const struct kr_toa_version *v = steps_cur_toa(S);
-        r = v ? kr_store_toa_version_delete(ui->st, v->id, &err) : KR_OK;
+        r = v ? kr_app_toa_version_delete(ui->app, v->id, &err) : KR_OK;
     }
     if (r == KR_OK)
         ui_message(ui, UI_OK, "Verwijderd.");
@@ -371,7 +371,7 @@ static void step_move(struct ui *ui, int dir)
     ids[i] = S->steps.items[j].id;
     ids[j] = S->steps.items[i].id;
     struct kr_error err = {0};
-    enum kr_status r = kr_store_step_reorder(ui->st, ui->session.id, ids, S->steps.n, &err);
+    enum kr_status r = kr_app_steps_reorder(ui->app, ui->session.id, ids, S->steps.n, &err);
     free(ids);
     if (r != KR_OK) {
         ui_store_error(ui, "Verplaatsen lukte niet", &err);

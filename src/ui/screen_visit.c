@@ -24,7 +24,7 @@ static void enter(struct ui *ui)
 {
     struct kr_error err = {0};
     memset(&S.tweetallen, 0, sizeof S.tweetallen);
-    if (kr_store_tweetal_list(ui->st, ui->session.id, &S.tweetallen, &err) != KR_OK)
+    if (kr_app_tweetallen(ui->app, ui->session.id, &S.tweetallen, &err) != KR_OK)
         ui_store_error(ui, "Kan de tweetallen niet lezen", &err);
     for (int i = 0; i < F_COUNT; i++)
         kr_le_init(&S.ed[i]);
@@ -114,17 +114,10 @@ static void start(struct ui *ui)
     v.subject = ui_trimmed(S.ed[F_SUBJECT].text);
     kr_clock_now_local(now);
     v.started_at = kr_xstrdup(now);
-    enum kr_status r = KR_OK;
-    if (name) {
-        struct kr_tweetal t = {.session_id = kr_xstrdup(ui->session.id), .name = name};
-        r = kr_store_tweetal_add(ui->st, &t, &err);
-        v.tweetal_id = kr_xstrdup(t.id);
-        kr_tweetal_fini(&t);
-    } else {
+    if (!name)
         v.tweetal_id = kr_xstrdup(S.tweetallen.items[S.pick].id);
-    }
-    if (r == KR_OK)
-        r = kr_store_visit_add(ui->st, &v, &err);
+    enum kr_status r = kr_app_visit_start(ui->app, &v, name, &err);
+    free(name);
     if (r != KR_OK) {
         ui_store_error(ui, "Het bezoek kon niet beginnen", &err);
         kr_visit_fini(&v);
@@ -132,7 +125,7 @@ static void start(struct ui *ui)
     }
     kr_visit_fini(&ui->visit);
     memset(&ui->visit, 0, sizeof ui->visit);
-    if (kr_store_visit_get(ui->st, v.id, &ui->visit, &err) != KR_OK)
+    if (kr_app_visit_get(ui->app, v.id, &ui->visit, &err) != KR_OK)
         ui_store_error(ui, "Kan het bezoek niet lezen", &err);
     ui->visit_start = time(NULL);
     kr_visit_fini(&v);

@@ -15,7 +15,7 @@
 
 char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *err)
 {
-    char *next_to_db = kr_export_default_path(ui->st, ui->session.id, f, err);
+    char *next_to_db = kr_app_export_default_path(ui->app, ui->session.id, f, err);
     if (!next_to_db)
         return NULL;
     char *dir = kr_paths_export_dir();
@@ -36,7 +36,7 @@ static void export_summary(struct ui *ui)
     struct kr_error err = {0};
     char *path = ui_export_path(ui, KR_EXPORT_HTML, &err);
     if (path &&
-        kr_export_session_file(ui->st, ui->session.id, KR_EXPORT_HTML, NULL, path, &err) == KR_OK)
+        kr_app_export_file(ui->app, ui->session.id, KR_EXPORT_HTML, NULL, path, &err) == KR_OK)
         ui_message(ui, UI_OK, "Export bewaard in %s  (E: ander formaat of bestand)", path);
     else
         ui_store_error(ui, "Exporteren lukte niet", &err);

@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/kijkvraag.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/reflection.h"
-#include "kijkronde/store.h"
 #include "ui_internal.h"
 
 enum steps_view { V_STEPS, V_TOA, V_COUNT };

@@ -22,7 +22,6 @@
 #include <unistd.h>
 
 #include "kijkronde/plural.h"
-#include "kijkronde/sync.h"
 #include "ui_internal.h"
 
 #define SYNC_EVERY_S 3
@@ -47,7 +46,7 @@ static void start_child(struct ui *ui)
         }
         L.exe[n] = '\0';
     }
-    L.version = kr_store_data_version(ui->st);
+    L.version = kr_app_data_version(ui->app);
     pid_t pid = fork();
     if (pid < 0) {
         L.next = time(NULL) + SYNC_EVERY_S;
@@ -60,7 +59,7 @@ static void start_child(struct ui *ui)
             dup2(fd, 1);
             dup2(fd, 2);
         }
-        execl(L.exe, L.exe, "--db", kr_store_path(ui->st), "sync", "--stil", "--", L.dir,
+        execl(L.exe, L.exe, "--db", kr_app_path(ui->app), "sync", "--stil", "--", L.dir,
               (char *)NULL);
         _exit(127);
     }
@@ -78,10 +77,10 @@ static void child_done(struct ui *ui, int status)
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
-    long n = kr_sync_count_laptops(L.dir);
+    long n = kr_app_sync_laptops(L.dir);
     snprintf(ui->sync_status, sizeof ui->sync_status, "%ld %s · %02d:%02d", n,
              kr_plural(n, "laptop", "laptops"), tm.tm_hour, tm.tm_min);
-    long long v = kr_store_data_version(ui->st);
+    long long v = kr_app_data_version(ui->app);
     if (v != L.version && ui->screen && ui->screen->data_changed)
         ui->screen->data_changed(ui);
 }
@@ -97,7 +96,7 @@ static void look_up(struct ui *ui, time_t now)
     L.session_id = sid ? kr_xstrdup(sid) : NULL;
     char *dir = NULL;
     struct kr_error err = {0};
-    if (sid && kr_store_sync_folder_get(ui->st, sid, &dir, &err) != KR_OK)
+    if (sid && kr_app_sync_folder(ui->app, sid, &dir, &err) != KR_OK)
         dir = NULL;
     if (!same || (dir == NULL) != (L.dir == NULL) || (dir && strcmp(dir, L.dir) != 0)) {
         ui->sync_status[0] = '\0';

@@ -15,12 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kijkronde/check.h"
-#include "kijkronde/corner.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
-#include "kijkronde/uuid.h"
 #include "ui_internal.h"
 
 /* Bracketed paste: the terminal wraps pasted text in these, so a pasted line break is
@@ -137,7 +134,7 @@ bool ui_open_session(struct ui *ui, const char *id)
 {
     struct kr_error err = {0};
     struct kr_session s = {0};
-    if (kr_store_session_get(ui->st, id, &s, &err) != KR_OK) {
+    if (kr_app_session_get(ui->app, id, &s, &err) != KR_OK) {
         ui_store_error(ui, "Kan de bijeenkomst niet openen", &err);
         kr_session_fini(&s);
         return false;
@@ -516,7 +513,7 @@ static bool terminal_ok(void)
     return true;
 }
 
-int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
+int kr_ui_run(struct kr_app *app, const struct kr_ui_options *opt)
 {
     if (!terminal_ok())
         return 2;
@@ -556,7 +553,7 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     fputs("\033[?2004h", stdout);
     fflush(stdout);
 
-    struct ui ui = {.st = st, .opt = opt};
+    struct ui ui = {.app = app, .opt = opt};
     init_colors(&ui);
     getmaxyx(stdscr, ui.rows, ui.cols);
     ui_push(&ui, &ui_screen_start);
@@ -567,12 +564,10 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
 
     /* A save waits at most this long for another program's lock, then the note waits
      * ("database bezet") and typing goes on; the store's 5 s would freeze the screen. */
-    kr_store_set_busy_timeout(st, 200);
     {
-        char u[KR_UUID_SIZE], host[256] = "";
-        kr_uuid_new(u);
+        char host[256] = "";
         gethostname(host, sizeof host - 1);
-        kr_store_set_instance(st, u, (long)getpid(), host);
+        kr_app_be_observer(app, 200, host);
     }
 
     while (!ui.quit && !stop_signal) {
@@ -624,8 +619,6 @@ int kr_ui_run(struct kr_store *st, const struct kr_ui_options *opt)
     ui_close_session(&ui);
     ui_undo_clear(&ui);
     ui_followup_forget();
-    kr_checker_free(ui.checker);
-    kr_corner_classifier_free(ui.classifier);
     restore_terminal();
     delscreen(scr);
     kr_mem_set_fatal_hook(NULL);

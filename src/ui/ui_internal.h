@@ -14,11 +14,11 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "kijkronde/app.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/lineedit.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/model.h"
-#include "kijkronde/store.h"
 #include "kijkronde/ui.h"
 
 /* Smallest window the screens are laid out for; below it "venster te klein". */
@@ -102,28 +102,10 @@ struct ui_link {
     bool help_only;                 /* in the help, not in the footer (it has no room) */
 };
 
-/* One step that Ctrl-Z / u takes back. */
-enum ui_undo_kind {
-    UI_UNDO_ADD,
-    UI_UNDO_EDIT,
-    UI_UNDO_DELETE,
-    UI_UNDO_PLACE,
-    UI_UNDO_SESSION_DELETE /* id: the bijeenkomst; text: its name as the user saw it */
-};
-struct ui_undo {
-    enum ui_undo_kind kind;
-    char *id;              /* the note */
-    char *text;            /* EDIT: the text before */
-    enum kr_corner corner; /* EDIT, PLACE: the corner before */
-};
-#define UI_UNDO_MAX 100
-
-struct kr_checker;
-struct kr_corner_classifier;
 struct kr_reflection;
 
 struct ui {
-    struct kr_store *st;
+    struct kr_app *app; /* the use cases; the screens never see the store */
     const struct kr_ui_options *opt;
     bool color;
     int rows, cols;
@@ -140,13 +122,7 @@ struct ui {
     /* The visit being observed (id NULL when none). */
     struct kr_visit visit;
     time_t visit_start; /* wall clock of the visit's start, for the timer */
-    /* Made on first use; NULL when the checker could not be made (told once). */
-    struct kr_checker *checker;
-    bool checker_failed;
-    struct kr_corner_classifier *classifier;
-    struct ui_undo undo[UI_UNDO_MAX];
-    size_t n_undo;
-    char *undo_select; /* the note an undo brought back: the next list load selects it */
+    char *undo_select;  /* the note an undo brought back: the next list load selects it */
     /* Keys while the window was too small: typed into the text field, and ignored. */
     size_t small_typed, small_ignored;
     /* The reflection of the open bijeenkomst (reflection_cache.c): NULL until needed. */
@@ -249,15 +225,16 @@ size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spa
 /* The corner the classifier suggests for the text (NONE for empty text). */
 enum kr_corner ui_suggest(struct ui *ui, const char *text, size_t len);
 
-/* Each action saves at once, remembers how to undo it and sets the message. */
+/* Each action saves at once (the app remembers how to undo it) and sets the message. */
 bool ui_note_place(struct ui *ui, const struct kr_observation *o, enum kr_corner c);
 bool ui_note_delete(struct ui *ui, const struct kr_observation *o);
 bool ui_note_edit(struct ui *ui, const struct kr_observation *o, const char *text);
 bool ui_note_keep(struct ui *ui, const struct kr_observation *o);
-void ui_undo_push(struct ui *ui, enum ui_undo_kind kind, const char *id, const char *text,
-                  enum kr_corner corner);
 /* Undo the last step; false (with a message) when there is none. */
 bool ui_undo_last(struct ui *ui);
+/* Undo the latest deletion of a bijeenkomst (u on the start screen, also when notes were
+ * changed since), with the message; false when there is none or it failed. */
+bool ui_undo_session_delete(struct ui *ui);
 void ui_undo_clear(struct ui *ui);
 
 /* Which notes a list shows besides the store filter. */

@@ -10,6 +10,7 @@
 
 #include "kijkronde/mem.h"
 #include "kijkronde/reflection.h"
+#include "kijkronde/store.h"
 #include "krtest.h"
 
 static struct kr_store *st;

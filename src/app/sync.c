@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A bijeenkomst's sync folder (what the TUI's live sync runs `kijkronde sync` on), the
+ * database's data version that tells a sync changed something, and the exports.
+ */
+#include "kijkronde/sync.h"
+
+#include "app_internal.h"
+#include "kijkronde/exchange.h"
+
+enum kr_status kr_app_sync_folder(struct kr_app *app, const char *session_id, char **dir,
+                                  struct kr_error *err)
+{
+    return kr_store_sync_folder_get(app->st, session_id, dir, err);
+}
+
+enum kr_status kr_app_sync_dir_check(const char *typed, char **abs, struct kr_error *err)
+{
+    return kr_sync_dir_resolve(typed, abs, err);
+}
+
+enum kr_status kr_app_sync_folder_set(struct kr_app *app, const char *session_id, const char *abs,
+                                      char **old, struct kr_error *err)
+{
+    enum kr_status r = kr_store_sync_folder_get(app->st, session_id, old, err);
+    if (r == KR_OK)
+        r = kr_store_sync_folder_set(app->st, session_id, abs, err);
+    return r;
+}
+
+long kr_app_sync_laptops(const char *dir)
+{
+    return kr_sync_count_laptops(dir);
+}
+
+long long kr_app_data_version(struct kr_app *app)
+{
+    return kr_store_data_version(app->st);
+}
+
+enum kr_status kr_app_export_file(struct kr_app *app, const char *session_id,
+                                  enum kr_export_format f, const struct kr_export_opts *opts,
+                                  const char *path, struct kr_error *err)
+{
+    return kr_export_session_file(app->st, session_id, f, opts, path, err);
+}
+
+char *kr_app_export_default_path(struct kr_app *app, const char *session_id,
+                                 enum kr_export_format f, struct kr_error *err)
+{
+    return kr_export_default_path(app->st, session_id, f, err);
+}
