@@ -76,9 +76,12 @@ while [ "$n" -le "$KILLS" ]; do
     rnd 6
     case $R in
     0 | 1 | 2)
+        # Saved = the list shows one note more. (Not "Bewaard om": after a note typed again
+        # below, the previous note's message may still be on the screen.)
+        before=$(sql "select count(*) from observation where visit_id = '$VISIT'")
         type_text "$text"
         keys Enter
-        poll_screen "Bewaard om"
+        poll_screen "Notities van dit bezoek ($((before + 1)))"
         rnd 5
         sleep "0.0$R"
         kill_app
