@@ -41,6 +41,7 @@ static const char HTML_STYLE[] =
     ".kind{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.8rem;"
     "font-weight:600;color:#fff;background:var(--accent)}\n"
     ".kind.verschil{background:var(--warm)}\n"
+    ".stelling{margin:.1rem 0 .15rem;font-weight:600}.omvang{margin:0 0 .15rem;font-size:.92em}\n"
     "ul.notes{margin:0;padding-left:1.1rem}ul.notes li{margin:.15rem 0;white-space:pre-wrap}\n"
     ".t{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".oordeel{color:var(--warm)}\n"
@@ -164,10 +165,10 @@ static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
             if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
                 continue;
             shown++;
-            kr_buf_puts(b, "<article class=\"pattern\"><h4>");
-            kr_esc_html(b, s->pattern_labels[p]);
+            kr_buf_puts(b, "<article class=\"pattern\">");
+            kr_write_pattern_head(b, s, p, true);
             kr_buf_printf(b,
-                          "</h4>\n<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
+                          "<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
                           "notities · gezien in ",
                           kr_pattern_kind_str(sp->kind), kr_pattern_kind_str(sp->kind),
                           sp->n_notes);

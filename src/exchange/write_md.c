@@ -82,9 +82,8 @@ void kr_summary_write_md(const struct kr_summary *s, FILE *out)
                 if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
                     continue;
                 shown_p++;
-                kr_buf_puts(&b, "#### ");
-                kr_esc_md(&b, s->pattern_labels[p]);
-                kr_buf_printf(&b, "\n\n*%s* · %zu %s · gezien in ", kr_pattern_kind_str(sp->kind),
+                kr_write_pattern_head(&b, s, p, false);
+                kr_buf_printf(&b, "*%s* · %zu %s · gezien in ", kr_pattern_kind_str(sp->kind),
                               sp->n_notes, kr_write_plural(sp->n_notes, "notitie", "notities"));
                 kr_write_pattern_visits(&b, s, sp, kr_esc_md);
                 kr_buf_puts(&b, "\n\n");

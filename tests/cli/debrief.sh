@@ -180,6 +180,34 @@ while IFS= read -r step; do
     set -- "$@" "$step"
 done <"$T/steps"
 shift
+# Every shown pattern's statement with its extent, the group's where it confirmed one (15.5),
+# and the prediction, in both summaries.
+"$KR" --db "$T/a.db" patterns latest --json >"$T/pat.json" || fail "patterns json"
+$PY - "$T/pat.json" "$T/a.json" "$T/a.md" "$T/a.html" <<'EOF' || fail "extents in the summaries"
+import html, json, sys
+pats, d = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+md, ht = (open(p, encoding="utf-8").read() for p in sys.argv[3:5])
+nvis = len(d["visits"])
+group = {g["id"]: g["extent"] for g in d["group_patterns"]}
+n = confirmed = 0
+for corner in pats["corners"].values():
+    for p in corner["patterns"]:
+        if p["extent"] is None or len(p["observations"]) < 2:
+            continue  # the judging notes; a lone note is in the appendix
+        whose = "vastgesteld door de groep" if group.get(p["id"]) else "voorstel van kijkronde"
+        line = "**%s bezoeken** · in %d van %d bezoeken · %s" % (p["extent"], len(p["visits"]), nvis, whose)
+        block = "#### %s\n\n*%s*\n\n%s\n" % (p["label"], p["statement"], line)
+        assert block in md, ("md", block)
+        hline = '<p class="stelling">%s</p>\n<p class="omvang"><strong>%s bezoeken</strong> · in %d van %d bezoeken · %s</p>' % (
+            html.escape(p["statement"], quote=True).replace("&#x27;", "&#39;"), p["extent"], len(p["visits"]), nvis, whose)
+        assert hline in ht, ("html", hline)
+        n += 1
+        confirmed += whose.startswith("vast")
+assert n >= 5 and confirmed == 2, (n, confirmed)
+pred = [x["text"] for x in d["reflection_phases"] if x["phase"] == "voorspellen"][0]
+assert pred in md and html.escape(pred, quote=True).replace("&#x27;", "&#39;") in ht, "prediction"
+print("summaries: %d patterns with statement and extent, %d confirmed by the group" % (n, confirmed))
+EOF
 grep -q 'gekozen</span>' "$T/a.html" || fail "the chosen version is not marked in the html"
 grep -q '(gekozen)' "$T/a.md" || fail "the chosen version is not marked in the md"
 for h in "Theory of action" "Volgende stappen" "Schoolleiding" "Leraren" "Team" "Netwerk"; do
