@@ -162,9 +162,6 @@ void kr_write_pattern_visits(struct kr_buf *b, const struct kr_summary *s,
 size_t kr_write_singles(const struct kr_summary *s, enum kr_corner c);
 /* Pattern p's heading, statement and extent, as html (true) or Markdown. */
 void kr_write_pattern_head(struct kr_buf *b, const struct kr_summary *s, size_t p, bool html);
-/* The Nabespreking section (write_debrief.c); nothing when the group recorded none. */
-void kr_write_html_debrief(struct kr_buf *b, const struct kr_summary *s);
-void kr_write_md_debrief(struct kr_buf *b, const struct kr_summary *s);
 
 static inline const char *kr_write_plural(size_t n, const char *one, const char *more)
 {
