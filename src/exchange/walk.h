@@ -14,7 +14,7 @@
 
 /* The sections in the order of the walk. */
 enum kr_walk_section {
-    KR_WALK_NOTES,    /* every note in stored order, judging ones too (the CSV/xlsx table) */
+    KR_WALK_NOTES,    /* every note in stored order, judging ones too (the CSV and xlsx table) */
     KR_WALK_PATTERNS, /* per corner the shown patterns with their examples */
     KR_WALK_COMPARE,  /* overeenkomsten, then verschillen (only when s->have_patterns) */
     KR_WALK_DEBRIEF,  /* the Nabespreking (only when kr_summary_has_debrief) */
