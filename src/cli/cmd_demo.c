@@ -5,7 +5,10 @@
 
 #include "cli.h"
 #include "demo_data.h"
+#include "kijkronde/check.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
+#include "kijkronde/reflection.h"
 
 /* "2026-03-12" + "09:14:05" + "+01:00" -> heap ISO time. */
 static char *demo_time(const char *hms)
@@ -63,6 +66,8 @@ static enum kr_status fill_debrief(struct kr_store *st, const char *session_id, 
             r = kr_store_toa_choose(st, session_id, v.id, err);
         kr_toa_version_fini(&v);
     }
+    if (r == KR_OK)
+        r = kr_store_phase_put(st, session_id, KR_PHASE_VOORSPELLEN, kr_demo_prediction, err);
     for (size_t i = 0; r == KR_OK && i < kr_demo_n_steps; i++) {
         const struct kr_demo_step *ds = &kr_demo_steps[i];
         struct kr_next_step n = {.text = kr_xstrdup(ds->text)};
@@ -75,6 +80,55 @@ static enum kr_status fill_debrief(struct kr_store *st, const char *session_id, 
             r = kr_store_step_put(st, session_id, &n, err);
         kr_next_step_fini(&n);
     }
+    return r;
+}
+
+/* The reflection's question "does this note judge?", as the TUI and the summary ask it. */
+static bool judges(const char *text, void *ctx)
+{
+    struct kr_finding_list f = {0};
+    bool yes = kr_check(ctx, text, strlen(text), &f) > 0 && kr_findings_judge(&f);
+    kr_finding_list_fini(&f);
+    return yes;
+}
+
+/*
+ * The extents the group confirmed (kr_demo_extents), each on the pattern that holds its
+ * note, as the debrief's analyseren does it: a decision of its own, so after the fill's
+ * transaction, and the reflection loaded again after each (it renumbers the patterns).
+ */
+static enum kr_status demo_extents(struct kr_store *st, const char *session_id,
+                                   struct kr_error *err)
+{
+    struct kr_checker *checker = NULL;
+    enum kr_status r = kr_checker_new_network(&checker, err);
+    for (size_t e = 0; r == KR_OK && e < kr_demo_n_extents; e++) {
+        const char *cite = kr_demo_extents[e].note;
+        size_t d = 0;
+        for (; d < kr_demo_n_notes; d++) {
+            size_t kl = strlen(kr_demo_notes[d].visit);
+            if (strncmp(cite, kr_demo_notes[d].visit, kl) == 0 && cite[kl] == ' ' &&
+                strcmp(cite + kl + 1, kr_demo_notes[d].time) == 0)
+                break;
+        }
+        if (d == kr_demo_n_notes) {
+            r = kr_error_set(err, KR_INVALID, "Demo: onbekende notitie '%s'.", cite);
+            break;
+        }
+        struct kr_reflection rf;
+        r = kr_reflection_load(st, session_id, judges, checker, &rf, err);
+        size_t i = 0;
+        while (r == KR_OK && i < rf.obs.n && strcmp(rf.obs.items[i].text, kr_demo_notes[d].text))
+            i++;
+        if (r == KR_OK && i == rf.obs.n)
+            r = kr_error_set(err, KR_INVALID, "Demo: notitie '%s' staat niet in de bijeenkomst.",
+                             cite);
+        if (r == KR_OK)
+            r = kr_reflection_set_extent(st, &rf, rf.result.pattern_of[i],
+                                         kr_demo_extents[e].extent, err);
+        kr_reflection_fini(&rf);
+    }
+    kr_checker_free(checker);
     return r;
 }
 
@@ -190,6 +244,8 @@ enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created, s
     else
         kr_store_rollback(st);
     *created = r == KR_OK;
+    if (r == KR_OK)
+        r = demo_extents(st, *id_out, err);
     return r;
 }
 

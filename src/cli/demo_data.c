@@ -471,3 +471,16 @@ const struct kr_demo_step kr_demo_steps[] = {
      {"g6a 09:28:10", "g8 09:31:00"}},
 };
 const size_t kr_demo_n_steps = sizeof kr_demo_steps / sizeof kr_demo_steps[0];
+
+/* In analyseren the group kept the proposal for the skipped opgaven and raised the waiting
+ * with a finger up to "de meeste": they had seen it in groep 8 too, outside the notes. */
+const struct kr_demo_extent kr_demo_extents[] = {
+    {"g3 09:19:10", "de meeste"},
+    {"g6a 09:23:30", "sommige"},
+};
+const size_t kr_demo_n_extents = sizeof kr_demo_extents / sizeof kr_demo_extents[0];
+
+const char kr_demo_prediction[] =
+    "Een leerling die alles doet wat gevraagd wordt, rekent de opgaven van de les uit en steekt "
+    "zijn vinger op als hij vastloopt. Hij leert nog niet om zelf een hulpkaart, het materiaal of "
+    "zijn maatje te kiezen voordat hij gaat wachten.";

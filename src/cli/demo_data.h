@@ -64,6 +64,12 @@ struct kr_demo_step {
     const char *evidence[KR_DEMO_MAX_EVIDENCE];
 };
 
+/* An extent the group confirmed in analyseren: the pattern that holds the cited note. */
+struct kr_demo_extent {
+    const char *note;   /* "visit-key time" */
+    const char *extent; /* enkele | sommige | veel | de meeste */
+};
+
 extern const struct kr_demo_session kr_demo_session;
 extern const struct kr_demo_tweetal kr_demo_tweetallen[];
 extern const size_t kr_demo_n_tweetallen;
@@ -75,5 +81,8 @@ extern const struct kr_demo_toa kr_demo_toas[];
 extern const size_t kr_demo_n_toas;
 extern const struct kr_demo_step kr_demo_steps[];
 extern const size_t kr_demo_n_steps;
+extern const struct kr_demo_extent kr_demo_extents[];
+extern const size_t kr_demo_n_extents;
+extern const char kr_demo_prediction[]; /* the group's answer in voorspellen */
 
 #endif

@@ -70,6 +70,7 @@ struct kr_summary {
     bool have_patterns;             /* patterns computed (not above the size limit) */
     struct kr_reflection refl;      /* patterns with the group's decisions, when have_patterns */
     char **pattern_labels;          /* per pattern: its label, pseudonymised when asked */
+    char **pattern_statements;      /* per pattern: its statement, as it reaches the school */
     struct kr_summary_pattern *pat; /* per pattern: what the summary shows of it */
     size_t count[KR_CORNER_COUNT];  /* shown notes per corner */
     size_t count_auto[KR_CORNER_COUNT]; /* of which placed by kijkronde */
@@ -159,9 +160,8 @@ void kr_write_pattern_visits(struct kr_buf *b, const struct kr_summary *s,
                              void (*esc)(struct kr_buf *, const char *));
 /* Shown notes of corner c in no pattern worth a heading (they stand on their own). */
 size_t kr_write_singles(const struct kr_summary *s, enum kr_corner c);
-/* The Nabespreking section (write_debrief.c); nothing when the group recorded none. */
-void kr_write_html_debrief(struct kr_buf *b, const struct kr_summary *s);
-void kr_write_md_debrief(struct kr_buf *b, const struct kr_summary *s);
+/* Pattern p's heading, statement and extent, as html (true) or Markdown. */
+void kr_write_pattern_head(struct kr_buf *b, const struct kr_summary *s, size_t p, bool html);
 
 static inline const char *kr_write_plural(size_t n, const char *one, const char *more)
 {

@@ -512,6 +512,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
         if (r == KR_OK) {
             const struct kr_pattern_result *pr = &out->refl.result;
             out->pattern_labels = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
+            out->pattern_statements = kr_xcalloc(pr->n_patterns + 1, sizeof(char *));
             struct name_words nw = {0};
             if (opts->hide_names)
                 note_names(&out->obs, &nw);
@@ -520,6 +521,9 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
                 char *own = opts->hide_names ? label_without_names(l, &nw) : NULL;
                 out->pattern_labels[p] = school_text(own ? own : l, sw, nsw_text, opts);
                 free(own);
+                /* (a statement is a note's clause: names go as in the notes' own texts) */
+                const char *stm = pr->patterns[p].statement;
+                out->pattern_statements[p] = stm ? school_text(stm, sw, nsw_text, opts) : NULL;
             }
             for (size_t k = 0; k < nw.n; k++)
                 free(nw.w[k]);
@@ -657,6 +661,9 @@ void kr_summary_fini(struct kr_summary *s)
     for (size_t p = 0; s->pattern_labels && p < s->refl.result.n_patterns; p++)
         free(s->pattern_labels[p]);
     free(s->pattern_labels);
+    for (size_t p = 0; s->pattern_statements && p < s->refl.result.n_patterns; p++)
+        free(s->pattern_statements[p]);
+    free(s->pattern_statements);
     for (size_t p = 0; s->pat && p < s->refl.result.n_patterns; p++)
         free(s->pat[p].visits);
     free(s->pat);

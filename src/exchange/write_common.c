@@ -2,8 +2,8 @@
 /*
  * The wording and counts the Markdown and HTML summaries share: Dutch dates, the kind of
  * bijeenkomst, the basisvaardigheid, visit times and labels, the visits a pattern spans and
- * the notes that stand on their own. Every stored text goes through the escaper the caller
- * passes or through escape.c.
+ * the notes that stand on their own, and a pattern's head (label, statement, extent). Every stored
+ * text goes through the escaper the caller passes or through escape.c.
  */
 #include <string.h>
 
@@ -103,4 +103,33 @@ size_t kr_write_singles(const struct kr_summary *s, enum kr_corner c)
             n += s->pat[p].n_notes;
     }
     return n;
+}
+
+/*
+ * The head of pattern p: its label, its statement (unless the label is that sentence) and
+ * its extent, "de meeste bezoeken · in 5 van 7 bezoeken", the group's when it confirmed one,
+ * else kijkronde's proposal (issue 15.5).
+ */
+void kr_write_pattern_head(struct kr_buf *b, const struct kr_summary *s, size_t p, bool html)
+{
+    void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
+    const struct kr_pattern *pt = &s->refl.result.patterns[p];
+    const char *label = s->pattern_labels[p], *stm = s->pattern_statements[p];
+    kr_buf_puts(b, html ? "<h4>" : "#### ");
+    esc(b, label);
+    kr_buf_puts(b, html ? "</h4>\n" : "\n\n");
+    if (stm && *stm && strncmp(stm, label, strlen(label)) != 0) {
+        kr_buf_puts(b, html ? "<p class=\"stelling\">" : "*");
+        esc(b, stm);
+        kr_buf_puts(b, html ? "</p>\n" : "*\n\n");
+    }
+    if (!pt->extent)
+        return;
+    size_t seen = s->pat[p].n_visits, total = s->visits.n;
+    kr_buf_printf(b, "%s%s bezoeken%s · in %zu van %zu %s · %s%s",
+                  html ? "<p class=\"omvang\"><strong>" : "**", pt->extent,
+                  html ? "</strong>" : "**", seen, total,
+                  kr_write_plural(total, "bezoek", "bezoeken"),
+                  s->refl.confirmed[p] ? "vastgesteld door de groep" : "voorstel van kijkronde",
+                  html ? "</p>\n" : "\n\n");
 }

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The Nabespreking section of the Markdown and HTML summaries: the group's notes per debrief
- * phase, each groepje's theory of action (the chosen one marked), the next steps by actor
- * with their horizon and follow-up, and the evidence of each as references into the summary
- * (a judging or deleted note only counted, never shown).
+ * The Nabespreking section of the Markdown and HTML summaries, in the parts the summary walk
+ * (walk.c) calls for: the group's notes per debrief phase, each groepje's theory of action
+ * (the chosen one marked), the next steps by actor with their horizon and follow-up, and the
+ * evidence of each as references into the summary (a judging or deleted note only counted,
+ * never shown).
  */
 #include <stdio.h>
 
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
 #include "kijkronde/utf8.h"
+#include "walk.h"
 
 /* "Als de schoolleiding ..., dan kunnen leraren ..., waardoor leerlingen ...". */
 static void toa_sentence(struct kr_buf *b, const struct kr_theory_of_action *t,
@@ -95,58 +97,52 @@ static const char *toa_title(const struct kr_toa_version *v, size_t k, char *buf
 }
 
 /* Each groepje's theory of action side by side, the chosen one marked "gekozen". */
-static void html_toas(struct kr_buf *b, const struct kr_summary *s)
+static void html_toa(struct kr_buf *b, const struct kr_summary *s, size_t k)
 {
-    if (!s->toas.n)
-        return;
-    kr_buf_puts(b, "<h3>Theory of action</h3>\n<div class=\"toas\">\n");
-    for (size_t k = 0; k < s->toas.n; k++) {
-        const struct kr_toa_version *v = &s->toas.items[k];
-        char buf[32];
-        kr_buf_printf(b, "<article class=\"toa%s\">\n<h4>", v->chosen ? " gekozen" : "");
-        kr_esc_html(b, toa_title(v, k, buf, sizeof buf));
-        if (v->chosen)
-            kr_buf_puts(b, " <span class=\"gekozen-label\">gekozen</span>");
-        kr_buf_puts(b, "</h4>\n<p class=\"groep\">");
-        struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
-        toa_sentence(b, &t, kr_esc_html, "<strong>", "</strong>");
+    const struct kr_toa_version *v = &s->toas.items[k];
+    char buf[32];
+    kr_buf_printf(b, "<article class=\"toa%s\">\n<h4>", v->chosen ? " gekozen" : "");
+    kr_esc_html(b, toa_title(v, k, buf, sizeof buf));
+    if (v->chosen)
+        kr_buf_puts(b, " <span class=\"gekozen-label\">gekozen</span>");
+    kr_buf_puts(b, "</h4>\n<p class=\"groep\">");
+    struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
+    toa_sentence(b, &t, kr_esc_html, "<strong>", "</strong>");
+    kr_buf_puts(b, "</p>\n");
+    if (v->bewijs && *v->bewijs) {
+        kr_buf_puts(b, "<p class=\"groep\">Waar te zien aan: ");
+        kr_esc_html(b, v->bewijs);
         kr_buf_puts(b, "</p>\n");
-        if (v->bewijs && *v->bewijs) {
-            kr_buf_puts(b, "<p class=\"groep\">Waar te zien aan: ");
-            kr_esc_html(b, v->bewijs);
-            kr_buf_puts(b, "</p>\n");
-        }
-        evidence_refs(b, s, v->evidence, v->n_evidence, true);
-        kr_buf_puts(b, "</article>\n");
     }
-    kr_buf_puts(b, "</div>\n");
+    evidence_refs(b, s, v->evidence, v->n_evidence, true);
+    kr_buf_puts(b, "</article>\n");
 }
 
-static void md_toas(struct kr_buf *b, const struct kr_summary *s)
+static void md_toa(struct kr_buf *b, const struct kr_summary *s, size_t k)
 {
-    if (!s->toas.n)
-        return;
-    kr_buf_puts(b, "### Theory of action\n\n");
-    for (size_t k = 0; k < s->toas.n; k++) {
-        const struct kr_toa_version *v = &s->toas.items[k];
-        char buf[32];
-        kr_buf_puts(b, "#### ");
-        kr_esc_md(b, toa_title(v, k, buf, sizeof buf));
-        kr_buf_puts(b, v->chosen ? " (gekozen)\n\n" : "\n\n");
-        struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
-        toa_sentence(b, &t, kr_esc_md, "**", "**");
+    const struct kr_toa_version *v = &s->toas.items[k];
+    char buf[32];
+    kr_buf_puts(b, "#### ");
+    kr_esc_md(b, toa_title(v, k, buf, sizeof buf));
+    kr_buf_puts(b, v->chosen ? " (gekozen)\n\n" : "\n\n");
+    struct kr_theory_of_action t = {v->schoolleiding, v->leraren, v->leerlingen, v->bewijs};
+    toa_sentence(b, &t, kr_esc_md, "**", "**");
+    kr_buf_puts(b, "\n\n");
+    if (v->bewijs && *v->bewijs) {
+        kr_buf_puts(b, "Waar te zien aan: ");
+        kr_esc_md(b, v->bewijs);
         kr_buf_puts(b, "\n\n");
-        if (v->bewijs && *v->bewijs) {
-            kr_buf_puts(b, "Waar te zien aan: ");
-            kr_esc_md(b, v->bewijs);
-            kr_buf_puts(b, "\n\n");
-        }
-        if (v->n_evidence) {
-            kr_buf_puts(b, "Bewijs:\n\n");
-            evidence_refs(b, s, v->evidence, v->n_evidence, false);
-            kr_buf_puts(b, "\n");
-        }
     }
+    if (v->n_evidence) {
+        kr_buf_puts(b, "Bewijs:\n\n");
+        evidence_refs(b, s, v->evidence, v->n_evidence, false);
+        kr_buf_puts(b, "\n");
+    }
+}
+
+void kr_write_debrief_toa(struct kr_buf *b, const struct kr_summary *s, size_t k, bool html)
+{
+    (html ? html_toa : md_toa)(b, s, k);
 }
 
 /* The follow-up of a step, "Opgevolgd: bezig — text", or nothing. */
@@ -164,100 +160,90 @@ static void step_follow_up(struct kr_buf *b, const struct kr_next_step *n,
     kr_buf_puts(b, ".");
 }
 
-/* The next steps by actor, each with its horizon, follow-up and evidence. */
-static void steps_by_actor(struct kr_buf *b, const struct kr_summary *s, bool html)
+/* Next step k with its horizon, follow-up and evidence. */
+void kr_write_debrief_step(struct kr_buf *b, const struct kr_summary *s, size_t k, bool html)
 {
-    if (!s->steps.n)
-        return;
     void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
-    kr_buf_puts(b, html ? "<h3>Volgende stappen</h3>\n" : "### Volgende stappen\n\n");
-    for (int a = 0; a < KR_ACTOR_COUNT; a++) {
-        size_t n = 0;
-        for (size_t k = 0; k < s->steps.n; k++) {
-            const struct kr_next_step *st = &s->steps.items[k];
-            if ((int)st->actor != a)
-                continue;
-            if (!n++) {
-                kr_buf_puts(b, html ? "<h4>" : "#### ");
-                esc(b, kr_actor_title((enum kr_actor)a));
-                kr_buf_puts(b, html ? "</h4>\n<ul class=\"stappen\">\n" : "\n\n");
-            }
-            kr_buf_puts(b, html ? "<li>" : "- ");
-            esc(b, st->text);
-            kr_buf_puts(b, html ? " <small>(" : " (");
-            esc(b, kr_horizon_title(st->horizon));
-            kr_buf_puts(b, html ? ")</small>" : ")");
-            step_follow_up(b, st, esc);
-            kr_buf_puts(b, "\n");
-            evidence_refs(b, s, st->evidence, st->n_evidence, html);
-            kr_buf_puts(b, html ? "</li>\n" : "");
-        }
-        if (n)
-            kr_buf_puts(b, html ? "</ul>\n" : "\n");
+    const struct kr_next_step *st = &s->steps.items[k];
+    kr_buf_puts(b, html ? "<li>" : "- ");
+    esc(b, st->text);
+    kr_buf_puts(b, html ? " <small>(" : " (");
+    esc(b, kr_horizon_title(st->horizon));
+    kr_buf_puts(b, html ? ")</small>" : ")");
+    step_follow_up(b, st, esc);
+    kr_buf_puts(b, "\n");
+    evidence_refs(b, s, st->evidence, st->n_evidence, html);
+    kr_buf_puts(b, html ? "</li>\n" : "");
+}
+
+/* The heading of an actor's steps (begin) or the end of their list. */
+void kr_write_debrief_actor(struct kr_buf *b, enum kr_actor a, bool begin, bool html)
+{
+    if (!begin) {
+        kr_buf_puts(b, html ? "</ul>\n" : "\n");
+        return;
+    }
+    kr_buf_puts(b, html ? "<h4>" : "#### ");
+    (html ? kr_esc_html : kr_esc_md)(b, kr_actor_title(a));
+    kr_buf_puts(b, html ? "</h4>\n<ul class=\"stappen\">\n" : "\n\n");
+}
+
+/* A debrief phase the group wrote: its title, its question, the group's text. */
+void kr_write_debrief_phase(struct kr_buf *b, const struct kr_summary *s, enum kr_phase p,
+                            bool html)
+{
+    void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
+    kr_buf_puts(b, html ? "<h3>" : "### ");
+    esc(b, kr_phase_title(p));
+    kr_buf_puts(b, html ? "</h3>\n<p class=\"meta\">" : "\n\n*");
+    esc(b, kr_phase_question(p));
+    kr_buf_puts(b, html ? "</p>\n<p class=\"groep\">" : "*\n\n");
+    esc(b, s->phases[p]);
+    kr_buf_puts(b, html ? "</p>\n" : "\n\n");
+}
+
+/* The one theory of action of a summary built without versions. */
+static void old_toa(struct kr_buf *b, const struct kr_summary *s, bool html)
+{
+    void (*esc)(struct kr_buf *, const char *) = html ? kr_esc_html : kr_esc_md;
+    const struct kr_theory_of_action *t = &s->toa;
+    kr_buf_puts(b, html ? "<h3>Theory of action</h3>\n<p class=\"groep\">"
+                        : "### Theory of action\n\n");
+    toa_sentence(b, t, esc, html ? "<strong>" : "**", html ? "</strong>" : "**");
+    kr_buf_puts(b, html ? "</p>\n" : "\n\n");
+    if (t->bewijs && *t->bewijs) {
+        kr_buf_puts(b, html ? "<p class=\"groep\">Waar te zien aan: " : "Waar te zien aan: ");
+        esc(b, t->bewijs);
+        kr_buf_puts(b, html ? "</p>\n" : "\n\n");
     }
 }
 
-void kr_write_html_debrief(struct kr_buf *b, const struct kr_summary *s)
+void kr_write_debrief_section(struct kr_buf *b, const struct kr_summary *s,
+                              enum kr_walk_section sec, bool begin, bool html)
 {
-    if (!kr_summary_has_debrief(s))
-        return;
-    kr_buf_puts(b, "<section>\n<h2>Nabespreking</h2>\n");
-    for (int p = 0; p < KR_PHASE_COUNT; p++) {
-        if (!s->phases[p] || !*s->phases[p])
-            continue;
-        kr_buf_puts(b, "<h3>");
-        kr_esc_html(b, kr_phase_title((enum kr_phase)p));
-        kr_buf_puts(b, "</h3>\n<p class=\"meta\">");
-        kr_esc_html(b, kr_phase_question((enum kr_phase)p));
-        kr_buf_puts(b, "</p>\n<p class=\"groep\">");
-        kr_esc_html(b, s->phases[p]);
-        kr_buf_puts(b, "</p>\n");
-    }
-    const struct kr_theory_of_action *t = &s->toa;
-    html_toas(b, s);
-    steps_by_actor(b, s, true);
-    /* (the single version of before schema 8 is among s->toas; this is for a summary built
-       without them) */
-    if (!s->toas.n && (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs)) {
-        kr_buf_puts(b, "<h3>Theory of action</h3>\n<p class=\"groep\">");
-        toa_sentence(b, t, kr_esc_html, "<strong>", "</strong>");
-        kr_buf_puts(b, "</p>\n");
-        if (t->bewijs && *t->bewijs) {
-            kr_buf_puts(b, "<p class=\"groep\">Waar te zien aan: ");
-            kr_esc_html(b, t->bewijs);
-            kr_buf_puts(b, "</p>\n");
-        }
-    }
-    kr_buf_puts(b, "</section>\n");
-}
-
-void kr_write_md_debrief(struct kr_buf *b, const struct kr_summary *s)
-{
-    if (!kr_summary_has_debrief(s))
-        return;
-    kr_buf_puts(b, "## Nabespreking\n\n");
-    for (int p = 0; p < KR_PHASE_COUNT; p++) {
-        if (!s->phases[p] || !*s->phases[p])
-            continue;
-        kr_buf_puts(b, "### ");
-        kr_esc_md(b, kr_phase_title((enum kr_phase)p));
-        kr_buf_puts(b, "\n\n*");
-        kr_esc_md(b, kr_phase_question((enum kr_phase)p));
-        kr_buf_puts(b, "*\n\n");
-        kr_esc_md(b, s->phases[p]);
-        kr_buf_puts(b, "\n\n");
-    }
-    const struct kr_theory_of_action *t = &s->toa;
-    md_toas(b, s);
-    steps_by_actor(b, s, false);
-    if (!s->toas.n && (t->schoolleiding || t->leraren || t->leerlingen || t->bewijs)) {
-        kr_buf_puts(b, "### Theory of action\n\n");
-        toa_sentence(b, t, kr_esc_md, "**", "**");
-        kr_buf_puts(b, "\n\n");
-        if (t->bewijs && *t->bewijs) {
-            kr_buf_puts(b, "Waar te zien aan: ");
-            kr_esc_md(b, t->bewijs);
-            kr_buf_puts(b, "\n\n");
-        }
+    switch (sec) {
+    case KR_WALK_DEBRIEF:
+        if (begin)
+            kr_buf_puts(b, html ? "<section>\n<h2>Nabespreking</h2>\n" : "## Nabespreking\n\n");
+        else if (html)
+            kr_buf_puts(b, "</section>\n");
+        break;
+    case KR_WALK_TOAS:
+        if (begin)
+            kr_buf_puts(b, html ? "<h3>Theory of action</h3>\n<div class=\"toas\">\n"
+                                : "### Theory of action\n\n");
+        else if (html)
+            kr_buf_puts(b, "</div>\n");
+        break;
+    case KR_WALK_STEPS:
+        if (begin)
+            kr_buf_puts(b, html ? "<h3>Volgende stappen</h3>\n" : "### Volgende stappen\n\n");
+        break;
+    case KR_WALK_OLD_TOA:
+        if (begin)
+            old_toa(b, s, html);
+        break;
+    default:
+        break;
     }
 }

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The summary as one self-contained HTML page: inline CSS and SVG, nothing fetched, A4 print
- * styles. Every stored text goes through kr_esc_html; the writer adds only fixed Dutch
- * wording and numbers. The Nabespreking section is in write_debrief.c.
+ * styles; a writer over the summary walk (walk.c), which decides what is shown and in which
+ * order. Every stored text goes through kr_esc_html; the writer adds only fixed Dutch wording
+ * and numbers. The Nabespreking's parts are in write_debrief.c.
  */
 #include <math.h>
 #include <string.h>
 
 #include "exchange_internal.h"
 #include "kijkronde/clock.h"
+#include "walk.h"
 
 static const char HTML_STYLE[] =
     "<style>\n"
@@ -41,6 +43,7 @@ static const char HTML_STYLE[] =
     ".kind{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.8rem;"
     "font-weight:600;color:#fff;background:var(--accent)}\n"
     ".kind.verschil{background:var(--warm)}\n"
+    ".stelling{margin:.1rem 0 .15rem;font-weight:600}.omvang{margin:0 0 .15rem;font-size:.92em}\n"
     "ul.notes{margin:0;padding-left:1.1rem}ul.notes li{margin:.15rem 0;white-space:pre-wrap}\n"
     ".t{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".oordeel{color:var(--warm)}\n"
@@ -144,192 +147,304 @@ static void html_note_li(struct kr_buf *b, const struct kr_summary *s, size_t i,
     kr_buf_puts(b, "</li>\n");
 }
 
-static void html_patterns(struct kr_buf *b, const struct kr_summary *s)
-{
-    kr_buf_puts(b, "<section>\n<h2>Patronen per hoek</h2>\n");
-    if (!s->have_patterns) {
-        kr_buf_printf(b, "<p>%s</p>\n</section>\n",
-                      s->obs.n == 0 ? "Er zijn nog geen notities."
-                                    : "Bij zo veel notities staan de patronen niet in de "
-                                      "samenvatting; bekijk ze met <code>kijkronde "
-                                      "patterns</code>.");
-        return;
-    }
-    for (enum kr_corner c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++) {
-        kr_buf_printf(b, "<h3>%s <small>(%zu %s)</small></h3>\n", kr_summary_corner_title(c),
-                      s->count[c], kr_write_plural(s->count[c], "notitie", "notities"));
-        size_t shown = 0;
-        for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-            const struct kr_summary_pattern *sp = &s->pat[p];
-            if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
-                continue;
-            shown++;
-            kr_buf_puts(b, "<article class=\"pattern\"><h4>");
-            kr_esc_html(b, s->pattern_labels[p]);
-            kr_buf_printf(b,
-                          "</h4>\n<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
-                          "notities · gezien in ",
-                          kr_pattern_kind_str(sp->kind), kr_pattern_kind_str(sp->kind),
-                          sp->n_notes);
-            kr_write_pattern_visits(b, s, sp, kr_esc_html);
-            kr_buf_puts(b, "</p>\n<ul class=\"notes\">\n");
-            for (size_t k = 0; k < sp->n_representatives; k++)
-                html_note_li(b, s, sp->representatives[k], true);
-            kr_buf_puts(b, "</ul></article>\n");
-        }
-        size_t single = kr_write_singles(s, c);
-        if (!shown && !single)
-            kr_buf_puts(b, "<p class=\"meta\">Geen notities in deze hoek.</p>\n");
-        else if (single)
-            kr_buf_printf(b, "<p class=\"meta\">%s%zu %s die op zichzelf %s: zie de bijlage.</p>\n",
-                          shown ? "En " : "", single,
-                          kr_write_plural(single, "notitie", "notities"),
-                          kr_write_plural(single, "staat", "staan"));
-    }
-    kr_buf_puts(b, "</section>\n");
-}
+struct html {
+    struct kr_buf b;
+    FILE *out;
+};
 
-static void html_compare(struct kr_buf *b, const struct kr_summary *s)
+static void html_begin(void *ctx, const struct kr_summary *s)
 {
-    if (!s->have_patterns)
-        return;
-    kr_buf_puts(b, "<section>\n<h2>Overeenkomsten en verschillen</h2>\n");
-    for (int kind = 0; kind < 2; kind++) {
-        kr_buf_printf(b, "<h3>%s <small>%s</small></h3>\n<ul>\n",
-                      kind == 0 ? "Overeenkomsten" : "Verschillen",
-                      kind == 0 ? "gezien in twee of meer klassen" : "gezien in één klas");
-        size_t n = 0;
-        for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-            const struct kr_summary_pattern *sp = &s->pat[p];
-            if ((int)sp->kind != kind || !kr_summary_pattern_shown(s, p))
-                continue;
-            n++;
-            kr_buf_puts(b, "<li><strong>");
-            kr_esc_html(b, s->pattern_labels[p]);
-            kr_buf_printf(b, "</strong> <small>(%s, %zu %s)</small>: ",
-                          kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes,
-                          kr_write_plural(sp->n_notes, "notitie", "notities"));
-            kr_write_pattern_visits(b, s, sp, kr_esc_html);
-            kr_buf_puts(b, "</li>\n");
-        }
-        if (!n)
-            kr_buf_puts(b, "<li>Geen.</li>\n");
-        kr_buf_puts(b, "</ul>\n");
-    }
-    kr_buf_puts(b, "</section>\n");
-}
-
-static void html_appendix(struct kr_buf *b, const struct kr_summary *s, FILE *out)
-{
-    kr_buf_puts(b, "<section class=\"appendix\">\n<h2>Bijlage: alle feitelijke notities per "
-                   "klassenbezoek</h2>\n");
-    for (size_t v = 0; v <= s->visits.n; v++) {
-        size_t n = s->visit_shown[v];
-        if (v == s->visits.n && n == 0)
-            break;
-        kr_buf_puts(b, "<h3>");
-        kr_esc_html(b, kr_write_visit_label(s, v));
-        kr_buf_puts(b, " <small>");
-        if (v < s->visits.n) {
-            const struct kr_visit *vi = &s->visits.items[v];
-            if (vi->subject) {
-                kr_esc_html(b, vi->subject);
-                kr_buf_puts(b, " · ");
-            }
-            kr_write_visit_times(b, vi);
-            kr_buf_puts(b, vi->started_at ? " · " : "");
-        }
-        kr_buf_printf(b, "%zu %s</small></h3>\n", n, kr_write_plural(n, "notitie", "notities"));
-        if (n) {
-            kr_buf_puts(b, "<table><thead><tr><th>Tijd, hoek</th><th>Notitie</th></tr>"
-                           "</thead><tbody>\n");
-            for (size_t k = s->visit_start[v]; k < s->visit_start[v + 1]; k++) {
-                size_t i = s->by_visit[k];
-                const struct kr_summary_note *sn = &s->notes[i];
-                if (!kr_summary_shown(s, i))
-                    continue;
-                char hhmm[6];
-                kr_clock_hhmm(sn->o->at, hhmm);
-                kr_buf_printf(b,
-                              "<tr%s><td class=\"t\">%s<br><span class=\"c\">%s%s</span></td>"
-                              "<td class=\"txt\">",
-                              sn->judging ? " class=\"oordeel\"" : "", hhmm,
-                              sn->corner ? kr_corner_str(sn->corner) : "–",
-                              sn->auto_placed ? "*" : "");
-                kr_esc_html(b, sn->text);
-                if (sn->judging)
-                    kr_buf_puts(b, " <small>(bevat een oordeel)</small>");
-                kr_buf_puts(b, "</td></tr>\n");
-                kr_esc_flush(b, out, false);
-            }
-            kr_buf_puts(b, "</tbody></table>\n");
-        }
-        size_t weg = v < s->visits.n ? s->judging_per_visit[v] : 0;
-        if (weg && !s->opts.include_judging)
-            kr_buf_printf(b, "<p class=\"meta\">%zu %s met een oordeel %s niet opgenomen.</p>\n",
-                          weg, kr_write_plural(weg, "notitie", "notities"),
-                          kr_write_plural(weg, "is", "zijn"));
-    }
-    kr_buf_puts(b, "<p class=\"meta\">* De hoek is door kijkronde gekozen; de waarnemer had de "
-                   "notitie niet geplaatst.</p>\n</section>\n");
-}
-
-void kr_summary_write_html(const struct kr_summary *s, FILE *out)
-{
-    struct kr_buf b = {0};
+    struct kr_buf *b = &((struct html *)ctx)->b;
     const struct kr_session *se = &s->session;
-    kr_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    "style-src 'unsafe-inline'\">\n<title>Kijkronde: ");
-    kr_esc_html(&b, s->host_school ? s->host_school : "bijeenkomst");
-    kr_buf_puts(&b, ", ");
-    kr_write_date_nl(&b, se->date);
-    kr_buf_puts(&b, "</title>\n");
-    kr_buf_puts(&b, HTML_STYLE);
-    kr_buf_puts(&b, "</head>\n<body>\n<header>\n<p class=\"kicker\">Kijkronde · samenvatting "
-                    "van de bijeenkomst</p>\n<h1>");
-    kr_esc_html(&b, s->host_school ? s->host_school : "Bijeenkomst");
-    kr_buf_puts(&b, "</h1>\n<p class=\"sub\">");
-    kr_write_date_nl(&b, se->date);
-    kr_buf_printf(&b, " · %s</p>\n</header>\n", kr_write_kind_nl(se->kind));
+    kr_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'\">\n<title>Kijkronde: ");
+    kr_esc_html(b, s->host_school ? s->host_school : "bijeenkomst");
+    kr_buf_puts(b, ", ");
+    kr_write_date_nl(b, se->date);
+    kr_buf_puts(b, "</title>\n");
+    kr_buf_puts(b, HTML_STYLE);
+    kr_buf_puts(b, "</head>\n<body>\n<header>\n<p class=\"kicker\">Kijkronde · samenvatting "
+                   "van de bijeenkomst</p>\n<h1>");
+    kr_esc_html(b, s->host_school ? s->host_school : "Bijeenkomst");
+    kr_buf_puts(b, "</h1>\n<p class=\"sub\">");
+    kr_write_date_nl(b, se->date);
+    kr_buf_printf(b, " · %s</p>\n</header>\n", kr_write_kind_nl(se->kind));
 
-    kr_buf_puts(&b, "<section>\n<h2>Kijkvraag</h2>\n<p class=\"vraag\">");
-    kr_esc_html(&b, se->kijkvraag_text);
-    kr_buf_puts(&b, "</p>\n<dl>\n");
-    html_dd(&b, "Ontwikkelvraag", se->ontwikkelvraag);
-    html_dd(&b, "Basisvaardigheid", kr_write_basis_nl(se->basis));
-    html_dd(&b, "Kijkpunten", se->kijkpunten);
-    html_dd(&b, "Netwerk", s->network);
-    kr_buf_puts(&b, "</dl>\n");
+    kr_buf_puts(b, "<section>\n<h2>Kijkvraag</h2>\n<p class=\"vraag\">");
+    kr_esc_html(b, se->kijkvraag_text);
+    kr_buf_puts(b, "</p>\n<dl>\n");
+    html_dd(b, "Ontwikkelvraag", se->ontwikkelvraag);
+    html_dd(b, "Basisvaardigheid", kr_write_basis_nl(se->basis));
+    html_dd(b, "Kijkpunten", se->kijkpunten);
+    html_dd(b, "Netwerk", s->network);
+    kr_buf_puts(b, "</dl>\n");
     size_t shown = kr_write_shown_notes(s);
-    kr_buf_printf(&b, "<p class=\"stats\">%zu %s · %zu %s", s->visits.n,
+    kr_buf_printf(b, "<p class=\"stats\">%zu %s · %zu %s", s->visits.n,
                   kr_write_plural(s->visits.n, "klassenbezoek", "klassenbezoeken"), shown,
                   kr_write_plural(shown, "notitie", "notities"));
     if (s->n_judging && !s->opts.include_judging)
-        kr_buf_printf(&b, " · %zu %s met een oordeel niet opgenomen", s->n_judging,
+        kr_buf_printf(b, " · %zu %s met een oordeel niet opgenomen", s->n_judging,
                       kr_write_plural(s->n_judging, "notitie", "notities"));
-    kr_buf_puts(&b, "</p>\n</section>\n");
+    kr_buf_puts(b, "</p>\n</section>\n");
 
-    kr_buf_puts(&b, "<section>\n<h2>De didactische driehoek</h2>\n<div class=\"driehoek-wrap\">\n");
-    html_triangle(&b, s);
+    kr_buf_puts(b, "<section>\n<h2>De didactische driehoek</h2>\n<div class=\"driehoek-wrap\">\n");
+    html_triangle(b, s);
     size_t autos = s->count_auto[1] + s->count_auto[2] + s->count_auto[3];
     size_t own = shown - autos - s->n_group_placed - s->count[KR_CORNER_NONE];
-    kr_buf_printf(&b,
+    kr_buf_printf(b,
                   "<p class=\"legend\">Bij elke hoek staat hoeveel notities over de leerling, de "
                   "leraar of de leerinhoud gaan. De waarnemers plaatsten zelf %zu %s",
                   own, kr_write_plural(own, "notitie", "notities"));
     if (s->n_group_placed)
-        kr_buf_printf(&b, ", de groep %zu in de nabespreking", s->n_group_placed);
-    kr_buf_printf(&b, "; kijkronde plaatste er %zu.%s</p>\n</div>\n</section>\n", autos,
+        kr_buf_printf(b, ", de groep %zu in de nabespreking", s->n_group_placed);
+    kr_buf_printf(b, "; kijkronde plaatste er %zu.%s</p>\n</div>\n</section>\n", autos,
                   s->count[KR_CORNER_NONE] ? " Sommige notities zijn nog niet geplaatst." : "");
-    html_patterns(&b, s);
-    html_compare(&b, s);
-    kr_write_html_debrief(&b, s);
-    html_appendix(&b, s, out);
-    kr_buf_puts(&b, "<footer>Gemaakt met kijkronde. Namen van waarnemers staan niet in deze "
-                    "samenvatting; notities beschrijven wat leerlingen en leraren doen, "
-                    "zonder oordeel.</footer>\n</body>\n</html>\n");
-    kr_esc_flush(&b, out, true);
-    kr_buf_fini(&b);
+}
+
+static void html_section(void *ctx, const struct kr_summary *s, enum kr_walk_section sec,
+                         bool begin)
+{
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    switch (sec) {
+    case KR_WALK_PATTERNS:
+        if (!begin) {
+            kr_buf_puts(b, "</section>\n");
+            break;
+        }
+        kr_buf_puts(b, "<section>\n<h2>Patronen per hoek</h2>\n");
+        if (!s->have_patterns)
+            kr_buf_printf(b, "<p>%s</p>\n",
+                          s->obs.n == 0 ? "Er zijn nog geen notities."
+                                        : "Bij zo veel notities staan de patronen niet in de "
+                                          "samenvatting; bekijk ze met <code>kijkronde "
+                                          "patterns</code>.");
+        break;
+    case KR_WALK_COMPARE:
+        kr_buf_puts(b,
+                    begin ? "<section>\n<h2>Overeenkomsten en verschillen</h2>\n" : "</section>\n");
+        break;
+    case KR_WALK_APPENDIX:
+        kr_buf_puts(b, begin ? "<section class=\"appendix\">\n<h2>Bijlage: alle feitelijke "
+                               "notities per klassenbezoek</h2>\n"
+                             : "<p class=\"meta\">* De hoek is door kijkronde gekozen; de "
+                               "waarnemer had de notitie niet geplaatst.</p>\n</section>\n");
+        break;
+    default:
+        kr_write_debrief_section(b, s, sec, begin, true);
+        break;
+    }
+}
+
+static void html_section_begin(void *ctx, const struct kr_summary *s, enum kr_walk_section sec)
+{
+    html_section(ctx, s, sec, true);
+}
+
+static void html_section_end(void *ctx, const struct kr_summary *s, enum kr_walk_section sec)
+{
+    html_section(ctx, s, sec, false);
+}
+
+static void html_corner_begin(void *ctx, const struct kr_summary *s, enum kr_corner c)
+{
+    kr_buf_printf(&((struct html *)ctx)->b, "<h3>%s <small>(%zu %s)</small></h3>\n",
+                  kr_summary_corner_title(c), s->count[c],
+                  kr_write_plural(s->count[c], "notitie", "notities"));
+}
+
+static void html_pattern(void *ctx, const struct kr_summary *s, size_t p)
+{
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    const struct kr_summary_pattern *sp = &s->pat[p];
+    kr_buf_puts(b, "<article class=\"pattern\">");
+    kr_write_pattern_head(b, s, p, true);
+    kr_buf_printf(b,
+                  "<p class=\"meta\"><span class=\"kind %s\">%s</span> · %zu "
+                  "notities · gezien in ",
+                  kr_pattern_kind_str(sp->kind), kr_pattern_kind_str(sp->kind), sp->n_notes);
+    kr_write_pattern_visits(b, s, sp, kr_esc_html);
+    kr_buf_puts(b, "</p>\n<ul class=\"notes\">\n");
+}
+
+static void html_example(void *ctx, const struct kr_summary *s, size_t p, size_t k, size_t i)
+{
+    (void)p;
+    (void)k;
+    html_note_li(&((struct html *)ctx)->b, s, i, true);
+}
+
+static void html_pattern_end(void *ctx, const struct kr_summary *s, size_t p)
+{
+    (void)s;
+    (void)p;
+    kr_buf_puts(&((struct html *)ctx)->b, "</ul></article>\n");
+}
+
+static void html_corner_end(void *ctx, const struct kr_summary *s, enum kr_corner c, size_t shown,
+                            size_t single)
+{
+    (void)s;
+    (void)c;
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    if (!shown && !single)
+        kr_buf_puts(b, "<p class=\"meta\">Geen notities in deze hoek.</p>\n");
+    else if (single)
+        kr_buf_printf(b, "<p class=\"meta\">%s%zu %s die op zichzelf %s: zie de bijlage.</p>\n",
+                      shown ? "En " : "", single, kr_write_plural(single, "notitie", "notities"),
+                      kr_write_plural(single, "staat", "staan"));
+}
+
+static void html_kind_begin(void *ctx, const struct kr_summary *s, enum kr_pattern_kind kind)
+{
+    (void)s;
+    bool same = kind == KR_PATTERN_OVEREENKOMST;
+    kr_buf_printf(&((struct html *)ctx)->b, "<h3>%s <small>%s</small></h3>\n<ul>\n",
+                  same ? "Overeenkomsten" : "Verschillen",
+                  same ? "gezien in twee of meer klassen" : "gezien in één klas");
+}
+
+static void html_kind_item(void *ctx, const struct kr_summary *s, size_t p)
+{
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    const struct kr_summary_pattern *sp = &s->pat[p];
+    kr_buf_puts(b, "<li><strong>");
+    kr_esc_html(b, s->pattern_labels[p]);
+    kr_buf_printf(b, "</strong> <small>(%s, %zu %s)</small>: ",
+                  kr_summary_corner_title(s->refl.result.patterns[p].corner), sp->n_notes,
+                  kr_write_plural(sp->n_notes, "notitie", "notities"));
+    kr_write_pattern_visits(b, s, sp, kr_esc_html);
+    kr_buf_puts(b, "</li>\n");
+}
+
+static void html_kind_end(void *ctx, const struct kr_summary *s, enum kr_pattern_kind kind,
+                          size_t n)
+{
+    (void)s;
+    (void)kind;
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    if (!n)
+        kr_buf_puts(b, "<li>Geen.</li>\n");
+    kr_buf_puts(b, "</ul>\n");
+}
+
+static void html_phase(void *ctx, const struct kr_summary *s, enum kr_phase ph)
+{
+    kr_write_debrief_phase(&((struct html *)ctx)->b, s, ph, true);
+}
+
+static void html_toa(void *ctx, const struct kr_summary *s, size_t k)
+{
+    kr_write_debrief_toa(&((struct html *)ctx)->b, s, k, true);
+}
+
+static void html_actor_begin(void *ctx, const struct kr_summary *s, enum kr_actor a)
+{
+    (void)s;
+    kr_write_debrief_actor(&((struct html *)ctx)->b, a, true, true);
+}
+
+static void html_step(void *ctx, const struct kr_summary *s, size_t k)
+{
+    kr_write_debrief_step(&((struct html *)ctx)->b, s, k, true);
+}
+
+static void html_actor_end(void *ctx, const struct kr_summary *s, enum kr_actor a)
+{
+    (void)s;
+    kr_write_debrief_actor(&((struct html *)ctx)->b, a, false, true);
+}
+
+static void html_visit_begin(void *ctx, const struct kr_summary *s, size_t v, size_t n)
+{
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    kr_buf_puts(b, "<h3>");
+    kr_esc_html(b, kr_write_visit_label(s, v));
+    kr_buf_puts(b, " <small>");
+    if (v < s->visits.n) {
+        const struct kr_visit *vi = &s->visits.items[v];
+        if (vi->subject) {
+            kr_esc_html(b, vi->subject);
+            kr_buf_puts(b, " · ");
+        }
+        kr_write_visit_times(b, vi);
+        kr_buf_puts(b, vi->started_at ? " · " : "");
+    }
+    kr_buf_printf(b, "%zu %s</small></h3>\n", n, kr_write_plural(n, "notitie", "notities"));
+    if (n)
+        kr_buf_puts(b, "<table><thead><tr><th>Tijd, hoek</th><th>Notitie</th></tr>"
+                       "</thead><tbody>\n");
+}
+
+static void html_appendix_note(void *ctx, const struct kr_summary *s, size_t i)
+{
+    struct html *h = ctx;
+    struct kr_buf *b = &h->b;
+    const struct kr_summary_note *sn = &s->notes[i];
+    char hhmm[6];
+    kr_clock_hhmm(sn->o->at, hhmm);
+    kr_buf_printf(b,
+                  "<tr%s><td class=\"t\">%s<br><span class=\"c\">%s%s</span></td>"
+                  "<td class=\"txt\">",
+                  sn->judging ? " class=\"oordeel\"" : "", hhmm,
+                  sn->corner ? kr_corner_str(sn->corner) : "–", sn->auto_placed ? "*" : "");
+    kr_esc_html(b, sn->text);
+    if (sn->judging)
+        kr_buf_puts(b, " <small>(bevat een oordeel)</small>");
+    kr_buf_puts(b, "</td></tr>\n");
+    kr_esc_flush(b, h->out, false);
+}
+
+static void html_visit_end(void *ctx, const struct kr_summary *s, size_t v, size_t weg)
+{
+    struct kr_buf *b = &((struct html *)ctx)->b;
+    if (s->visit_shown[v])
+        kr_buf_puts(b, "</tbody></table>\n");
+    if (weg)
+        kr_buf_printf(b, "<p class=\"meta\">%zu %s met een oordeel %s niet opgenomen.</p>\n", weg,
+                      kr_write_plural(weg, "notitie", "notities"),
+                      kr_write_plural(weg, "is", "zijn"));
+}
+
+static void html_end(void *ctx, const struct kr_summary *s)
+{
+    (void)s;
+    kr_buf_puts(&((struct html *)ctx)->b,
+                "<footer>Gemaakt met kijkronde. Namen van waarnemers staan niet in deze "
+                "samenvatting; notities beschrijven wat leerlingen en leraren doen, "
+                "zonder oordeel.</footer>\n</body>\n</html>\n");
+}
+
+static const struct kr_summary_writer HTML_WRITER = {
+    .sections = KR_WALK_BIT(KR_WALK_PATTERNS) | KR_WALK_BIT(KR_WALK_COMPARE) |
+                KR_WALK_BIT(KR_WALK_DEBRIEF) | KR_WALK_BIT(KR_WALK_APPENDIX),
+    .begin = html_begin,
+    .end = html_end,
+    .section_begin = html_section_begin,
+    .section_end = html_section_end,
+    .corner_begin = html_corner_begin,
+    .pattern = html_pattern,
+    .example = html_example,
+    .pattern_end = html_pattern_end,
+    .corner_end = html_corner_end,
+    .kind_begin = html_kind_begin,
+    .kind_item = html_kind_item,
+    .kind_end = html_kind_end,
+    .phase = html_phase,
+    .toa = html_toa,
+    .actor_begin = html_actor_begin,
+    .step = html_step,
+    .actor_end = html_actor_end,
+    .visit_begin = html_visit_begin,
+    .note = html_appendix_note,
+    .visit_end = html_visit_end,
+};
+
+void kr_summary_write_html(const struct kr_summary *s, FILE *out)
+{
+    struct html h = {.out = out};
+    kr_summary_walk(s, &HTML_WRITER, &h);
+    kr_esc_flush(&h.b, out, true);
+    kr_buf_fini(&h.b);
 }

@@ -4,7 +4,8 @@
  * the CSV export, every text a string cell (so Excel and LibreOffice neither run a
  * formula nor turn "12-3" into a date, and no formula guard is needed), a bold frozen
  * header, column widths and a filter; sheet "Patronen" with the patterns the summary
- * shows (kr_summary_pattern_shown: no judging pattern, only shown notes as examples).
+ * shows (kr_summary_pattern_shown: no judging pattern, only shown notes as examples). A
+ * writer over the summary walk (walk.c) that asks for the note table and the patterns.
  * The only file that includes xlsxwriter.h.
  */
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "exchange_internal.h"
 #include "kijkronde/utf8.h"
+#include "walk.h"
 
 /* Excel's limit on the characters of one cell. */
 #define CELL_MAX 32767
@@ -65,88 +67,131 @@ static const char *visit_label(const struct kr_summary *s, size_t v)
     return v < s->visits.n ? s->visit_labels[v] : "?";
 }
 
-static void notes_sheet(struct sheet *sh, const struct kr_summary *s, lxw_format *head,
-                        lxw_format *wrap)
+/* The workbook the walk fills: the two sheets, their formats, the next row of Patronen. */
+struct book {
+    struct sheet notes, pats;
+    lxw_format *head, *wrap;
+    lxw_row_t r;
+    struct kr_buf visits;
+};
+
+static void notes_begin(struct book *bk, const struct kr_summary *s)
 {
     static const char *const title[] = {"id",  "datum", "tijd",    "klas",
                                         "vak", "hoek",  "notitie", "oordeel"};
     static const double width[] = {38, 11, 9, 12, 14, 11, 80, 9};
+    struct sheet *sh = &bk->notes;
     lxw_col_t ncol = s->checked ? 8 : 7;
     for (lxw_col_t c = 0; c < ncol; c++) {
-        worksheet_set_column(sh->ws, c, c, width[c], c == 6 ? wrap : NULL);
-        put(sh, 0, c, title[c], head);
+        worksheet_set_column(sh->ws, c, c, width[c], c == 6 ? bk->wrap : NULL);
+        put(sh, 0, c, title[c], bk->head);
     }
     worksheet_freeze_panes(sh->ws, 1, 0);
-    for (size_t i = 0; i < s->obs.n; i++) {
-        const struct kr_summary_note *n = &s->notes[i];
-        const struct kr_observation *o = n->o;
-        char date[11] = "", time[9] = "";
-        if (o->at && strlen(o->at) >= 19) {
-            memcpy(date, o->at, 10);
-            memcpy(time, o->at + 11, 8);
-        }
-        const struct kr_visit *v = n->visit < s->visits.n ? &s->visits.items[n->visit] : NULL;
-        lxw_row_t r = (lxw_row_t)(i + 1);
-        put(sh, r, 0, o->id, NULL);
-        put(sh, r, 1, date, NULL);
-        put(sh, r, 2, time, NULL);
-        put(sh, r, 3, visit_label(s, n->visit), NULL);
-        put(sh, r, 4, v ? v->subject : NULL, NULL);
-        put(sh, r, 5, kr_corner_str(o->corner), NULL);
-        put(sh, r, 6, n->text, NULL);
-        if (s->checked)
-            put(sh, r, 7, n->judging ? "ja" : "nee", NULL);
-        kr_progress_add(s->plan, 1);
-    }
-    worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)s->obs.n, (lxw_col_t)(ncol - 1));
 }
 
-static void patterns_sheet(struct sheet *sh, const struct kr_summary *s, lxw_format *head,
-                           lxw_format *wrap)
+static void note_row(void *ctx, const struct kr_summary *s, size_t i)
+{
+    struct sheet *sh = &((struct book *)ctx)->notes;
+    const struct kr_summary_note *n = &s->notes[i];
+    const struct kr_observation *o = n->o;
+    char date[11] = "", time[9] = "";
+    if (o->at && strlen(o->at) >= 19) {
+        memcpy(date, o->at, 10);
+        memcpy(time, o->at + 11, 8);
+    }
+    const struct kr_visit *v = n->visit < s->visits.n ? &s->visits.items[n->visit] : NULL;
+    lxw_row_t r = (lxw_row_t)(i + 1);
+    put(sh, r, 0, o->id, NULL);
+    put(sh, r, 1, date, NULL);
+    put(sh, r, 2, time, NULL);
+    put(sh, r, 3, visit_label(s, n->visit), NULL);
+    put(sh, r, 4, v ? v->subject : NULL, NULL);
+    put(sh, r, 5, kr_corner_str(o->corner), NULL);
+    put(sh, r, 6, n->text, NULL);
+    if (s->checked)
+        put(sh, r, 7, n->judging ? "ja" : "nee", NULL);
+    kr_progress_add(s->plan, 1);
+}
+
+static void patterns_begin(struct book *bk, const struct kr_summary *s)
 {
     static const char *const title[] = {"hoek",    "patroon",   "soort",     "notities",
                                         "klassen", "voorbeeld", "voorbeeld", "voorbeeld"};
     static const double width[] = {12, 40, 14, 9, 24, 60, 60, 60};
+    struct sheet *sh = &bk->pats;
     for (lxw_col_t c = 0; c < 8; c++) {
-        worksheet_set_column(sh->ws, c, c, width[c], c >= 5 ? wrap : NULL);
-        put(sh, 0, c, title[c], head);
+        worksheet_set_column(sh->ws, c, c, width[c], c >= 5 ? bk->wrap : NULL);
+        put(sh, 0, c, title[c], bk->head);
     }
     worksheet_freeze_panes(sh->ws, 1, 0);
-    if (!s->have_patterns) {
+    if (!s->have_patterns)
         put(sh, 1, 0,
             s->obs.n == 0 ? "Er zijn nog geen notities."
                           : "Bij zo veel notities staan de patronen niet in de export; bekijk "
                             "ze met 'kijkronde patterns'.",
             NULL);
-        return;
-    }
-    lxw_row_t r = 1;
-    struct kr_buf visits = {0};
-    for (enum kr_corner c = KR_CORNER_LEERLING; c <= KR_CORNER_LEERINHOUD; c++) {
-        for (size_t p = 0; p < s->refl.result.n_patterns; p++) {
-            const struct kr_summary_pattern *sp = &s->pat[p];
-            if (s->refl.result.patterns[p].corner != c || !kr_summary_pattern_shown(s, p))
-                continue;
-            kr_buf_reset(&visits);
-            for (size_t k = 0; k < sp->n_visits; k++) {
-                if (k)
-                    kr_buf_puts(&visits, ", ");
-                kr_buf_puts(&visits, visit_label(s, kr_summary_visit_of(s, sp->visits[k])));
-            }
-            put(sh, r, 0, kr_summary_corner_title(c), NULL);
-            put(sh, r, 1, s->pattern_labels[p], NULL);
-            put(sh, r, 2, kr_pattern_kind_str(sp->kind), NULL);
-            put_number(sh, r, 3, sp->n_notes);
-            put(sh, r, 4, kr_buf_str(&visits), NULL);
-            for (size_t k = 0; k < sp->n_representatives; k++)
-                put(sh, r, (lxw_col_t)(5 + k), s->notes[sp->representatives[k]].text, NULL);
-            r++;
-        }
-    }
-    kr_buf_fini(&visits);
-    if (r == 1)
-        put(sh, 1, 0, "Geen patronen met twee of meer notities.", NULL);
+    bk->r = 1;
 }
+
+static void section_begin(void *ctx, const struct kr_summary *s, enum kr_walk_section sec)
+{
+    if (sec == KR_WALK_NOTES)
+        notes_begin(ctx, s);
+    else if (sec == KR_WALK_PATTERNS)
+        patterns_begin(ctx, s);
+}
+
+static void section_end(void *ctx, const struct kr_summary *s, enum kr_walk_section sec)
+{
+    struct book *bk = ctx;
+    if (sec == KR_WALK_NOTES)
+        worksheet_autofilter(bk->notes.ws, 0, 0, (lxw_row_t)s->obs.n,
+                             (lxw_col_t)((s->checked ? 8 : 7) - 1));
+    else if (sec == KR_WALK_PATTERNS && s->have_patterns && bk->r == 1)
+        put(&bk->pats, 1, 0, "Geen patronen met twee of meer notities.", NULL);
+}
+
+static void pattern_row(void *ctx, const struct kr_summary *s, size_t p)
+{
+    struct book *bk = ctx;
+    struct sheet *sh = &bk->pats;
+    const struct kr_summary_pattern *sp = &s->pat[p];
+    kr_buf_reset(&bk->visits);
+    for (size_t k = 0; k < sp->n_visits; k++) {
+        if (k)
+            kr_buf_puts(&bk->visits, ", ");
+        kr_buf_puts(&bk->visits, visit_label(s, kr_summary_visit_of(s, sp->visits[k])));
+    }
+    put(sh, bk->r, 0, kr_summary_corner_title(s->refl.result.patterns[p].corner), NULL);
+    put(sh, bk->r, 1, s->pattern_labels[p], NULL);
+    put(sh, bk->r, 2, kr_pattern_kind_str(sp->kind), NULL);
+    put_number(sh, bk->r, 3, sp->n_notes);
+    put(sh, bk->r, 4, kr_buf_str(&bk->visits), NULL);
+}
+
+static void pattern_example(void *ctx, const struct kr_summary *s, size_t p, size_t k, size_t i)
+{
+    (void)p;
+    struct book *bk = ctx;
+    put(&bk->pats, bk->r, (lxw_col_t)(5 + k), s->notes[i].text, NULL);
+}
+
+static void pattern_end(void *ctx, const struct kr_summary *s, size_t p)
+{
+    (void)s;
+    (void)p;
+    ((struct book *)ctx)->r++;
+}
+
+static const struct kr_summary_writer XLSX_WRITER = {
+    .sections = KR_WALK_BIT(KR_WALK_NOTES) | KR_WALK_BIT(KR_WALK_PATTERNS),
+    .section_begin = section_begin,
+    .section_end = section_end,
+    .row = note_row,
+    .pattern = pattern_row,
+    .example = pattern_example,
+    .pattern_end = pattern_end,
+};
 
 enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *path,
                                      struct kr_error *err)
@@ -160,18 +205,20 @@ enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *pat
     lxw_format *wrap = workbook_add_format(wb);
     format_set_text_wrap(wrap);
     format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-    struct sheet notes = {.ws = workbook_add_worksheet(wb, "Notities")};
-    struct sheet pats = {.ws = workbook_add_worksheet(wb, "Patronen")};
-    lxw_error rc = notes.ws && pats.ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    struct book bk = {.notes = {.ws = workbook_add_worksheet(wb, "Notities")},
+                      .pats = {.ws = workbook_add_worksheet(wb, "Patronen")},
+                      .head = head,
+                      .wrap = wrap};
+    lxw_error rc = bk.notes.ws && bk.pats.ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
     if (rc == LXW_NO_ERROR) {
-        notes_sheet(&notes, s, head, wrap);
-        patterns_sheet(&pats, s, head, wrap);
-        rc = notes.rc != LXW_NO_ERROR ? notes.rc : pats.rc;
+        kr_summary_walk(s, &XLSX_WRITER, &bk);
+        rc = bk.notes.rc != LXW_NO_ERROR ? bk.notes.rc : bk.pats.rc;
     }
     lxw_error closed = workbook_close(wb); /* frees wb, also after an error */
     kr_progress_add(s->plan, s->obs.n);
-    kr_buf_fini(&notes.tmp);
-    kr_buf_fini(&pats.tmp);
+    kr_buf_fini(&bk.notes.tmp);
+    kr_buf_fini(&bk.pats.tmp);
+    kr_buf_fini(&bk.visits);
     if (rc == LXW_NO_ERROR)
         rc = closed;
     if (rc != LXW_NO_ERROR)

@@ -93,6 +93,8 @@ enum kr_status kr_import_check(struct kr_store *st, size_t notes, const char *so
 
 /* Does schema src have this table? (An older database may lack the reflection.) */
 bool kr_store_src_has(struct kr_store *st, const char *table);
+/* Does src.table have this column? (An older database may lack a newer one.) */
+bool kr_store_src_has_col(struct kr_store *st, const char *table, const char *col);
 /* The upserts from src into main (inside a transaction); stats may be NULL. */
 enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats *stats,
                                   struct kr_error *err);

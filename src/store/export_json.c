@@ -98,10 +98,12 @@ static const char SQL_EXPORT_VISITS[] =
     " FROM observation o JOIN visit v ON v.id = o.visit_id WHERE v.session_id = ?1"                \
     " AND o.deleted_at IS " deleted " ORDER BY o.at, o.id"
 
-/* The group's reflection: decisions on patterns, the debrief phases, the theory of action. */
+/* The group's reflection: decisions on patterns, the debrief phases, the theory of action.
+ * A group pattern's extent is the one the group confirmed, null when it kept the proposal. */
 static const char SQL_EXPORT_GROUP_PATTERNS[] =
-    "SELECT json_object('id', id, 'corner', corner, 'label', label, 'created_at', created_at,"
-    " 'updated_at', updated_at) FROM reflection_pattern WHERE session_id = ?1 ORDER BY id";
+    "SELECT json_object('id', id, 'corner', corner, 'label', label, 'extent', extent,"
+    " 'created_at', created_at, 'updated_at', updated_at) FROM reflection_pattern"
+    " WHERE session_id = ?1 ORDER BY id";
 static const char SQL_EXPORT_GROUP_NOTES[] =
     "SELECT json_object('observation', observation_id, 'corner', corner, 'pattern', pattern_id,"
     " 'updated_at', updated_at) FROM reflection_note WHERE session_id = ?1"

@@ -37,6 +37,7 @@ enum fkind {
     F_OPT_INT,    /* a whole number or null or absent */
     F_FU_SESSION, /* required non-empty text when the follow_up is an object */
     F_FU_STATUS,  /* gedaan|bezig|niet-gedaan, required when the follow_up is an object */
+    F_EXTENT,     /* enkele|sommige|veel|de meeste|null or absent (a group pattern's) */
 };
 
 struct field {
@@ -102,11 +103,8 @@ static const struct field HISTORY_FIELDS[] = {
 };
 
 static const struct field GROUP_PATTERN_FIELDS[] = {
-    {"id", F_ID},
-    {"corner", F_CORNER_REQ},
-    {"label", F_TEXT},
-    {"created_at", F_OPT_ISO},
-    {"updated_at", F_OPT_ISO},
+    {"id", F_ID},         {"corner", F_CORNER_REQ},  {"label", F_TEXT},
+    {"extent", F_EXTENT}, {"created_at", F_OPT_ISO}, {"updated_at", F_OPT_ISO},
 };
 static const struct field GROUP_NOTE_FIELDS[] = {
     {"observation", F_TEXT},
@@ -236,6 +234,11 @@ static char *bad_sql(const struct field *f)
                             " 'text' OR json_extract(j, %s) NOT IN ('gedaan', 'bezig',"
                             " 'niet-gedaan')))",
                             p, p);
+    case F_EXTENT:
+        return kr_xasprintf("(json_type(j, %s) NOT IN ('null', 'text') OR (json_type(j, %s) ="
+                            " 'text' AND json_extract(j, %s) NOT IN ('enkele', 'sommige', 'veel',"
+                            " 'de meeste')))",
+                            p, p, p);
     }
     return kr_xstrdup("0");
 }
@@ -332,6 +335,10 @@ static void field_msg(struct kr_buf *b, enum fkind k, const char *type, const ch
         kr_buf_printf(b,
                       "onbekende basisvaardigheid \"%s\"; kies taal, rekenen-wiskunde, "
                       "burgerschap, digitale-geletterdheid of null",
+                      v);
+        break;
+    case F_EXTENT:
+        kr_buf_printf(b, "onbekende omvang \"%s\"; kies enkele, sommige, veel, de meeste of null",
                       v);
         break;
     case F_KIND:

@@ -162,8 +162,9 @@ static const char *const SQL_STAGE_ROWS[] = {
     " o.text, o.corner FROM src.observation o WHERE NOT EXISTS (SELECT 1 FROM src.jh"
     " WHERE jh.ref = o.id) AND kr_tick()",
     /* The reflection; a decision without a time gets the session's. */
-    "INSERT INTO src.reflection_pattern(id, session_id, corner, label, created_at, updated_at)"
-    " SELECT jgp.id, s.id, json_extract(j, '$.corner'), json_extract(j, '$.label'),"
+    "INSERT INTO src.reflection_pattern(id, session_id, corner, label, extent, created_at,"
+    " updated_at) SELECT jgp.id, s.id, json_extract(j, '$.corner'), json_extract(j, '$.label'),"
+    " json_extract(j, '$.extent'),"
     " coalesce(json_extract(j, '$.created_at'), s.updated_at), coalesce(json_extract(j,"
     " '$.updated_at'), json_extract(j, '$.created_at'), s.updated_at) FROM src.jgp, src.session s",
     "INSERT INTO src.reflection_note(observation_id, session_id, corner, pattern_id, updated_at)"

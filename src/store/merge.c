@@ -4,6 +4,7 @@
  * SQLite, kijkronde's schema, not newer), read without a byte written to it, every row
  * checked against the importer's rules, then merged (merge_src.c) in one transaction.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -40,7 +41,8 @@ enum vkind {
     V_BASIS, /* a basisvaardigheid or NULL */
     V_CHANGE,
     V_PHASE,
-    V_BOOL, /* 0 or 1 */
+    V_BOOL,   /* 0 or 1 */
+    V_EXTENT, /* a pattern's extent or NULL */
 };
 
 struct vcol {
@@ -94,6 +96,10 @@ static char *vbad_sql(const char *x, enum vkind k)
                             x, x);
     case V_BOOL:
         return kr_xasprintf("(typeof(%s) IS NOT 'integer' OR %s NOT IN (0, 1))", x, x);
+    case V_EXTENT:
+        return kr_xasprintf("(%s IS NOT NULL AND (typeof(%s) IS NOT 'text' OR %s NOT IN ('enkele',"
+                            " 'sommige', 'veel', 'de meeste')))",
+                            x, x, x);
     }
     return kr_xstrdup("0");
 }
@@ -132,9 +138,10 @@ static const struct vcol V_VERSION[] = {
     {"id", V_ID},         {"observation_id", V_ID}, {"at", V_ISO},
     {"change", V_CHANGE}, {"text", V_NOTE},         {"corner", V_CORNER},
 };
+/* (extent: schema 10, absent in a database from before; validate_table skips it there) */
 static const struct vcol V_RPATTERN[] = {
-    {"id", V_ID},      {"session_id", V_ID},  {"corner", V_CORNER_REQ},
-    {"label", V_TEXT}, {"created_at", V_ISO}, {"updated_at", V_ISO},
+    {"id", V_ID},          {"session_id", V_ID},  {"corner", V_CORNER_REQ}, {"label", V_TEXT},
+    {"created_at", V_ISO}, {"updated_at", V_ISO}, {"extent", V_EXTENT},
 };
 static const struct vcol V_RNOTE[] = {
     {"observation_id", V_ID}, {"session_id", V_ID},  {"corner", V_CORNER},
@@ -191,6 +198,8 @@ static void vmsg(struct kr_buf *b, enum vkind k, const char *type, int text_ok, 
         kr_buf_printf(b, "ongeldige tijd \"%s\"", v);
     } else if (k == V_DATE) {
         kr_buf_printf(b, "ongeldige datum \"%s\"", v);
+    } else if (k == V_EXTENT) {
+        kr_buf_printf(b, "onbekende omvang \"%s\"; kies enkele, sommige, veel of de meeste", v);
     } else {
         kr_buf_printf(b, "onbekende waarde \"%s\"", v);
     }
@@ -201,9 +210,14 @@ static enum kr_status validate_table(struct kr_store *st, size_t t, const char *
                                      struct kr_error *err)
 {
     struct kr_buf where = {0};
-    for (size_t c = 0; c < VTABLES[t].n; c++) {
+    bool has[16]; /* per column: src has it (a database from before a migration may not) */
+    assert(VTABLES[t].n <= sizeof has / sizeof has[0]);
+    for (size_t c = 0, k = 0; c < VTABLES[t].n; c++) {
+        has[c] = kr_store_src_has_col(st, VTABLES[t].table, VTABLES[t].cols[c].col);
+        if (!has[c])
+            continue;
         char *cond = vbad_sql(VTABLES[t].cols[c].col, VTABLES[t].cols[c].kind);
-        kr_buf_printf(&where, "%s%s", c ? " OR " : "", cond);
+        kr_buf_printf(&where, "%s%s", k++ ? " OR " : "", cond);
         free(cond);
     }
     /* One scan for the whole table; only a bad row is looked at column by column. */
@@ -228,6 +242,8 @@ static enum kr_status validate_table(struct kr_store *st, size_t t, const char *
     sqlite3_int64 rowid = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     for (size_t c = 0; c < VTABLES[t].n; c++) {
+        if (!has[c])
+            continue;
         const char *x = VTABLES[t].cols[c].col, *id = VTABLES[t].id;
         char *cond = vbad_sql(x, VTABLES[t].cols[c].kind);
         sql = kr_xasprintf("SELECT CASE WHEN kr_line_ok(%s) AND %s <> '' THEN %s END, typeof(%s),"

@@ -57,6 +57,18 @@ static const char MERGE_NETWORK_V1[] =
     " created_at = excluded.created_at WHERE (excluded.created_at, json_array(false,"
     " excluded.name, excluded.created_at, NULL)) > (coalesce(updated_at, created_at),"
     " json_array(deleted_at IS NOT NULL, name, created_at, deleted_at))";
+/* A group pattern; its extent (schema 10) is an expression, NULL from a database before it. */
+#define MERGE_RPATTERN(extent)                                                                     \
+    "INSERT INTO main.reflection_pattern(id, session_id, corner, label, extent, created_at,"       \
+    " updated_at) SELECT id, session_id, corner, label, " extent ", created_at, updated_at"        \
+    " FROM src.reflection_pattern WHERE true ON CONFLICT(id) DO UPDATE SET"                        \
+    " session_id = excluded.session_id, corner = excluded.corner, label = excluded.label,"         \
+    " extent = excluded.extent, created_at = excluded.created_at,"                                 \
+    " updated_at = excluded.updated_at WHERE (excluded.updated_at,"                                \
+    " json_array(excluded.session_id, excluded.corner, excluded.label, excluded.created_at,"       \
+    " excluded.extent)) > (updated_at, json_array(session_id, corner, label, created_at,"          \
+    " extent))"
+static const char MERGE_RPATTERN_V9[] = MERGE_RPATTERN("NULL");
 /* A database from before schema 8: its one row is the version without a group. */
 static const char MERGE_TOA_V3[] = MERGE_TOA_FROM("'toa-' || session_id", "NULL", "'[]'", "1",
                                                   "updated_at", "NULL") MERGE_TOA_TAIL;
@@ -145,15 +157,7 @@ static const struct {
      " corner) SELECT id, observation_id, at, change, text, corner FROM src.observation_version"},
     /* The reflection (schema 3): the newest decision wins. A decision undone on one laptop
      * (a row removed there) comes back from the other: these rows have no soft delete. */
-    {"reflection_pattern",
-     "INSERT INTO main.reflection_pattern(id, session_id, corner, label, created_at,"
-     " updated_at) SELECT id, session_id, corner, label, created_at, updated_at"
-     " FROM src.reflection_pattern WHERE true ON CONFLICT(id) DO UPDATE SET"
-     " session_id = excluded.session_id, corner = excluded.corner, label = excluded.label,"
-     " created_at = excluded.created_at, updated_at = excluded.updated_at"
-     " WHERE (excluded.updated_at, json_array(excluded.session_id, excluded.corner,"
-     " excluded.label, excluded.created_at)) > (updated_at, json_array(session_id, corner,"
-     " label, created_at))"},
+    {"reflection_pattern", MERGE_RPATTERN("extent")},
     {"reflection_note",
      "INSERT INTO main.reflection_note(observation_id, session_id, corner, pattern_id,"
      " updated_at) SELECT observation_id, session_id, corner, pattern_id, updated_at"
@@ -271,7 +275,7 @@ static enum kr_status exec_sliced(struct kr_store *st, const char *table, const 
 }
 
 /* Does src.table have this column? */
-static bool src_has_col(struct kr_store *st, const char *table, const char *col)
+bool kr_store_src_has_col(struct kr_store *st, const char *table, const char *col)
 {
     sqlite3_stmt *s = NULL;
     bool yes = false;
@@ -305,10 +309,14 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
             continue;
         const char *sql = MERGE_SQL[i].sql;
         if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 &&
-            !src_has_col(st, "theory_of_action", "id"))
+            !kr_store_src_has_col(st, "theory_of_action", "id"))
             sql = MERGE_TOA_V3;
-        if (strcmp(MERGE_SQL[i].table, "network") == 0 && !src_has_col(st, "network", "deleted_at"))
+        if (strcmp(MERGE_SQL[i].table, "network") == 0 &&
+            !kr_store_src_has_col(st, "network", "deleted_at"))
             sql = MERGE_NETWORK_V1;
+        if (strcmp(MERGE_SQL[i].table, "reflection_pattern") == 0 &&
+            !kr_store_src_has_col(st, "reflection_pattern", "extent"))
+            sql = MERGE_RPATTERN_V9;
         long before = 0, after = 0, changed = 0;
         bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
                    strcmp(MERGE_SQL[i].table, "observation_version") == 0;

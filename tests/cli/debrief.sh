@@ -38,6 +38,18 @@ for s in steps:
 print("demo: %d versions, %d next steps, evidence all in the export" % (len(toa), len(steps)))
 EOF
 
+# The extents the group confirmed (issue 15.1, 15.5): on the group patterns, the demo's two.
+$PY - "$T/a.json" <<'EOF' || fail "demo extents"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+gp = d["group_patterns"]
+assert all("extent" in p for p in gp), gp
+got = sorted(p["extent"] for p in gp if p["extent"] is not None)
+assert got == ["de meeste", "sommige"], got
+ph = {p["phase"]: p["text"] for p in d["reflection_phases"]}
+assert ph.get("voorspellen", "").startswith("Een leerling die alles doet"), ph
+EOF
+
 # export -> import into an empty database -> export: the same file.
 "$KR" --db "$T/b.db" import "$T/a.json" >/dev/null || fail "import"
 "$KR" --db "$T/b.db" export latest --format json >"$T/b.json" || fail "export b"
@@ -52,6 +64,50 @@ echo "$out" | grep -q "niets veranderd" || fail "second merge changed something:
 "$KR" --db "$T/c.db" export latest --format json >"$T/c.json" || fail "export c"
 $PY -c 'import json,sys; a,c=(json.load(open(p)) for p in sys.argv[1:]); assert a["theory_of_action"]==c["theory_of_action"] and a["next_steps"]==c["next_steps"]' \
     "$T/a.json" "$T/c.json" || fail "merge lost the debrief"
+
+$PY -c 'import json,sys; a,c=(json.load(open(p)) for p in sys.argv[1:]); assert a["group_patterns"]==c["group_patterns"], c["group_patterns"]' \
+    "$T/a.json" "$T/c.json" || fail "merge lost the confirmed extents"
+
+# A merge from the other laptop's database: a changed extent arrives (the newest decision),
+# one that is no word of the four is refused naming it, with nothing merged.
+if command -v sqlite3 >/dev/null; then
+    cp "$T/a.db" "$T/x.db"
+    sqlite3 "$T/x.db" "UPDATE reflection_pattern SET extent = 'veel',
+      updated_at = '2030-01-01T00:00:00.000Z' WHERE extent = 'sommige'" || fail "sqlite3 extent"
+    "$KR" --db "$T/c.db" merge "$T/x.db" >/dev/null || fail "merge changed extent"
+    [ "$(sqlite3 "$T/c.db" "SELECT count(*) FROM reflection_pattern WHERE extent = 'veel'")" = 1 ] ||
+        fail "the changed extent did not arrive by merge"
+    sqlite3 "$T/x.db" "PRAGMA ignore_check_constraints = 1; UPDATE reflection_pattern SET
+      extent = 'allemaal', updated_at = '2031-01-01T00:00:00.000Z' WHERE extent = 'veel'" ||
+        fail "sqlite3 bad extent"
+    before=$(sqlite3 "$T/c.db" "SELECT group_concat(extent) FROM reflection_pattern")
+    "$KR" --db "$T/c.db" merge "$T/x.db" >/dev/null 2>"$T/err" && fail "a bad extent was merged"
+    grep -qF 'veld extent: onbekende omvang "allemaal"' "$T/err" || fail "merge message: $(cat "$T/err")"
+    [ "$(sqlite3 "$T/c.db" "SELECT group_concat(extent) FROM reflection_pattern")" = "$before" ] ||
+        fail "a refused merge changed the extents"
+    # A database of before the extent (schema 9, no column): merged, its patterns without one.
+    cp "$T/a.db" "$T/old9.db"
+    sqlite3 "$T/old9.db" "ALTER TABLE reflection_pattern DROP COLUMN extent; PRAGMA user_version = 9" ||
+        fail "sqlite3 schema 9"
+    "$KR" --db "$T/m9.db" merge "$T/old9.db" >/dev/null 2>"$T/err" || fail "merge schema 9: $(cat "$T/err")"
+    [ "$(sqlite3 "$T/m9.db" "SELECT count(*), count(extent) FROM reflection_pattern")" = "2|0" ] ||
+        fail "schema 9 merge: $(sqlite3 "$T/m9.db" "SELECT count(*), count(extent) FROM reflection_pattern")"
+else
+    echo "no sqlite3: merge of a changed or bad extent not checked"
+fi
+
+# A file of before the extent (no key on the group patterns) imports as before: null.
+$PY - "$T/a.json" "$T/noext.json" <<'EOF' || fail "no-extent fixture"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for p in d["group_patterns"]:
+    del p["extent"]
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+"$KR" --db "$T/n.db" import "$T/noext.json" >/dev/null || fail "import without extent refused"
+"$KR" --db "$T/n.db" export latest --format json >"$T/n.json" || fail "export n"
+$PY -c 'import json,sys; g=json.load(open(sys.argv[1]))["group_patterns"]; assert g and all(p["extent"] is None for p in g), g' \
+    "$T/n.json" || fail "a file without extents did not import as null"
 
 # A follow-up recorded at a later bijeenkomst travels in the JSON.
 $PY - "$T/a.json" "$T/fu.json" <<'EOF' || fail "follow-up fixture"
@@ -95,6 +151,9 @@ refuse evidence 'd["next_steps"][2]["evidence"].append("geen-notitie-42")' \
 refuse toa-evidence 'd["theory_of_action"][1]["evidence"] = ["elders-7"]' \
     'theory_of_action[1].evidence: onbekend bewijs "elders-7"'
 refuse toa-list 'd["next_steps"] = {"id": "x"}' 'next_steps: moet een lijst'
+refuse extent 'd["group_patterns"][0]["extent"] = "allemaal"' \
+    'group_patterns[0].extent: onbekende omvang "allemaal"; kies enkele, sommige, veel, de meeste of null'
+refuse extent-type 'd["group_patterns"][1]["extent"] = 3' 'group_patterns[1].extent: moet tekst of null zijn'
 
 # The shape of before: one theory of action without id, group or evidence; it is the chosen one.
 $PY - "$T/a.json" "$T/old.json" <<'EOF' || fail "old fixture"
@@ -121,6 +180,34 @@ while IFS= read -r step; do
     set -- "$@" "$step"
 done <"$T/steps"
 shift
+# Every shown pattern's statement with its extent, the group's where it confirmed one (15.5),
+# and the prediction, in both summaries.
+"$KR" --db "$T/a.db" patterns latest --json >"$T/pat.json" || fail "patterns json"
+$PY - "$T/pat.json" "$T/a.json" "$T/a.md" "$T/a.html" <<'EOF' || fail "extents in the summaries"
+import html, json, sys
+pats, d = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+md, ht = (open(p, encoding="utf-8").read() for p in sys.argv[3:5])
+nvis = len(d["visits"])
+group = {g["id"]: g["extent"] for g in d["group_patterns"]}
+n = confirmed = 0
+for corner in pats["corners"].values():
+    for p in corner["patterns"]:
+        if p["extent"] is None or len(p["observations"]) < 2:
+            continue  # the judging notes; a lone note is in the appendix
+        whose = "vastgesteld door de groep" if group.get(p["id"]) else "voorstel van kijkronde"
+        line = "**%s bezoeken** · in %d van %d bezoeken · %s" % (p["extent"], len(p["visits"]), nvis, whose)
+        block = "#### %s\n\n*%s*\n\n%s\n" % (p["label"], p["statement"], line)
+        assert block in md, ("md", block)
+        hline = '<p class="stelling">%s</p>\n<p class="omvang"><strong>%s bezoeken</strong> · in %d van %d bezoeken · %s</p>' % (
+            html.escape(p["statement"], quote=True).replace("&#x27;", "&#39;"), p["extent"], len(p["visits"]), nvis, whose)
+        assert hline in ht, ("html", hline)
+        n += 1
+        confirmed += whose.startswith("vast")
+assert n >= 5 and confirmed == 2, (n, confirmed)
+pred = [x["text"] for x in d["reflection_phases"] if x["phase"] == "voorspellen"][0]
+assert pred in md and html.escape(pred, quote=True).replace("&#x27;", "&#39;") in ht, "prediction"
+print("summaries: %d patterns with statement and extent, %d confirmed by the group" % (n, confirmed))
+EOF
 grep -q 'gekozen</span>' "$T/a.html" || fail "the chosen version is not marked in the html"
 grep -q '(gekozen)' "$T/a.md" || fail "the chosen version is not marked in the md"
 for h in "Theory of action" "Volgende stappen" "Schoolleiding" "Leraren" "Team" "Netwerk"; do

@@ -27,8 +27,17 @@ pages=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); pri
 w=$(/usr/bin/python3 -c 'import re,sys; d=open(sys.argv[1],"rb").read(); m=re.search(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)", d); print(round(float(m.group(1))), round(float(m.group(2))))' "$T/demo.pdf")
 echo "demo summary: $pages A4 pages (MediaBox $w)"
 [ "$w" = "595 842" ] || fail "not A4: $w"
-# 6 pages before the demo held a worked debrief (two theories of action, four next steps)
+# 6 pages before the demo held a worked debrief (two theories of action, four next steps);
+# 7 since every pattern has its statement and extent on paper
 [ "$pages" -ge 2 ] && [ "$pages" -le 7 ] || fail "$pages pages (the demo fits on 7)"
+# What the browser made of it: each shown pattern with statement and extent, the two extents the
+# group confirmed, and the prediction.
+chrome --dump-dom "file://$T/demo.html" >"$T/demo.dom"
+ns=$(grep -c '<p class="stelling">' "$T/demo.dom")
+ne=$(grep -c '<p class="omvang"><strong>[a-z ]* bezoeken</strong> · in [0-9]* van 7 bezoeken' "$T/demo.dom")
+[ "$ns" -ge 5 ] && [ "$ne" -ge "$ns" ] || fail "statements $ns, extents $ne in the rendered summary"
+[ "$(grep -c 'vastgesteld door de groep' "$T/demo.dom")" = 2 ] || fail "not the two confirmed extents"
+grep -q '<h3>Voorspellen</h3>' "$T/demo.dom" || fail "no prediction in the rendered summary"
 if [ -n "${KR_KEEP_SCREENSHOT:-}" ]; then cp "$T/demo.png" "$KR_KEEP_SCREENSHOT"; fi
 
 # Hostile text: the rendered DOM has exactly the elements the writer made.

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The debrief as steps on one screen in tmux (80x24), on the demo bijeenkomst: n in the
 # reflection; screening (a judging note rewritten, one set aside), beschrijven (statements
-# with their notes), analyseren (an extent confirmed higher than proposed), voorspellen (the
-# group's answer), volgende stap (the steps screen, a step moved down with J). Each step is
+# with their notes), analyseren (beside the demo's two, an extent confirmed higher than
+# proposed), voorspellen (the demo group's answer rewritten), volgende stap (the steps screen, a step moved down with J). Each step is
 # checked in the database and on the screen, and after a restart.
 KR="$1"
 . "$(dirname "$0")/lib.sh"
@@ -79,36 +79,48 @@ wait_for "leerling"
 wait_for "Bewijs: "
 wait_for "• groep "
 
-# Analyseren: the first pattern one extent up, confirmed by the group and stored.
+# Analyseren: the demo's group confirmed two extents; the first pattern one extent up,
+# confirmed by the group and stored beside them.
 keys Tab
 wait_for "Overeenkomsten (in meer bezoeken gezien)"
 wait_for "voorstel: "
+wait_for "groep: de meeste"
+wait_for "groep: sommige"
+EXT="select count(*) from reflection_pattern where extent is not null"
+[ "$(sql "$EXT")" = 2 ] || fail "de demo heeft niet twee omvangen van de groep: $(sql "$EXT")"
+DEMO_IDS=$(sql "select group_concat(quote(id)) from reflection_pattern where extent is not null")
 keys k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k
 # the top of the list: the pattern seen in the most visits, proposed "de meeste" or "veel"
 keys Left
 wait_for "(door de groep)."
-wait_sql "select count(*) from reflection_pattern where extent is not null" 1
-ext=$(sql "select extent from reflection_pattern where extent is not null")
+wait_sql "$EXT" 3
+ext=$(sql "select extent from reflection_pattern where extent is not null and id not in ($DEMO_IDS)")
+[ -n "$ext" ] || fail "de nieuwe omvang staat niet in de database"
 wait_for "groep: $ext"
+n_ext=$(sql "select count(*) from reflection_pattern where extent = '$ext'")
 "$KR" --db "$DB" patterns latest --json >"$TMPD/p2.json" || fail "patterns --json"
-jq -e --arg e "$ext" '[.corners[].patterns[] | select(.group and .extent == $e)] | length == 1' \
-    "$TMPD/p2.json" \
+jq -e --arg e "$ext" --argjson n "$n_ext" \
+    '[.corners[].patterns[] | select(.group and .extent == $e)] | length == $n' "$TMPD/p2.json" \
     >/dev/null || fail "patterns --json draagt de omvang van de groep ($ext) niet"
 keys BSpace
 wait_for "Terug naar het voorstel van kijkronde."
-wait_sql "select count(*) from reflection_pattern where extent is not null" 0
+wait_sql "$EXT" 2
 keys Right
 wait_for "Meer dan 'de meeste' gaat niet."
 keys Left
 wait_for "(door de groep)."
-wait_sql "select count(*) from reflection_pattern where extent is not null" 1
+wait_sql "$EXT" 3
 
-# Voorspellen: the question and the group's answer.
+# Voorspellen: the question and the demo group's answer, rewritten (Enter edits it in place).
 ANSWER="Ze zouden splitsen tot 20 kunnen en uitleggen hoe ze het deden."
 keys Tab
 wait_for "Als je hier leerling was en alles deed wat gevraagd werd"
+wait_for "Het antwoord van de groep:"
+wait_for "Een leerling die alles doet wat gevraagd wordt"
 keys Enter
 wait_for "Enter bewaren"
+keys C-u
+wait_gone "Een leerling die alles doet wat gevraagd wordt"
 type_text "$ANSWER"
 keys Enter
 wait_for "Bewaard."

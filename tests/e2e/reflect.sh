@@ -118,11 +118,15 @@ keys Enter
 wait_for "Patroon gesplitst."
 wait_sql "select count(*) from reflection_note n join reflection_pattern p on p.id = n.pattern_id where p.label = 'Afgesplitst deel'" 2
 
-# The debrief: write the voorspellen phase.
+# The debrief: rewrite the voorspellen phase (the demo group answered it; Enter edits the
+# answer in place, C-u clears it).
 keys Tab
 wait_for "Beschrijven:"
 wait_for "(nog leeg)"
+wait_for "Voorspellen: Een leerling die alles doet"
 keys Down Down Enter
+wait_for "Enter bewaren"
+keys C-u
 type_text "Je leert dat wachten op de juf de veiligste keuze is."
 keys Enter
 wait_for "Bewaard."
