@@ -47,7 +47,7 @@ def facts(name, label_col, text_col, want):
     for t, m in hits:
         print(f"  {m}: {t}")
 
-for n in ("names_dev.tsv", "names_test.tsv", "names_fresh.tsv"):
+for n in ("names_dev.tsv", "names_test.tsv", "names_fresh.tsv", "names_fresh2.tsv"):
     names_set(n)
 facts("check_corpus.tsv", 0, 1, "feit")
 facts("heldout_day.tsv", 0, 4, None)
