@@ -21,16 +21,16 @@ static const char *const titles[] = {"juf",   "juffrouw", "meester", "mevrouw", 
 
 /* Verbs of what a person does: a capitalised word before one is a person. */
 static const char *const person_verbs[] = {
-    "zegt",   "vraagt", "pakt",   "steekt",     "loopt",     "schrijft",  "kijkt",  "antwoordt",
-    "roept",  "legt",   "helpt",  "werkt",      "leest",     "telt",      "staat",  "zit",
-    "gaat",   "komt",   "heeft",  "wijst",      "fluistert", "lacht",     "knikt",  "draait",
-    "geeft",  "maakt",  "doet",   "tekent",     "rekent",    "luistert",  "praat",  "vertelt",
-    "noemt",  "kiest",  "speelt", "rent",       "zucht",     "huilt",     "schudt", "stopt",
-    "begint", "start",  "pakken", "zeggen",     "vragen",    "werken",    "lezen",  "lopen",
-    "zitten", "staan",  "praten", "overleggen", "kijken",    "schrijven", "tellen", "en",
-    "is",     "was",    "wil",    "kan",        "mag",       "moet",      "heeft",  "had",
-    "krijgt", "neemt",  "opent",  "sluit",      "gooit",     "zingt",     "wacht",  "haalt",
-    "brengt", "legt",   NULL};
+    "zegt",    "vraagt", "pakt",  "steekt", "loopt",      "schrijft",  "kijkt",     "antwoordt",
+    "roept",   "legt",   "helpt", "werkt",  "leest",      "telt",      "staat",     "zit",
+    "zet",     "gaat",   "komt",  "heeft",  "wijst",      "fluistert", "lacht",     "knikt",
+    "draait",  "geeft",  "maakt", "doet",   "tekent",     "rekent",    "luistert",  "praat",
+    "vertelt", "noemt",  "kiest", "speelt", "rent",       "zucht",     "huilt",     "schudt",
+    "stopt",   "begint", "start", "pakken", "zeggen",     "vragen",    "werken",    "lezen",
+    "lopen",   "zitten", "staan", "praten", "overleggen", "kijken",    "schrijven", "tellen",
+    "en",      "is",     "was",   "wil",    "kan",        "mag",       "moet",      "heeft",
+    "had",     "krijgt", "neemt", "opent",  "sluit",      "gooit",     "zingt",     "wacht",
+    "haalt",   "brengt", "legt",  NULL};
 
 /* Function words that are also first names ("Dan vraagt", "Wil je"): at the start of a
  * sentence they are the word. */
@@ -101,16 +101,30 @@ static const char *const starters[] = {
     "daarom", "daardoor", "daarmee", "daarbij", "hiermee", "hierbij", "dus", "maar", "want", "en",
     "of", "ook", "nog", "weer", "opnieuw", "steeds", "soms", "vaak", "altijd", "nooit", "even",
     "alleen", "samen", "zelf", "ja", "nee", "goed", "prima", "oké", "ok", "kijk", "klaar", "stop",
-    "sst", "hé", "hoi", "dag", "dank",
-    /* people named by their role */
-    "juf", "juffrouw", "meester", "mevrouw", "meneer", "leerkracht", "leraar", "lerares", "lk",
-    "lkr", "leerling", "leerlingen", "ll", "lln", "kind", "kinderen", "kleuter", "kleuters",
-    "jongen", "jongens", "meisje", "meisjes", "klas", "groep", "groepje", "tweetal", "tweetallen",
-    "tafel", "directeur", "directrice", "stagiair", "stagiaire", "onderwijsassistent", "assistent",
-    "moeder", "vader", "ouder", "ouders", "docent", "docente", "docenten", "buurman", "buurvrouw",
-    "buurjongen", "buurmeisje", "klasgenoot", "klasgenoten", "tafelgenoot", "maatje", "partner",
-    "mentor", "coach", "begeleider", "invaller", "conciërge", "observator", "bezoeker", "collega",
-    "ib'er", "rt'er", "logopedist", "duo", NULL};
+    "sst", "hé", "hoi", "dag", "dank", NULL};
+
+/* People in a classroom named by their role ("Juf zegt", "Lk leest", "zegt de juf"). */
+static const char *const roles[] = {"juf",        "juffrouw",    "meester",
+                                    "mevrouw",    "meneer",      "leerkracht",
+                                    "leraar",     "lerares",     "lk",
+                                    "lkr",        "leerling",    "leerlingen",
+                                    "ll",         "lln",         "kind",
+                                    "kinderen",   "kleuter",     "kleuters",
+                                    "jongen",     "jongens",     "meisje",
+                                    "meisjes",    "klas",        "groep",
+                                    "groepje",    "tweetal",     "tweetallen",
+                                    "tafel",      "directeur",   "directrice",
+                                    "stagiair",   "stagiaire",   "onderwijsassistent",
+                                    "assistent",  "moeder",      "vader",
+                                    "ouder",      "ouders",      "docent",
+                                    "docente",    "docenten",    "buurman",
+                                    "buurvrouw",  "buurjongen",  "buurmeisje",
+                                    "klasgenoot", "klasgenoten", "tafelgenoot",
+                                    "maatje",     "partner",     "mentor",
+                                    "coach",      "begeleider",  "invaller",
+                                    "conciërge",  "observator",  "bezoeker",
+                                    "collega",    "ib'er",       "rt'er",
+                                    "logopedist", "duo",         NULL};
 
 /* Articles: in the middle of a sentence the start of a title ("De Gruffalo"). */
 static const char *const articles[] = {"de", "het", "een", NULL};
@@ -445,11 +459,17 @@ static bool person_subject(const char *text, const struct kr_token *tk, size_t n
     char a[WORD_MAX], b[WORD_MAX], c[WORD_MAX];
     if (!word_at(text, tk, n, i + 1, a))
         return false;
-    if (in_list(verbs_sg, a))
-        return !(word_at(text, tk, n, i + 2, b) && in_list(subjects, b));
+    if (in_list(verbs_sg, a)) {
+        if (!word_at(text, tk, n, i + 2, b))
+            return true;
+        if (in_list(subjects, b))
+            return false;
+        /* "Tussendoor zegt de juf": a person named by role after the verb is its subject */
+        return !(in_list(articles, b) && word_at(text, tk, n, i + 3, c) && in_list(roles, c));
+    }
     if (strcmp(a, "en") != 0 || !word_at(text, tk, n, i + 2, b) ||
         !upper_at(text + tk[i + 2].start, tk[i + 2].end - tk[i + 2].start) ||
-        in_list(starters, b) || in_list(non_names, b))
+        in_list(starters, b) || in_list(roles, b) || in_list(non_names, b))
         return false;
     return word_at(text, tk, n, i + 3, c) && in_list(verbs_pl, c);
 }
@@ -529,8 +549,8 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
                 name = !start || (has_next && in_list(person_verbs, next));
             else {
                 int res = lookup(w, len, lw); /* cached: the second look is free */
-                if (start &&
-                    (in_list(starters, lw) || ((res & W_COMMON) && in_list(function_words, lw))))
+                if (start && (in_list(starters, lw) || in_list(roles, lw) ||
+                              ((res & W_COMMON) && in_list(function_words, lw))))
                     name = false; /* "Eén tweetal", "De vragen", "Juf zegt" */
                 else if (start)
                     name = !(res & W_COMMON) || person_subject(text, tk, n, i) ||
