@@ -99,6 +99,7 @@ START_TEST(test_names_starters)
     FLAGS("L3 vraagt: 'Mag ik naar de wc?'", "");
     FLAGS("Meisje leest hardop: 'De kat zit op de mat.'", "");
     FLAGS("Vandaag zegt hij niets.", "");
+    FLAGS("Daarnaast zegt hij niets.", ""); /* not a listed starter: the pronoun tells */
     FLAGS("Tussendoor zegt de juf: 'Nog twee minuten.'", "");
     FLAGS("Maandag pakt de groep de schriften.", "");
     FLAGS("Samen tellen de kinderen hardop tot 20.", "");
