@@ -4,8 +4,11 @@
  * does, never who. A capitalised word is told from a Dutch word with the OpenTaal word
  * list (Debian hunspell-nl, read through libhunspell, loaded once per process) and by
  * its position and context (after "juf", before "zegt", in a list, after a comma, in
- * quotes, in brackets). Without the word list only the context rules work. Lives in
- * src/text/.
+ * quotes, in brackets). A first name that is also a Dutch word ("Eva", "Bram", "Fleur")
+ * is a name where a person stands: before a verb of a person ("Eva pakt", "Fleur en Nova
+ * tellen"), after "tegen", "met", an inverted verb; known sentence starters ("Eén",
+ * "De", "Juf", "Vandaag") never are. Without the word list only the context rules work.
+ * Lives in src/text/.
  */
 #ifndef KR_NAMES_H
 #define KR_NAMES_H

@@ -21,16 +21,16 @@ static const char *const titles[] = {"juf",   "juffrouw", "meester", "mevrouw", 
 
 /* Verbs of what a person does: a capitalised word before one is a person. */
 static const char *const person_verbs[] = {
-    "zegt",   "vraagt", "pakt",   "steekt",     "loopt",     "schrijft",  "kijkt",  "antwoordt",
-    "roept",  "legt",   "helpt",  "werkt",      "leest",     "telt",      "staat",  "zit",
-    "gaat",   "komt",   "heeft",  "wijst",      "fluistert", "lacht",     "knikt",  "draait",
-    "geeft",  "maakt",  "doet",   "tekent",     "rekent",    "luistert",  "praat",  "vertelt",
-    "noemt",  "kiest",  "speelt", "rent",       "zucht",     "huilt",     "schudt", "stopt",
-    "begint", "start",  "pakken", "zeggen",     "vragen",    "werken",    "lezen",  "lopen",
-    "zitten", "staan",  "praten", "overleggen", "kijken",    "schrijven", "tellen", "en",
-    "is",     "was",    "wil",    "kan",        "mag",       "moet",      "heeft",  "had",
-    "krijgt", "neemt",  "opent",  "sluit",      "gooit",     "zingt",     "wacht",  "haalt",
-    "brengt", "legt",   NULL};
+    "zegt",    "vraagt", "pakt",  "steekt", "loopt",      "schrijft",  "kijkt",     "antwoordt",
+    "roept",   "legt",   "helpt", "werkt",  "leest",      "telt",      "staat",     "zit",
+    "zet",     "gaat",   "komt",  "heeft",  "wijst",      "fluistert", "lacht",     "knikt",
+    "draait",  "geeft",  "maakt", "doet",   "tekent",     "rekent",    "luistert",  "praat",
+    "vertelt", "noemt",  "kiest", "speelt", "rent",       "zucht",     "huilt",     "schudt",
+    "stopt",   "begint", "start", "pakken", "zeggen",     "vragen",    "werken",    "lezen",
+    "lopen",   "zitten", "staan", "praten", "overleggen", "kijken",    "schrijven", "tellen",
+    "en",      "is",     "was",   "wil",    "kan",        "mag",       "moet",      "heeft",
+    "had",     "krijgt", "neemt", "opent",  "sluit",      "gooit",     "zingt",     "wacht",
+    "haalt",   "brengt", "legt",  NULL};
 
 /* Function words that are also first names ("Dan vraagt", "Wil je"): at the start of a
  * sentence they are the word. */
@@ -44,6 +44,90 @@ static const char *const function_words[] = {
     "straks", "daarop", "vervolgens", "tot",      "na",      "om",     "bij",     "met",
     "voor",   "achter", "naast",      "bijna",    "precies", "meteen", "opnieuw", "weer",
     "steeds", "nooit",  "altijd",     "vaak",     NULL};
+
+/* Third-person singular verbs of what a person does: "Eva pakt", "Bram zegt". A
+ * capitalised word at the start of a sentence before one of these is a person even when
+ * it is also a Dutch word (eva, bram, fleur, nova, roos), unless it is a known sentence
+ * starter (below) or a pronoun follows the verb ("Vandaag zegt hij"). "is", "kan" and
+ * the like are left out: "Alles is", "Lezen kan" start sentences about things. */
+static const char *const verbs_sg[] = {
+    "zegt",        "vraagt",     "pakt",     "steekt",  "loopt",  "schrijft", "kijkt",  "antwoordt",
+    "roept",       "legt",       "helpt",    "werkt",   "leest",  "telt",     "zit",    "wijst",
+    "fluistert",   "lacht",      "knikt",    "draait",  "geeft",  "tekent",   "rekent", "luistert",
+    "praat",       "vertelt",    "noemt",    "kiest",   "speelt", "rent",     "zucht",  "huilt",
+    "schudt",      "krijgt",     "neemt",    "opent",   "gooit",  "zingt",    "wacht",  "haalt",
+    "brengt",      "schuift",    "deelt",    "springt", "duwt",   "tikt",     "klapt",  "denkt",
+    "weet",        "probeert",   "herhaalt", "kleurt",  "knipt",  "plakt",    "zoekt",  "vult",
+    "controleert", "vergelijkt", "bladert",  "gumt",    "fietst", "huppelt",  "leunt",  "staat",
+    "loopt",       "overlegt",   "bouwt",    "spreekt", "snapt",  "begrijpt", NULL};
+
+/* Plural verbs of what people do: "Fleur en Nova tellen". */
+static const char *const verbs_pl[] = {
+    "pakken", "zeggen",      "vragen",     "werken",  "lezen",     "lopen",   "zitten",
+    "staan",  "praten",      "overleggen", "kijken",  "schrijven", "tellen",  "tekenen",
+    "spelen", "delen",       "lachen",     "wijzen",  "rekenen",   "zingen",  "bouwen",
+    "leggen", "geven",       "krijgen",    "helpen",  "kiezen",    "knikken", "fluisteren",
+    "roepen", "vergelijken", "luisteren",  "wachten", "maken",     "doen",    NULL};
+
+/* Subject pronouns: after a verb they show the word before the verb is not its subject
+ * ("Vandaag zegt hij", "Daarom pakt ze"). */
+static const char *const subjects[] = {"hij",      "zij",     "ze",     "ik", "jij", "je",
+                                       "we",       "wij",     "jullie", "u",  "men", "er",
+                                       "iedereen", "niemand", "iemand", NULL};
+
+/* Words that start a sentence and are never a person, even before a verb of a person:
+ * articles, numerals (also "Eén" with one accent), pronouns and determiners, adverbs of
+ * time and place, prepositions, conjunctions, and the people in a classroom named by
+ * their role ("Juf zegt", "Lk leest"). Lower case. Days, months, subjects and places are
+ * in non_names. */
+static const char *const starters[] = {
+    /* articles and numerals */
+    "de", "het", "een", "eén", "één", "'n", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+    "negen", "tien", "elf", "twaalf", "twintig", "dertig", "honderd", "beide", "alle", "allebei",
+    "sommige", "enkele", "meerdere", "verschillende", "diverse", "geen", "elk", "ieder", "iedere",
+    "elke", "veel", "weinig", "meer", "minder", "eerste", "tweede", "derde", "laatste", "andere",
+    "half", "halve",
+    /* pronouns and determiners */
+    "hij", "zij", "ze", "ik", "jij", "je", "we", "wij", "jullie", "u", "men", "iedereen", "niemand",
+    "iemand", "alles", "niets", "niks", "iets", "wie", "wat", "welke", "welk", "deze", "die", "dat",
+    "dit", "zijn", "haar", "hun", "mijn", "onze", "ons", "jouw", "uw", "zo'n", "zulke", "elkaar",
+    /* adverbs and prepositions that start an inverted sentence ("Vandaag zegt de juf") */
+    "vandaag", "morgen", "gisteren", "straks", "nu", "dan", "toen", "daarna", "daarop",
+    "vervolgens", "eerst", "later", "nadien", "intussen", "ondertussen", "tegelijk",
+    "tegelijkertijd", "opeens", "ineens", "plotseling", "meteen", "direct", "snel", "langzaam",
+    "stil", "zacht", "hardop", "buiten", "binnen", "boven", "beneden", "voorin", "achterin",
+    "halverwege", "tot", "sinds", "tijdens", "na", "voor", "om", "bij", "met", "zonder", "tegen",
+    "naast", "achter", "onder", "op", "aan", "in", "uit", "van", "naar", "over", "door", "hierna",
+    "daarom", "daardoor", "daarmee", "daarbij", "hiermee", "hierbij", "dus", "maar", "want", "en",
+    "of", "ook", "nog", "weer", "opnieuw", "steeds", "soms", "vaak", "altijd", "nooit", "even",
+    "alleen", "samen", "zelf", "ja", "nee", "goed", "prima", "oké", "ok", "kijk", "klaar", "stop",
+    "sst", "hé", "hoi", "dag", "dank", NULL};
+
+/* People in a classroom named by their role ("Juf zegt", "Lk leest", "zegt de juf"). */
+static const char *const roles[] = {"juf",        "juffrouw",    "meester",
+                                    "mevrouw",    "meneer",      "leerkracht",
+                                    "leraar",     "lerares",     "lk",
+                                    "lkr",        "leerling",    "leerlingen",
+                                    "ll",         "lln",         "kind",
+                                    "kinderen",   "kleuter",     "kleuters",
+                                    "jongen",     "jongens",     "meisje",
+                                    "meisjes",    "klas",        "groep",
+                                    "groepje",    "tweetal",     "tweetallen",
+                                    "tafel",      "directeur",   "directrice",
+                                    "stagiair",   "stagiaire",   "onderwijsassistent",
+                                    "assistent",  "moeder",      "vader",
+                                    "ouder",      "ouders",      "docent",
+                                    "docente",    "docenten",    "buurman",
+                                    "buurvrouw",  "buurjongen",  "buurmeisje",
+                                    "klasgenoot", "klasgenoten", "tafelgenoot",
+                                    "maatje",     "partner",     "mentor",
+                                    "coach",      "begeleider",  "invaller",
+                                    "conciërge",  "observator",  "bezoeker",
+                                    "collega",    "ib'er",       "rt'er",
+                                    "logopedist", "duo",         NULL};
+
+/* Articles: in the middle of a sentence the start of a title ("De Gruffalo"). */
+static const char *const articles[] = {"de", "het", "een", NULL};
 
 /* Words before a capitalised word that make it a title, a place or a language. */
 static const char *const not_after[] = {
@@ -106,12 +190,14 @@ static const char *const non_names[] = {
     "dik", "kikker", "rupsje", "nooitgenoeg", "pluk", "petteflet", "annie", "schmidt", "roald",
     "dahl", "matilda", "pippi", "langkous", "donald", "duck", "mickey", "elsa", "frozen",
     "spiderman", "batman", "bobbi", "woezel", "pip", "nijn", "efteling", "dreumes", "geronimo",
-    "stilton", "tom", "poes", "pieter", "konijn", "max", "moritz", "sesamstraat", "grover", "pino",
-    "tommie", "lieve", "paw", "patrol",
+    "stilton", "poes", "pieter", "konijn", "moritz", "sesamstraat", "grover", "pino", "tommie",
+    "paw", "patrol",
     /* school words that are capitalised in notes */
     "groep", "leerling", "leerlingen", "juf", "meester", "mevrouw", "meneer", "ik", "ib", "ib'er",
     "rt", "ot", "ob", "bb", "mb", "kring", "rekenen", "spelling", "begrijpend", "technisch", "wo",
-    "gym", "muziek", "tekenen", "handvaardigheid", "burgerschap", "engels", "ok", "oké", NULL};
+    "gym", "muziek", "tekenen", "handvaardigheid", "burgerschap", "engels", "ok", "oké",
+    /* abbreviations observers use for the teacher and the pupils */
+    "lk", "lkr", "lkn", "ll", "lln", "oa", "ola", NULL};
 
 /* ---- the word list ---- */
 
@@ -350,11 +436,79 @@ static bool word_near(const char *text, const struct kr_token *tk, size_t n, siz
     return lower_into(text + tk[j].start, tk[j].end - tk[j].start, out);
 }
 
+/* Token j as a lower-case word into out; false when it is not a word. */
+static bool word_at(const char *text, const struct kr_token *tk, size_t n, size_t j, char *out)
+{
+    return j < n && tk[j].kind == KR_TOK_WORD &&
+           lower_into(text + tk[j].start, tk[j].end - tk[j].start, out);
+}
+
+static bool has_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
+/* Whether token i is the subject of a verb of a person: "Eva pakt een gum" (a singular
+ * verb, no pronoun after it: "Vandaag zegt hij") or "Fleur en Nova tellen" (a second
+ * capitalised word, not a sentence starter, then a plural verb). */
+static bool person_subject(const char *text, const struct kr_token *tk, size_t n, size_t i)
+{
+    char a[WORD_MAX], b[WORD_MAX], c[WORD_MAX];
+    if (!word_at(text, tk, n, i + 1, a))
+        return false;
+    if (in_list(verbs_sg, a)) {
+        if (!word_at(text, tk, n, i + 2, b))
+            return true;
+        if (in_list(subjects, b))
+            return false;
+        /* "Tussendoor zegt de juf": a person named by role after the verb is its subject */
+        return !(in_list(articles, b) && word_at(text, tk, n, i + 3, c) && in_list(roles, c));
+    }
+    if (strcmp(a, "en") != 0 || !word_at(text, tk, n, i + 2, b) ||
+        !upper_at(text + tk[i + 2].start, tk[i + 2].end - tk[i + 2].start) ||
+        in_list(starters, b) || in_list(roles, b) || in_list(non_names, b))
+        return false;
+    return word_at(text, tk, n, i + 3, c) && in_list(verbs_pl, c);
+}
+
+/* Words before a person in the middle of a sentence: "tegen Bram", "met Eva", "naast
+ * Fleur", "fluistert Nova" (an inverted verb of a person). */
+static const char *const person_before[] = {"tegen", "met",   "naast",  "aan",   "noemt",
+                                            "helpt", "geeft", "vraagt", "roept", NULL};
+
+/* Whether a capitalised Dutch word in the middle of a sentence (prev the word before it,
+ * "" if none) stands where a person stands; prev_name: the word before prev is a name
+ * ("Ricardo en Bram"). */
+static bool person_context(const char *text, const struct kr_token *tk, size_t n, size_t i,
+                           const char *prev, bool prev_name)
+{
+    if (in_list(person_before, prev) || in_list(verbs_sg, prev))
+        return true;
+    if (prev_name && strcmp(prev, "en") == 0)
+        return true;
+    /* spoken to: "Heel goed, Bram." */
+    if (i > 0 && punct_in(text, &tk[i - 1], ",") &&
+        (i + 1 == n || punct_in(text, &tk[i + 1], ".!?'\"") ||
+         (tk[i + 1].kind == KR_TOK_PUNCT && (unsigned char)text[tk[i + 1].start] == 0xE2)))
+        return true;
+    return person_subject(text, tk, n, i);
+}
+
 static void add_finding(struct kr_finding_list *out, size_t start, size_t end)
 {
     size_t pos = out->n;
     while (pos > 0 && out->items[pos - 1].start > start)
         pos--;
+    /* A judgement found on exactly this word is a word list's reading of a name ("Noor"
+     * is no mind-reading): the name is what the note says. */
+    if (pos > 0 && out->items[pos - 1].start == start && out->items[pos - 1].end == end) {
+        out->items[pos - 1].kind = KR_NAMES_KIND;
+        out->items[pos - 1].hint = KR_NAMES_HINT;
+        return;
+    }
     if (pos > 0 && out->items[pos - 1].end > start)
         return;
     if (pos < out->n && out->items[pos].start < end)
@@ -371,6 +525,7 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
     bool dict = kr_names_have_wordlist();
     size_t run_start = 0, run_end = 0; /* the name being read: "El Idrissi" */
     bool in_run = false;
+    size_t last_name = 0; /* 1 + the index of the last token read as a name, 0 none */
     for (size_t i = 0; i < n; i++) {
         const struct kr_token *k = &tk[i];
         size_t len = k->end - k->start;
@@ -378,8 +533,10 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
         char lw[WORD_MAX], prev[WORD_MAX], next[WORD_MAX];
         bool name = false;
         if (k->kind == KR_TOK_WORD && len >= 2 && upper_at(w, len) && !inner_capital(w, len) &&
-            lower_into(w, len, lw) && !(lookup(w, len, lw) & W_NONNAME)) {
+            !has_digit(w, len) && lower_into(w, len, lw) && !(lookup(w, len, lw) & W_NONNAME)) {
             bool has_prev = word_near(text, tk, n, i, -1, prev);
+            if (!has_prev)
+                prev[0] = '\0';
             bool has_next = word_near(text, tk, n, i, +1, next);
             bool start = sentence_start(text, tk, i);
             if (in_run && i > 0 && tk[i - 1].end + 1 >= k->start)
@@ -392,17 +549,22 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
                 name = !start || (has_next && in_list(person_verbs, next));
             else {
                 int res = lookup(w, len, lw); /* cached: the second look is free */
-                if (start && (res & W_COMMON) && in_list(function_words, lw))
-                    name = false;
+                if (start && (in_list(starters, lw) || in_list(roles, lw) ||
+                              ((res & W_COMMON) && in_list(function_words, lw))))
+                    name = false; /* "Eén tweetal", "De vragen", "Juf zegt" */
                 else if (start)
-                    name = !(res & W_COMMON) ||
+                    name = !(res & W_COMMON) || person_subject(text, tk, n, i) ||
                            ((res & W_PROPER) && has_next && in_list(person_verbs, next)) ||
                            ((res & W_PROPER) && i + 1 < n && punct_in(text, &tk[i + 1], ","));
+                else if (in_list(articles, lw))
+                    name = false; /* "staat De Gruffalo" (after a title: "juf De Vries") */
                 else
-                    name = !(res & W_COMMON) || (res & W_PROPER);
+                    name = !(res & W_COMMON) || (res & W_PROPER) ||
+                           person_context(text, tk, n, i, prev, last_name + 2 == i + 1);
             }
         }
         if (name) {
+            last_name = i + 1;
             if (!in_run)
                 run_start = k->start;
             run_end = k->end;

@@ -48,6 +48,36 @@ grep -q "in groep A en groep B\|in groep A en B" "$T/pmd" || fail "groups in run
 grep -q "Fatima steekt" "$T/j" || fail "json does not keep the text as typed"
 "$KR" --db "$T/k.db" export latest --format csv >"$T/csv"
 grep -q "Fatima steekt" "$T/csv" || fail "csv without --pseudoniem keeps the text as typed"
+# The new-user test (names13): first names that are also Dutch words (eva, bram, fleur,
+# nova) at the start of a sentence, after "tegen", in "X en Y <verb>"; "Eén tweetal" is
+# no name and stays as the school wrote it.
+cat >"$T/t.json" <<'JSON'
+{"format": "kijkronde/1",
+ "session": {"id": "s2", "network": null, "host_school": "De Linde", "date": "2026-03-19",
+             "basisvaardigheid": "rekenen-wiskunde", "ontwikkelvraag": null,
+             "kijkvraag": {"id": null, "text": "Hoe tellen leerlingen samen?"}},
+ "visits": [{"id": "w1", "label": "groep 3", "subject": "rekenen", "pair": null,
+             "started_at": null, "ended_at": null}],
+ "observations": [
+  {"id": "p1", "visit": "w1", "at": "2026-03-19T09:14:05+01:00", "text": "Eva pakt een gum en zegt tegen Bram: \"Kijk, zo.\"", "corner": "leerling", "observer": null},
+  {"id": "p2", "visit": "w1", "at": "2026-03-19T09:15:05+01:00", "text": "Fleur en Nova tellen samen hardop tot 20.", "corner": "leerling", "observer": null},
+  {"id": "p3", "visit": "w1", "at": "2026-03-19T09:16:05+01:00", "text": "Noor legt haar potlood neer.", "corner": "leerling", "observer": null},
+  {"id": "p4", "visit": "w1", "at": "2026-03-19T09:17:05+01:00", "text": "Eén tweetal legt een touwtje.", "corner": "leerinhoud", "observer": null}
+ ]}
+JSON
+"$KR" --db "$T/t.db" import "$T/t.json" >/dev/null || fail "import of the tester's json"
+for args in "--format md" "--format html --pseudoniem"; do
+    # shellcheck disable=SC2086
+    "$KR" --db "$T/t.db" export latest $args >"$T/tout" || fail "export $args"
+    for n in Eva Bram Fleur Nova Noor; do
+        grep -qw "$n" "$T/tout" && fail "$n in export $args: $(grep -w "$n" "$T/tout")"
+    done
+    grep -q "Eén tweetal legt een touwtje" "$T/tout" ||
+        fail "'Eén tweetal' changed in export $args: $(grep -i "tweetal" "$T/tout")"
+    grep -q "tellen samen hardop tot 20" "$T/tout" || fail "the counting note is missing from $args"
+done
+grep -q "Leerling A pakt een gum en zegt tegen leerling B" "$T/tout" ||
+    fail "names not replaced by leerling A/B: $(grep 'pakt een gum' "$T/tout")"
 # Without the word list: context rules only, and check says so.
 KIJKRONDE_WOORDENLIJST=$T/geen.dic "$KR" check --json "Juf Jansen loopt naar tafel 3." >"$T/nd" 2>"$T/nderr"
 [ $? = 1 ] || fail "check without word list: exit status"

@@ -64,6 +64,49 @@ START_TEST(test_names_must_flag)
 }
 END_TEST
 
+/* First names that are also Dutch words (eva, bram, fleur, nova) or that a judgement
+ * pattern reads ("Noor"): their place in the sentence makes them a person. */
+START_TEST(test_names_dutch_words)
+{
+    FLAGS("Eva pakt een gum.", "[Eva]");
+    FLAGS("Bram pakt een gum.", "[Bram]");
+    FLAGS("Fleur pakt een gum.", "[Fleur]");
+    FLAGS("Nova pakt een gum.", "[Nova]");
+    FLAGS("Noor pakt een gum.", "[Noor]");
+    FLAGS("Eva pakt een gum en zegt tegen Bram: \"Kijk, zo.\"", "[Eva][Bram]");
+    FLAGS("Fleur en Nova tellen samen hardop tot 20.", "[Fleur][Nova]");
+    FLAGS("Tegen Sem zegt ze: 'Jij mag beginnen.'", "[Sem]");
+    FLAGS("Om 9.10 pakt Eva een gum.", "[Eva]");
+    FLAGS("Tijdens het lezen fluistert Bram iets tegen Marisol.", "[Bram][Marisol]");
+    FLAGS("De juf zegt: 'Heel goed, Bram.'", "[Bram]");
+    FLAGS("Ricardo en Bram werken samen.", "[Ricardo][Bram]");
+    FLAGS("Max pakt een gum.", "[Max]");
+}
+END_TEST
+
+/* Capitalised sentence starters that are never a person, also before a verb of a person. */
+START_TEST(test_names_starters)
+{
+    FLAGS("Eén tweetal legt een touwtje.", "");
+    FLAGS("Één tweetal legt een touwtje.", "");
+    FLAGS("De vragen bij de tekst zijn meerkeuzevragen.", "");
+    FLAGS("Om 9.10 pakt een jongen een gum.", "");
+    FLAGS("Tegen de muur hangt een getallenlijn.", "");
+    FLAGS("Juf zegt: 'Pak je boek.'", "");
+    FLAGS("Leraar zegt: 'Goed zo.'", "");
+    FLAGS("Docent loopt een rondje door het lokaal.", "");
+    FLAGS("Lk leest het begin van het prentenboek voor.", "");
+    FLAGS("L3 vraagt: 'Mag ik naar de wc?'", "");
+    FLAGS("Meisje leest hardop: 'De kat zit op de mat.'", "");
+    FLAGS("Vandaag zegt hij niets.", "");
+    FLAGS("Daarnaast zegt hij niets.", ""); /* not a listed starter: the pronoun tells */
+    FLAGS("Tussendoor zegt de juf: 'Nog twee minuten.'", "");
+    FLAGS("Maandag pakt de groep de schriften.", "");
+    FLAGS("Samen tellen de kinderen hardop tot 20.", "");
+    FLAGS("Op het bord staat De Gruffalo.", "");
+}
+END_TEST
+
 START_TEST(test_names_must_not_flag)
 {
     FLAGS("Leerlingen werken in Snappet.", "");
@@ -163,6 +206,13 @@ START_TEST(test_names_floors)
                   t.found, t.names);
     ck_assert_msg(t.flagged * 100 <= t.neg * 5, "held out: %zu/%zu non-names flagged, ceiling 5%%",
                   t.flagged, t.neg);
+    /* names13's fresh sets: first names that are Dutch words, capitalised starters */
+    struct score f = score_file("names_fresh.tsv");
+    ck_assert_msg(f.found * 100 >= f.names * 95, "fresh: %zu/%zu names found, floor 95%%", f.found,
+                  f.names);
+    ck_assert_msg(f.flagged * 100 <= f.neg * 5, "fresh: %zu/%zu non-names flagged, ceiling 5%%",
+                  f.flagged, f.neg);
+    score_file("names_fresh2.tsv");
 }
 END_TEST
 
@@ -173,6 +223,8 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_names_must_flag);
     tcase_add_test(tc, test_names_must_not_flag);
+    tcase_add_test(tc, test_names_dutch_words);
+    tcase_add_test(tc, test_names_starters);
     tcase_add_test(tc, test_names_replace);
     tcase_add_test(tc, test_names_floors);
     suite_add_tcase(s, tc);
