@@ -10,6 +10,7 @@
 #include "kijkronde/check.h"
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -42,8 +43,13 @@ size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spa
         spans[i].end = fl.items[i].end;
         *n_spans = i + 1;
     }
+    /* A name is marked and hinted like a judgement, but it does not make the note judging:
+     * the summary replaces it (kr_findings_judge, the same rule as the export). */
+    size_t judging = 0;
+    for (size_t i = 0; i < n; i++)
+        judging += strcmp(fl.items[i].kind, KR_NAMES_KIND) != 0;
     kr_finding_list_fini(&fl);
-    return n;
+    return judging;
 }
 
 enum kr_corner ui_suggest(struct ui *ui, const char *text, size_t len)

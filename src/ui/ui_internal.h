@@ -218,7 +218,8 @@ void ui_reflection_drop(struct ui *ui);
 /*
  * The zonder-oordeel check of text[0..len): fills spans (at most UI_MAX_SPANS) with
  * the judging words and *hint (may be NULL) with the first finding's hint (borrowed).
- * Returns the number of findings (0 when the checker is not available).
+ * Returns the number of judging findings: a name (kind "naam") is marked but not counted
+ * (0 when the checker is not available).
  */
 size_t ui_check(struct ui *ui, const char *text, size_t len, struct ui_span *spans, size_t *n_spans,
                 const char **hint);

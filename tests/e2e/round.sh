@@ -48,6 +48,16 @@ keys Enter
 wait_sql "select count(*) from observation where text = 'Leerling zegt: ‘Ik ben er klaar mee’ en gaat naar de hoek met reëel materiaal, ïs'" 1
 wait_for "Leerling zegt: ‘Ik ben er klaar mee’"
 
+# A pupil's name is marked with its hint, but the note is not a judging one: saved without
+# "Met oordeelwoorden" and without the ! in the list (the summary replaces the name).
+type_text "Emma pakt haar schrift."
+wait_for "Tip: "
+keys Enter
+wait_sql "select count(*) from observation where text = 'Emma pakt haar schrift.'" 1
+wait_for "Plaatsen: Alt-1 2 3"
+screen | grep -q "Met oordeelwoorden" && fail "een naam telde als oordeel: $(screen | grep Bewaard)"
+screen | grep -q "! Emma pakt" && fail "een notitie met alleen een naam kreeg een ! in de lijst"
+
 # A judging word is highlighted while typing (underline in the entry line), with the hint.
 type_text "De juf legt het heel goed uit."
 wait_for "Tip: "
@@ -94,12 +104,12 @@ keys Tab
 
 # Resize: 60x20 works, 40x10 is too small, and back.
 tm resize-window -t kr -x 60 -y 20
-wait_for "Notities van dit bezoek (3)"
+wait_for "Notities van dit bezoek (4)"
 wait_for "Enter bewaar"
 tm resize-window -t kr -x 40 -y 10
 wait_for "Venster te klein"
 tm resize-window -t kr -x 80 -y 24
-wait_for "Notities van dit bezoek (3)"
+wait_for "Notities van dit bezoek (4)"
 wait_gone "Venster te klein"
 
 for n in 4 5 6; do
@@ -124,7 +134,7 @@ for n in 7 8 9 10; do
     keys Enter
     wait_sql "select count(*) from observation where text like 'Jongen $n %'" 1
 done
-[ "$(notes)" = 10 ] || fail "10 notities verwacht, $(notes) gevonden"
+[ "$(notes)" = 11 ] || fail "11 notities verwacht, $(notes) gevonden"
 [ "$(sql 'select count(*) from visit')" = 2 ] || fail "2 bezoeken verwacht"
 
 # A draft is written when typing pauses and survives kill -9.
@@ -135,7 +145,7 @@ pid=$(app_pid)
 kill -9 "$pid"
 wait_for "kijkronde-klaar"
 [ "$(sql 'pragma integrity_check')" = ok ] || fail "integrity_check"
-[ "$(notes)" = 10 ] || fail "na kill -9: $(notes) notities"
+[ "$(notes)" = 11 ] || fail "na kill -9: $(notes) notities"
 restart
 wait_for "OBS De Regenboog"
 keys Enter
@@ -152,5 +162,5 @@ keys M-3
 wait_sql "select corner from observation where text = 'Twee leerlingen overleggen fluisterend'" leerinhoud
 [ "$(sql "select count(*) from draft where text <> ''")" = 0 ] || fail "het concept bleef staan"
 
-"$KR" --db "$DB" sessions --json | grep -q '"observations": 11' || fail "sessions --json telt geen 11 notities"
+"$KR" --db "$DB" sessions --json | grep -q '"observations": 12' || fail "sessions --json telt geen 12 notities"
 echo "ok"
