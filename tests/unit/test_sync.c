@@ -442,6 +442,39 @@ START_TEST(test_sync_import_after_first_sync_loses_to_edit)
 }
 END_TEST
 
+/* A decision made, synced, undone, synced and made again (the same key, new on this laptop
+ * once more) is a change, not an untouched copy: it arrives on the other laptop. */
+START_TEST(test_sync_decision_made_again_travels)
+{
+    struct kr_store *a = new_db(), *b = new_db();
+    struct kr_session s = {0};
+    size_t n = 0;
+    char **ids = shared_copy(a, b, &s, &n);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_LEERLING, NULL, &err),
+                     KR_OK);
+    sync_now(a);
+    sync_now(b);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_NONE, NULL, &err), KR_OK);
+    sync_now(a);
+    sync_now(b);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_LERAAR, NULL, &err), KR_OK);
+    sync_now(a);
+    sync_now(b);
+    sync_now(a);
+    char *sa = state(a, s.id), *sb = state(b, s.id);
+    ck_assert_ptr_nonnull(strstr(sa, "note "));
+    ck_assert_str_eq(sa, sb);
+    free(sa);
+    free(sb);
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    kr_session_fini(&s);
+    kr_store_close(a);
+    kr_store_close(b);
+}
+END_TEST
+
 START_TEST(test_sync_damaged_chunk_reported_and_skipped)
 {
     struct kr_store *a = new_db(), *b = new_db();
@@ -478,6 +511,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sync_damaged_chunk_reported_and_skipped);
     tcase_add_test(tc, test_sync_change_before_first_sync_wins);
     tcase_add_test(tc, test_sync_import_after_first_sync_loses_to_edit);
+    tcase_add_test(tc, test_sync_decision_made_again_travels);
     tcase_add_test(tc, test_sync_property_three_laptops);
     suite_add_tcase(s, tc);
     return s;
