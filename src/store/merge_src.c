@@ -313,6 +313,12 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
         bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
                    strcmp(MERGE_SQL[i].table, "observation_version") == 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
+        /* the deleted notes among the new ones: reading the other side's rows only */
+        long new_deleted = 0;
+        if (r == KR_OK && strcmp(MERGE_SQL[i].table, "observation") == 0)
+            new_deleted = (long)kr_store_count_of(
+                st, "SELECT count(*) FROM src.observation s WHERE s.deleted_at IS NOT NULL"
+                    " AND NOT EXISTS (SELECT 1 FROM main.observation m WHERE m.id = s.id)");
         sqlite3_int64 total = sqlite3_total_changes64(st->db);
         if (r == KR_OK && big) {
             r = exec_sliced(st, MERGE_SQL[i].table, sql, &changed, err);
@@ -339,6 +345,7 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
             tmp.tweetallen_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation") == 0) {
             tmp.observations_new = added;
+            tmp.observations_new_deleted = new_deleted;
             tmp.observations_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
             tmp.versions_new = added;

@@ -3,7 +3,8 @@
 # bijeenkomst from export | import; before either has synced, a edits a note and b deletes
 # another; after sync a, b, a, b both laptops hold the edit and the deletion, whichever laptop
 # id is the higher (an untouched copy never wins over a change). Then the same after the
-# first sync: b restores the note, a edits it again; a further round changes nothing.
+# first sync: b restores the note, a edits it again; a further round changes nothing. And the
+# import message says how many of the new notes are deleted ones.
 set -u
 KR=$1
 case $KR in /*) ;; *) KR=$(pwd)/$KR ;; esac
@@ -56,4 +57,12 @@ for round in 1 2; do # round 2: b is the first to sync
     cmp -s "$T/a.json" "$T/b.json" || fail "round $round: the laptops differ"
     kr a sync --json "$D" | grep -q '"sent": *0' || fail "a further round sent something"
 done
+
+# The import message counts a deleted note as such: 85 notes of which 1 deleted.
+rm -f "$T"/a.db* "$T"/c.db*
+kr a demo --no-tui >/dev/null || fail "demo (count)"
+N=$(q a "SELECT count(*) FROM observation")
+q a "UPDATE observation SET deleted_at = '2026-03-12T10:00:00Z' WHERE id = (SELECT min(id) FROM observation)"
+kr a export latest --format json -o - | kr c import - >"$T/msg" || fail "import (count)"
+grep -q " $N nieuwe notities (waarvan 1 verwijderd)," "$T/msg" || fail "import message: $(cat "$T/msg")"
 echo ok
