@@ -15,13 +15,22 @@
  *   edits that did not see each other are ordered by clock, then laptop id: every laptop
  *   picks the same one. All laptops end with the row of the highest stamp: equal.
  * - What changed here is recorded by triggers into sync_dirty (table, key), created by the
- *   first sync (a database that never syncs pays nothing). Every writer is caught: the round,
- *   edits, soft deletes, the reflection's decisions and their undo (hard deletes become
- *   tombstones, so an undone decision stays undone everywhere), import and merge.
+ *   first sync; what changed before it (an edit, a delete, a decision undone) is logged by
+ *   migration 14's update and delete triggers (inserts are not: a database that never syncs
+ *   pays nothing for the round or an import). Every writer is caught: the round, edits, soft
+ *   deletes, the reflection's decisions and their undo (hard deletes become tombstones, so an
+ *   undone decision stays undone everywhere), import and merge.
+ * - A new row is no change: a row made here, imported or merged, untouched since, goes into
+ *   sync_fresh and travels with the base stamp (KR_SYNC_BASE_LAMPORT, this laptop), below
+ *   every change. Two laptops that imported the same export hold the same copy; an edit on one
+ *   (stamped past the base) then always beats the untouched copy on the other, whichever
+ *   laptop id is higher. A new row whose key this laptop stamped before (a decision undone
+ *   and made again), or that changed since, is a change.
  * - History is rows too: every version of a note is its own observation_version row, so the
  *   same note edited on two laptops keeps both versions; the note itself shows the newest.
- * - A sync is one transaction: (1) this laptop's dirty rows are stamped with clock + 1 and
- *   written as one chunk (FILE.tmp, fsync, rename), (2) every complete chunk of the others
+ * - A sync is one transaction: (1) this laptop's fresh rows are stamped with the base and
+ *   its dirty rows with max(clock, base) + 1, each kind written as one chunk (FILE.tmp,
+ *   fsync, rename), (2) every complete chunk of the others
  *   that is not in sync_applied is applied, (3) the dirty marks the applying made are
  *   dropped. Stamping first means a local change not yet synced is never overwritten
  *   silently: it is sent and then compared like any other. Foreign keys are off during the
