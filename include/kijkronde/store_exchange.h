@@ -31,6 +31,7 @@ struct kr_exchange_stats {
     long tweetallen_new;
     long other_changed;   /* networks, participants and the reflection: added or changed */
     long debrief_changed; /* theories of action and next steps added or changed */
+    long observations_new_deleted; /* of observations_new: deleted ones (their history) */
 };
 
 /*

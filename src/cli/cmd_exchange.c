@@ -156,12 +156,16 @@ static void put_stats(FILE *out, const char *verb, const char *path,
         return;
     }
     long labels = s->sessions_updated + s->visits_updated + s->tweetallen_updated;
+    /* a deleted note travels with its history, but is no note the school sees */
+    char deleted[64] = "";
+    if (s->observations_new_deleted > 0)
+        snprintf(deleted, sizeof deleted, " (waarvan %ld verwijderd)", s->observations_new_deleted);
     fprintf(out,
-            "%s %s: %ld nieuwe %s, %ld %s, %ld nieuwe %s, %ld %s bijgewerkt, "
+            "%s %s: %ld nieuwe %s, %ld %s, %ld nieuwe %s%s, %ld %s bijgewerkt, "
             "%ld nieuwe %s in de geschiedenis.",
             verb, from, s->sessions_new, kr_plural(s->sessions_new, "bijeenkomst", "bijeenkomsten"),
             s->visits_new, kr_plural(s->visits_new, "nieuw bezoek", "nieuwe bezoeken"),
-            s->observations_new, kr_plural(s->observations_new, "notitie", "notities"),
+            s->observations_new, kr_plural(s->observations_new, "notitie", "notities"), deleted,
             s->observations_updated, kr_plural(s->observations_updated, "notitie", "notities"),
             s->versions_new, kr_plural(s->versions_new, "versie", "versies"));
     /* What changed besides the notes: a renamed bezoek, tweetal or bijeenkomst is a change. */

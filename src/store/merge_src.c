@@ -224,6 +224,33 @@ bool kr_store_src_has(struct kr_store *st, const char *table)
  * selected row would say nothing of the inserting. Same rows, same order, one transaction.
  * *changed gets the rows inserted or updated.
  */
+/*
+ * Run every statement of sql; *changed = the rows they changed themselves. Not
+ * sqlite3_total_changes: that counts what triggers write too (sync's bookkeeping).
+ */
+static enum kr_status exec_counting(struct kr_store *st, const char *sql, long *changed,
+                                    struct kr_error *err)
+{
+    *changed = 0;
+    while (sql && *sql) {
+        sqlite3_stmt *s = NULL;
+        const char *tail = NULL;
+        int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, &tail);
+        if (rc != SQLITE_OK)
+            return kr_store_fail(st, rc, err, "Samenvoegen mislukt");
+        if (!s) /* only white space or a comment left */
+            break;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            ;
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return kr_store_fail(st, rc, err, "Samenvoegen mislukt");
+        *changed += (long)sqlite3_changes(st->db);
+        sql = tail;
+    }
+    return KR_OK;
+}
+
 static enum kr_status exec_sliced(struct kr_store *st, const char *table, const char *sql,
                                   long *changed, struct kr_error *err)
 {
@@ -321,16 +348,22 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
         bool big = strcmp(MERGE_SQL[i].table, "observation") == 0 ||
                    strcmp(MERGE_SQL[i].table, "observation_version") == 0;
         r = count_rows(st, MERGE_SQL[i].table, &before, err);
-        sqlite3_int64 total = sqlite3_total_changes64(st->db);
+        /* the deleted notes among the new ones: reading the other side's rows only */
+        long new_deleted = 0;
+        if (r == KR_OK && strcmp(MERGE_SQL[i].table, "observation") == 0)
+            new_deleted = (long)kr_store_count_of(
+                st, "SELECT count(*) FROM src.observation s WHERE s.deleted_at IS NOT NULL"
+                    " AND NOT EXISTS (SELECT 1 FROM main.observation m WHERE m.id = s.id)");
+        long all = 0;
         if (r == KR_OK && big) {
             r = exec_sliced(st, MERGE_SQL[i].table, sql, &changed, err);
         } else if (r == KR_OK) {
-            r = kr_store_exec(st, sql, err);
+            r = exec_counting(st, sql, &all, err);
             changed = (long)sqlite3_changes(st->db);
         }
         if (strcmp(MERGE_SQL[i].table, "theory_of_action") == 0 ||
             strcmp(MERGE_SQL[i].table, "next_step") == 0) /* (next_step is two statements) */
-            tmp.debrief_changed += (long)(sqlite3_total_changes64(st->db) - total);
+            tmp.debrief_changed += all;
         if (r == KR_OK)
             r = count_rows(st, MERGE_SQL[i].table, &after, err);
         if (r != KR_OK)
@@ -347,6 +380,7 @@ enum kr_status kr_store_merge_src(struct kr_store *st, struct kr_exchange_stats 
             tmp.tweetallen_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation") == 0) {
             tmp.observations_new = added;
+            tmp.observations_new_deleted = new_deleted;
             tmp.observations_updated = changed - added;
         } else if (strcmp(MERGE_SQL[i].table, "observation_version") == 0) {
             tmp.versions_new = added;

@@ -418,8 +418,72 @@ static const char MIGRATION_EXTENT[] =
  */
 #define MIGRATION_13 "ALTER TABLE observation_version ADD COLUMN base TEXT;"
 
+/*
+ * 14: what changed before a laptop's first sync. A row made here or brought in by an import
+ * or a merge is no change of this laptop: the other laptops may hold the same copy, and an
+ * untouched copy must never win over a change made elsewhere (src/store/sync.c sends such
+ * rows with the base stamp). An edit, a soft delete or restore, a corner, a decision undone
+ * before the first sync is a change: these triggers log its key in sync_early (no key, so
+ * no conflict an UPSERT could turn into an error; the first sync moves them to sync_dirty
+ * and drops the triggers). Inserts are not logged: the round and an import pay nothing.
+ * Keys never change here, so an update logs its new key only. sync_fresh holds the rows
+ * added since the last sync (the sync's own insert triggers fill it).
+ */
+#define MIGRATION_SYNC_BASE                                                                        \
+    "CREATE TABLE sync_fresh (tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key)) "      \
+    "WITHOUT ROWID;"                                                                               \
+    "CREATE TABLE sync_early (tbl TEXT NOT NULL, key TEXT NOT NULL);"                              \
+    "CREATE TRIGGER sync_pre_network_au AFTER UPDATE ON network BEGIN INSERT INTO sync_early "     \
+    "VALUES ('network', json_array(new.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_network_ad AFTER DELETE ON network BEGIN INSERT INTO sync_early "     \
+    "VALUES ('network', json_array(old.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_session_au AFTER UPDATE ON session BEGIN INSERT INTO sync_early "     \
+    "VALUES ('session', json_array(new.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_session_ad AFTER DELETE ON session BEGIN INSERT INTO sync_early "     \
+    "VALUES ('session', json_array(old.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_tweetal_au AFTER UPDATE ON tweetal BEGIN INSERT INTO sync_early "     \
+    "VALUES ('tweetal', json_array(new.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_tweetal_ad AFTER DELETE ON tweetal BEGIN INSERT INTO sync_early "     \
+    "VALUES ('tweetal', json_array(old.id)); END;"                                                 \
+    "CREATE TRIGGER sync_pre_participant_au AFTER UPDATE ON participant BEGIN INSERT INTO "        \
+    "sync_early VALUES ('participant', json_array(new.id)); END;"                                  \
+    "CREATE TRIGGER sync_pre_participant_ad AFTER DELETE ON participant BEGIN INSERT INTO "        \
+    "sync_early VALUES ('participant', json_array(old.id)); END;"                                  \
+    "CREATE TRIGGER sync_pre_visit_au AFTER UPDATE ON visit WHEN new.n_live IS old.n_live BEGIN "  \
+    "INSERT INTO sync_early VALUES ('visit', json_array(new.id)); END;"                            \
+    "CREATE TRIGGER sync_pre_visit_ad AFTER DELETE ON visit WHEN new.n_live IS old.n_live BEGIN "  \
+    "INSERT INTO sync_early VALUES ('visit', json_array(old.id)); END;"                            \
+    "CREATE TRIGGER sync_pre_observation_au AFTER UPDATE ON observation BEGIN INSERT INTO "        \
+    "sync_early VALUES ('observation', json_array(new.id)); END;"                                  \
+    "CREATE TRIGGER sync_pre_observation_ad AFTER DELETE ON observation BEGIN INSERT INTO "        \
+    "sync_early VALUES ('observation', json_array(old.id)); END;"                                  \
+    "CREATE TRIGGER sync_pre_observation_version_au AFTER UPDATE ON observation_version BEGIN "    \
+    "INSERT INTO sync_early VALUES ('observation_version', json_array(new.id)); END;"              \
+    "CREATE TRIGGER sync_pre_observation_version_ad AFTER DELETE ON observation_version BEGIN "    \
+    "INSERT INTO sync_early VALUES ('observation_version', json_array(old.id)); END;"              \
+    "CREATE TRIGGER sync_pre_reflection_pattern_au AFTER UPDATE ON reflection_pattern BEGIN "      \
+    "INSERT INTO sync_early VALUES ('reflection_pattern', json_array(new.id)); END;"               \
+    "CREATE TRIGGER sync_pre_reflection_pattern_ad AFTER DELETE ON reflection_pattern BEGIN "      \
+    "INSERT INTO sync_early VALUES ('reflection_pattern', json_array(old.id)); END;"               \
+    "CREATE TRIGGER sync_pre_reflection_note_au AFTER UPDATE ON reflection_note BEGIN INSERT "     \
+    "INTO sync_early VALUES ('reflection_note', json_array(new.observation_id)); END;"             \
+    "CREATE TRIGGER sync_pre_reflection_note_ad AFTER DELETE ON reflection_note BEGIN INSERT "     \
+    "INTO sync_early VALUES ('reflection_note', json_array(old.observation_id)); END;"             \
+    "CREATE TRIGGER sync_pre_reflection_phase_au AFTER UPDATE ON reflection_phase BEGIN INSERT "   \
+    "INTO sync_early VALUES ('reflection_phase', json_array(new.session_id,new.phase)); END;"      \
+    "CREATE TRIGGER sync_pre_reflection_phase_ad AFTER DELETE ON reflection_phase BEGIN INSERT "   \
+    "INTO sync_early VALUES ('reflection_phase', json_array(old.session_id,old.phase)); END;"      \
+    "CREATE TRIGGER sync_pre_theory_of_action_au AFTER UPDATE ON theory_of_action BEGIN INSERT "   \
+    "INTO sync_early VALUES ('theory_of_action', json_array(new.id)); END;"                        \
+    "CREATE TRIGGER sync_pre_theory_of_action_ad AFTER DELETE ON theory_of_action BEGIN INSERT "   \
+    "INTO sync_early VALUES ('theory_of_action', json_array(old.id)); END;"                        \
+    "CREATE TRIGGER sync_pre_next_step_au AFTER UPDATE ON next_step BEGIN INSERT INTO sync_early " \
+    "VALUES ('next_step', json_array(new.id)); END;"                                               \
+    "CREATE TRIGGER sync_pre_next_step_ad AFTER DELETE ON next_step BEGIN INSERT INTO sync_early " \
+    "VALUES ('next_step', json_array(old.id)); END;"
+
 const char *const kr_store_migrations[] = {
-    MIGRATION_1,  MIGRATION_2,  MIGRATION_3, MIGRATION_4, MIGRATION_5,
-    MIGRATION_6,  MIGRATION_7,  MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT,
-    MIGRATION_11, MIGRATION_12, MIGRATION_13};
+    MIGRATION_1,  MIGRATION_2,  MIGRATION_3,  MIGRATION_4,        MIGRATION_5,
+    MIGRATION_6,  MIGRATION_7,  MIGRATION_8,  MIGRATION_9,        MIGRATION_EXTENT,
+    MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_SYNC_BASE};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

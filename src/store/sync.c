@@ -15,13 +15,22 @@
  *   edits that did not see each other are ordered by clock, then laptop id: every laptop
  *   picks the same one. All laptops end with the row of the highest stamp: equal.
  * - What changed here is recorded by triggers into sync_dirty (table, key), created by the
- *   first sync (a database that never syncs pays nothing). Every writer is caught: the round,
- *   edits, soft deletes, the reflection's decisions and their undo (hard deletes become
- *   tombstones, so an undone decision stays undone everywhere), import and merge.
+ *   first sync; what changed before it (an edit, a delete, a decision undone) is logged by
+ *   migration 14's update and delete triggers (inserts are not: a database that never syncs
+ *   pays nothing for the round or an import). Every writer is caught: the round, edits, soft
+ *   deletes, the reflection's decisions and their undo (hard deletes become tombstones, so an
+ *   undone decision stays undone everywhere), import and merge.
+ * - A new row is no change: a row made here, imported or merged, untouched since, goes into
+ *   sync_fresh and travels with the base stamp (KR_SYNC_BASE_LAMPORT, this laptop), below
+ *   every change. Two laptops that imported the same export hold the same copy; an edit on one
+ *   (stamped past the base) then always beats the untouched copy on the other, whichever
+ *   laptop id is higher. A new row whose key this laptop stamped before (a decision undone
+ *   and made again), or that changed since, is a change.
  * - History is rows too: every version of a note is its own observation_version row, so the
  *   same note edited on two laptops keeps both versions; the note itself shows the newest.
- * - A sync is one transaction: (1) this laptop's dirty rows are stamped with clock + 1 and
- *   written as one chunk (FILE.tmp, fsync, rename), (2) every complete chunk of the others
+ * - A sync is one transaction: (1) this laptop's fresh rows are stamped with the base and
+ *   its dirty rows with max(clock, base) + 1, each kind written as one chunk (FILE.tmp,
+ *   fsync, rename), (2) every complete chunk of the others
  *   that is not in sync_applied is applied, (3) the dirty marks the applying made are
  *   dropped. Stamping first means a local change not yet synced is never overwritten
  *   silently: it is sent and then compared like any other. Foreign keys are off during the
@@ -161,14 +170,15 @@ static enum kr_status exec_free(struct kr_store *st, char *sql, struct kr_error 
     return r;
 }
 
-/* One mark in sync_dirty. It never conflicts: the DO UPDATE of an UPSERT (sync applying a
-   row) overrides a trigger's OR IGNORE, so the key is looked up instead. */
-static void mark(struct kr_buf *b, const char *table, const char *key)
+/* One mark in sync_dirty (a change) or sync_fresh (a new row). It never conflicts: the DO
+   UPDATE of an UPSERT (sync applying a row) overrides a trigger's OR IGNORE, so the key is
+   looked up instead. */
+static void mark(struct kr_buf *b, const char *into, const char *table, const char *key)
 {
     kr_buf_printf(b,
-                  " INSERT INTO sync_dirty(tbl, key) SELECT '%s', %s WHERE NOT EXISTS"
-                  " (SELECT 1 FROM sync_dirty WHERE tbl = '%s' AND key = %s);",
-                  table, key, table, key);
+                  " INSERT INTO %s(tbl, key) SELECT '%s', %s WHERE NOT EXISTS"
+                  " (SELECT 1 FROM %s WHERE tbl = '%s' AND key = %s);",
+                  into, table, key, into, table, key);
 }
 
 /* The triggers that record this laptop's changes (idempotent). */
@@ -183,15 +193,15 @@ static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t
     }
     const char *n = t->name;
     struct kr_buf b = {0};
-    kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN", n, n);
-    mark(&b, n, t->key_new);
+    kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_new AFTER INSERT ON %s BEGIN", n, n);
+    mark(&b, "sync_fresh", n, t->key_new);
     kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN", n,
                   kr_buf_str(&of), n);
-    mark(&b, n, t->key_new);
-    mark(&b, n, t->key_old);
+    mark(&b, "sync_dirty", n, t->key_new);
+    mark(&b, "sync_dirty", n, t->key_old);
     kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_ad AFTER DELETE ON %s BEGIN", n,
                   n);
-    mark(&b, n, t->key_old);
+    mark(&b, "sync_dirty", n, t->key_old);
     kr_buf_puts(&b, " END;");
     char *sql = kr_buf_steal(&b);
     kr_buf_fini(&of);
@@ -204,7 +214,7 @@ static enum kr_status triggers_off(struct kr_store *st, const struct table *ts,
     struct kr_buf b = {0};
     for (size_t i = 0; i < N_TABLES; i++)
         kr_buf_printf(&b,
-                      "DROP TRIGGER IF EXISTS sync_%s_ai; DROP TRIGGER IF EXISTS sync_%s_au;"
+                      "DROP TRIGGER IF EXISTS sync_%s_new; DROP TRIGGER IF EXISTS sync_%s_au;"
                       " DROP TRIGGER IF EXISTS sync_%s_ad;",
                       ts[i].name, ts[i].name, ts[i].name);
     return exec_free(st, kr_buf_steal(&b), err);
@@ -215,13 +225,36 @@ struct self {
     long long clock, seq;
 };
 
+/*
+ * The triggers that are no longer ours: migration 14's, which log what changes before the
+ * first sync, and the insert triggers of kijkronde before it, which marked a new row as a
+ * change (an untouched import then won over an edit made on another laptop).
+ */
+static enum kr_status drop_old_triggers(struct kr_store *st, const struct table *ts,
+                                        struct kr_error *err)
+{
+    struct kr_buf b = {0};
+    for (size_t i = 0; i < N_TABLES; i++)
+        kr_buf_printf(
+            &b,
+            "DROP TRIGGER IF EXISTS sync_pre_%s_au; DROP TRIGGER IF EXISTS sync_pre_%s_ad;"
+            " DROP TRIGGER IF EXISTS sync_%s_ai;",
+            ts[i].name, ts[i].name, ts[i].name);
+    /* what they logged is a change of this laptop */
+    kr_buf_puts(&b, " INSERT OR IGNORE INTO sync_dirty(tbl, key) SELECT DISTINCT tbl, key"
+                    " FROM sync_early; DELETE FROM sync_early;");
+    return exec_free(st, kr_buf_steal(&b), err);
+}
+
 /* Read this laptop's row; make it (and the triggers, and mark every row) on first use. */
 static enum kr_status load_self(struct kr_store *st, struct table *ts, struct self *me,
                                 struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
-    enum kr_status r =
-        kr_store_prepare(st, "SELECT laptop, clock, seq FROM sync_self WHERE one = 1", &s, err);
+    enum kr_status r = drop_old_triggers(st, ts, err);
+    if (r != KR_OK)
+        return r;
+    r = kr_store_prepare(st, "SELECT laptop, clock, seq FROM sync_self WHERE one = 1", &s, err);
     if (r != KR_OK)
         return r;
     if (sqlite3_step(s) == SQLITE_ROW) {
@@ -241,9 +274,10 @@ static enum kr_status load_self(struct kr_store *st, struct table *ts, struct se
     r = exec_free(st, kr_xasprintf("INSERT INTO sync_self(one, laptop) VALUES (1, '%s')", id), err);
     for (size_t i = 0; i < N_TABLES && r == KR_OK; i++) {
         r = ensure_triggers(st, &ts[i], err);
-        if (r == KR_OK) /* everything from before the first sync travels too */
+        if (r == KR_OK) /* everything from before the first sync travels too: as new rows,
+                           but what changed since (migration 14's marks) as changes */
             r = exec_free(st,
-                          kr_xasprintf("INSERT OR IGNORE INTO sync_dirty(tbl, key) "
+                          kr_xasprintf("INSERT OR IGNORE INTO sync_fresh(tbl, key) "
                                        "SELECT '%s', %s FROM %s",
                                        ts[i].name, ts[i].key_bare, ts[i].name),
                           err);
@@ -252,8 +286,8 @@ static enum kr_status load_self(struct kr_store *st, struct table *ts, struct se
 }
 
 /* The rows changed here as the body of a chunk (a JSON array, one row a line). */
-static enum kr_status collect(struct kr_store *st, const struct table *ts, struct kr_buf *body,
-                              long *rows, struct kr_error *err)
+static enum kr_status collect(struct kr_store *st, const struct table *ts, const char *marks,
+                              struct kr_buf *body, long *rows, struct kr_error *err)
 {
     *rows = 0;
     kr_buf_puts(body, "[");
@@ -261,9 +295,9 @@ static enum kr_status collect(struct kr_store *st, const struct table *ts, struc
         const struct table *t = &ts[i];
         char *sql = kr_xasprintf("SELECT json_object('t', d.tbl, 'k', json(d.key), 'd',"
                                  " json(CASE WHEN t.rowid IS NULL THEN NULL ELSE %s END))"
-                                 " FROM sync_dirty d LEFT JOIN %s t ON %s"
+                                 " FROM %s d LEFT JOIN %s t ON %s"
                                  " WHERE d.tbl = '%s' ORDER BY d.key",
-                                 t->row_json, t->name, t->key_match, t->name);
+                                 t->row_json, marks, t->name, t->key_match, t->name);
         sqlite3_stmt *s = NULL;
         enum kr_status r = kr_store_prepare(st, sql, &s, err);
         free(sql);
@@ -284,17 +318,18 @@ static enum kr_status collect(struct kr_store *st, const struct table *ts, struc
     return KR_OK;
 }
 
-/* Stamp every dirty row with (lamport, laptop) and forget the marks. */
-static enum kr_status stamp_dirty(struct kr_store *st, long long lamport, const char *laptop,
-                                  struct kr_error *err)
+/* Stamp every row marked in marks with (lamport, laptop) and forget the marks. */
+static enum kr_status stamp_marked(struct kr_store *st, const char *marks, long long lamport,
+                                   const char *laptop, struct kr_error *err)
 {
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(
-        st,
-        "INSERT INTO sync_row(tbl, key, lamport, laptop) SELECT tbl, key, ?1, ?2 FROM sync_dirty"
+    char *sql = kr_xasprintf(
+        "INSERT INTO sync_row(tbl, key, lamport, laptop) SELECT tbl, key, ?1, ?2 FROM %s"
         " WHERE true ON CONFLICT (tbl, key) DO UPDATE SET lamport = excluded.lamport,"
         " laptop = excluded.laptop",
-        &s, err);
+        marks);
+    enum kr_status r = kr_store_prepare(st, sql, &s, err);
+    free(sql);
     if (r != KR_OK)
         return r;
     sqlite3_bind_int64(s, 1, lamport);
@@ -303,7 +338,48 @@ static enum kr_status stamp_dirty(struct kr_store *st, long long lamport, const 
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
         return kr_store_fail(st, rc, err, "Wijzigingen bijhouden mislukt");
-    return kr_store_exec(st, "DELETE FROM sync_dirty", err);
+    return exec_free(st, kr_xasprintf("DELETE FROM %s", marks), err);
+}
+
+/*
+ * A new row that this laptop stamped before (a decision undone and made again, a row put
+ * back) is a change; so is a new row changed since. What stays in sync_fresh is new here
+ * and untouched: a copy that may be on the other laptops already.
+ */
+static enum kr_status sort_marks(struct kr_store *st, struct kr_error *err)
+{
+    return kr_store_exec(
+        st,
+        "INSERT OR IGNORE INTO sync_dirty(tbl, key) SELECT f.tbl, f.key FROM sync_fresh f"
+        " WHERE EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = f.tbl AND r.key = f.key);"
+        "DELETE FROM sync_fresh WHERE EXISTS (SELECT 1 FROM sync_dirty d"
+        " WHERE d.tbl = sync_fresh.tbl AND d.key = sync_fresh.key)",
+        err);
+}
+
+/* Write the rows marked in marks as one chunk stamped lamport (none when there are none). */
+static enum kr_status send_marked(struct kr_store *st, const char *dir, const struct table *ts,
+                                  const char *marks, long long lamport, struct self *me,
+                                  struct kr_sync_stats *stats, struct kr_error *err)
+{
+    struct kr_buf body = {0};
+    long rows = 0;
+    enum kr_status r = collect(st, ts, marks, &body, &rows, err);
+    if (r == KR_OK && rows > 0) {
+        long long on_disk = kr_sync_max_seq(dir, me->laptop);
+        long long seq = (me->seq > on_disk ? me->seq : on_disk) + 1;
+        r = stamp_marked(st, marks, lamport, me->laptop, err);
+        if (r == KR_OK)
+            r = kr_sync_write_chunk(dir, me->laptop, seq, lamport, rows, body.data, body.len, err);
+        if (r == KR_OK) {
+            if (lamport > me->clock)
+                me->clock = lamport;
+            me->seq = seq;
+            stats->sent += rows;
+        }
+    }
+    kr_buf_fini(&body);
+    return r;
 }
 
 /* Run sql with the chunk's stamp as ?1 (lamport) and ?2 (laptop); *changes += rows touched. */
@@ -462,25 +538,16 @@ static enum kr_status sync_tx(struct kr_store *st, const char *dir, struct table
 
                           "CREATE TEMP TABLE IF NOT EXISTS sync_in(tbl TEXT, key TEXT, data TEXT)",
                           err);
-    /* (1) this laptop's changes, as one new chunk */
-    struct kr_buf body = {0};
-    long rows = 0;
+    /* (1) this laptop's rows: the new untouched ones as a chunk with the base stamp, its
+       changes as a chunk stamped past every stamp it has seen (and past the base) */
     if (r == KR_OK)
-        r = collect(st, ts, &body, &rows, err);
-    if (r == KR_OK && rows > 0) {
-        long long lamport = me.clock + 1;
-        long long on_disk = kr_sync_max_seq(dir, me.laptop);
-        long long seq = (me.seq > on_disk ? me.seq : on_disk) + 1;
-        r = stamp_dirty(st, lamport, me.laptop, err);
-        if (r == KR_OK)
-            r = kr_sync_write_chunk(dir, me.laptop, seq, lamport, rows, body.data, body.len, err);
-        if (r == KR_OK) {
-            me.clock = lamport;
-            me.seq = seq;
-            stats->sent = rows;
-        }
-    }
-    kr_buf_fini(&body);
+        r = sort_marks(st, err);
+    if (r == KR_OK)
+        r = send_marked(st, dir, ts, "sync_fresh", KR_SYNC_BASE_LAMPORT, &me, stats, err);
+    if (r == KR_OK)
+        r = send_marked(st, dir, ts, "sync_dirty",
+                        (me.clock > KR_SYNC_BASE_LAMPORT ? me.clock : KR_SYNC_BASE_LAMPORT) + 1,
+                        &me, stats, err);
     /* (2) the others' chunks. The triggers are off meanwhile: what they would mark is
        dropped in (3) anyway, and marking costs as much as a third of applying a row. The
        transaction holds the write lock, so no change of this laptop slips past them. */
@@ -535,7 +602,7 @@ static enum kr_status sync_tx(struct kr_store *st, const char *dir, struct table
         r = ensure_triggers(st, &ts[i], err);
     /* (3) the marks of what was just applied are no changes of this laptop */
     if (r == KR_OK)
-        r = kr_store_exec(st, "DELETE FROM sync_dirty", err);
+        r = kr_store_exec(st, "DELETE FROM sync_dirty; DELETE FROM sync_fresh", err);
     if (r == KR_OK)
         r = exec_free(
             st, kr_xasprintf("UPDATE sync_self SET clock = %lld, seq = %lld", me.clock, me.seq),

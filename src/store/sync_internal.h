@@ -10,6 +10,11 @@
 /* A laptop id is a lowercase UUID: the name of its directory in DIR. */
 #define KR_SYNC_ID_MAX 64
 
+/* The stamp of a row that is new on a laptop and untouched since (made here, imported,
+ * merged): the same copy may be on other laptops, so any change of it (stamped higher) wins.
+ * 1, not 0: a chunk stamped 0 is damaged to kijkronde before this. */
+#define KR_SYNC_BASE_LAMPORT 1
+
 /* One chunk file of another laptop, as found in DIR. */
 struct kr_sync_chunk {
     char laptop[KR_SYNC_ID_MAX + 1];

@@ -296,6 +296,185 @@ START_TEST(test_sync_property_three_laptops)
 }
 END_TEST
 
+/* Laptop b holds a copy of laptop a's bijeenkomst (export | import); returns its notes, live
+ * and deleted, in list order (n set). */
+static char **shared_copy(struct kr_store *a, struct kr_store *b, struct kr_session *s, size_t *n)
+{
+    s->date = kr_xstrdup("2026-03-12");
+    s->kijkvraag_text = kr_xstrdup("Wat doen leerlingen?");
+    ck_assert_int_eq(kr_store_session_add(a, s, &err), KR_OK);
+    add_visit(a, s->id);
+    char *v = pick_visit(a, s->id);
+    for (int i = 0; i < 6; i++) {
+        struct kr_observation o = {.visit_id = kr_xstrdup(v),
+                                   .text = kr_xasprintf("Een leerling wijst naar bord %d.", i)};
+        ck_assert_int_eq(kr_store_obs_add(a, &o, &err), KR_OK);
+        kr_observation_fini(&o);
+    }
+    free(v);
+    char *j = export_str(a, s->id);
+    ck_assert_msg(kr_store_import_json(b, j, strlen(j), "a.json", NULL, &err) == KR_OK,
+                  "import: %s", err.msg);
+    free(j);
+    struct kr_observation_list l = {0};
+    struct kr_obs_filter f = {.session_id = s->id, .include_deleted = true};
+    ck_assert_int_eq(kr_store_obs_list(a, &f, &l, &err), KR_OK);
+    char **ids = kr_xcalloc(l.n, sizeof *ids);
+    for (size_t i = 0; i < l.n; i++)
+        ids[i] = kr_xstrdup(l.items[i].id);
+    *n = l.n;
+    kr_observation_list_fini(&l);
+    return ids;
+}
+
+static struct kr_observation note(struct kr_store *st, const char *id)
+{
+    struct kr_observation o = {0};
+    ck_assert_int_eq(kr_store_obs_get(st, id, &o, &err), KR_OK);
+    return o;
+}
+
+/* The tester's route (issue 17 reopened): both laptops hold the same notes from an import;
+ * before either syncs, a edits one note and places another, b deletes a third and restores
+ * nothing; after syncs a, b, a, b both laptops hold every one of these changes, whichever
+ * laptop id is the higher: an unchanged copy never wins over a change. */
+START_TEST(test_sync_change_before_first_sync_wins)
+{
+    for (int swap = 0; swap < 2; swap++) { /* both orders of the laptop ids */
+        char *cmd = kr_xasprintf("rm -rf '%s'/*", shared);
+        ck_assert_int_eq(system(cmd), 0);
+        free(cmd);
+        struct kr_store *a = new_db(), *b = new_db();
+        struct kr_session s = {0};
+        size_t n = 0;
+        char **ids = shared_copy(a, b, &s, &n);
+        ck_assert_uint_eq(n, 6);
+        ck_assert_int_eq(kr_store_obs_edit(a, ids[0], "BEWERKT OP LAPTOP A", KR_CORNER_NONE, &err),
+                         KR_OK);
+        ck_assert_int_eq(kr_store_obs_set_corner(a, ids[1], KR_CORNER_LERAAR, &err), KR_OK);
+        ck_assert_int_eq(kr_store_obs_delete(b, ids[2], &err), KR_OK);
+        ck_assert_int_eq(kr_store_obs_delete(b, ids[3], &err), KR_OK);
+        struct kr_store *first = swap ? b : a, *second = swap ? a : b;
+        sync_now(first);
+        sync_now(second);
+        sync_now(first);
+        sync_now(second);
+        struct kr_store *both[2] = {a, b};
+        for (int i = 0; i < 2; i++) {
+            struct kr_observation o = note(both[i], ids[0]);
+            ck_assert_msg(strcmp(o.text, "BEWERKT OP LAPTOP A") == 0,
+                          "swap %d laptop %c: the edit was lost: %s", swap, "ab"[i], o.text);
+            kr_observation_fini(&o);
+            o = note(both[i], ids[1]);
+            ck_assert_msg(o.corner == KR_CORNER_LERAAR, "swap %d laptop %c: corner lost", swap,
+                          "ab"[i]);
+            kr_observation_fini(&o);
+            o = note(both[i], ids[2]);
+            ck_assert_msg(o.deleted_at != NULL, "swap %d laptop %c: the delete was lost", swap,
+                          "ab"[i]);
+            kr_observation_fini(&o);
+        }
+        /* Later changes on imported rows, after the first sync, win the same way: a restores
+         * what b deleted, b edits what a placed. */
+        ck_assert_int_eq(kr_store_obs_restore(a, ids[3], &err), KR_OK);
+        ck_assert_int_eq(kr_store_obs_edit(b, ids[4], "Later op b.", KR_CORNER_NONE, &err), KR_OK);
+        sync_now(second);
+        sync_now(first);
+        sync_now(second);
+        for (int i = 0; i < 2; i++) {
+            struct kr_observation o = note(both[i], ids[3]);
+            ck_assert_msg(o.deleted_at == NULL, "swap %d laptop %c: the restore was lost", swap,
+                          "ab"[i]);
+            kr_observation_fini(&o);
+            o = note(both[i], ids[4]);
+            ck_assert_str_eq(o.text, "Later op b.");
+            kr_observation_fini(&o);
+        }
+        char *sa = state(a, s.id), *sb = state(b, s.id);
+        ck_assert_str_eq(sa, sb);
+        free(sa);
+        free(sb);
+        for (size_t i = 0; i < n; i++)
+            free(ids[i]);
+        free(ids);
+        kr_session_fini(&s);
+        kr_store_close(a);
+        kr_store_close(b);
+    }
+}
+END_TEST
+
+/* A bijeenkomst imported on b after b synced, while a edits it: b's untouched import is no
+ * change of b, so a's edit arrives on b and stays on a. */
+START_TEST(test_sync_import_after_first_sync_loses_to_edit)
+{
+    struct kr_store *a = new_db(), *b = new_db();
+    struct kr_session other = {.date = kr_xstrdup("2026-02-01"),
+                               .kijkvraag_text = kr_xstrdup("Eerdere vraag?")};
+    ck_assert_int_eq(kr_store_session_add(b, &other, &err), KR_OK);
+    sync_now(a); /* a has synced too, but not seen b's chunks: b's clock runs ahead */
+    for (int i = 0; i < 5; i++) {
+        add_visit(b, other.id);
+        sync_now(b);
+    }
+    struct kr_session s = {0};
+    size_t n = 0;
+    char **ids = shared_copy(a, b, &s, &n);
+    ck_assert_int_eq(kr_store_obs_edit(a, ids[0], "BEWERKT OP LAPTOP A", KR_CORNER_NONE, &err),
+                     KR_OK);
+    sync_now(a);
+    sync_now(b);
+    sync_now(a);
+    struct kr_store *both[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        struct kr_observation o = note(both[i], ids[0]);
+        ck_assert_msg(strcmp(o.text, "BEWERKT OP LAPTOP A") == 0, "laptop %c: the edit was lost",
+                      "ab"[i]);
+        kr_observation_fini(&o);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    kr_session_fini(&s);
+    kr_session_fini(&other);
+    kr_store_close(a);
+    kr_store_close(b);
+}
+END_TEST
+
+/* A decision made, synced, undone, synced and made again (the same key, new on this laptop
+ * once more) is a change, not an untouched copy: it arrives on the other laptop. */
+START_TEST(test_sync_decision_made_again_travels)
+{
+    struct kr_store *a = new_db(), *b = new_db();
+    struct kr_session s = {0};
+    size_t n = 0;
+    char **ids = shared_copy(a, b, &s, &n);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_LEERLING, NULL, &err),
+                     KR_OK);
+    sync_now(a);
+    sync_now(b);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_NONE, NULL, &err), KR_OK);
+    sync_now(a);
+    sync_now(b);
+    ck_assert_int_eq(kr_store_group_note_put(a, s.id, ids[0], KR_CORNER_LERAAR, NULL, &err), KR_OK);
+    sync_now(a);
+    sync_now(b);
+    sync_now(a);
+    char *sa = state(a, s.id), *sb = state(b, s.id);
+    ck_assert_ptr_nonnull(strstr(sa, "note "));
+    ck_assert_str_eq(sa, sb);
+    free(sa);
+    free(sb);
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    kr_session_fini(&s);
+    kr_store_close(a);
+    kr_store_close(b);
+}
+END_TEST
+
 START_TEST(test_sync_damaged_chunk_reported_and_skipped)
 {
     struct kr_store *a = new_db(), *b = new_db();
@@ -330,6 +509,9 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_sync_damaged_chunk_reported_and_skipped);
+    tcase_add_test(tc, test_sync_change_before_first_sync_wins);
+    tcase_add_test(tc, test_sync_import_after_first_sync_loses_to_edit);
+    tcase_add_test(tc, test_sync_decision_made_again_travels);
     tcase_add_test(tc, test_sync_property_three_laptops);
     suite_add_tcase(s, tc);
     return s;
