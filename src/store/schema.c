@@ -451,7 +451,7 @@ static const char MIGRATION_EXTENT[] =
     "sync_early VALUES ('participant', json_array(old.id)); END;"                                  \
     "CREATE TRIGGER sync_pre_visit_au AFTER UPDATE ON visit WHEN new.n_live IS old.n_live BEGIN "  \
     "INSERT INTO sync_early VALUES ('visit', json_array(new.id)); END;"                            \
-    "CREATE TRIGGER sync_pre_visit_ad AFTER DELETE ON visit WHEN new.n_live IS old.n_live BEGIN "  \
+    "CREATE TRIGGER sync_pre_visit_ad AFTER DELETE ON visit BEGIN "                                \
     "INSERT INTO sync_early VALUES ('visit', json_array(old.id)); END;"                            \
     "CREATE TRIGGER sync_pre_observation_au AFTER UPDATE ON observation BEGIN INSERT INTO "        \
     "sync_early VALUES ('observation', json_array(new.id)); END;"                                  \
