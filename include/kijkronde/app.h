@@ -128,6 +128,12 @@ enum kr_status kr_app_undo(struct kr_app *app, struct kr_app_undone *out, struct
  * steps stay to be undone in their own screens). KR_NOT_FOUND when there is none. */
 enum kr_status kr_app_undo_session_delete(struct kr_app *app, struct kr_app_undone *out,
                                           struct kr_error *err);
+/* With no step of this run to take back: restore the most recently deleted bijeenkomst
+ * (session_id NULL) or note of bijeenkomst session_id, also one deleted in an earlier run
+ * (kr_store_last_deleted); out->name is what was restored ("OBS De Regenboog 2026-03-12",
+ * "09:12 Meisje zegt ..."). KR_NOT_FOUND (err untouched) when nothing is deleted. */
+enum kr_status kr_app_restore_last_deleted(struct kr_app *app, const char *session_id,
+                                           struct kr_app_undone *out, struct kr_error *err);
 /* Forget every step (the end of a run). */
 void kr_app_undo_forget(struct kr_app *app);
 

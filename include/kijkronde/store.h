@@ -82,6 +82,14 @@ enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_sess
  */
 enum kr_status kr_store_session_delete(struct kr_store *st, const char *id, struct kr_error *err);
 enum kr_status kr_store_session_restore(struct kr_store *st, const char *id, struct kr_error *err);
+/*
+ * The most recently deleted bijeenkomst (session_id NULL), or note of the bijeenkomst
+ * session_id: *id (heap) and *label (heap: the host school and date of a bijeenkomst, the
+ * note's time "HH:MM" and text of a note). For an undo after a restart: nothing is really
+ * gone. KR_NOT_FOUND (err untouched) when nothing is deleted.
+ */
+enum kr_status kr_store_last_deleted(struct kr_store *st, const char *session_id, char **id,
+                                     char **label, struct kr_error *err);
 /* Read one session by exact id, with network_name and counts. KR_NOT_FOUND when absent or
  * deleted. */
 enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct kr_session *out,

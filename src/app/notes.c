@@ -101,6 +101,27 @@ enum kr_status kr_app_undo_session_delete(struct kr_app *app, struct kr_app_undo
     return kr_app_undo(app, out, err);
 }
 
+enum kr_status kr_app_restore_last_deleted(struct kr_app *app, const char *session_id,
+                                           struct kr_app_undone *out, struct kr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    char *id, *label;
+    enum kr_status r = kr_store_last_deleted(app->st, session_id, &id, &label, err);
+    if (r != KR_OK)
+        return r;
+    r = session_id ? kr_store_obs_restore(app->st, id, err)
+                   : kr_store_session_restore(app->st, id, err);
+    if (r != KR_OK) {
+        free(id);
+        free(label);
+        return r;
+    }
+    out->kind = session_id ? KR_APP_UNDO_DELETE : KR_APP_UNDO_SESSION_DELETE;
+    out->id = id;
+    out->name = label;
+    return KR_OK;
+}
+
 /* ---- the steps on a note ---- */
 
 enum kr_status kr_app_note_add(struct kr_app *app, struct kr_observation *o, struct kr_error *err)

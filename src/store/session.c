@@ -316,3 +316,33 @@ enum kr_status kr_store_session_restore(struct kr_store *st, const char *id, str
 {
     return set_deleted(st, id, false, err);
 }
+
+enum kr_status kr_store_last_deleted(struct kr_store *st, const char *session_id, char **id,
+                                     char **label, struct kr_error *err)
+{
+    *id = *label = NULL;
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(
+        st,
+        session_id ? "SELECT o.id, substr(o.at, 12, 5) || ' ' || o.text FROM observation o"
+                     " JOIN visit v ON v.id = o.visit_id WHERE v.session_id = ?1"
+                     " AND o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC, o.id LIMIT 1"
+                   : "SELECT id, trim(coalesce(host_school, '') || ' ' || date) FROM session"
+                     " WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id LIMIT 1",
+        &s, err);
+    if (r != KR_OK)
+        return r;
+    if (session_id)
+        kr_store_bind_text(s, 1, session_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = kr_store_col_text(s, 0);
+        *label = kr_store_col_text(s, 1);
+    } else if (rc == SQLITE_DONE) {
+        r = KR_NOT_FOUND;
+    } else {
+        r = kr_store_fail(st, rc, err, "Verwijderde gegevens lezen mislukt");
+    }
+    sqlite3_finalize(s);
+    return r;
+}

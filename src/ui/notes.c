@@ -88,6 +88,8 @@ static bool undone(struct ui *ui, enum kr_status r, struct kr_app_undone *u,
     if (u->kind == KR_APP_UNDO_SESSION_DELETE && u->name)
         ui_message(ui, UI_OK, "Bijeenkomst '%s' teruggezet, met al haar bezoeken en notities.",
                    u->name);
+    else if (u->kind == KR_APP_UNDO_DELETE && u->name)
+        ui_message(ui, UI_OK, "Verwijderde notitie teruggezet: %s", u->name);
     else
         ui_message(ui, UI_OK, "%s", done[u->kind]);
     ui_reflection_drop(ui);
@@ -112,6 +114,8 @@ bool ui_undo_session_delete(struct ui *ui)
     struct kr_app_undone u;
     struct kr_error err = {0};
     enum kr_status r = kr_app_undo_session_delete(ui->app, &u, &err);
+    if (r == KR_NOT_FOUND && err.status == KR_OK) /* deleted in an earlier run: still there */
+        r = kr_app_restore_last_deleted(ui->app, NULL, &u, &err);
     if (r == KR_NOT_FOUND && err.status == KR_OK) {
         ui_message(ui, UI_NORMAL, "Er is hier niets om ongedaan te maken.");
         return false;
@@ -370,7 +374,13 @@ bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key)
 {
     const struct kr_observation *o = ui_notelist_selected(nl);
     if (key == 'u' || key == UI_CTRL('z')) {
-        ui_undo_last(ui);
+        struct kr_app_undone u;
+        struct kr_error err = {0};
+        enum kr_status r = kr_app_undo(ui->app, &u, &err);
+        /* Nothing of this run to take back: a note deleted in an earlier run is still there. */
+        if (r == KR_NOT_FOUND && err.status == KR_OK && ui->session.id)
+            r = kr_app_restore_last_deleted(ui->app, ui->session.id, &u, &err);
+        undone(ui, r, &u, &err);
         return true;
     }
     if (!o)

@@ -56,6 +56,18 @@ wait_for() {
 }
 
 # wait_gone TEXT
+# wait_joined TEXT: TEXT on the screen, its rows joined and spaces ignored (a long message wraps).
+wait_joined() {
+    want=$(printf '%s' "$1" | tr -d ' ')
+    i=0
+    while [ $i -lt 50 ]; do
+        screen | tr -d '\n ' | grep -qF -- "$want" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    fail "tekst '$1' niet op het scherm"
+}
+
 wait_gone() {
     i=0
     while [ $i -lt 50 ]; do

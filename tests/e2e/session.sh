@@ -6,17 +6,6 @@
 KR="$1"
 . "$(dirname "$0")/lib.sh"
 
-# wait_joined TEXT: TEXT on the screen, its rows joined and spaces ignored (a long message wraps).
-wait_joined() {
-    want=$(printf '%s' "$1" | tr -d ' ')
-    i=0
-    while [ $i -lt 50 ]; do
-        screen | tr -d '\n ' | grep -qF -- "$want" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "tekst '$1' niet op het scherm"
-}
 
 "$KR" --db "$DB" demo --no-tui >/dev/null || fail "demo"
 id=$(sql "select id from session")
