@@ -418,8 +418,56 @@ static const char MIGRATION_EXTENT[] =
  */
 #define MIGRATION_13 "ALTER TABLE observation_version ADD COLUMN base TEXT;"
 
+/*
+ * 14: each bijeenkomst keeps its number of visits and of live notes, so the start screen lists
+ * 8,000 bijeenkomsten without summing 66,000 visits (start-up no longer grows with the notes).
+ * Derived like visit.n_live (migration 4), whose changes it follows: the triggers on visit keep
+ * it right for every writer (the round, edits, soft deletes, import, merge, sync), and sync
+ * leaves both columns at home (skipped_col in src/store/sync.c). A session inserted after its
+ * visits (or replaced) counts them itself.
+ */
+#define MIGRATION_SESSION_COUNTS                                                                   \
+    "ALTER TABLE session ADD COLUMN n_visits INTEGER NOT NULL DEFAULT 0;"                          \
+    "ALTER TABLE session ADD COLUMN n_live INTEGER NOT NULL DEFAULT 0;"                            \
+    "UPDATE session SET n_visits = (SELECT count(*) FROM visit v WHERE v.session_id = session.id)," \
+    "  n_live = (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = session.id);" \
+    "CREATE TRIGGER session_count_ai AFTER INSERT ON session BEGIN"                                \
+    "  UPDATE session SET"                                                                         \
+    "    n_visits = (SELECT count(*) FROM visit v WHERE v.session_id = new.id),"                   \
+    "    n_live = (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = new.id)"    \
+    "    WHERE id = new.id;"                                                                       \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_ai AFTER INSERT ON visit BEGIN"                            \
+    "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
+    "    WHERE id = new.session_id;"                                                               \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_ad AFTER DELETE ON visit BEGIN"                            \
+    "  UPDATE session SET n_visits = n_visits - 1, n_live = n_live - old.n_live"                   \
+    "    WHERE id = old.session_id;"                                                               \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_au AFTER UPDATE OF session_id, n_live ON visit"            \
+    "  WHEN old.session_id IS NOT new.session_id OR old.n_live IS NOT new.n_live BEGIN"            \
+    "  UPDATE session SET n_visits = n_visits - 1, n_live = n_live - old.n_live"                   \
+    "    WHERE id = old.session_id;"                                                               \
+    "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
+    "    WHERE id = new.session_id;"                                                               \
+    "END;"                                                                                         \
+    /* A database that synced has a trigger marking every change of a session for the next */   \
+    /* sync (src/store/sync.c); it must not fire on the counts, or each note would send its */   \
+    /* bijeenkomst again. The same marks, on the other columns only, until sync remakes it. */   \
+    "DROP TRIGGER IF EXISTS sync_session_au;"                                                      \
+    "CREATE TRIGGER sync_session_au AFTER UPDATE OF id, network_id, kind, date, host_school,"      \
+    "  basisvaardigheid, ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo,"       \
+    "  created_at, updated_at, deleted_at ON session"                                              \
+    "  WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sync_session_ai') BEGIN"             \
+    "  INSERT INTO sync_dirty(tbl, key) SELECT 'session', json_array(new.id) WHERE NOT EXISTS"      \
+    "    (SELECT 1 FROM sync_dirty WHERE tbl = 'session' AND key = json_array(new.id));"           \
+    "  INSERT INTO sync_dirty(tbl, key) SELECT 'session', json_array(old.id) WHERE NOT EXISTS"      \
+    "    (SELECT 1 FROM sync_dirty WHERE tbl = 'session' AND key = json_array(old.id));"           \
+    "END;"
+
 const char *const kr_store_migrations[] = {
     MIGRATION_1,  MIGRATION_2,  MIGRATION_3, MIGRATION_4, MIGRATION_5,
     MIGRATION_6,  MIGRATION_7,  MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT,
-    MIGRATION_11, MIGRATION_12, MIGRATION_13};
+    MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_SESSION_COUNTS};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -136,8 +136,7 @@ enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_sess
     "SELECT s.id, s.network_id, n.name, s.kind, s.date, s.host_school, s.basisvaardigheid,"        \
     " s.ontwikkelvraag, s.kijkvraag_id, s.kijkvraag_text, s.kijkpunten, s.is_demo,"                \
     " s.created_at, s.updated_at,"                                                                 \
-    " (SELECT count(*) FROM visit v WHERE v.session_id = s.id),"                                   \
-    " (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = s.id)"                  \
+    " s.n_visits, s.n_live" /* kept by triggers (schema.c, MIGRATION_SESSION_COUNTS) */            \
     " FROM session s LEFT JOIN network n ON n.id = s.network_id "
 
 static void read_session(sqlite3_stmt *s, struct kr_session *o)

@@ -31,7 +31,8 @@
  * - A chunk shorter than its header says is being copied: skipped, read next time. One
  *   whose length or checksum is wrong is reported (its path, in Dutch) and skipped; nothing
  *   of it is applied. Our own temporary files and Syncthing's never match the chunk name.
- * Tables that travel: SYNC_TABLES below. visit.n_live is derived (triggers) and stays home.
+ * Tables that travel: SYNC_TABLES below. visit.n_live, session.n_visits and
+ * session.n_live are derived (triggers) and stay home.
  */
 #include "kijkronde/sync.h"
 
@@ -90,7 +91,12 @@ static void table_fini(struct table *t)
 
 static int skipped_col(const char *table, const char *col)
 {
-    return strcmp(table, "visit") == 0 && strcmp(col, "n_live") == 0;
+    /* Derived counts, kept by triggers on each laptop (schema.c): they never travel. */
+    if (strcmp(table, "visit") == 0)
+        return strcmp(col, "n_live") == 0;
+    if (strcmp(table, "session") == 0)
+        return strcmp(col, "n_live") == 0 || strcmp(col, "n_visits") == 0;
+    return 0;
 }
 
 static enum kr_status load_table(struct kr_store *st, const char *name, struct table *t,
@@ -176,13 +182,18 @@ static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t
                                       struct kr_error *err)
 {
     struct kr_buf of = {0};
-    if (strcmp(t->name, "visit") == 0) { /* not on the derived count */
+    int derived = strcmp(t->name, "visit") == 0 || strcmp(t->name, "session") == 0;
+    if (derived) { /* not on the derived counts: a new note must not mark its visit or session */
         kr_buf_puts(&of, " OF ");
         for (size_t i = 0; i < t->n; i++)
             kr_buf_printf(&of, "%s%s", i ? "," : "", t->cols[i]);
     }
     const char *n = t->name;
     struct kr_buf b = {0};
+    /* Made again each time on a table with derived columns: an older trigger (before
+       session.n_live) fired on the counts, and a new column must be in the list. */
+    if (derived)
+        kr_buf_printf(&b, "DROP TRIGGER IF EXISTS sync_%s_au;", n);
     kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN", n, n);
     mark(&b, n, t->key_new);
     kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN", n,
