@@ -89,6 +89,10 @@ enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct 
 /* All sessions that are not deleted, newest date first, with counts. */
 enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list *out,
                                      struct kr_error *err);
+/* The same list with only what the start screen shows: id, date, host_school, is_demo and the
+   counts (the other fields NULL/0). A start-up over 8,000 bijeenkomsten reads 5 columns, not 16. */
+enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
+                                           struct kr_error *err);
 /*
  * Resolve a user's reference to a session: an exact id, a unique prefix of one, or
  * "latest" (newest date, then newest created). Returns a heap id in *id_out.

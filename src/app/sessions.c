@@ -19,7 +19,7 @@ enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,
                                     struct kr_error *err)
 {
-    return kr_store_session_list(app->st, out, err);
+    return kr_store_session_list_brief(app->st, out, err);
 }
 
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */

@@ -452,6 +452,11 @@ static const char MIGRATION_EXTENT[] =
     "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
     "    WHERE id = new.session_id;"                                                               \
     "END;"                                                                                         \
+    /* The start screen's list in its order, covering what it shows: no sort and no row */      \
+    /* read per bijeenkomst (kr_store_session_list_brief). The price: a note's count change */   \
+    /* rewrites its entry too (one index page per Enter). */                                      \
+    "CREATE INDEX session_by_order ON session(date DESC, created_at DESC, id, host_school,"        \
+    "  is_demo, n_visits, n_live) WHERE deleted_at IS NULL;"                                       \
     /* A database that synced has a trigger marking every change of a session for the next */   \
     /* sync (src/store/sync.c); it must not fire on the counts, or each note would send its */   \
     /* bijeenkomst again. The same marks, on the other columns only, until sync remakes it. */   \

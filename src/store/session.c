@@ -202,6 +202,35 @@ enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list
     return r;
 }
 
+enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
+                                           struct kr_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum kr_status r = kr_store_prepare(st,
+                                        "SELECT id, date, host_school, is_demo, n_visits, n_live"
+                                        " FROM session WHERE deleted_at IS NULL"
+                                        " ORDER BY date DESC, created_at DESC, id",
+                                        &s, err);
+    if (r != KR_OK)
+        return r;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        struct kr_session *o = &out->items[out->n++];
+        memset(o, 0, sizeof *o);
+        o->id = kr_store_col_text(s, 0);
+        o->date = kr_store_col_text(s, 1);
+        o->host_school = kr_store_col_text(s, 2);
+        o->is_demo = sqlite3_column_int(s, 3) != 0;
+        o->n_visits = sqlite3_column_int64(s, 4);
+        o->n_observations = sqlite3_column_int64(s, 5);
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Bijeenkomsten lezen mislukt");
+    sqlite3_finalize(s);
+    return r;
+}
+
 enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, char **id_out,
                                         struct kr_error *err)
 {
