@@ -471,8 +471,11 @@ static const char MIGRATION_EXTENT[] =
     "    (SELECT 1 FROM sync_dirty WHERE tbl = 'session' AND key = json_array(old.id));"           \
     "END;"
 
-const char *const kr_store_migrations[] = {
-    MIGRATION_1,  MIGRATION_2,  MIGRATION_3, MIGRATION_4, MIGRATION_5,
-    MIGRATION_6,  MIGRATION_7,  MIGRATION_8, MIGRATION_9, MIGRATION_EXTENT,
-    MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_SESSION_COUNTS};
+const char *const kr_store_migrations[] = {MIGRATION_1,  MIGRATION_2,
+                                           MIGRATION_3,  MIGRATION_4,
+                                           MIGRATION_5,  MIGRATION_6,
+                                           MIGRATION_7,  MIGRATION_8,
+                                           MIGRATION_9,  MIGRATION_EXTENT,
+                                           MIGRATION_11, MIGRATION_12,
+                                           MIGRATION_13, MIGRATION_SESSION_COUNTS};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

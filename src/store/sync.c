@@ -177,6 +177,27 @@ static void mark(struct kr_buf *b, const char *table, const char *key)
                   table, key, table, key);
 }
 
+/* Whether sync_TABLE_au exists and fires on exactly the columns of `of` (" OF a,b,c"). */
+static bool trigger_on(struct kr_store *st, const char *table, const char *of)
+{
+    char *name = kr_xasprintf("sync_%s_au", table);
+    char *want = kr_xasprintf("AFTER UPDATE%s ON %s BEGIN", of, table);
+    sqlite3_stmt *s = NULL;
+    bool same = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT instr(sql, ?2) > 0 FROM sqlite_master"
+                           " WHERE type = 'trigger' AND name = ?1",
+                           -1, &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, name);
+        kr_store_bind_text(s, 2, want);
+        same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    }
+    sqlite3_finalize(s);
+    free(want);
+    free(name);
+    return same;
+}
+
 /* The triggers that record this laptop's changes (idempotent). */
 static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t,
                                       struct kr_error *err)
@@ -190,9 +211,10 @@ static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t
     }
     const char *n = t->name;
     struct kr_buf b = {0};
-    /* Made again each time on a table with derived columns: an older trigger (before
-       session.n_live) fired on the counts, and a new column must be in the list. */
-    if (derived)
+    /* Made again on a table with derived columns when it is not on exactly these columns: an
+       older trigger (before session.n_live) fired on the counts, and a new column must be in
+       the list. Only then: dropping it every time would change the file on every sync. */
+    if (derived && !trigger_on(st, n, kr_buf_str(&of)))
         kr_buf_printf(&b, "DROP TRIGGER IF EXISTS sync_%s_au;", n);
     kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_ai AFTER INSERT ON %s BEGIN", n, n);
     mark(&b, n, t->key_new);
