@@ -3,16 +3,20 @@
  * Unit tests for the kept counts of a bijeenkomst (session.n_visits, session.n_live, kept by
  * triggers: src/store/schema.c, MIGRATION_SESSION_COUNTS): after every kind of change (a new
  * note, deleting and restoring one, moving a note or a visit to another bijeenkomst, removing a
- * visit, a bijeenkomst inserted after its visits) the kept counts equal the counted ones, and
- * the migration fills them for a database made before it.
+ * visit, a bijeenkomst inserted after its visits, an import, a merge and a sync, on both
+ * laptops) the kept counts equal the counted ones, and the migration fills them for a
+ * database made before it.
  */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kijkronde/mem.h"
 #include "kijkronde/store.h"
+#include "kijkronde/store_exchange.h"
+#include "kijkronde/sync.h"
 #include "krtest.h"
 
 static char dir[64], path[128];
@@ -176,6 +180,90 @@ START_TEST(test_counts_session_inserted_after_its_visits)
 }
 END_TEST
 
+/* The kept counts of SESSION in another database (the file at PATH) against the counted. */
+static void expect_in(struct kr_store *other, const char *file, const char *session,
+                      long long visits, long long notes)
+{
+    sqlite3 *keep = raw;
+    ck_assert_int_eq(sqlite3_open(file, &raw), SQLITE_OK);
+    struct kr_store *home = st;
+    st = other;
+    expect(session, visits, notes);
+    st = home;
+    sqlite3_close(raw);
+    raw = keep;
+}
+
+static struct kr_store *open_other(const char *name, char *file, size_t size)
+{
+    snprintf(file, size, "%s/%s.db", dir, name);
+    struct kr_store *o = NULL;
+    ck_assert_int_eq(kr_store_open(file, &o, &err), KR_OK);
+    return o;
+}
+
+START_TEST(test_counts_after_import_merge_and_sync)
+{
+    char *a = add_session("2026-03-12");
+    char *v1 = add_visit(a, "groep 5"), *v2 = add_visit(a, "groep 6");
+    char *n1 = add_note(v1, "Jongen telt hardop tot 7.");
+    free(add_note(v1, "Meisje legt drie blokjes."));
+    free(add_note(v2, "Leraar vraagt: hoe weet je dat?"));
+    ck_assert_int_eq(kr_store_obs_delete(st, n1, &err), KR_OK);
+    expect(a, 2, 2);
+    /* Import of the bijeenkomst's export into an empty database. */
+    char *json = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&json, &len);
+    ck_assert_int_eq(kr_store_export_json(st, a, f, &err), KR_OK);
+    fclose(f);
+    char fi[160], fm[160], fs[160];
+    struct kr_store *imp = open_other("imported", fi, sizeof fi);
+    ck_assert_int_eq(kr_store_import_json(imp, json, len, "a.json", NULL, &err), KR_OK);
+    expect_in(imp, fi, a, 2, 2);
+    /* ... and again (nothing new), then a merge of the whole database into another one. */
+    ck_assert_int_eq(kr_store_import_json(imp, json, len, "a.json", NULL, &err), KR_OK);
+    expect_in(imp, fi, a, 2, 2);
+    struct kr_store *mer = open_other("merged", fm, sizeof fm);
+    ck_assert_int_eq(kr_store_merge(mer, path, NULL, &err), KR_OK);
+    expect_in(mer, fm, a, 2, 2);
+    /* A merge after a restore and a new note brings both. */
+    ck_assert_int_eq(kr_store_obs_restore(st, n1, &err), KR_OK);
+    free(add_note(v2, "Twee leerlingen overleggen."));
+    ck_assert_int_eq(kr_store_merge(mer, path, NULL, &err), KR_OK);
+    expect_in(mer, fm, a, 2, 4);
+    /* Sync through a folder to a new laptop, and a delete and a new visit back again. */
+    char shared[160];
+    snprintf(shared, sizeof shared, "%s/gedeeld", dir);
+    ck_assert_int_eq(mkdir(shared, 0700), 0);
+    struct kr_store *lap = open_other("laptop", fs, sizeof fs);
+    ck_assert_int_eq(kr_store_sync(st, shared, NULL, NULL, NULL, &err), KR_OK);
+    ck_assert_int_eq(kr_store_sync(lap, shared, NULL, NULL, NULL, &err), KR_OK);
+    expect_in(lap, fs, a, 2, 4);
+    ck_assert_int_eq(kr_store_obs_delete(lap, n1, &err), KR_OK);
+    struct kr_visit v = {.session_id = kr_xstrdup(a), .label = kr_xstrdup("groep 8")};
+    ck_assert_int_eq(kr_store_visit_add(lap, &v, &err), KR_OK);
+    struct kr_observation o = {.visit_id = kr_xstrdup(v.id), .text = kr_xstrdup("Stil werken.")};
+    ck_assert_int_eq(kr_store_obs_add(lap, &o, &err), KR_OK);
+    ck_assert_int_eq(kr_store_sync(lap, shared, NULL, NULL, NULL, &err), KR_OK);
+    ck_assert_int_eq(kr_store_sync(st, shared, NULL, NULL, NULL, &err), KR_OK);
+    expect(a, 3, 4);
+    expect_in(lap, fs, a, 3, 4);
+    /* A second round on both changes nothing. */
+    ck_assert_int_eq(kr_store_sync(lap, shared, NULL, NULL, NULL, &err), KR_OK);
+    ck_assert_int_eq(kr_store_sync(st, shared, NULL, NULL, NULL, &err), KR_OK);
+    expect(a, 3, 4);
+    expect_in(lap, fs, a, 3, 4);
+    kr_visit_fini(&v);
+    kr_observation_fini(&o);
+    kr_store_close(imp);
+    kr_store_close(mer);
+    kr_store_close(lap);
+    free(json);
+    free(a), free(v1), free(v2), free(n1);
+}
+END_TEST
+
 START_TEST(test_counts_migration_fills_them)
 {
     kr_store_close(st);
@@ -205,6 +293,7 @@ static Suite *counts_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_counts_follow_notes_delete_restore_and_moves);
     tcase_add_test(tc, test_counts_session_inserted_after_its_visits);
+    tcase_add_test(tc, test_counts_after_import_merge_and_sync);
     tcase_add_test(tc, test_counts_migration_fills_them);
     suite_add_tcase(s, tc);
     return s;
