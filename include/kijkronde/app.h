@@ -165,6 +165,10 @@ enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_
 /* The bijeenkomsten that are not deleted, newest first, with counts. */
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,
                                     struct kr_error *err);
+/* The start screen's page of that list: up to limit (0: all) after after_id (NULL: from the
+ * first), only id, date, school, demo and the counts (kr_store_session_page). */
+enum kr_status kr_app_sessions_page(struct kr_app *app, const char *after_id, size_t limit,
+                                    struct kr_session_list *out, bool *more, struct kr_error *err);
 /* The new-form (n) or the edit form (w) saved, in one transaction: the network by name
  * (made when new; NULL: none), the bijeenkomst (added, or updated when update, by s->id),
  * and the tweetallen typed as "Anna & Bram; Cees & Dirk" with their members (names already in

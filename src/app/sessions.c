@@ -19,7 +19,13 @@ enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,
                                     struct kr_error *err)
 {
-    return kr_store_session_list_brief(app->st, out, err);
+    return kr_store_session_list(app->st, out, err);
+}
+
+enum kr_status kr_app_sessions_page(struct kr_app *app, const char *after_id, size_t limit,
+                                    struct kr_session_list *out, bool *more, struct kr_error *err)
+{
+    return kr_store_session_page(app->st, after_id, limit, out, more, err);
 }
 
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */

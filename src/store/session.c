@@ -202,19 +202,57 @@ enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list
     return r;
 }
 
-enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
-                                           struct kr_error *err)
+enum kr_status kr_store_session_page(struct kr_store *st, const char *after_id, size_t limit,
+                                     struct kr_session_list *out, bool *more, struct kr_error *err)
 {
+    /* Keyset on the list's order (date DESC, created_at DESC, id), walked in the covering
+       index session_by_order from the anchor's date on: a page reads its own entries,
+       whatever the number of bijeenkomsten. An anchor that is gone starts at the top. */
     sqlite3_stmt *s = NULL;
-    enum kr_status r = kr_store_prepare(st,
-                                        "SELECT id, date, host_school, is_demo, n_visits, n_live"
-                                        " FROM session WHERE deleted_at IS NULL"
-                                        " ORDER BY date DESC, created_at DESC, id",
-                                        &s, err);
-    if (r != KR_OK)
+    char *date = NULL, *created = NULL;
+    enum kr_status r = KR_OK;
+    if (after_id) {
+        r = kr_store_prepare(st, "SELECT date, created_at FROM session WHERE id = ?1", &s, err);
+        if (r != KR_OK)
+            return r;
+        kr_store_bind_text(s, 1, after_id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            date = kr_store_col_text(s, 0);
+            created = kr_store_col_text(s, 1);
+        }
+        sqlite3_finalize(s);
+    }
+    r = kr_store_prepare(st,
+                         date ? "SELECT id, date, host_school, is_demo, n_visits, n_live"
+                                " FROM session WHERE deleted_at IS NULL AND date <= ?1 AND"
+                                " (date < ?1 OR created_at < ?2 OR (created_at = ?2 AND id > ?3))"
+                                " ORDER BY date DESC, created_at DESC, id LIMIT ?4"
+                              : "SELECT id, date, host_school, is_demo, n_visits, n_live"
+                                " FROM session WHERE deleted_at IS NULL"
+                                " ORDER BY date DESC, created_at DESC, id LIMIT ?4",
+                         &s, err);
+    if (r != KR_OK) {
+        free(date);
+        free(created);
         return r;
+    }
+    kr_store_bind_text(s, 1, date);
+    kr_store_bind_text(s, 2, created);
+    kr_store_bind_text(s, 3, after_id);
+    /* one more than asked: whether there are more */
+    sqlite3_bind_int64(s, 4, limit ? (sqlite3_int64)limit + 1 : -1);
+    size_t got = 0;
     int rc;
+    if (more)
+        *more = false;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (limit && got == limit) {
+            if (more)
+                *more = true;
+            rc = SQLITE_DONE;
+            break;
+        }
+        got++;
         KR_GROW(out->items, out->cap, out->n + 1);
         struct kr_session *o = &out->items[out->n++];
         memset(o, 0, sizeof *o);
@@ -228,7 +266,15 @@ enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_sessio
     if (rc != SQLITE_DONE)
         r = kr_store_fail(st, rc, err, "Bijeenkomsten lezen mislukt");
     sqlite3_finalize(s);
+    free(date);
+    free(created);
     return r;
+}
+
+enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
+                                           struct kr_error *err)
+{
+    return kr_store_session_page(st, NULL, 0, out, NULL, err);
 }
 
 enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, char **id_out,

@@ -308,6 +308,8 @@ void kr_store_close(struct kr_store *st)
         fclose(st->trace);
     free(st->path);
     free(st->match_query);
+    free(st->match_session);
+    free(st->match_ids);
     free(st);
 }
 
