@@ -28,7 +28,7 @@ const struct kr_reflection *ui_reflection(struct ui *ui)
         bool many = ui->rf->too_many;
         long n = ui->rf->session.n_observations;
         kr_reflection_fini(ui->rf); /* an empty reflection: the screens show no patterns */
-        ui->rf->too_many = many; /* ... and say why (reflect_draw.c) */
+        ui->rf->too_many = many;    /* ... and say why (reflect_draw.c) */
         ui->rf->session.n_observations = many ? n : 0;
         free(ui->rf_session);
         ui->rf_session = NULL; /* and the next call tries again */
