@@ -67,6 +67,9 @@ bool kr_app_file_ok(struct kr_app *app, struct kr_error *err);
  * returned is then the built-in one) or no checker could be made (NULL returned); later
  * calls leave err alone. */
 struct kr_checker *kr_app_checker(struct kr_app *app, struct kr_error *err);
+/* Has the checker been made (or tried)? A screen can then draw before it is made (its word
+ * lists take about 0.2 s) and mark the notes a moment later (issue 21). */
+bool kr_app_checker_ready(const struct kr_app *app);
 /* The corner the classifier suggests for text[0..len) (NONE for blank text). */
 enum kr_corner kr_app_suggest_corner(struct kr_app *app, const char *text, size_t len);
 

@@ -372,7 +372,7 @@ static void enter(struct ui *ui)
     N.list.with_visit = true;
     free(ui->undo_select);
     ui->undo_select = NULL;
-    N.defer_check = !ui->checker;
+    N.defer_check = !kr_app_checker_ready(ui->app);
     ui->tick_now = N.defer_check;
     load_last(ui); /* the newest notes, the last one selected */
     count(ui);
