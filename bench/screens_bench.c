@@ -3,10 +3,12 @@
  * The screens of one bijeenkomst as a user waits for them, in an 80x24 pseudo-terminal:
  * kijkronde opens DB, Enter opens the first bijeenkomst, then the time from the key to a
  * complete screen (output went quiet for 20 ms, not counted) for the notes list (n) and a
- * search in it (/ WORD Enter), and the peak resident memory (VmHWM) of the process. The
- * baseline is the same on BASE_DB (a small bijeenkomst), in the same run; the best of RUNS.
+ * search in it (/ WORD Enter), then back (q) and the reflection's first screen (r), and the
+ * peak resident memory (VmHWM) of the process. The baseline is the same on BASE_DB (a small
+ * bijeenkomst), in the same run; the best of RUNS. NAME names DB in the RESULT lines (e.g.
+ * "1000000 notes": bench/run then prints the growth between sizes); default its path.
  *
- * Usage: screens_bench KIJKRONDE BASE_DB DB [RUNS [WORD]]
+ * Usage: screens_bench KIJKRONDE BASE_DB DB [RUNS [WORD [NAME]]]
  */
 #include <poll.h>
 #include <pty.h>
@@ -96,8 +98,8 @@ static long hwm_kb(pid_t pid)
 }
 
 struct times {
-    double list, search;         /* wall */
-    double list_cpu, search_cpu; /* CPU of the process meanwhile */
+    double list, search, reflect;             /* wall */
+    double list_cpu, search_cpu, reflect_cpu; /* CPU of the process meanwhile */
     long kb;
 };
 
@@ -120,7 +122,10 @@ static int once(const char *kr, const char *db, const char *word, struct times *
              write(fd, "/", 1) == 1 && settle(fd, NULL) >= 0 &&
              write(fd, word, strlen(word)) == (ssize_t)strlen(word) && settle(fd, NULL) >= 0 &&
              (c0 = cpu_s(pid)) >= 0 && write(fd, "\r", 1) == 1 &&
-             (t->search = settle(fd, "zoek:")) >= 0 && (t->search_cpu = cpu_s(pid) - c0) >= 0;
+             (t->search = settle(fd, "zoek:")) >= 0 && (t->search_cpu = cpu_s(pid) - c0) >= 0 &&
+             write(fd, "q", 1) == 1 && settle(fd, "Bezoeken") >= 0 && (c0 = cpu_s(pid)) >= 0 &&
+             write(fd, "r", 1) == 1 && (t->reflect = settle(fd, "Kalibratie")) >= 0 &&
+             (t->reflect_cpu = cpu_s(pid) - c0) >= 0;
     t->kb = hwm_kb(pid);
     kill(pid, SIGTERM);
     waitpid(pid, NULL, 0);
@@ -130,7 +135,7 @@ static int once(const char *kr, const char *db, const char *word, struct times *
 
 static int best(const char *kr, const char *db, const char *word, int runs, struct times *b)
 {
-    b->list = b->search = b->list_cpu = b->search_cpu = 1e9;
+    b->list = b->search = b->list_cpu = b->search_cpu = b->reflect = b->reflect_cpu = 1e9;
     b->kb = 0;
     for (int i = 0; i < runs; i++) {
         struct times t = {0};
@@ -142,6 +147,8 @@ static int best(const char *kr, const char *db, const char *word, int runs, stru
         b->search = t.search < b->search ? t.search : b->search;
         b->list_cpu = t.list_cpu < b->list_cpu ? t.list_cpu : b->list_cpu;
         b->search_cpu = t.search_cpu < b->search_cpu ? t.search_cpu : b->search_cpu;
+        b->reflect = t.reflect < b->reflect ? t.reflect : b->reflect;
+        b->reflect_cpu = t.reflect_cpu < b->reflect_cpu ? t.reflect_cpu : b->reflect_cpu;
         b->kb = t.kb > b->kb ? t.kb : b->kb;
     }
     return 0;
@@ -156,7 +163,8 @@ int main(int argc, char **argv)
     int runs = argc > 4 ? atoi(argv[4]) : 5;
     const char *word = argc > 5 ? argv[5] : "kralen";
     struct times bb, kk, b, k;
-    bb = kk = (struct times){1e9, 1e9, 1e9, 1e9, 0};
+    const char *name = argc > 6 ? argv[6] : argv[3];
+    bb = kk = (struct times){1e9, 1e9, 1e9, 1e9, 1e9, 1e9, 0};
     for (int i = 0; i < (runs < 1 ? 1 : runs); i++) { /* alternated: base, db, base, db ... */
         if (best(argv[1], argv[2], word, 1, &b) != 0 || best(argv[1], argv[3], word, 1, &k) != 0)
             return 1;
@@ -167,25 +175,34 @@ int main(int argc, char **argv)
             a->search = g->search < a->search ? g->search : a->search;
             a->list_cpu = g->list_cpu < a->list_cpu ? g->list_cpu : a->list_cpu;
             a->search_cpu = g->search_cpu < a->search_cpu ? g->search_cpu : a->search_cpu;
+            a->reflect = g->reflect < a->reflect ? g->reflect : a->reflect;
+            a->reflect_cpu = g->reflect_cpu < a->reflect_cpu ? g->reflect_cpu : a->reflect_cpu;
             a->kb = g->kb > a->kb ? g->kb : a->kb;
         }
     }
     printf("notes screen of the first bijeenkomst, 80x24 pty, best of %d\n", runs);
     const struct times *all[2] = {&bb, &kk};
     for (int j = 0; j < 2; j++)
-        printf("  %s: list %.1f ms (CPU %.0f ms), search %.1f ms (CPU %.0f ms), peak RSS %ld MB\n",
+        printf("  %s: list %.1f ms (CPU %.0f ms), search %.1f ms (CPU %.0f ms), reflection %.1f ms"
+               " (CPU %.0f ms), peak RSS %ld MB\n",
                argv[2 + j], all[j]->list * 1000, all[j]->list_cpu * 1000, all[j]->search * 1000,
-               all[j]->search_cpu * 1000, all[j]->kb / 1024);
-    printf("RESULT\tnotes list on screen, %s\tthe same on %s\t%.4f\t%.4f\n", argv[3], argv[2],
-           bb.list, kk.list);
-    printf("RESULT\tnotes list on screen, CPU, %s\tthe same on %s\t%.4f\t%.4f\n", argv[3], argv[2],
+               all[j]->search_cpu * 1000, all[j]->reflect * 1000, all[j]->reflect_cpu * 1000,
+               all[j]->kb / 1024);
+    printf("RESULT\tnotes list on screen, %s\tthe same on the demo\t%.4f\t%.4f\n", name, bb.list,
+           kk.list);
+    printf("RESULT\tnotes list on screen, CPU, %s\tthe same on the demo\t%.4f\t%.4f\n", name,
            bb.list_cpu, kk.list_cpu);
-    printf("RESULT\tsearch in the notes list, %s\tthe same on %s\t%.4f\t%.4f\n", argv[3], argv[2],
-           bb.search, kk.search);
-    printf("RESULT\tsearch in the notes list, CPU, %s\tthe same on %s\t%.4f\t%.4f\n", argv[3],
-           argv[2], bb.search_cpu, kk.search_cpu);
+    printf("RESULT\tsearch '%s' in the notes list, %s\tthe same on the demo\t%.4f\t%.4f\n", word,
+           name, bb.search, kk.search);
+    printf("RESULT\tsearch '%s' in the notes list, CPU, %s\tthe same on the demo\t%.4f\t%.4f\n",
+           word, name, bb.search_cpu, kk.search_cpu);
+    printf("RESULT\treflection's first screen, %s\tthe same on the demo\t%.4f\t%.4f\n", name,
+           bb.reflect, kk.reflect);
+    printf("RESULT\treflection's first screen, CPU, %s\tthe same on the demo\t%.4f\t%.4f\n", name,
+           bb.reflect_cpu, kk.reflect_cpu);
     /* bench/run prints these in a table of memory */
-    printf("MEMORY\tnotes list and a search, %s\tthe same on %s\t%.1f\t%.1f\n", argv[3], argv[2],
-           (double)bb.kb / 1024, (double)kk.kb / 1024);
+    printf(
+        "MEMORY\tnotes list, a search and the reflection, %s\tthe same on the demo\t%.1f\t%.1f\n",
+        name, (double)bb.kb / 1024, (double)kk.kb / 1024);
     return 0;
 }

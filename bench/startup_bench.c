@@ -11,12 +11,14 @@
  *
  * Usage: startup_bench KIJKRONDE BARE_CURSES [RUNS [NOTES]]
  */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -26,6 +28,14 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double last_cpu; /* user + system seconds of the last child run_once waited for */
+
+static double cpu_of(const struct rusage *ru)
+{
+    return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
+           (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
 }
 
 /* Run argv in a pty; return seconds from fork to exit, or -1. */
@@ -63,7 +73,9 @@ static double run_once(char *const argv[])
             sent++;
         }
         int st;
-        if (waitpid(pid, &st, WNOHANG) == pid) {
+        struct rusage ru;
+        if (wait4(pid, &st, WNOHANG, &ru) == pid) {
+            last_cpu = cpu_of(&ru);
             close(fd);
             return now() - t0 - 0.020 * sent; /* the quiet waits are not start-up */
         }
@@ -75,7 +87,9 @@ static double run_once(char *const argv[])
         }
     }
     int st;
-    waitpid(pid, &st, 0);
+    struct rusage ru;
+    wait4(pid, &st, 0, &ru);
+    last_cpu = cpu_of(&ru);
     close(fd);
     return now() - t0 - 0.020 * sent;
 }
@@ -86,22 +100,36 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double median(char *const argv[], int runs)
+static double median_of(double *t, int runs)
 {
-    double *t = calloc((size_t)runs, sizeof *t);
+    qsort(t, (size_t)runs, sizeof *t, cmp);
+    return t[runs / 2];
+}
+
+/* Medians of wall and CPU time for A and B, their runs alternated (A, B, A, B, ...) so a
+   load that changes during the run slows both alike. */
+static void medians(char *const a[], char *const b[], int runs, double *wa, double *wb, double *ca,
+                    double *cb)
+{
+    double *t = calloc(4 * (size_t)runs, sizeof *t);
     if (!t)
         exit(1);
-    for (int i = 0; i < runs; i++) {
-        t[i] = run_once(argv);
-        if (t[i] < 0) {
-            fprintf(stderr, "%s kwam niet tot een scherm of stopte niet op q\n", argv[0]);
-            exit(1);
+    for (int i = 0; i < runs; i++)
+        for (int k = 0; k < 2; k++) {
+            char *const *argv = k ? b : a;
+            double w = run_once(argv);
+            if (w < 0) {
+                fprintf(stderr, "%s kwam niet tot een scherm of stopte niet op q\n", argv[0]);
+                exit(1);
+            }
+            t[(size_t)(2 * k) * (size_t)runs + (size_t)i] = w;
+            t[(size_t)(2 * k + 1) * (size_t)runs + (size_t)i] = last_cpu;
         }
-    }
-    qsort(t, (size_t)runs, sizeof *t, cmp);
-    double m = t[runs / 2];
+    *wa = median_of(t, runs);
+    *ca = median_of(t + runs, runs);
+    *wb = median_of(t + 2 * runs, runs);
+    *cb = median_of(t + 3 * runs, runs);
     free(t);
-    return m;
 }
 
 int main(int argc, char **argv)
@@ -124,10 +152,14 @@ int main(int argc, char **argv)
     if (argc > 5) { /* a database made by bench/gen_db: used as it is, and kept */
         char *kr_argv[] = {argv[1], (char[]){"--db"}, argv[5], NULL};
         char *bare_argv[] = {argv[2], argv[5], NULL};
-        double tb = median(bare_argv, runs), tk = median(kr_argv, runs);
+        double tb, tk, cb, ck;
+        medians(bare_argv, kr_argv, runs, &tb, &tk, &cb, &ck);
         printf("RESULT\tstart-up to the list of bijeenkomsten, %s\tbare curses program"
                " opening the same database\t%.4f\t%.4f\n",
                argv[5], tb, tk);
+        printf("RESULT\tstart-up to the list of bijeenkomsten (CPU), %s\tbare curses program"
+               " opening the same database\t%.4f\t%.4f\n",
+               argv[5], cb, ck);
         return 0;
     }
     snprintf(cmd, sizeof cmd, "'%s' --db '%s' demo --no-tui >/dev/null", argv[1], db);
@@ -152,16 +184,21 @@ int main(int argc, char **argv)
     char opt_db[] = "--db";
     char *kr_argv[] = {argv[1], opt_db, db, NULL};
     char *bare_argv[] = {argv[2], db, NULL};
-    double tb = median(bare_argv, runs);
-    double tk = median(kr_argv, runs);
+    double tb, tk, cb, ck;
+    medians(bare_argv, kr_argv, runs, &tb, &tk, &cb, &ck);
     printf("start-up to first screen and quit, 80x24 pty, median of %d runs, demo + %ld notes\n",
            runs, notes);
     printf("  bare curses program : %7.1f ms\n", tb * 1000);
     printf("  kijkronde           : %7.1f ms\n", tk * 1000);
     printf("  ratio               : %.2fx the time of bare curses\n", tk / tb);
+    printf("  CPU (user + system) : %.1f ms against %.1f ms, %.2fx\n", ck * 1000, cb * 1000,
+           ck / cb);
     printf("RESULT\tstart-up to the list of bijeenkomsten, demo + %ld notes\tbare curses program"
            " opening the same database\t%.4f\t%.4f\n",
            notes, tb, tk);
+    printf("RESULT\tstart-up to the list of bijeenkomsten (CPU), demo + %ld notes\tbare curses"
+           " program opening the same database\t%.4f\t%.4f\n",
+           notes, cb, ck);
     const char *suffix[] = {"", "-wal", "-shm"};
     for (size_t i = 0; i < 3; i++) {
         snprintf(cmd, sizeof cmd, "%s%s", db, suffix[i]);

@@ -67,6 +67,9 @@ bool kr_app_file_ok(struct kr_app *app, struct kr_error *err);
  * returned is then the built-in one) or no checker could be made (NULL returned); later
  * calls leave err alone. */
 struct kr_checker *kr_app_checker(struct kr_app *app, struct kr_error *err);
+/* Has the checker been made (or tried)? A screen can then draw before it is made (its word
+ * lists take about 0.2 s) and mark the notes a moment later (issue 21). */
+bool kr_app_checker_ready(const struct kr_app *app);
 /* The corner the classifier suggests for text[0..len) (NONE for blank text). */
 enum kr_corner kr_app_suggest_corner(struct kr_app *app, const char *text, size_t len);
 
@@ -171,6 +174,10 @@ enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_
 /* The bijeenkomsten that are not deleted, newest first, with counts. */
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,
                                     struct kr_error *err);
+/* The start screen's page of that list: up to limit (0: all) after after_id (NULL: from the
+ * first), only id, date, school, demo and the counts (kr_store_session_page). */
+enum kr_status kr_app_sessions_page(struct kr_app *app, const char *after_id, size_t limit,
+                                    struct kr_session_list *out, bool *more, struct kr_error *err);
 /* The new-form (n) or the edit form (w) saved, in one transaction: the network by name
  * (made when new; NULL: none), the bijeenkomst (added, or updated when update, by s->id),
  * and the tweetallen typed as "Anna & Bram; Cees & Dirk" with their members (names already in

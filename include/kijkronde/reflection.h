@@ -39,6 +39,9 @@ struct kr_reflection {
        for the judging notes), and whether result.patterns[p].extent is the group's instead */
     const char **proposed;
     bool *confirmed;
+    /* the bijeenkomst has more than KR_PATTERNS_MAX_NOTES notes: nothing was read but the
+       session (session.n_observations, kept by triggers), and there are no patterns */
+    bool too_many;
 };
 
 /*

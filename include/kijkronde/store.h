@@ -97,6 +97,15 @@ enum kr_status kr_store_session_get(struct kr_store *st, const char *id, struct 
 /* All sessions that are not deleted, newest date first, with counts. */
 enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list *out,
                                      struct kr_error *err);
+/* The same list with only what the start screen shows: id, date, host_school, is_demo and the
+   counts (the other fields NULL/0). A start-up over 8,000 bijeenkomsten reads 5 columns, not 16. */
+enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
+                                           struct kr_error *err);
+/* A page of that list: up to limit (0: all) bijeenkomsten after after_id (NULL: from the
+   first) in the list's order, appended to *out; *more (may be NULL): there are more after
+   them. Reads only the page, at any number of bijeenkomsten (keyset, covering index). */
+enum kr_status kr_store_session_page(struct kr_store *st, const char *after_id, size_t limit,
+                                     struct kr_session_list *out, bool *more, struct kr_error *err);
 /*
  * Resolve a user's reference to a session: an exact id, a unique prefix of one, or
  * "latest" (newest date, then newest created). Returns a heap id in *id_out.

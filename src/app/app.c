@@ -64,6 +64,11 @@ bool kr_app_file_ok(struct kr_app *app, struct kr_error *err)
     return kr_store_file_ok(app->st, err);
 }
 
+bool kr_app_checker_ready(const struct kr_app *app)
+{
+    return app->checker_made;
+}
+
 struct kr_checker *kr_app_checker(struct kr_app *app, struct kr_error *err)
 {
     if (app->checker_made)

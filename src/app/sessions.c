@@ -22,6 +22,12 @@ enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *
     return kr_store_session_list(app->st, out, err);
 }
 
+enum kr_status kr_app_sessions_page(struct kr_app *app, const char *after_id, size_t limit,
+                                    struct kr_session_list *out, bool *more, struct kr_error *err)
+{
+    return kr_store_session_page(app->st, after_id, limit, out, more, err);
+}
+
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */
 static char *trimmed(const char *s)
 {

@@ -81,6 +81,17 @@ enum kr_status kr_reflection_load(struct kr_store *st, const char *session_id,
     out->session_id = kr_xstrdup(session_id);
     struct kr_obs_filter f = {.session_id = session_id};
     enum kr_status r = kr_store_session_get(st, session_id, &out->session, err);
+    /* Too many notes for patterns: said before anything is read (the kept count), so the
+       reflection of 1,000,000 notes opens at once with the message instead of reading them
+       all (700 MB) to refuse them afterwards. */
+    if (r == KR_OK && out->session.n_observations > KR_PATTERNS_MAX_NOTES) {
+        out->too_many = true;
+        return kr_error_set(err, KR_INVALID,
+                            "Deze bijeenkomst heeft %ld notities; patronen zoeken kan tot %d"
+                            " notities per bijeenkomst. Splits de bijeenkomst in kleinere"
+                            " (bijvoorbeeld per dag of per school) en zoek daar patronen",
+                            out->session.n_observations, KR_PATTERNS_MAX_NOTES);
+    }
     if (r == KR_OK)
         r = kr_store_visit_list(st, session_id, &out->visits, err);
     if (r == KR_OK)

@@ -419,7 +419,60 @@ static const char MIGRATION_EXTENT[] =
 #define MIGRATION_13 "ALTER TABLE observation_version ADD COLUMN base TEXT;"
 
 /*
- * 14: what changed before a laptop's first sync. A row made here or brought in by an import
+ * 14: each bijeenkomst keeps its number of visits and of live notes, so the start screen lists
+ * 8,000 bijeenkomsten without summing 66,000 visits (start-up no longer grows with the notes).
+ * Derived like visit.n_live (migration 4), whose changes it follows: the triggers on visit keep
+ * it right for every writer (the round, edits, soft deletes, import, merge, sync), and sync
+ * leaves both columns at home (skipped_col in src/store/sync.c). A session inserted after its
+ * visits (or replaced) counts them itself.
+ */
+#define MIGRATION_SESSION_COUNTS                                                                   \
+    "ALTER TABLE session ADD COLUMN n_visits INTEGER NOT NULL DEFAULT 0;"                          \
+    "ALTER TABLE session ADD COLUMN n_live INTEGER NOT NULL DEFAULT 0;"                            \
+    "UPDATE session SET n_visits = (SELECT count(*) FROM visit v WHERE v.session_id = session.id)," \
+    "  n_live = (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = session.id);" \
+    "CREATE TRIGGER session_count_ai AFTER INSERT ON session BEGIN"                                \
+    "  UPDATE session SET"                                                                         \
+    "    n_visits = (SELECT count(*) FROM visit v WHERE v.session_id = new.id),"                   \
+    "    n_live = (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = new.id)"    \
+    "    WHERE id = new.id;"                                                                       \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_ai AFTER INSERT ON visit BEGIN"                            \
+    "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
+    "    WHERE id = new.session_id;"                                                               \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_ad AFTER DELETE ON visit BEGIN"                            \
+    "  UPDATE session SET n_visits = n_visits - 1, n_live = n_live - old.n_live"                   \
+    "    WHERE id = old.session_id;"                                                               \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_au AFTER UPDATE OF session_id, n_live ON visit"            \
+    "  WHEN old.session_id IS NOT new.session_id OR old.n_live IS NOT new.n_live BEGIN"            \
+    "  UPDATE session SET n_visits = n_visits - 1, n_live = n_live - old.n_live"                   \
+    "    WHERE id = old.session_id;"                                                               \
+    "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
+    "    WHERE id = new.session_id;"                                                               \
+    "END;"                                                                                         \
+    /* The start screen's list in its order, covering what it shows: no sort and no row */      \
+    /* read per bijeenkomst (kr_store_session_list_brief). The price: a note's count change */   \
+    /* rewrites its entry too (one index page per Enter). */                                      \
+    "CREATE INDEX session_by_order ON session(date DESC, created_at DESC, id, host_school,"        \
+    "  is_demo, n_visits, n_live) WHERE deleted_at IS NULL;"                                       \
+    /* A database that synced has a trigger marking every change of a session for the next */   \
+    /* sync (src/store/sync.c); it must not fire on the counts, or each note would send its */   \
+    /* bijeenkomst again. The same marks, on the other columns only, until sync remakes it. */   \
+    "DROP TRIGGER IF EXISTS sync_session_au;"                                                      \
+    "CREATE TRIGGER sync_session_au AFTER UPDATE OF id, network_id, kind, date, host_school,"      \
+    "  basisvaardigheid, ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo,"       \
+    "  created_at, updated_at, deleted_at ON session"                                              \
+    "  WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sync_session_ai') BEGIN"             \
+    "  INSERT INTO sync_dirty(tbl, key) SELECT 'session', json_array(new.id) WHERE NOT EXISTS"      \
+    "    (SELECT 1 FROM sync_dirty WHERE tbl = 'session' AND key = json_array(new.id));"           \
+    "  INSERT INTO sync_dirty(tbl, key) SELECT 'session', json_array(old.id) WHERE NOT EXISTS"      \
+    "    (SELECT 1 FROM sync_dirty WHERE tbl = 'session' AND key = json_array(old.id));"           \
+    "END;"
+
+/*
+ * 15: what changed before a laptop's first sync. A row made here or brought in by an import
  * or a merge is no change of this laptop: the other laptops may hold the same copy, and an
  * untouched copy must never win over a change made elsewhere (src/store/sync.c sends such
  * rows with the base stamp). An edit, a soft delete or restore, a corner, a decision undone
@@ -436,8 +489,12 @@ static const char MIGRATION_EXTENT[] =
     "CREATE TRIGGER sync_pre_network_au AFTER UPDATE ON network BEGIN INSERT INTO sync_early "     \
     "VALUES ('network', json_array(new.id)); END;"                                                 \
     "CREATE TRIGGER sync_pre_network_ad AFTER DELETE ON network BEGIN INSERT INTO sync_early "     \
-    "VALUES ('network', json_array(old.id)); END;"                                                 \
-    "CREATE TRIGGER sync_pre_session_au AFTER UPDATE ON session BEGIN INSERT INTO sync_early "     \
+    "VALUES ('network', json_array(old.id)); END;" /* not on the kept counts of migration 14: a    \
+                                                      note added is no change of its bijeenkomst   \
+                                                    */                                             \
+    "CREATE TRIGGER sync_pre_session_au AFTER UPDATE OF id, network_id, kind, date, host_school, " \
+    "basisvaardigheid, ontwikkelvraag, kijkvraag_id, kijkvraag_text, kijkpunten, is_demo, "        \
+    "created_at, updated_at, deleted_at ON session BEGIN INSERT INTO sync_early "                  \
     "VALUES ('session', json_array(new.id)); END;"                                                 \
     "CREATE TRIGGER sync_pre_session_ad AFTER DELETE ON session BEGIN INSERT INTO sync_early "     \
     "VALUES ('session', json_array(old.id)); END;"                                                 \
@@ -482,8 +539,12 @@ static const char MIGRATION_EXTENT[] =
     "CREATE TRIGGER sync_pre_next_step_ad AFTER DELETE ON next_step BEGIN INSERT INTO sync_early " \
     "VALUES ('next_step', json_array(old.id)); END;"
 
-const char *const kr_store_migrations[] = {
-    MIGRATION_1,  MIGRATION_2,  MIGRATION_3,  MIGRATION_4,        MIGRATION_5,
-    MIGRATION_6,  MIGRATION_7,  MIGRATION_8,  MIGRATION_9,        MIGRATION_EXTENT,
-    MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_SYNC_BASE};
+const char *const kr_store_migrations[] = {MIGRATION_1,        MIGRATION_2,
+                                           MIGRATION_3,        MIGRATION_4,
+                                           MIGRATION_5,        MIGRATION_6,
+                                           MIGRATION_7,        MIGRATION_8,
+                                           MIGRATION_9,        MIGRATION_EXTENT,
+                                           MIGRATION_11,       MIGRATION_12,
+                                           MIGRATION_13,       MIGRATION_SESSION_COUNTS,
+                                           MIGRATION_SYNC_BASE};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

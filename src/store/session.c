@@ -136,8 +136,7 @@ enum kr_status kr_store_session_update(struct kr_store *st, const struct kr_sess
     "SELECT s.id, s.network_id, n.name, s.kind, s.date, s.host_school, s.basisvaardigheid,"        \
     " s.ontwikkelvraag, s.kijkvraag_id, s.kijkvraag_text, s.kijkpunten, s.is_demo,"                \
     " s.created_at, s.updated_at,"                                                                 \
-    " (SELECT count(*) FROM visit v WHERE v.session_id = s.id),"                                   \
-    " (SELECT coalesce(sum(v.n_live), 0) FROM visit v WHERE v.session_id = s.id)"                  \
+    " s.n_visits, s.n_live" /* kept by triggers (schema.c, MIGRATION_SESSION_COUNTS) */            \
     " FROM session s LEFT JOIN network n ON n.id = s.network_id "
 
 static void read_session(sqlite3_stmt *s, struct kr_session *o)
@@ -201,6 +200,81 @@ enum kr_status kr_store_session_list(struct kr_store *st, struct kr_session_list
         r = kr_store_fail(st, rc, err, "Bijeenkomsten lezen mislukt");
     sqlite3_finalize(s);
     return r;
+}
+
+enum kr_status kr_store_session_page(struct kr_store *st, const char *after_id, size_t limit,
+                                     struct kr_session_list *out, bool *more, struct kr_error *err)
+{
+    /* Keyset on the list's order (date DESC, created_at DESC, id), walked in the covering
+       index session_by_order from the anchor's date on: a page reads its own entries,
+       whatever the number of bijeenkomsten. An anchor that is gone starts at the top. */
+    sqlite3_stmt *s = NULL;
+    char *date = NULL, *created = NULL;
+    enum kr_status r = KR_OK;
+    if (after_id) {
+        r = kr_store_prepare(st, "SELECT date, created_at FROM session WHERE id = ?1", &s, err);
+        if (r != KR_OK)
+            return r;
+        kr_store_bind_text(s, 1, after_id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            date = kr_store_col_text(s, 0);
+            created = kr_store_col_text(s, 1);
+        }
+        sqlite3_finalize(s);
+    }
+    r = kr_store_prepare(st,
+                         date ? "SELECT id, date, host_school, is_demo, n_visits, n_live"
+                                " FROM session WHERE deleted_at IS NULL AND date <= ?1 AND"
+                                " (date < ?1 OR created_at < ?2 OR (created_at = ?2 AND id > ?3))"
+                                " ORDER BY date DESC, created_at DESC, id LIMIT ?4"
+                              : "SELECT id, date, host_school, is_demo, n_visits, n_live"
+                                " FROM session WHERE deleted_at IS NULL"
+                                " ORDER BY date DESC, created_at DESC, id LIMIT ?4",
+                         &s, err);
+    if (r != KR_OK) {
+        free(date);
+        free(created);
+        return r;
+    }
+    kr_store_bind_text(s, 1, date);
+    kr_store_bind_text(s, 2, created);
+    kr_store_bind_text(s, 3, after_id);
+    /* one more than asked: whether there are more */
+    sqlite3_bind_int64(s, 4, limit ? (sqlite3_int64)limit + 1 : -1);
+    size_t got = 0;
+    int rc;
+    if (more)
+        *more = false;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (limit && got == limit) {
+            if (more)
+                *more = true;
+            rc = SQLITE_DONE;
+            break;
+        }
+        got++;
+        KR_GROW(out->items, out->cap, out->n + 1);
+        struct kr_session *o = &out->items[out->n++];
+        memset(o, 0, sizeof *o);
+        o->id = kr_store_col_text(s, 0);
+        o->date = kr_store_col_text(s, 1);
+        o->host_school = kr_store_col_text(s, 2);
+        o->is_demo = sqlite3_column_int(s, 3) != 0;
+        o->n_visits = sqlite3_column_int64(s, 4);
+        o->n_observations = sqlite3_column_int64(s, 5);
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Bijeenkomsten lezen mislukt");
+    sqlite3_finalize(s);
+    free(date);
+    free(created);
+    return r;
+}
+
+enum kr_status kr_store_session_list_brief(struct kr_store *st, struct kr_session_list *out,
+                                           struct kr_error *err)
+{
+    return kr_store_session_page(st, NULL, 0, out, NULL, err);
 }
 
 enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, char **id_out,

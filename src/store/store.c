@@ -307,6 +307,9 @@ void kr_store_close(struct kr_store *st)
     if (st->trace)
         fclose(st->trace);
     free(st->path);
+    free(st->match_query);
+    free(st->match_session);
+    free(st->match_ids);
     free(st);
 }
 

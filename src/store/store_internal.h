@@ -24,6 +24,14 @@ struct kr_store {
     int gone; /* the path no longer is the open file (sticky) */
     /* Statements of Enter, prepared once (the hot path of the round). */
     sqlite3_stmt *ins_obs, *ins_version, *del_draft;
+    /* The notes screen's search (observation.c): the matches of match_query in temp.kr_match,
+     * valid while no connection changed the database (total changes and data_version as
+     * they were when it was filled). */
+    char *match_query, *match_session;
+    sqlite3_int64 *match_ids; /* the matches' rowids, ascending */
+    size_t match_n;
+    sqlite3_int64 match_changes, match_dv, match_live;
+    bool match_fn; /* kr_match() is registered */
     /* Progress of an import or merge (sqlfuncs.c, import.c): who watches, and the job. */
     const struct kr_progress *progress;
     struct kr_progress_plan plan;

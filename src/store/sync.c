@@ -40,7 +40,8 @@
  * - A chunk shorter than its header says is being copied: skipped, read next time. One
  *   whose length or checksum is wrong is reported (its path, in Dutch) and skipped; nothing
  *   of it is applied. Our own temporary files and Syncthing's never match the chunk name.
- * Tables that travel: SYNC_TABLES below. visit.n_live is derived (triggers) and stays home.
+ * Tables that travel: SYNC_TABLES below. visit.n_live, session.n_visits and
+ * session.n_live are derived (triggers) and stay home.
  */
 #include "kijkronde/sync.h"
 
@@ -99,7 +100,12 @@ static void table_fini(struct table *t)
 
 static int skipped_col(const char *table, const char *col)
 {
-    return strcmp(table, "visit") == 0 && strcmp(col, "n_live") == 0;
+    /* Derived counts, kept by triggers on each laptop (schema.c): they never travel. */
+    if (strcmp(table, "visit") == 0)
+        return strcmp(col, "n_live") == 0;
+    if (strcmp(table, "session") == 0)
+        return strcmp(col, "n_live") == 0 || strcmp(col, "n_visits") == 0;
+    return 0;
 }
 
 static enum kr_status load_table(struct kr_store *st, const char *name, struct table *t,
@@ -181,18 +187,45 @@ static void mark(struct kr_buf *b, const char *into, const char *table, const ch
                   into, table, key, into, table, key);
 }
 
+/* Whether sync_TABLE_au exists and fires on exactly the columns of `of` (" OF a,b,c"). */
+static bool trigger_on(struct kr_store *st, const char *table, const char *of)
+{
+    char *name = kr_xasprintf("sync_%s_au", table);
+    char *want = kr_xasprintf("AFTER UPDATE%s ON %s BEGIN", of, table);
+    sqlite3_stmt *s = NULL;
+    bool same = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT instr(sql, ?2) > 0 FROM sqlite_master"
+                           " WHERE type = 'trigger' AND name = ?1",
+                           -1, &s, NULL) == SQLITE_OK) {
+        kr_store_bind_text(s, 1, name);
+        kr_store_bind_text(s, 2, want);
+        same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    }
+    sqlite3_finalize(s);
+    free(want);
+    free(name);
+    return same;
+}
+
 /* The triggers that record this laptop's changes (idempotent). */
 static enum kr_status ensure_triggers(struct kr_store *st, const struct table *t,
                                       struct kr_error *err)
 {
     struct kr_buf of = {0};
-    if (strcmp(t->name, "visit") == 0) { /* not on the derived count */
+    int derived = strcmp(t->name, "visit") == 0 || strcmp(t->name, "session") == 0;
+    if (derived) { /* not on the derived counts: a new note must not mark its visit or session */
         kr_buf_puts(&of, " OF ");
         for (size_t i = 0; i < t->n; i++)
             kr_buf_printf(&of, "%s%s", i ? "," : "", t->cols[i]);
     }
     const char *n = t->name;
     struct kr_buf b = {0};
+    /* Made again on a table with derived columns when it is not on exactly these columns: an
+       older trigger (before session.n_live) fired on the counts, and a new column must be in
+       the list. Only then: dropping it every time would change the file on every sync. */
+    if (derived && !trigger_on(st, n, kr_buf_str(&of)))
+        kr_buf_printf(&b, "DROP TRIGGER IF EXISTS sync_%s_au;", n);
     kr_buf_printf(&b, "CREATE TRIGGER IF NOT EXISTS sync_%s_new AFTER INSERT ON %s BEGIN", n, n);
     mark(&b, "sync_fresh", n, t->key_new);
     kr_buf_printf(&b, " END; CREATE TRIGGER IF NOT EXISTS sync_%s_au AFTER UPDATE%s ON %s BEGIN", n,

@@ -38,6 +38,11 @@ static int draw_triangle(struct ui *ui, int y)
     snprintf(top, sizeof top, " Leerinhoud %zu ", n[KR_CORNER_LEERINHOUD]);
     snprintf(left, sizeof left, " Leerling %zu ", n[KR_CORNER_LEERLING]);
     snprintf(right, sizeof right, " Leraar %zu ", n[KR_CORNER_LERAAR]);
+    if (S->rf->too_many) { /* not counted: nothing was read (src/reflection, too_many) */
+        snprintf(top, sizeof top, " Leerinhoud ? ");
+        snprintf(left, sizeof left, " Leerling ? ");
+        snprintf(right, sizeof right, " Leraar ? ");
+    }
     enum kr_corner c = S->view == V_PATTERNS ? S->corner : KR_CORNER_NONE;
     ui_put(ui, y, mid - (int)strlen(top) / 2, ui->cols / 2,
            c == KR_CORNER_LEERINHOUD ? UI_SELECT : UI_LEERINHOUD, top);
@@ -65,6 +70,14 @@ static void draw_patterns(struct ui *ui, int y)
     int bottom = ui->rows - 3;
     if (S->mode == M_RENAME || S->mode == M_SPLIT_NAME)
         bottom--; /* the editor takes the last row */
+    if (S->n_rows == 0 && S->rf->too_many) {
+        ui_putf(ui, y + 1, 2, ui->cols - 4, UI_NORMAL,
+                "%ld notities: te veel om patronen te zoeken (tot %d).",
+                S->rf->session.n_observations, KR_PATTERNS_MAX_NOTES);
+        ui_put(ui, y + 2, 2, ui->cols - 4, UI_NORMAL,
+               "Splits de bijeenkomst, bijvoorbeeld per dag of per school.");
+        return;
+    }
     if (S->n_rows == 0) {
         ui_put(ui, y + 1, 2, ui->cols - 4, UI_NORMAL, "Geen notities in deze hoek.");
         return;

@@ -25,7 +25,11 @@ const struct kr_reflection *ui_reflection(struct ui *ui)
     struct kr_error err = {0};
     if (kr_app_reflection_load(ui->app, ui->session.id, ui->rf, &err) != KR_OK) {
         ui_store_error(ui, "Kan de patronen niet berekenen", &err);
+        bool many = ui->rf->too_many;
+        long n = ui->rf->session.n_observations;
         kr_reflection_fini(ui->rf); /* an empty reflection: the screens show no patterns */
+        ui->rf->too_many = many;    /* ... and say why (reflect_draw.c) */
+        ui->rf->session.n_observations = many ? n : 0;
         free(ui->rf_session);
         ui->rf_session = NULL; /* and the next call tries again */
     }

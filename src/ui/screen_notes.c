@@ -32,6 +32,9 @@ static struct {
     size_t total;                 /* notes of the filter (counted: see counted) */
     bool counted;                 /* total is known (not for the judging-words filter) */
     bool capped;                  /* ... and is "more than COUNT_MAX" */
+    /* The checker (its word lists: about 0.2 s) is made after the first frame: until then
+     * no note is marked, and tick marks the window (issue 21: the list appears first). */
+    bool defer_check;
 } N;
 
 /* One FTS5 string term: quoted (a quote doubled), so nothing in it is taken as syntax. */
@@ -91,7 +94,17 @@ static struct kr_obs_page_filter page_filter(struct ui *ui)
 
 static bool flagged(struct ui *ui, const struct kr_observation *o)
 {
-    return ui_check(ui, o->text, strlen(o->text), NULL, NULL, NULL) > 0;
+    return !N.defer_check && ui_check(ui, o->text, strlen(o->text), NULL, NULL, NULL) > 0;
+}
+
+/* After the first frame: make the checker and mark the notes of the window. */
+static void tick(struct ui *ui)
+{
+    if (!N.defer_check)
+        return;
+    N.defer_check = false;
+    for (size_t i = 0; i < N.list.notes.n; i++)
+        N.list.flagged[i] = flagged(ui, &N.list.notes.items[i]);
 }
 
 /*
@@ -359,6 +372,8 @@ static void enter(struct ui *ui)
     N.list.with_visit = true;
     free(ui->undo_select);
     ui->undo_select = NULL;
+    N.defer_check = !kr_app_checker_ready(ui->app);
+    ui->tick_now = N.defer_check;
     load_last(ui); /* the newest notes, the last one selected */
     count(ui);
 }
@@ -400,7 +415,8 @@ static void draw(struct ui *ui)
         ui_put(ui, y + 1, 1, 10, UI_HEAD, "Bewerk ›");
         ui_draw_field(ui, y + 1, 11, ui->cols - 12, 2, &N.ed, true, spans, n_spans);
     } else if (o) {
-        ui_check(ui, o->text, strlen(o->text), spans, &n_spans, &hint);
+        if (!N.defer_check)
+            ui_check(ui, o->text, strlen(o->text), spans, &n_spans, &hint);
         ui_put_wrapped(ui, y, 1, ui->cols - 2, 2, UI_NORMAL, o->text, spans, n_spans, UI_JUDGE);
         if (hint)
             ui_putf(ui, y + 2, 1, ui->cols - 2, UI_HINT, "Tip: %s", hint);
@@ -409,6 +425,7 @@ static void draw(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
+    tick(ui); /* a key before the marks: they first */
     const struct kr_observation *o = ui_notelist_selected(&N.list);
     if (N.mode == MODE_SEARCH) {
         if (k == UI_ENTER) {
@@ -529,6 +546,7 @@ const struct ui_screen ui_screen_notes = {
     .leave = leave,
     .draw = draw,
     .key = key,
+    .tick = tick,
     .paste = paste,
     .footer = footer,
     .typing = typing,

@@ -8,23 +8,43 @@
 #include "kijkronde/plural.h"
 #include "ui_internal.h"
 
+/* Bijeenkomsten read at a time: the list is read a page at a time as the selection comes near
+ * its end (kr_app_sessions_page), so start-up does not grow with the database (issue 21). */
+#define PAGE 200
+
 static struct {
     struct kr_session_list list;
     size_t sel, top;
     bool loaded;
+    bool more; /* bijeenkomsten after the ones read */
 } S;
+
+/* Read the next page (all the rest with all) after the ones read. */
+static void read_more(struct ui *ui, bool all)
+{
+    struct kr_error err = {0};
+    const char *after = S.list.n ? S.list.items[S.list.n - 1].id : NULL;
+    if (kr_app_sessions_page(ui->app, after, all ? 0 : PAGE, &S.list, &S.more, &err) != KR_OK)
+        ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
+}
 
 static void load(struct ui *ui)
 {
-    struct kr_error err = {0};
+    size_t had = S.list.n;
     kr_session_list_fini(&S.list);
     memset(&S.list, 0, sizeof S.list);
-    if (kr_app_sessions_list(ui->app, &S.list, &err) != KR_OK)
-        ui_store_error(ui, "Kan de bijeenkomsten niet lezen", &err);
+    read_more(ui, false);
+    while (S.more && S.list.n < had) /* as far as before (after an undo or a change) */
+        read_more(ui, false);
     if (S.sel >= S.list.n)
         S.sel = S.list.n ? S.list.n - 1 : 0;
     /* After an undo the bijeenkomst it brought back is selected. */
     if (ui->undo_select) {
+        bool in = false;
+        for (size_t i = 0; i < S.list.n && !in; i++)
+            in = strcmp(S.list.items[i].id, ui->undo_select) == 0;
+        if (!in && S.more)
+            read_more(ui, true);
         for (size_t i = 0; i < S.list.n; i++)
             if (strcmp(S.list.items[i].id, ui->undo_select) == 0)
                 S.sel = i;
@@ -134,6 +154,8 @@ static void key(struct ui *ui, int k)
         break;
     case UI_FN(KEY_DOWN):
     case 'j':
+        if (S.more && S.sel + 2 >= S.list.n)
+            read_more(ui, false);
         if (S.sel + 1 < S.list.n)
             S.sel++;
         break;
@@ -143,6 +165,8 @@ static void key(struct ui *ui, int k)
         break;
     case UI_FN(KEY_END):
     case 'G':
+        if (S.more)
+            read_more(ui, true);
         S.sel = S.list.n ? S.list.n - 1 : 0;
         break;
     case UI_ENTER:

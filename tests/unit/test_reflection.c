@@ -4,6 +4,7 @@
  * merge, split) are saved, survive a restart, and a re-run of the clustering with new
  * notes never undoes them; the debrief phases, theory of action and calibration.
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -308,6 +309,34 @@ START_TEST(test_reflection_extent_and_set_aside)
 }
 END_TEST
 
+START_TEST(test_reflection_too_many_said_before_reading)
+{
+    /* The kept count says more notes than patterns take: refused before a note is read. */
+    sqlite3 *raw = NULL;
+    ck_assert_int_eq(sqlite3_open(dbpath, &raw), SQLITE_OK);
+    char q[256];
+    snprintf(q, sizeof q, "UPDATE session SET n_live = %d WHERE id = '%s'",
+             KR_PATTERNS_MAX_NOTES + 1, session_id);
+    ck_assert_int_eq(sqlite3_exec(raw, q, NULL, NULL, NULL), SQLITE_OK);
+    struct kr_reflection r;
+    ck_assert_int_eq(kr_reflection_load(st, session_id, NULL, NULL, &r, &err), KR_INVALID);
+    ck_assert(r.too_many);
+    ck_assert_uint_eq(r.obs.n, 0);
+    ck_assert_uint_eq(r.visits.n, 0);
+    ck_assert_ptr_nonnull(strstr(err.msg, "300001 notities"));
+    kr_reflection_fini(&r);
+    kr_error_clear(&err);
+    /* Within the limit the patterns are computed as before. */
+    snprintf(q, sizeof q, "UPDATE session SET n_live = %d WHERE id = '%s'", (int)NSEED, session_id);
+    ck_assert_int_eq(sqlite3_exec(raw, q, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    load(&r);
+    ck_assert(!r.too_many);
+    ck_assert_uint_eq(r.obs.n, NSEED);
+    kr_reflection_fini(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reflection");
@@ -318,6 +347,7 @@ int main(void)
     tcase_add_test(tc, test_reflection_move_merge_split);
     tcase_add_test(tc, test_reflection_corner_and_calibration);
     tcase_add_test(tc, test_reflection_kappa_values);
+    tcase_add_test(tc, test_reflection_too_many_said_before_reading);
     tcase_add_test(tc, test_reflection_phases_and_theory_of_action);
     suite_add_tcase(s, tc);
     return run_suite(s);
