@@ -29,8 +29,8 @@ struct kr_exchange_stats {
      * (its label, subject, times), a tweetal (its name). */
     long sessions_updated, visits_updated, tweetallen_updated;
     long tweetallen_new;
-    long other_changed;   /* networks, participants and the reflection: added or changed */
-    long debrief_changed; /* theories of action and next steps added or changed */
+    long other_changed;            /* networks, participants and the reflection: added or changed */
+    long debrief_changed;          /* theories of action and next steps added or changed */
     long observations_new_deleted; /* of observations_new: deleted ones (their history) */
 };
 
