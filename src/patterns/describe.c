@@ -4,6 +4,7 @@
  * verschil, the notes closest to its centre, a short label from its heaviest stems, its id,
  * and (over the whole result) its statement and extent (src/patterns/statement.c).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,21 @@ static int scored_id_cmp(const void *a, const void *b)
 {
     const struct scored *x = a, *y = b;
     return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * Two label words that are forms of one word: one starts with the other ("weet" and the
+ * stem "wee", "gumt" and "gum"), or they share a start of at least four letters that is
+ * three quarters of the shorter ("schrijft", "schrijven"). A label names three different
+ * things, not one verb twice.
+ */
+static bool same_word(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), n = 0;
+    while (n < la && n < lb && tolower((unsigned char)a[n]) == tolower((unsigned char)b[n]))
+        n++;
+    size_t shorter = la < lb ? la : lb;
+    return n == shorter || (n >= 4 && 4 * n >= 3 * shorter);
 }
 
 static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *scratch)
@@ -77,7 +93,7 @@ static void describe(const struct work *w, struct kr_pattern *p, struct kr_buf *
         if (strchr(key, ' ') || strlen(word) < 3 || kp_strtab_find(&w->nolabel, key) != SIZE_MAX)
             continue;
         size_t j = 0;
-        while (j < used && strcmp(words[j], word) != 0)
+        while (j < used && !same_word(words[j], word))
             j++;
         if (j < used)
             continue;

@@ -2,6 +2,7 @@
 /* Unit tests for patterns: placement, the contract's invariants, determinism, flagged notes. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kijkronde/patterns.h"
 #include "krtest.h"
@@ -87,6 +88,19 @@ START_TEST(test_patterns_deterministic_and_empty)
     /* Fewer patterns than notes, more than one per corner: it found structure. */
     ck_assert_uint_lt(a.n_patterns, d.n / 2);
     ck_assert_uint_gt(a.n_patterns, 6);
+    /* A label names different things: no word that starts with another of the same label
+     * ("Weet, antwoord, wee", "Zeggen, schrijven, schrijft" were seen on the demo). */
+    for (size_t p = 0; p < a.n_patterns; p++) {
+        char *copy = kr_xstrdup(a.patterns[p].label), *save = NULL, *w[8];
+        size_t nw = 0;
+        for (char *t = strtok_r(copy, ", ", &save); t && nw < 8; t = strtok_r(NULL, ", ", &save))
+            w[nw++] = t;
+        for (size_t i = 0; i < nw; i++)
+            for (size_t j = 0; j < nw; j++)
+                ck_assert_msg(i == j || strncasecmp(w[i], w[j], strlen(w[i])) != 0,
+                              "label '%s' names one word twice", a.patterns[p].label);
+        free(copy);
+    }
     /* Notes with the same human theme mostly share a pattern: count pairs. */
     size_t same_theme = 0, same_both = 0;
     for (size_t i = 0; i < d.n; i++)
