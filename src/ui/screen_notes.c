@@ -485,8 +485,18 @@ static void key(struct ui *ui, int k)
         N.list.show = (enum ui_show)((N.list.show + UI_SHOW_COUNT - 1) % UI_SHOW_COUNT);
         reload_first(ui);
         return;
-    case 'q':
     case UI_ESC:
+        if (N.query) { /* Esc first takes the search away; q (or Esc again) goes back */
+            free(N.query);
+            N.query = NULL;
+            kr_le_clear(&N.search);
+            reload_first(ui);
+            ui_message(ui, UI_NORMAL, "Zoeken gewist: alle notities. Esc of q: terug.");
+            return;
+        }
+        ui_back(ui);
+        return;
+    case 'q':
         ui_back(ui);
         return;
     default:
@@ -535,7 +545,7 @@ static const struct ui_help help[] = {
     {"d", "verwijder (ongedaan te maken)"},
     {"h", "houd een notitie met oordeelwoord bewust zo"},
     {"u, Ctrl-Z", "maak de laatste stap ongedaan"},
-    {"q, Esc", "terug"},
+    {"q, Esc", "terug (Esc na een zoekopdracht: eerst alle notities weer)"},
     {NULL, NULL},
 };
 

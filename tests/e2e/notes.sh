@@ -37,4 +37,16 @@ wait_for "zoek: \"NOT \"kralen\""
 keys /
 keys Escape
 wait_gone "zoek:"
+
+# Esc in the list after a search takes the search away and stays; Esc again goes back.
+keys /
+type_text "kralen"
+keys Enter
+wait_for "zoek: \"kralen\""
+keys Escape
+wait_gone "zoek:"
+wait_for "Zoeken gewist"
+wait_for "Alle notities ("
+keys Escape
+wait_gone "Alle notities ("
 echo ok
