@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/plural.h"
 #include "ui_internal.h"
 
@@ -237,15 +238,20 @@ static void draw_row(struct ui *ui, int y, const struct row *r, bool on)
         enum ui_attr ta = on ? a : it->here ? UI_OK : UI_HINT;
         ui_putf(ui, y, ui->cols - 2 - tw, tw, ta, "[%s]", tag);
     } else if (r->part == 1) {
-        ui_put_wrapped(ui, y, 4, w - 2, 1, a, it->step.text ? it->step.text : "", NULL, 0, a);
+        /* A step shows no pupil's or teacher's name, as in the reports: the visitors of the
+         * other schools read this screen too. */
+        char *shown = kr_names_replace(it->step.text ? it->step.text : "");
+        ui_put_wrapped(ui, y, 4, w - 2, 1, a, shown, NULL, 0, a);
+        free(shown);
     } else if (it->here) {
         ui_putf(ui, y, 4, w - 2, on ? a : UI_OK, "→ %s: %s",
                 kr_follow_status_title(it->step.follow_up_status),
                 it->step.follow_up_text ? it->step.follow_up_text : "(geen zin)");
     } else if (it->step.follow_up_status == KR_FOLLOW_BEZIG) {
-        const char *t = it->step.follow_up_text;
+        char *t = it->step.follow_up_text ? kr_names_replace(it->step.follow_up_text) : NULL;
         ui_putf(ui, y, 4, w - 2, on ? a : UI_DIM, "Vorige keer: bezig%s%s", t ? " — " : "",
                 t ? t : "");
+        free(t);
     } else {
         ui_put(ui, y, 4, w - 2, on ? a : UI_DIM, "Nog niet opgevolgd.");
     }

@@ -12,7 +12,9 @@ command -v jq >/dev/null 2>&1 || { echo "jq ontbreekt"; exit 77; }
 
 A="Leraren laten leerlingen eerst zelf een hulpmiddel pakken."
 B="Het team spreekt af welke woordkaarten in elke groep hangen."
-C="De schoolleiding plant elke maand een collegiale consultatie."
+# A step with a pupil's name: the screen shows it without (C_SHOWN), at every school.
+C="De schoolleiding plant met Emma een consultatie."
+C_SHOWN="De schoolleiding plant met een leerling een consultatie."
 cat >"$TMPD/s1.json" <<EOF
 {"format": "kijkronde/1",
  "session": {"id": "s-wilg-1", "network": "BLN Noord", "host_school": "De Wilg", "date": "2026-01-15",
@@ -56,7 +58,8 @@ wait_for "Stappen van De Wilg (deze school)"
 wait_for "Stappen van de andere scholen"
 # De Wilg's steps come first, each with where it comes from and that it is still open.
 h1=$(line_of "Stappen van De Wilg (deze school)"); la=$(line_of "$A"); lb=$(line_of "$B")
-h2=$(line_of "Stappen van de andere scholen"); lc=$(line_of "$C")
+h2=$(line_of "Stappen van de andere scholen"); lc=$(line_of "$C_SHOWN")
+screen | grep -q "Emma" && fail "de naam in de stap van een andere school staat op het scherm"
 [ "$h1" -lt "$la" ] && [ "$la" -lt "$h2" ] && [ "$lb" -lt "$h2" ] && [ "$h2" -lt "$lc" ] ||
     fail "volgorde: deze school $h1, A $la, B $lb, andere $h2, C $lc"
 wait_for "2026-02-10 · Het Anker · Schoolleiding · deze maand"
@@ -166,7 +169,8 @@ wait_for "Opvolging: wat werd er van de volgende stappen?"
 wait_for "Stappen van Het Anker (deze school)"
 wait_for "[nog bezig?]"
 wait_for "Vorige keer: bezig — In groep 5 en 6 pakken leerlingen"
-lc=$(line_of "$C"); la=$(line_of "$A")
+lc=$(line_of "$C_SHOWN"); la=$(line_of "$A")
+screen | grep -q "Emma" && fail "de naam in een stap staat op het scherm"
 [ "$lc" -lt "$la" ] || fail "Het Ankers stap C niet boven A van De Wilg: C $lc, A $la"
 [ "$(screen | grep -cF '[open]')" = 2 ] || fail "niet B en C open"
 keys Down
