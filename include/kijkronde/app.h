@@ -281,6 +281,10 @@ enum kr_status kr_app_network_delete(struct kr_app *app, const char *id, struct 
 /* The next steps of earlier bijeenkomsten of session_id's network to follow up at it. */
 enum kr_status kr_app_open_steps(struct kr_app *app, const char *session_id,
                                  struct kr_open_step_list *out, struct kr_error *err);
+/* Whether the follow-up came up for bijeenkomst session_id on this laptop (also in an
+ * earlier run), and record that it did now. */
+bool kr_app_followup_seen(struct kr_app *app, const char *session_id);
+void kr_app_followup_mark_seen(struct kr_app *app, const char *session_id);
 /* Record (KR_FOLLOW_NONE: forget) the follow-up of step_id at bijeenkomst session_id. */
 enum kr_status kr_app_follow_up(struct kr_app *app, const char *step_id, const char *session_id,
                                 enum kr_follow_status status, const char *text,

@@ -87,5 +87,11 @@ enum kr_status kr_store_network_open_steps(struct kr_store *st, const char *sess
 enum kr_status kr_store_network_follow_up(struct kr_store *st, const char *step_id,
                                           const char *session_id, enum kr_follow_status status,
                                           const char *text, struct kr_error *err);
+/* Whether the follow-up came up for bijeenkomst session_id on this laptop (table
+ * followup_seen, never synced); and record that it did (src/store/local.c). */
+enum kr_status kr_store_followup_seen(struct kr_store *st, const char *session_id, bool *seen,
+                                      struct kr_error *err);
+enum kr_status kr_store_followup_mark_seen(struct kr_store *st, const char *session_id,
+                                           struct kr_error *err);
 
 #endif

@@ -81,6 +81,21 @@ enum kr_status kr_app_open_steps(struct kr_app *app, const char *session_id,
     return kr_store_network_open_steps(app->st, session_id, out, err);
 }
 
+/* A store error here only means it may come up once more: not worth a message. */
+bool kr_app_followup_seen(struct kr_app *app, const char *session_id)
+{
+    bool seen = false;
+    struct kr_error err = {0};
+    kr_store_followup_seen(app->st, session_id, &seen, &err);
+    return seen;
+}
+
+void kr_app_followup_mark_seen(struct kr_app *app, const char *session_id)
+{
+    struct kr_error err = {0};
+    kr_store_followup_mark_seen(app->st, session_id, &err);
+}
+
 enum kr_status kr_app_follow_up(struct kr_app *app, const char *step_id, const char *session_id,
                                 enum kr_follow_status status, const char *text,
                                 struct kr_error *err)

@@ -539,12 +539,20 @@ static const char MIGRATION_EXTENT[] =
     "CREATE TRIGGER sync_pre_next_step_ad AFTER DELETE ON next_step BEGIN INSERT INTO sync_early " \
     "VALUES ('next_step', json_array(old.id)); END;"
 
-const char *const kr_store_migrations[] = {MIGRATION_1,        MIGRATION_2,
-                                           MIGRATION_3,        MIGRATION_4,
-                                           MIGRATION_5,        MIGRATION_6,
-                                           MIGRATION_7,        MIGRATION_8,
-                                           MIGRATION_9,        MIGRATION_EXTENT,
-                                           MIGRATION_11,       MIGRATION_12,
-                                           MIGRATION_13,       MIGRATION_SESSION_COUNTS,
-                                           MIGRATION_SYNC_BASE};
+/*
+ * 16: this laptop's own memory that the follow-up of the next steps came up for a bijeenkomst
+ * (src/ui/screen_followup.c shows it once, also across runs; o brings it back). Never synced,
+ * exported or merged: another laptop shows it once too.
+ */
+#define MIGRATION_FOLLOWUP_SEEN                                                                    \
+    "CREATE TABLE followup_seen (session_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
+
+const char *const kr_store_migrations[] = {MIGRATION_1,         MIGRATION_2,
+                                           MIGRATION_3,         MIGRATION_4,
+                                           MIGRATION_5,         MIGRATION_6,
+                                           MIGRATION_7,         MIGRATION_8,
+                                           MIGRATION_9,         MIGRATION_EXTENT,
+                                           MIGRATION_11,        MIGRATION_12,
+                                           MIGRATION_13,        MIGRATION_SESSION_COUNTS,
+                                           MIGRATION_SYNC_BASE, MIGRATION_FOLLOWUP_SEEN};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

@@ -4,7 +4,8 @@
  * ones that are still open (those of the host school first), and the group records per step
  * gedaan, bezig or niet gedaan with one sentence, saved at once with the step
  * (kr_app_follow_up, follow_up_session = the open bijeenkomst). It comes up once per
- * bijeenkomst per run of kijkronde (ui_followup_offer); s or Esc skips it, b starts a visit
+ * bijeenkomst on this laptop, also across runs (ui_followup_offer, kr_app_followup_seen); s or
+ * Esc skips it, b starts a visit
  * at once, and o on the bijeenkomst screen brings it back.
  *
  * Which steps: kr_app_open_steps (kr_store_network_open_steps in network.h): the live steps of the
@@ -125,8 +126,13 @@ void ui_followup_offer(struct ui *ui)
         return;
     KR_GROW(S.shown, S.cap_shown, S.n_shown + 1);
     S.shown[S.n_shown++] = kr_xstrdup(ui->session.id);
-    if (ui_followup_open(ui, NULL) > 0)
+    /* once per bijeenkomst on this laptop, also across runs: o brings it back */
+    if (kr_app_followup_seen(ui->app, ui->session.id))
+        return;
+    if (ui_followup_open(ui, NULL) > 0) {
+        kr_app_followup_mark_seen(ui->app, ui->session.id);
         ui_push(ui, &ui_screen_followup);
+    }
 }
 
 void ui_followup_forget(void)

@@ -137,12 +137,16 @@ wait_sql "select follow_up_status from next_step where id = 'st-a'" "bezig"
 keys s
 wait_for "2 stappen van eerdere bijeenkomsten nog op te volgen: o"
 
-# Another run: the follow-up comes up once again, with A recorded here; b goes to a visit.
+# Another run: the follow-up came up for this bijeenkomst on this laptop already, so it does
+# not push itself again; o brings it back, with A recorded here; b goes to a visit.
 keys q q
 wait_for "kijkronde-klaar rc=0"
 restart
 wait_for "Bijeenkomsten"
 keys Enter
+wait_for "nog op te volgen: o"
+screen | grep -q "Opvolging: wat werd er" && fail "de opvolging kwam bij een volgende start weer vanzelf"
+keys o
 wait_for "Opvolging: wat werd er van de volgende stappen?"
 wait_for "→ bezig: In groep 5 en 6"
 keys b
