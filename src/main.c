@@ -48,7 +48,7 @@ static const char USAGE[] =
     "\n"
     "Opties:\n"
     "  --db BESTAND      de database (anders $KIJKRONDE_DB, anders\n"
-    "                    $XDG_DATA_HOME/kijkronde/kijkronde.db)\n"
+    "                    $XDG_DATA_HOME/kijkronde/kijkronde.db); ook na de opdracht\n"
     "  --no-color        geen kleuren (ook met NO_COLOR=1)\n"
     "  --kijkvragen MAP  extra kijkvragen van het netwerk\n"
     "  -h, --help        deze hulp\n"
@@ -249,6 +249,25 @@ int main(int argc, char **argv)
         } else {
             return kr_cli_usage(&cli, "Onbekende optie '%s'.", argv[i]);
         }
+    }
+    /* A teacher writes "kijkronde sessions --db FILE" as often as "--db FILE sessions": take
+       --db after the command too (up to a "--"), once. */
+    for (int j = i + 1; j < argc && strcmp(argv[j], "--") != 0;) {
+        const char *v;
+        int k = j;
+        if (!option_value("--db", argc, argv, &k, &v)) {
+            j++;
+            continue;
+        }
+        if (!v || !*v)
+            return kr_cli_usage(&cli, "--db heeft een bestandsnaam nodig.");
+        if (cli.db_opt && strcmp(cli.db_opt, v) != 0)
+            return kr_cli_usage(&cli, "--db staat er twee keer, met een ander bestand.");
+        cli.db_opt = v;
+        int taken = k - j + 1;
+        memmove(&argv[j], &argv[k + 1], (size_t)(argc - k - 1) * sizeof *argv);
+        argc -= taken;
+        argv[argc] = NULL;
     }
     int rc;
     if (i == argc) {

@@ -129,4 +129,11 @@ PY
 "$KR" kijkvragen check --json 2>err; [ $? -eq 2 ] || fail "check --json without files"
 grep -q 'bestanden nodig' err || fail "check --json without files message: $(cat err)"
 "$KR" kijkvragen check --nope edi.yaml 2>/dev/null; [ $? -eq 2 ] || fail "check --nope"
+# --db also after the command (as a teacher writes it), once; a second, other file is refused.
+"$KR" --db "$T/after.db" demo --no-tui >/dev/null || fail "demo for --db after"
+"$KR" sessions --db "$T/after.db" | grep -q "(demo)" || fail "sessions --db FILE after the command"
+"$KR" sessions --json --db="$T/after.db" | grep -q '"observations"' || fail "--db=FILE after"
+"$KR" --db "$T/other.db" sessions --db "$T/after.db" 2>err; [ $? -eq 2 ] || fail "two --db"
+grep -q "twee keer" err || fail "two --db message: $(cat err)"
+[ ! -e "$T/other.db" ] || fail "a refused command made a database"
 echo ok
