@@ -5,6 +5,7 @@
 
 #include "kijkronde/clock.h"
 #include "kijkronde/mem.h"
+#include "kijkronde/utf8.h"
 #include "store_internal.h"
 
 enum kr_status kr_store_network_add(struct kr_store *st, struct kr_network *n, struct kr_error *err)
@@ -316,10 +317,15 @@ enum kr_status kr_store_session_resolve(struct kr_store *st, const char *ref, ch
             r = kr_store_fail(st, rc, err, "Bijeenkomst zoeken mislukt");
         }
     } else if (rc == SQLITE_DONE) {
-        r = strcmp(ref, "latest") == 0
-                ? kr_error_set(err, KR_NOT_FOUND, "Er staan nog geen bijeenkomsten in de database.")
-                : kr_error_set(err, KR_NOT_FOUND,
-                               "Geen bijeenkomst '%s'; 'kijkronde sessions' toont de ids.", ref);
+        if (strcmp(ref, "latest") == 0) {
+            /* which file: without --db or KIJKRONDE_DB it may not be the one the user meant */
+            char *where = kr_utf8_inert(kr_store_path(st), strlen(kr_store_path(st)), false);
+            r = kr_error_set(err, KR_NOT_FOUND, "Er staan nog geen bijeenkomsten in %s.", where);
+            free(where);
+        } else {
+            r = kr_error_set(err, KR_NOT_FOUND,
+                             "Geen bijeenkomst '%s'; 'kijkronde sessions' toont de ids.", ref);
+        }
     } else {
         r = kr_store_fail(st, rc, err, "Bijeenkomst zoeken mislukt");
     }
