@@ -54,4 +54,36 @@ enum kr_status kr_sync_write_chunk(const char *dir, const char *laptop, long lon
                                    long long lamport, long rows, const char *body, size_t len,
                                    struct kr_error *err);
 
+/* ---- the synced tables and their triggers (sync_tables.c) ---- */
+
+#define KR_SYNC_N_TABLES 12 /* network ... next_step, parents before children */
+
+/* One synced table as this database has it: its columns and primary key. */
+struct table {
+    const char *name;
+    char *cols[48];
+    int pk[48]; /* 1-based position in the primary key, 0 if not in it */
+    size_t n;
+    size_t npk;
+    /* SQL fragments, made once per sync */
+    char *key_new, *key_old, *key_bare; /* json_array(new.k1, ...), (old.k1, ...), (k1, ...) */
+    char *row_json;                     /* json_object('c', t.c, ...) */
+    char *key_match;                    /* t.k1 = json_extract(d.key,'$[0]') AND ... */
+};
+
+/* Every synced table's columns and key as this database has them (ts[KR_SYNC_N_TABLES]). */
+enum kr_status kr_sync_load_tables(struct kr_store *st, struct table *ts, struct kr_error *err);
+void kr_sync_table_fini(struct table *t);
+/* Run sql (heap; freed). */
+enum kr_status kr_sync_exec_free(struct kr_store *st, char *sql, struct kr_error *err);
+/* The triggers that record this laptop's changes of table t (idempotent). */
+enum kr_status kr_sync_ensure_triggers(struct kr_store *st, const struct table *t,
+                                       struct kr_error *err);
+/* Drop them (while sync applies the other laptops' rows). */
+enum kr_status kr_sync_triggers_off(struct kr_store *st, const struct table *ts,
+                                    struct kr_error *err);
+/* Drop the triggers that are no longer ours and keep what they logged as changes. */
+enum kr_status kr_sync_drop_old_triggers(struct kr_store *st, const struct table *ts,
+                                         struct kr_error *err);
+
 #endif
