@@ -121,7 +121,7 @@ START_TEST(test_counts_follow_notes_delete_restore_and_moves)
     char *n1 = add_note(va, "Jongen telt hardop tot 7.");
     char *n2 = add_note(va, "Meisje legt drie blokjes.");
     char *n3 = add_note(va2, "Leraar vraagt: hoe weet je dat?");
-    add_note(vb, "Twee leerlingen overleggen.");
+    free(add_note(vb, "Twee leerlingen overleggen."));
     expect(a, 2, 3);
     expect(b, 1, 1);
     /* Deleting a note (soft) and restoring it. */
