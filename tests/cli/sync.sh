@@ -41,7 +41,9 @@ same a b "two laptops differ after one round"
 
 # The same note edited on both laptops, a note deleted on b, a decision made on a.
 OBS=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1")
-OBS2=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1 OFFSET 1")
+# The demo has already placed some notes (ids are random): the decision is made on one it has not.
+OBS2=$(sqlite3 "$T/a.db" "SELECT id FROM observation WHERE id <> '$OBS' AND id NOT IN
+  (SELECT observation_id FROM reflection_note) ORDER BY id LIMIT 1")
 SID=$(sqlite3 "$T/a.db" "SELECT id FROM session LIMIT 1")
 # As the program edits: the new version is made on top of the note's heads (base).
 edit() { sqlite3 "$T/$1.db" "UPDATE observation SET text = '$3', updated_at = '$4' WHERE id = '$2';
@@ -69,7 +71,7 @@ WIN=$(sqlite3 "$T/a.db" "SELECT text FROM observation WHERE id = '$OBS'")
 # ... and both laptops mark it edited on another laptop; an untouched note is not marked.
 [ "$(elsewhere a "$OBS")" = "[True]" ] && [ "$(elsewhere b "$OBS")" = "[True]" ] ||
     fail "concurrent edits not marked: $(elsewhere a "$OBS") $(elsewhere b "$OBS")"
-OBS3=$(sqlite3 "$T/a.db" "SELECT id FROM observation ORDER BY id LIMIT 1 OFFSET 2")
+OBS3=$(sqlite3 "$T/a.db" "SELECT id FROM observation WHERE id NOT IN ('$OBS', '$OBS2') ORDER BY id LIMIT 1")
 [ "$(elsewhere a "$OBS3")" = "[False]" ] || fail "an untouched note is marked"
 # An edit made after seeing another laptop's version wins, whatever the wall clocks say: a's
 # clock runs far ahead, b's far behind; merge (newest updated_at) would keep a's.
