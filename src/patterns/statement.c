@@ -12,7 +12,9 @@
  * possessives change; every other word is the observer's, so the statement stays as
  * factual as the note (judging notes never become patterns). Where the note does not
  * start with a subject this recognises, the statement is the clause behind a lead-in
- * ("Leerlingen: ...", "De opdracht: ..."). Pure: no I/O, no state.
+ * ("Leerlingen: ...", "De opdracht: ..."). Pure but for the Dutch word list that names.c
+ * loads once: a name behind the lead-in keeps its capital, so the summary's name
+ * replacement still sees it ("De opdracht: Jan steekt ...", never "jan steekt").
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,6 +22,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/names.h"
 #include "kijkronde/patterns.h"
 #include "kijkronde/text.h"
 
@@ -454,6 +457,21 @@ static void put_rest(struct kr_buf *b, const struct word *w, size_t n, size_t fr
     }
 }
 
+/* Whether a name of a person (kr_names_add) starts at byte at of s. */
+static bool name_at(const char *s, size_t at)
+{
+    struct kr_token_list tk = {0};
+    struct kr_finding_list f = {0};
+    kr_tokenize(s, strlen(s), &tk);
+    kr_names_add(s, tk.items, tk.n, &f);
+    bool yes = false;
+    for (size_t i = 0; i < f.n && !yes; i++)
+        yes = f.items[i].start == at;
+    kr_token_list_fini(&tk);
+    kr_finding_list_fini(&f);
+    return yes;
+}
+
 /* The statement for one note text in a corner; *clean says no lead-in was needed. */
 static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
 {
@@ -511,12 +529,13 @@ static char *statement_of(const char *text, enum kr_corner corner, bool *clean)
             put_rest(&b, w, n, 0, false);
         }
     }
-    /* The first letter after a lead-in ':' in lower case, unless it starts a name or a
-       quote; the statement ends with a full stop. */
+    /* The first letter after a lead-in ':' in lower case, unless it starts a name (of a
+       person: lowered, the summary could no longer replace it) or a quote; the statement
+       ends with a full stop. */
     char *s = kr_buf_steal(&b);
     char *colon = strstr(s, ": ");
     if (!*clean && colon && colon[2] >= 'A' && colon[2] <= 'Z' &&
-        !(colon[3] >= 'A' && colon[3] <= 'Z')) {
+        !(colon[3] >= 'A' && colon[3] <= 'Z') && !name_at(s, (size_t)(colon + 2 - s))) {
         /* lowercase only a common first word (a heading like "Leerkracht" stays readable) */
         colon[2] = (char)(colon[2] - 'A' + 'a');
     }
