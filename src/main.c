@@ -60,7 +60,8 @@ static const char USAGE[] =
     "                        (-o -: de standaarduitvoer)\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
-    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n"
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html; csv en\n"
+    "                        xlsx hebben ze altijd, met de kolom oordeel)\n"
     "  --network NETWERK     het verslag van een netwerk (md, html of json)\n";
 
 /* One usage text per command, printed by 'kijkronde OPDRACHT --help' (or -h). */
@@ -113,7 +114,8 @@ static const char USAGE_EXPORT[] =
     "                        -o - schrijft naar de standaarduitvoer\n"
     "  --sep TEKEN           scheidingsteken voor csv: ';' (standaard), ',' of 'tab'\n"
     "  --pseudoniem          vervang namen van tweetallen en klassen door codes\n"
-    "  --met-oordelen        neem ook notities met een oordeel op (md, html, csv)\n"
+    "  --met-oordelen        neem ook notities met een oordeel op (md, html; csv en\n"
+    "                        xlsx hebben ze altijd, met de kolom oordeel)\n"
     "  --network NETWERK     het netwerkverslag: de bijeenkomsten, de patronen die\n"
     "                        terugkomen en elke volgende stap met de opvolging\n"
     "                        (NETWERK: id, begin van een id, of naam), zonder\n"

@@ -76,8 +76,8 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
         return kr_cli_usage(cli, "Een xlsx-bestand is niet leesbaar op het scherm; schrijf het "
                                  "met -o BESTAND.xlsx of stuur de uitvoer naar een bestand.");
     if (fmt == KR_EXPORT_JSON && (opts.pseudonymise || opts.include_judging))
-        return kr_cli_usage(cli, "--pseudoniem en --met-oordelen horen bij md, html, csv en xlsx; "
-                                 "json bevat altijd alles.");
+        return kr_cli_usage(cli, "--pseudoniem hoort bij md, html, csv en xlsx, --met-oordelen "
+                                 "bij md en html; json bevat altijd alles.");
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
         return KR_EXIT_USAGE;

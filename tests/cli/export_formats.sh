@@ -42,6 +42,11 @@ for f in md html; do
     grep -q "bevat een oordeel" "$T/all.$f" || fail "--met-oordelen $f does not mark it"
 done
 grep -q "\"$JUDGING\";\"ja\"" "$T/demo.csv" || fail "CSV does not mark the judging note"
+# ... and the CSV holds it whatever --met-oordelen says, as the help tells (it said "csv")
+"$KR" --db "$T/k.db" export latest --format csv --met-oordelen | cmp -s - "$T/demo.csv" ||
+    fail "--met-oordelen changes the CSV"
+"$KR" export --help | grep -A1 -- "--met-oordelen  " | grep -q "csv en" ||
+    fail "the help of --met-oordelen does not say that csv always holds every note"
 
 # Observers' and tweetallen's names never appear in a summary or the CSV.
 for f in md html csv; do
