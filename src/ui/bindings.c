@@ -20,6 +20,8 @@ static bool applies(struct ui *ui, const struct ui_binding *b)
 
 const struct ui_binding *ui_binding_find(struct ui *ui, int key)
 {
+    if (ui->screen->takes_keys && ui->screen->takes_keys(ui))
+        return NULL;
     for (const struct ui_binding *b = ui->screen->bindings; b && b->name; b++) {
         if (!b->action && !b->screen)
             continue;

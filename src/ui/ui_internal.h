@@ -92,11 +92,14 @@ struct ui_screen {
      * they are commands (may be NULL). While the window is too small, letters, Backspace
      * and pastes still go there, so typing on is never lost; other keys wait (ui.c). */
     const char *(*text_field)(struct ui *);
+    /* True while a prompt takes every key (a name typed, a j/n question): no binding runs and
+     * key() gets them; the footer still follows the bindings' when() (may be NULL). */
+    bool (*takes_keys)(struct ui *);
     /* A background sync changed the database: reload what is shown (may be NULL). */
     void (*data_changed)(struct ui *);
 };
 
-#define UI_BINDING_KEYS 4
+#define UI_BINDING_KEYS 6
 
 /*
  * One command of a screen (tig's request table, htop's FunctionBar): its keys, how the key is
