@@ -308,6 +308,10 @@ void ui_notelist_select(struct ui_notelist *nl, const char *id);
  */
 bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key);
 
+/* The words typed into the notes screen's search as an FTS5 query of quoted prefix terms
+ * (notes_search.c): heap string, or NULL when nothing was typed. */
+char *ui_fts_query(const char *typed);
+
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */
 char *ui_trimmed(const char *s);
 
