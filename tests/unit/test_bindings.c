@@ -13,8 +13,9 @@
 #include "ui_internal.h"
 
 static const struct ui_screen *const screens[] = {
-    &ui_screen_start,   &ui_screen_session,  &ui_screen_review, &ui_screen_networks,
-    &ui_screen_network, &ui_screen_followup, &ui_screen_notes,
+    &ui_screen_start,    &ui_screen_session, &ui_screen_review,
+    &ui_screen_networks, &ui_screen_network, &ui_screen_followup,
+    &ui_screen_notes,    &ui_screen_visit,   &ui_screen_export,
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
 
@@ -135,6 +136,8 @@ START_TEST(test_bindings_footers_read_as_before)
         {&ui_screen_network, "Enter openen|v verplaatsen|r hernoemen|? hulp|q terug"},
         {&ui_screen_followup, "1 gedaan|2 bezig|3 niet gedaan|s overslaan|b bezoek|? hulp"},
         {&ui_screen_notes, "/ zoek|f filter|e bewerk|1 2 3 plaats|d wis|u ongedaan|q terug"},
+        {&ui_screen_visit, "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug"},
+        {&ui_screen_export, "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug"},
     };
     char got[512];
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
