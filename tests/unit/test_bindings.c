@@ -138,6 +138,7 @@ START_TEST(test_bindings_footers_read_as_before)
         {&ui_screen_notes, "/ zoek|f filter|e bewerk|1 2 3 plaats|d wis|u ongedaan|q terug"},
         {&ui_screen_visit, "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug"},
         {&ui_screen_export, "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug"},
+        {&ui_screen_steps, "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug"},
     };
     char got[512];
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
