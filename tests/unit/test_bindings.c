@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "krtest.h"
+#include "reflect.h"
 #include "ui_internal.h"
 
 static const struct ui_screen *const screens[] = {
@@ -139,12 +140,50 @@ START_TEST(test_bindings_footers_read_as_before)
         {&ui_screen_visit, "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug"},
         {&ui_screen_export, "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug"},
         {&ui_screen_steps, "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug"},
+        {&ui_screen_reflect, "r naam|m verplaats|1-3 hoek|s samen|x splits|n stappen|Tab meer|"
+                             "? hulp"},
     };
     char got[512];
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         footer(want[i].screen, got, sizeof got);
         ck_assert_str_eq(got, want[i].footer);
     }
+}
+END_TEST
+
+/* The reflection's footer follows its mode and view through the bindings' when(). */
+START_TEST(test_bindings_reflect_footers_by_state)
+{
+    static const struct {
+        enum reflect_view view;
+        enum reflect_mode mode;
+        const char *footer;
+    } want[] = {
+        {V_DEBRIEF, M_BROWSE,
+         "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug"},
+        {V_CALIBRATION, M_BROWSE, "t beurt|Tab verder|? hulp|q terug"},
+        {V_PATTERNS, M_PICK_MOVE, "↑↓ kies|← → hoek|Enter kiezen|Esc stoppen"},
+        {V_PATTERNS, M_RENAME, "Enter bewaren|Esc annuleren"},
+    };
+    char got[512];
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        ui_reflect_state.view = want[i].view;
+        ui_reflect_state.mode = want[i].mode;
+        footer(&ui_screen_reflect, got, sizeof got);
+        ck_assert_str_eq(got, want[i].footer);
+    }
+    ui_reflect_state.mode = M_BROWSE;
+    ui_reflect_state.view = V_DEBRIEF;
+    ui.screen = &ui_screen_reflect;
+    const struct ui_binding *v = ui_binding_find(&ui, 'v');
+    ck_assert_ptr_nonnull(v);
+    ck_assert_ptr_eq(v->screen, NULL);
+    ck_assert(v->action != NULL);
+    ui_reflect_state.view = V_PATTERNS;
+    ck_assert_ptr_null(ui_binding_find(&ui, 'v')); /* v is the debrief's */
+    ui_reflect_state.mode = M_RENAME;
+    ck_assert_ptr_null(ui_binding_find(&ui, 'q')); /* typed into the name */
+    ui_reflect_state.mode = M_BROWSE;
 }
 END_TEST
 
@@ -169,6 +208,7 @@ static Suite *bindings_suite(void)
     tcase_add_test(tc, test_bindings_footer_keys_are_in_the_help);
     tcase_add_test(tc, test_bindings_keys_reach_their_action);
     tcase_add_test(tc, test_bindings_footers_read_as_before);
+    tcase_add_test(tc, test_bindings_reflect_footers_by_state);
     tcase_add_test(tc, test_bindings_key_names);
     suite_add_tcase(s, tc);
     return s;
