@@ -140,6 +140,8 @@ START_TEST(test_bindings_footers_read_as_before)
         {&ui_screen_visit, "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug"},
         {&ui_screen_export, "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug"},
         {&ui_screen_steps, "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug"},
+        {&ui_screen_debrief, "←→ notitie|PgDn tweetal|e herschrijf|a apart|Tab stap|p projector|"
+                             "? hulp"},
         {&ui_screen_reflect, "r naam|m verplaats|1-3 hoek|s samen|x splits|n stappen|Tab meer|"
                              "? hulp"},
     };
