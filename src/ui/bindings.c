@@ -2,14 +2,11 @@
 /*
  * The screens' binding tables at work: which binding a key runs, the footer and the ?
  * overlay built from the same rows, so a key cannot drift from its footer or its help (tig's
- * request table, htop's FunctionBar). Screens without a table still give their footer as a
- * string and their help as a list; both are drawn here.
+ * request table, htop's FunctionBar).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "kijkronde/mem.h"
 #include "kijkronde/utf8.h"
 #include "ui_internal.h"
 
@@ -100,33 +97,10 @@ const char *ui_key_name(int key, char *buf, size_t size)
     return buf;
 }
 
-/* A footer given as a string: "Enter openen|n nieuw", the first word of each pair a key. */
-static void draw_footer_string(struct ui *ui, const char *f, int y)
-{
-    int x = 0;
-    char *copy = kr_xstrdup(f), *save = NULL;
-    for (char *item = strtok_r(copy, "|", &save); item && x < ui->cols;
-         item = strtok_r(NULL, "|", &save)) {
-        while (*item == ' ')
-            item++;
-        char *sp = strchr(item, ' ');
-        if (sp)
-            *sp = '\0';
-        x += ui_put(ui, y, x, ui->cols - x, UI_KEY, item);
-        if (sp && x < ui->cols)
-            x += ui_putf(ui, y, x, ui->cols - x, UI_FOOTER, " %s  ", sp + 1);
-    }
-    free(copy);
-}
-
 void ui_draw_footer(struct ui *ui)
 {
     int y = ui->rows - 1, x = 0;
     ui_fill(ui, y, 0, UI_FOOTER);
-    if (!ui->screen->bindings) {
-        draw_footer_string(ui, ui->screen->footer ? ui->screen->footer(ui) : "? hulp", y);
-        return;
-    }
     const struct ui_binding *items[32];
     size_t n = ui_footer_items(ui, items, sizeof items / sizeof items[0]);
     for (size_t i = 0; i < n && x < ui->cols; i++) {
@@ -169,22 +143,15 @@ static int help_rows(const char *text, int cols)
     return rows;
 }
 
-/* The lines of the help: from the bindings that have a help text, else from the help list. */
+/* The lines of the help: the bindings that have a help text, in table order. */
 static size_t help_lines(struct ui *ui, const char **keys, const char **whats, size_t max)
 {
     size_t n = 0;
-    if (ui->screen->bindings) {
-        for (const struct ui_binding *b = ui->screen->bindings; b->name && n < max; b++)
-            if (b->help) {
-                keys[n] = b->name;
-                whats[n++] = b->help;
-            }
-        return n;
-    }
-    for (const struct ui_help *h = ui->screen->help; h && h->key && n < max; h++) {
-        keys[n] = h->key;
-        whats[n++] = h->what;
-    }
+    for (const struct ui_binding *b = ui->screen->bindings; b && b->name && n < max; b++)
+        if (b->help) {
+            keys[n] = b->name;
+            whats[n++] = b->help;
+        }
     return n;
 }
 

@@ -64,19 +64,11 @@ struct ui_span {
     size_t start, end;
 };
 
-/* One line of a screen's help overlay: key name and what it does (a screen without a binding
- * table; the others build the help from their bindings). */
-struct ui_help {
-    const char *key;
-    const char *what;
-};
-
 struct ui_screen {
     const char *title; /* in the top bar */
     /* The screen's commands: their keys, the footer and the ? overlay (bindings.c); ends with
-     * an entry without name. A screen without one has help and footer instead. */
+     * an entry without name. */
     const struct ui_binding *bindings;
-    const struct ui_help *help; /* the ? overlay without bindings, ends with {NULL, NULL} */
     void (*enter)(struct ui *); /* when the screen becomes active (may be NULL) */
     void (*leave)(struct ui *); /* when it stops being active (may be NULL) */
     void (*draw)(struct ui *);  /* draws rows 1..rows-3; the bars are drawn by ui.c */
@@ -84,8 +76,6 @@ struct ui_screen {
     void (*key)(struct ui *, int key);
     void (*paste)(struct ui *, const char *text, size_t len); /* bracketed paste (may be NULL) */
     void (*tick)(struct ui *); /* about twice a second when no key came (may be NULL) */
-    /* The footer without bindings: "Enter openen|n nieuw|? hulp|q stoppen", key first. */
-    const char *(*footer)(struct ui *);
     /* True while '?' is text the user is typing rather than the help key. */
     bool (*typing)(struct ui *);
     /* What printable keys are typed into right now ("de notitie", "het veld"), or NULL when
@@ -106,8 +96,9 @@ struct ui_screen {
  * named, what it does in the footer and in the help, and what it runs. Where it shows follows
  * from the labels: foot and help (footer and help), help alone (help only: the footer has no
  * room), foot alone (footer only: a prompt's keys, with a `when`). ui.c runs the first binding
- * of the active screen whose key it is and whose `when` holds; a binding without action and
- * screen only describes keys the screen's key() handles (moving, typing).
+ * of the active screen whose key it is and whose `when` holds (unless the screen's takes_keys()
+ * holds); a binding without action and screen only names keys the screen's key() handles
+ * (moving, typing, a prompt's keys), and one without keys is a line of help only ("Typen").
  */
 struct ui_binding {
     int keys[UI_BINDING_KEYS];   /* the keys that run it; the first is the one named */
