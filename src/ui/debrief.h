@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the two files of the debrief in steps share: its state (screen_debrief.c loads it and
- * handles the keys, debrief_draw.c draws it, in the normal view and on the projector) and
- * the small questions both ask of it.
+ * What the files of the debrief in steps share: its state (screen_debrief.c loads it and
+ * handles the keys, debrief_draw.c draws it, in the normal view and on the projector,
+ * debrief_keys.c binds its commands) and the small questions they ask of it.
  */
 #ifndef KR_UI_DEBRIEF_H
 #define KR_UI_DEBRIEF_H
@@ -47,13 +47,19 @@ struct ui_debrief {
     struct kr_next_step_list steps;
     struct kr_toa_list toas;
     struct kr_lineedit ed;
-    char footer[256];
 };
 /* The one debrief screen's state (screen_debrief.c). */
 extern struct ui_debrief ui_debrief_state;
 
 /* Draw the screen: the steps as tabs and the current one, or the projector. */
 void ui_debrief_draw(struct ui *ui);
+
+/* The commands of the screen (debrief_keys.c): keys, footer and help, by step and mode. */
+extern const struct ui_binding ui_debrief_bindings[];
+/* w (and e or Enter where a step says so): the editor of the current item (screen_debrief.c). */
+void ui_debrief_open_editor(struct ui *ui);
+/* Tab (d 1) and Shift-Tab (d -1): the next or previous step, round. */
+void ui_debrief_go_step(int d);
 
 static inline size_t dbf_visit_rank(const struct ui_debrief *D, const char *visit_id)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the two files of the reflection screen share: its state (screen_reflect.c loads it
- * and takes the group's decisions, reflect_draw.c draws it) and the rows of its pattern list.
+ * What the files of the reflection screen share: its state (screen_reflect.c loads it and
+ * takes the group's decisions, reflect_draw.c draws it, reflect_keys.c binds its commands)
+ * and the rows of its pattern list.
  */
 #ifndef KR_UI_REFLECT_H
 #define KR_UI_REFLECT_H
@@ -51,11 +52,19 @@ struct ui_reflect {
     struct kr_theory_of_action toa;
     struct kr_tweetal_list tweetallen;
     size_t turn; /* 0: nobody; else tweetal turn-1 has the word */
-    char footer[256];
 };
 extern struct ui_reflect ui_reflect_state;
 
 /* Draw the screen: the tabs, then the patterns, the debrief or the calibration (reflect_draw.c). */
 void ui_reflect_draw(struct ui *ui);
+
+/* Open screen from the reflection (v, n): back from it the shared reflection is kept, and with
+ * to_debrief the debrief view comes back (screen_reflect.c). */
+void ui_reflect_open(struct ui *ui, const struct ui_screen *screen, bool to_debrief);
+
+/* The commands of the screen (reflect_keys.c): keys, footer and help, by mode and view. */
+extern const struct ui_binding ui_reflect_bindings[];
+/* True while a name or a debrief text is typed: the editor takes the keys (reflect_keys.c). */
+bool ui_reflect_typing(struct ui *ui);
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the three files of the round share: its state (screen_round.c saves notes and
- * handles the keys, round_draw.c draws it, round_keep.c keeps an unsaved line from being
- * lost: the draft while typing, a stopped TUI's draft, the recovery file at the end).
+ * What the files of the round share: its state (screen_round.c saves notes and handles the
+ * typing, round_keys.c binds its commands, round_draw.c draws it, round_keep.c keeps an unsaved
+ * line from being lost: the draft while typing, a stopped TUI's draft, the recovery file at
+ * the end).
  */
 #ifndef KR_UI_ROUND_H
 #define KR_UI_ROUND_H
@@ -44,6 +45,26 @@ static inline long long round_now_ms(void)
 
 /* Draw the screen: the kijkvraag and kijkpunten, the visit's notes, the line (round_draw.c). */
 void ui_round_draw(struct ui *ui);
+
+/* ---- what the commands do (screen_round.c) ---- */
+
+/* Read the visit's notes again. */
+void ui_round_reload(struct ui *ui);
+/* Enter: save the line as a new note, or the note being edited. */
+void ui_round_save_line(struct ui *ui);
+/* Alt-1/2/3: save the line (if any) and place it, or place the note saved last. */
+void ui_round_save_and_place(struct ui *ui, enum kr_corner c);
+/* e or Enter in the list: edit the selected note in the line. */
+void ui_round_start_edit(struct ui *ui);
+/* Stop editing: the new note's text comes back. */
+void ui_round_end_edit(void);
+/* Ctrl-X: end the visit (not while a line or an edit waits) and review it. */
+void ui_round_end_visit(struct ui *ui);
+/* Leaving the round is held back while notes wait to be saved (false, with a message). */
+bool ui_round_may_leave(struct ui *ui);
+
+/* The commands of the round (round_keys.c): keys, footer and help, typing and in the list. */
+extern const struct ui_binding ui_round_bindings[];
 
 /* ---- round_keep.c ---- */
 

@@ -7,7 +7,8 @@
  * group; overeenkomsten and verschillen), voorspellen (the prediction and the group's
  * answer) and volgende stap (the next steps and the chosen theory of action; Enter opens
  * the steps screen). p shows one item at a time on the projector. This file loads and acts;
- * debrief_draw.c draws (and debrief_projector.c the driehoek of the projector).
+ * debrief_draw.c draws (and debrief_projector.c the driehoek of the projector); the keys,
+ * footers and help are the binding table of debrief_keys.c.
  * The patterns come from the shared reflection (ui_reflection): nothing is recomputed
  * unless a note or decision changed.
  */
@@ -224,7 +225,7 @@ static void next_judging(struct ui *ui)
     ui_message(ui, UI_OK, "Geen notities meer met een oordeel: door naar beschrijven (Tab).");
 }
 
-static void open_editor(struct ui *ui)
+void ui_debrief_open_editor(struct ui *ui)
 {
     if (D->step == ST_SCREENING) {
         const struct kr_observation *o = dbf_cur_note(D);
@@ -277,7 +278,7 @@ static void open_steps(struct ui *ui)
     ui_push(ui, &ui_screen_steps);
 }
 
-static void go_step(int d)
+void ui_debrief_go_step(int d)
 {
     D->step = (enum dbf_step)(((int)D->step + d + ST_COUNT) % ST_COUNT);
 }
@@ -291,10 +292,10 @@ static void slide(int d)
     } else if (d < 0 && *i > 0) {
         (*i)--;
     } else if (d > 0 && D->step + 1 < ST_COUNT) {
-        go_step(1);
+        ui_debrief_go_step(1);
         D->sel[D->step] = 0;
     } else if (d < 0 && D->step > 0) {
-        go_step(-1);
+        ui_debrief_go_step(-1);
         size_t m = dbf_n_slides(D, D->step);
         D->sel[D->step] = m ? m - 1 : 0;
     }
@@ -320,6 +321,7 @@ static void key(struct ui *ui, int k)
         key_editing(ui, k);
         return;
     }
+    /* Tab, p, q, Esc and w are bindings (debrief_keys.c) */
     size_t n = dbf_n_slides(D, D->step), *sel = &D->sel[D->step];
     if (D->projector) {
         switch (k) {
@@ -338,41 +340,17 @@ static void key(struct ui *ui, int k)
         case 'k':
             slide(-1);
             return;
-        case UI_TAB:
-            go_step(1);
-            return;
-        case UI_FN(KEY_BTAB):
-            go_step(-1);
-            return;
-        case 'p':
-        case 'q':
-        case UI_ESC:
-            D->projector = false;
-            return;
         default:
             return;
         }
     }
     switch (k) {
-    case 'q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    case UI_TAB:
-        go_step(1);
-        return;
-    case UI_FN(KEY_BTAB):
-        go_step(-1);
-        return;
     case '1':
     case '2':
     case '3':
     case '4':
     case '5':
         D->step = (enum dbf_step)(k - '1');
-        return;
-    case 'p':
-        D->projector = true;
         return;
     case UI_FN(KEY_UP):
     case 'k':
@@ -384,9 +362,6 @@ static void key(struct ui *ui, int k)
         if (*sel + 1 < n)
             (*sel)++;
         return;
-    case 'w':
-        open_editor(ui);
-        return;
     default:
         break;
     }
@@ -397,7 +372,7 @@ static void key(struct ui *ui, int k)
         else if (k == UI_FN(KEY_LEFT) && *sel > 0)
             (*sel)--;
         else if (k == 'e' || k == UI_ENTER)
-            open_editor(ui);
+            ui_debrief_open_editor(ui);
         else if (k == 'a')
             set_aside(ui);
         else if (k == 'o')
@@ -440,7 +415,7 @@ static void key(struct ui *ui, int k)
         return;
     case ST_VOORSPELLEN:
         if (k == UI_ENTER)
-            open_editor(ui);
+            ui_debrief_open_editor(ui);
         return;
     case ST_VOLGENDE:
         if (k == UI_ENTER || k == 'v')
@@ -470,56 +445,15 @@ static const char *text_field(struct ui *ui)
     return D->mode == M_EDIT_NOTE ? "de notitie" : D->mode == M_EDIT_PHASE ? "de tekst" : NULL;
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    const char *f;
-    if (D->mode != M_BROWSE)
-        f = "Enter bewaren|Esc annuleren";
-    else if (D->projector)
-        f = "→ verder|← terug|Tab stap|p scherm|? hulp";
-    else if (D->step == ST_SCREENING)
-        f = "←→ notitie|PgDn tweetal|e herschrijf|a apart|Tab stap|p projector|? hulp";
-    else if (D->step == ST_BESCHRIJVEN)
-        f = "↑↓ patroon|w groepstekst|Tab stap|p projector|? hulp|q terug";
-    else if (D->step == ST_ANALYSEREN)
-        f = "↑↓ patroon|←→ omvang|Enter bevestig|w tekst|Tab stap|p projector|? hulp";
-    else if (D->step == ST_VOORSPELLEN)
-        f = "Enter antwoord|Tab stap|p projector|? hulp|q terug";
-    else
-        f = "Enter stappen|Tab stap|p projector|? hulp|q terug";
-    snprintf(D->footer, sizeof D->footer, "%s", f);
-    return D->footer;
-}
-
-static const struct ui_help help[] = {
-    {"Tab, 1-5", "volgende stap van de nabespreking, of stap 1 tot 5"},
-    {"↑ ↓ (j k)", "kies een notitie of patroon"},
-    {"← →", "screening: notitie; analyseren: omvang lager of hoger"},
-    {"PgUp PgDn", "screening: vorig of volgend tweetal (bezoek)"},
-    {"e, Enter", "screening: notitie herschrijven"},
-    {"a", "screening: notitie apart leggen (of terug)"},
-    {"h", "screening: notitie houden zoals ze is"},
-    {"o", "screening: naar de volgende notitie met een oordeel"},
-    {"u, Ctrl-Z", "screening: het herschrijven ongedaan maken"},
-    {"Enter", "analyseren: voorstel bevestigen; voorspellen: antwoord"},
-    {"Backspace", "analyseren: terug naar het voorstel"},
-    {"w", "de tekst van de groep bij deze stap"},
-    {"Enter (stap 5)", "volgende stappen en theory of action"},
-    {"p", "projector: één ding tegelijk, groot; → verder"},
-    {"q, Esc", "terug (op de projector: terug naar het scherm)"},
-    {NULL, NULL},
-};
-
 const struct ui_screen ui_screen_debrief = {
     .title = "nabespreking",
-    .help = help,
+    .bindings = ui_debrief_bindings,
     .enter = enter,
     .leave = leave,
     .draw = ui_debrief_draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
+    .takes_keys = typing,
     .typing = typing,
     .text_field = text_field,
 };

@@ -110,13 +110,14 @@ static void write_export(struct ui *ui)
     free(path);
 }
 
+static void cancel(struct ui *ui)
+{
+    ui_back(ui);
+    ui_message(ui, UI_NORMAL, "Niets geëxporteerd.");
+}
+
 static void key(struct ui *ui, int k)
 {
-    if (k == UI_ESC) {
-        ui_back(ui);
-        ui_message(ui, UI_NORMAL, "Niets geëxporteerd.");
-        return;
-    }
     if (ui_form_key(ui, &S.field, F_COUNT, k, write_export))
         return;
     bool left = k == UI_FN(KEY_LEFT), right = k == UI_FN(KEY_RIGHT) || k == ' ';
@@ -152,30 +153,41 @@ static const char *text_field(struct ui *ui)
     return typing(ui) ? "het pad" : NULL;
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    return "← → kiezen|Enter volgende|Ctrl-S schrijven|Esc terug";
-}
-
-static const struct ui_help help[] = {
-    {"← →, spatie", "kies wat je exporteert, en of er schuilnamen komen"},
-    {"Tab, ↓, Enter", "naar het volgende veld"},
-    {"Enter op Bestand", "het bestand schrijven (de plek staat daarna onderin)"},
-    {"Ctrl-S", "meteen schrijven"},
-    {"Esc", "terug, zonder te exporteren"},
-    {NULL, NULL},
+/* Esc and Ctrl-S act in every field; the moving between fields is ui_form_key's. */
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), ' '},
+     .name = "← →, spatie",
+     .help = "kies wat je exporteert, en of er schuilnamen komen",
+     .foot_name = "← →",
+     .foot = "kiezen"},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "volgende"},
+    {.keys = {UI_TAB, UI_FN(KEY_DOWN), UI_ENTER},
+     .name = "Tab, ↓, Enter",
+     .help = "naar het volgende veld"},
+    {.keys = {UI_ENTER},
+     .name = "Enter op Bestand",
+     .help = "het bestand schrijven (de plek staat daarna onderin)"},
+    {.keys = {UI_CTRL('s')},
+     .name = "Ctrl-S",
+     .help = "meteen schrijven",
+     .foot = "schrijven",
+     .action = write_export},
+    {.keys = {UI_ESC},
+     .name = "Esc",
+     .help = "terug, zonder te exporteren",
+     .foot = "terug",
+     .action = cancel},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_export = {
     .title = "exporteren",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

@@ -34,7 +34,6 @@ static struct {
     bool editing;
     enum kr_follow_status status; /* what the sentence being typed goes with */
     struct kr_lineedit ed;
-    char footer[192];
     char **shown; /* bijeenkomsten the follow-up came up for in this run */
     size_t n_shown, cap_shown;
 } S;
@@ -417,42 +416,46 @@ static void key(struct ui *ui, int k)
     case UI_FN(KEY_END):
         S.sel = S.items.n ? S.items.n - 1 : 0;
         return;
-    case '1':
-        start_edit(ui, KR_FOLLOW_GEDAAN);
-        return;
-    case '2':
-        start_edit(ui, KR_FOLLOW_BEZIG);
-        return;
-    case '3':
-        start_edit(ui, KR_FOLLOW_NIET_GEDAAN);
-        return;
-    case UI_ENTER:
-        if (cur_item() && cur_item()->here)
-            start_edit(ui, cur_item()->step.follow_up_status);
-        else if (cur_item())
-            ui_message(ui, UI_HINT, "Kies eerst 1 gedaan, 2 bezig of 3 niet gedaan.");
-        return;
-    case '0':
-        clear_follow_up(ui);
-        return;
-    case 'b':
-        /* A tweetal that came to observe: straight on to a new visit. */
-        ui_back(ui);
-        ui_push(ui, &ui_screen_visit);
-        return;
-    case 's':
-    case 'S':
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        if (open_count())
-            ui_message(ui, UI_NORMAL,
-                       "Opvolging overgeslagen; o op de bijeenkomst brengt haar terug.");
-        ui_back(ui);
-        return;
     default:
         return;
     }
+}
+
+static void done(struct ui *ui)
+{
+    start_edit(ui, KR_FOLLOW_GEDAAN);
+}
+
+static void busy(struct ui *ui)
+{
+    start_edit(ui, KR_FOLLOW_BEZIG);
+}
+
+static void not_done(struct ui *ui)
+{
+    start_edit(ui, KR_FOLLOW_NIET_GEDAAN);
+}
+
+static void edit_here(struct ui *ui)
+{
+    if (cur_item() && cur_item()->here)
+        start_edit(ui, cur_item()->step.follow_up_status);
+    else if (cur_item())
+        ui_message(ui, UI_HINT, "Kies eerst 1 gedaan, 2 bezig of 3 niet gedaan.");
+}
+
+/* A tweetal that came to observe: straight on to a new visit. */
+static void visit(struct ui *ui)
+{
+    ui_back(ui);
+    ui_push(ui, &ui_screen_visit);
+}
+
+static void skip(struct ui *ui)
+{
+    if (open_count())
+        ui_message(ui, UI_NORMAL, "Opvolging overgeslagen; o op de bijeenkomst brengt haar terug.");
+    ui_back(ui);
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -473,36 +476,61 @@ static const char *text_field(struct ui *ui)
     return typing(ui) ? "de zin" : NULL;
 }
 
-static const char *footer(struct ui *ui)
+static bool choosing(struct ui *ui)
 {
-    (void)ui;
-    snprintf(S.footer, sizeof S.footer, "%s",
-             S.editing ? "Enter bewaren|Esc annuleren"
-                       : "1 gedaan|2 bezig|3 niet gedaan|s overslaan|b bezoek|? hulp");
-    return S.footer;
+    return !typing(ui);
 }
 
-static const struct ui_help help[] = {
-    {"↑ ↓ (j k)", "kies een stap"},
-    {"1 2 3", "gedaan, bezig, niet gedaan; daarna één zin en Enter"},
-    {"Enter", "de zin van een vastgelegde opvolging wijzigen"},
-    {"0", "wat hier is vastgelegd weer wissen"},
-    {"s, q, Esc", "overslaan: naar de bijeenkomst (o brengt dit terug)"},
-    {"b", "overslaan en meteen een nieuw bezoek beginnen"},
-    {"?", "deze hulp"},
-    {NULL, NULL},
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓ (j k)", .help = "kies een stap"},
+    {.keys = {'1'},
+     .name = "1 2 3",
+     .help = "gedaan, bezig, niet gedaan; daarna één zin en Enter",
+     .foot_name = "1",
+     .foot = "gedaan",
+     .action = done,
+     .when = choosing},
+    {.keys = {'2'}, .name = "2", .foot = "bezig", .action = busy, .when = choosing},
+    {.keys = {'3'}, .name = "3", .foot = "niet gedaan", .action = not_done, .when = choosing},
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .help = "de zin van een vastgelegde opvolging wijzigen",
+     .action = edit_here,
+     .when = choosing},
+    {.keys = {'0'},
+     .name = "0",
+     .help = "wat hier is vastgelegd weer wissen",
+     .action = clear_follow_up,
+     .when = choosing},
+    {.keys = {'s', 'S', 'q', 'Q', UI_ESC},
+     .name = "s, q, Esc",
+     .help = "overslaan: naar de bijeenkomst (o brengt dit terug)",
+     .foot_name = "s",
+     .foot = "overslaan",
+     .action = skip,
+     .when = choosing},
+    {.keys = {'b'},
+     .name = "b",
+     .help = "overslaan en meteen een nieuw bezoek beginnen",
+     .foot = "bezoek",
+     .action = visit,
+     .when = choosing},
+    {.keys = {'?'}, .name = "?", .help = "deze hulp", .foot = "hulp", .when = choosing},
+    /* typing the sentence: the keys go to edit_key() */
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "bewaren", .when = typing},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleren", .when = typing},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_followup = {
     .title = "opvolging",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
     .tick = tick,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

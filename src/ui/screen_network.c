@@ -245,32 +245,21 @@ static void net_key(struct ui *ui, int k)
         }
         return;
     }
-    if (ui_list_move(&N.sel, N.sessions.n, k))
-        return;
-    switch (k) {
-    case UI_ENTER:
-        if (net_cur() && ui_open_session(ui, net_cur()->id))
-            ui_push(ui, &ui_screen_session);
-        return;
-    case 'v':
-    case 'V':
-        move_open(ui);
-        return;
-    case 'r':
-    case 'R':
-        if (net_id)
-            ui_name_prompt_open(&N.prompt, net_id, N.info.name);
-        else
-            ui_message(ui, UI_NORMAL, "'Zonder netwerk' is geen netwerk en heeft geen naam.");
-        return;
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    default:
-        return;
-    }
+    ui_list_move(&N.sel, N.sessions.n, k);
+}
+
+static void net_open(struct ui *ui)
+{
+    if (net_cur() && ui_open_session(ui, net_cur()->id))
+        ui_push(ui, &ui_screen_session);
+}
+
+static void net_rename(struct ui *ui)
+{
+    if (net_id)
+        ui_name_prompt_open(&N.prompt, net_id, N.info.name);
+    else
+        ui_message(ui, UI_NORMAL, "'Zonder netwerk' is geen netwerk en heeft geen naam.");
 }
 
 static void net_paste(struct ui *ui, const char *text, size_t len)
@@ -291,35 +280,71 @@ static const char *net_text_field(struct ui *ui)
     return net_typing(ui) ? "de naam" : NULL;
 }
 
-static const char *net_footer(struct ui *ui)
+/* Choosing where to move a bijeenkomst, or the name prompt, takes the keys. */
+static bool net_takes_keys(struct ui *ui)
 {
     (void)ui;
-    if (N.prompt.on)
-        return "Enter bewaren|Esc annuleren";
-    if (N.moving)
-        return "↑↓ kies|Enter verplaatsen|Esc annuleren";
-    return "Enter openen|v verplaatsen|r hernoemen|? hulp|q terug";
+    return N.moving || N.prompt.on;
 }
 
-static const struct ui_help net_help[] = {
-    {"↑ ↓ (j k)", "kies een bijeenkomst"},
-    {"Enter", "open de bijeenkomst (met de opvolging van eerdere stappen)"},
-    {"v", "de gekozen bijeenkomst naar een ander netwerk verplaatsen"},
-    {"r", "het netwerk hernoemen"},
-    {"q, Esc", "terug naar de netwerken"},
-    {"?", "deze hulp"},
-    {NULL, NULL},
+static bool net_commands(struct ui *ui)
+{
+    return !net_takes_keys(ui);
+}
+
+static bool net_moving(struct ui *ui)
+{
+    (void)ui;
+    return N.moving && !N.prompt.on;
+}
+
+static const struct ui_binding net_bindings[] = {
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓ (j k)", .help = "kies een bijeenkomst"},
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .help = "open de bijeenkomst (met de opvolging van eerdere stappen)",
+     .foot = "openen",
+     .action = net_open,
+     .when = net_commands},
+    {.keys = {'v', 'V'},
+     .name = "v",
+     .help = "de gekozen bijeenkomst naar een ander netwerk verplaatsen",
+     .foot = "verplaatsen",
+     .action = move_open,
+     .when = net_commands},
+    {.keys = {'r', 'R'},
+     .name = "r",
+     .help = "het netwerk hernoemen",
+     .foot = "hernoemen",
+     .action = net_rename,
+     .when = net_commands},
+    {.keys = {'q', 'Q', UI_ESC},
+     .name = "q, Esc",
+     .help = "terug naar de netwerken",
+     .foot_name = "q",
+     .foot = "terug",
+     .foot_pos = 1,
+     .action = ui_back,
+     .when = net_commands},
+    {.keys = {'?'}, .name = "?", .help = "deze hulp", .foot = "hulp", .when = net_commands},
+    /* choosing the network to move to, and the name prompt: their keys go to net_key() */
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑↓", .foot = "kies", .when = net_moving},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "verplaatsen", .when = net_moving},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleren", .when = net_moving},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "bewaren", .when = net_typing},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleren", .when = net_typing},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_network = {
     .title = "netwerk",
-    .help = net_help,
+    .bindings = net_bindings,
     .enter = net_enter,
     .leave = net_leave,
     .draw = net_draw,
     .key = net_key,
     .paste = net_paste,
-    .footer = net_footer,
+    .takes_keys = net_takes_keys,
     .typing = net_typing,
     .text_field = net_text_field,
 };

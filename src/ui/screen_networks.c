@@ -260,39 +260,29 @@ static void list_key(struct ui *ui, int k)
         list_delete(ui, k == 'j' || k == 'J');
         return;
     }
-    if (ui_list_move(&L.sel, list_rows(), k))
-        return;
-    switch (k) {
-    case UI_ENTER:
-        if (L.sel < list_rows()) {
-            ui_network_select(L.sel < L.nets.n ? L.nets.items[L.sel].id : NULL);
-            ui_push(ui, &ui_screen_network);
-        }
-        return;
-    case 'n':
-    case 'N':
-        ui_name_prompt_open(&L.prompt, NULL, NULL);
-        return;
-    case 'r':
-    case 'R':
-        if (L.sel < L.nets.n)
-            ui_name_prompt_open(&L.prompt, L.nets.items[L.sel].id, L.nets.items[L.sel].name);
-        else
-            ui_message(ui, UI_NORMAL, "Kies eerst een netwerk om te hernoemen.");
-        return;
-    case 'd':
-    case 'D':
-        list_ask_delete(ui);
-        return;
-    case UI_TAB:
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    default:
-        return;
+    ui_list_move(&L.sel, list_rows(), k);
+}
+
+static void list_open(struct ui *ui)
+{
+    if (L.sel < list_rows()) {
+        ui_network_select(L.sel < L.nets.n ? L.nets.items[L.sel].id : NULL);
+        ui_push(ui, &ui_screen_network);
     }
+}
+
+static void list_new(struct ui *ui)
+{
+    (void)ui;
+    ui_name_prompt_open(&L.prompt, NULL, NULL);
+}
+
+static void list_rename(struct ui *ui)
+{
+    if (L.sel < L.nets.n)
+        ui_name_prompt_open(&L.prompt, L.nets.items[L.sel].id, L.nets.items[L.sel].name);
+    else
+        ui_message(ui, UI_NORMAL, "Kies eerst een netwerk om te hernoemen.");
 }
 
 static void list_paste(struct ui *ui, const char *text, size_t len)
@@ -313,34 +303,68 @@ static const char *list_text_field(struct ui *ui)
     return list_typing(ui) ? "de naam" : NULL;
 }
 
-static const char *list_footer(struct ui *ui)
+/* The name prompt or the j/n question of d takes the keys. */
+static bool list_takes_keys(struct ui *ui)
 {
     (void)ui;
-    return L.prompt.on
-               ? "Enter bewaren|Esc annuleren"
-               : "Enter openen|n nieuw netwerk|r hernoemen|Tab bijeenkomsten|? hulp|q terug";
+    return L.prompt.on || L.confirm_delete;
 }
 
-static const struct ui_help list_help[] = {
-    {"↑ ↓ (j k)", "kies een netwerk"},
-    {"Enter", "open het netwerk: zijn scholen en bijeenkomsten"},
-    {"n", "nieuw netwerk maken"},
-    {"r", "het gekozen netwerk hernoemen"},
-    {"d", "een leeg netwerk verwijderen (j/n)"},
-    {"Tab, q, Esc", "terug naar de bijeenkomsten"},
-    {"?", "deze hulp"},
-    {NULL, NULL},
+static bool list_commands(struct ui *ui)
+{
+    (void)ui;
+    return !L.prompt.on;
+}
+
+static const struct ui_binding list_bindings[] = {
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓ (j k)", .help = "kies een netwerk"},
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .help = "open het netwerk: zijn scholen en bijeenkomsten",
+     .foot = "openen",
+     .action = list_open,
+     .when = list_commands},
+    {.keys = {'n', 'N'},
+     .name = "n",
+     .help = "nieuw netwerk maken",
+     .foot = "nieuw netwerk",
+     .action = list_new,
+     .when = list_commands},
+    {.keys = {'r', 'R'},
+     .name = "r",
+     .help = "het gekozen netwerk hernoemen",
+     .foot = "hernoemen",
+     .action = list_rename,
+     .when = list_commands},
+    {.keys = {'d', 'D'},
+     .name = "d",
+     .help = "een leeg netwerk verwijderen (j/n)",
+     .action = list_ask_delete,
+     .when = list_commands},
+    {.keys = {UI_TAB, 'q', 'Q', UI_ESC},
+     .name = "Tab, q, Esc",
+     .help = "terug naar de bijeenkomsten",
+     .foot_name = "Tab",
+     .foot = "bijeenkomsten",
+     .action = ui_back,
+     .when = list_commands},
+    {.keys = {'?'}, .name = "?", .help = "deze hulp", .foot = "hulp", .when = list_commands},
+    {.keys = {'q'}, .name = "q", .foot = "terug", .when = list_commands},
+    /* the name prompt: its keys go to list_key() */
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "bewaren", .when = list_typing},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleren", .when = list_typing},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_networks = {
     .title = "netwerken",
-    .help = list_help,
+    .bindings = list_bindings,
     .enter = list_enter,
     .leave = list_leave,
     .draw = list_draw,
     .key = list_key,
     .paste = list_paste,
-    .footer = list_footer,
+    .takes_keys = list_takes_keys,
     .typing = list_typing,
     .text_field = list_text_field,
 };

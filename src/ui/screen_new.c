@@ -424,32 +424,93 @@ static const char *text_field(struct ui *ui)
     return typing(ui) ? "het veld" : NULL;
 }
 
-static const char *footer(struct ui *ui)
+static bool in_form(struct ui *ui)
 {
     (void)ui;
-    if (S->picking)
-        return "↑ ↓ kies|Enter neem deze|Esc terug";
-    if (S->field == F_BASIS || S->field == F_KIND)
-        return S->editing ? "← → kiezen|Tab volgende|Ctrl-S bewaren|Esc annuleren"
-                          : "← → kiezen|Tab volgende|Ctrl-S maken|Esc annuleren";
-    if (S->field == F_KIJKVRAAG)
-        return S->editing ? "Ctrl-B bibliotheek|Enter volgende|Ctrl-S bewaren|Esc annuleren"
-                          : "Ctrl-B bibliotheek|Enter volgende|Ctrl-S maken|Esc annuleren";
-    return S->editing ? "Enter volgende|↑ ↓ veld|Ctrl-S bewaren|Esc annuleren"
-                      : "Enter volgende|↑ ↓ veld|Ctrl-S maken|Esc annuleren";
+    return !S->picking;
 }
 
-static const struct ui_help help[] = {
-    {"Tab, ↓, Enter", "naar het volgende veld"},
-    {"Shift-Tab, ↑", "naar het vorige veld"},
-    {"← →", "basisvaardigheid en soort bijeenkomst kiezen"},
-    {"Ctrl-B", "kijkvraag kiezen uit de bibliotheek (met kijkpunten)"},
-    {"Ctrl-S", "de bijeenkomst maken of de wijzigingen bewaren (ook: Enter op de knop)"},
-    {"Ctrl-A, Ctrl-E", "naar begin of eind van het veld"},
-    {"Ctrl-W, Ctrl-U", "woord of alles voor de cursor wissen"},
-    {"Esc", "annuleren"},
-    {"?", "hulp (in een leeg veld)"},
-    {NULL, NULL},
+static bool on_choice(struct ui *ui)
+{
+    return in_form(ui) && (S->field == F_BASIS || S->field == F_KIND);
+}
+
+static bool on_kijkvraag(struct ui *ui)
+{
+    return in_form(ui) && S->field == F_KIJKVRAAG;
+}
+
+static bool on_other(struct ui *ui)
+{
+    return in_form(ui) && !on_choice(ui) && !on_kijkvraag(ui);
+}
+
+static bool saving(struct ui *ui)
+{
+    return in_form(ui) && S->editing;
+}
+
+static bool making(struct ui *ui)
+{
+    return in_form(ui) && !S->editing;
+}
+
+static bool picking(struct ui *ui)
+{
+    (void)ui;
+    return S->picking;
+}
+
+/* The form's keys all go to key(): Esc asks twice when something was typed, and any other key
+ * in between starts that over. The rows give the footer of each field, and the help. */
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_TAB, UI_FN(KEY_DOWN), UI_ENTER},
+     .name = "Tab, ↓, Enter",
+     .help = "naar het volgende veld"},
+    {.keys = {UI_FN(KEY_BTAB), UI_FN(KEY_UP)},
+     .name = "Shift-Tab, ↑",
+     .help = "naar het vorige veld"},
+    {.keys = {UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT)},
+     .name = "← →",
+     .help = "basisvaardigheid en soort bijeenkomst kiezen",
+     .foot = "kiezen",
+     .foot_pos = 1,
+     .when = on_choice},
+    {.keys = {UI_TAB}, .name = "Tab", .foot = "volgende", .foot_pos = 2, .when = on_choice},
+    {.keys = {UI_CTRL('b')},
+     .name = "Ctrl-B",
+     .help = "kijkvraag kiezen uit de bibliotheek (met kijkpunten)",
+     .foot = "bibliotheek",
+     .foot_pos = 1,
+     .when = on_kijkvraag},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "volgende", .foot_pos = 2, .when = on_kijkvraag},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "volgende", .foot_pos = 1, .when = on_other},
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓", .foot = "veld", .foot_pos = 2, .when = on_other},
+    {.keys = {UI_CTRL('s')},
+     .name = "Ctrl-S",
+     .help = "de bijeenkomst maken of de wijzigingen bewaren (ook: Enter op de knop)",
+     .foot = "maken",
+     .foot_pos = 3,
+     .when = making},
+    {.keys = {UI_CTRL('s')}, .name = "Ctrl-S", .foot = "bewaren", .foot_pos = 3, .when = saving},
+    {.keys = {UI_CTRL('a'), UI_CTRL('e')},
+     .name = "Ctrl-A, Ctrl-E",
+     .help = "naar begin of eind van het veld"},
+    {.keys = {UI_CTRL('w'), UI_CTRL('u')},
+     .name = "Ctrl-W, Ctrl-U",
+     .help = "woord of alles voor de cursor wissen"},
+    {.keys = {UI_ESC},
+     .name = "Esc",
+     .help = "annuleren",
+     .foot = "annuleren",
+     .foot_pos = 4,
+     .when = in_form},
+    {.keys = {'?'}, .name = "?", .help = "hulp (in een leeg veld)"},
+    /* choosing from the library (new_library.c) */
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓", .foot = "kies", .foot_pos = 1, .when = picking},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "neem deze", .foot_pos = 2, .when = picking},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "terug", .foot_pos = 3, .when = picking},
+    {.name = NULL},
 };
 
 static bool typing_nonempty(struct ui *ui)
@@ -459,13 +520,12 @@ static bool typing_nonempty(struct ui *ui)
 
 const struct ui_screen ui_screen_new = {
     .title = "nieuwe bijeenkomst",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
     .typing = typing_nonempty,
     .text_field = text_field,
 };
@@ -473,13 +533,12 @@ const struct ui_screen ui_screen_new = {
 /* w on the bijeenkomst screen: the same form, filled in; Ctrl-S bewaart. */
 const struct ui_screen ui_screen_session_edit = {
     .title = "bijeenkomst wijzigen",
-    .help = help,
+    .bindings = bindings,
     .enter = enter_edit,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
     .typing = typing_nonempty,
     .text_field = text_field,
 };

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * All notes of the bijeenkomst: scroll, edit, place, delete with undo, filter by
- * corner or by judging words, and full-text search (SQLite FTS5) over the session.
+ * corner or by judging words, and full-text search (SQLite FTS5, notes_search.c) over the
+ * session.
  *
  * The list is a window of at most WINDOW notes read a page at a time through SQL
  * (kr_store_obs_page, keyset on the list order), so a bijeenkomst of 1,000,000 notes opens,
@@ -15,7 +16,6 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
-#include "kijkronde/text.h"
 #include "ui_internal.h"
 
 #define PAGE      100   /* notes read at a time */
@@ -36,48 +36,6 @@ static struct {
      * no note is marked, and tick marks the window (issue 21: the list appears first). */
     bool defer_check;
 } N;
-
-/* One FTS5 string term: quoted (a quote doubled), so nothing in it is taken as syntax. */
-static void fts_term(struct kr_buf *b, const char *w, size_t len)
-{
-    kr_buf_putc(b, '"');
-    for (size_t i = 0; i < len; i++) {
-        if (w[i] == '"')
-            kr_buf_putc(b, '"');
-        kr_buf_putc(b, w[i]);
-    }
-    kr_buf_puts(b, "\"*");
-}
-
-/* Words typed by a teacher become an FTS5 query of quoted prefix terms, so that quotes,
- * dashes or "NOT" in the text are never taken as syntax. Each word also matches by its
- * Snowball stem: "leerlingen" finds "leerling", "boeken" finds "boek". */
-static char *fts_query(const char *typed)
-{
-    struct kr_buf b = {0};
-    struct kr_stemmer *stemmer = kr_stemmer_new();
-    char *copy = kr_xstrdup(typed), *save = NULL;
-    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-        char stem[128];
-        size_t n = stemmer ? kr_stem(stemmer, w, strlen(w), stem, sizeof stem) : 0;
-        bool by_stem = n >= 3 && n < sizeof stem && strncmp(stem, w, n) != 0;
-        bool shorter = n >= 3 && n < strlen(w) && strncmp(stem, w, n) == 0;
-        if (b.len)
-            kr_buf_putc(&b, ' ');
-        if (by_stem) { /* the stem is no prefix of the word: either matches */
-            kr_buf_putc(&b, '(');
-            fts_term(&b, w, strlen(w));
-            kr_buf_puts(&b, " OR ");
-            fts_term(&b, stem, n);
-            kr_buf_putc(&b, ')');
-        } else {
-            fts_term(&b, shorter ? stem : w, shorter ? n : strlen(w));
-        }
-    }
-    free(copy);
-    kr_stemmer_free(stemmer);
-    return b.len ? kr_buf_steal(&b) : (kr_buf_fini(&b), NULL);
-}
 
 static struct kr_obs_page_filter page_filter(struct ui *ui)
 {
@@ -430,7 +388,7 @@ static void key(struct ui *ui, int k)
     if (N.mode == MODE_SEARCH) {
         if (k == UI_ENTER) {
             free(N.query);
-            N.query = fts_query(N.search.text);
+            N.query = ui_fts_query(N.search.text);
             N.mode = MODE_LIST;
             reload_first(ui);
         } else if (k == UI_ESC) {
@@ -465,43 +423,60 @@ static void key(struct ui *ui, int k)
         reload(ui);
         return;
     }
-    switch (k) {
-    case 'e':
-    case UI_ENTER:
-        if (o) {
-            kr_le_set(&N.ed, o->text);
-            N.mode = MODE_EDIT;
-        }
-        return;
-    case '/':
-    case 's':
-        N.mode = MODE_SEARCH;
-        return;
-    case 'f':
-        N.list.show = (enum ui_show)((N.list.show + 1) % UI_SHOW_COUNT);
+}
+
+/* The screen's own commands; the moving and the note's keys (1 2 3 0 v d h u) are the list's
+ * (ui_notelist_move, ui_notelist_act), given to them by key(). A key before the marks: they
+ * first (tick). */
+static void edit(struct ui *ui)
+{
+    tick(ui);
+    const struct kr_observation *o = ui_notelist_selected(&N.list);
+    if (o) {
+        kr_le_set(&N.ed, o->text);
+        N.mode = MODE_EDIT;
+    }
+}
+
+static void search(struct ui *ui)
+{
+    tick(ui);
+    N.mode = MODE_SEARCH;
+}
+
+static void filter_next(struct ui *ui)
+{
+    tick(ui);
+    N.list.show = (enum ui_show)((N.list.show + 1) % UI_SHOW_COUNT);
+    reload_first(ui);
+}
+
+static void filter_back(struct ui *ui)
+{
+    tick(ui);
+    N.list.show = (enum ui_show)((N.list.show + UI_SHOW_COUNT - 1) % UI_SHOW_COUNT);
+    reload_first(ui);
+}
+
+/* Esc first takes the search away; q (or Esc again) goes back. */
+static void esc(struct ui *ui)
+{
+    tick(ui);
+    if (N.query) {
+        free(N.query);
+        N.query = NULL;
+        kr_le_clear(&N.search);
         reload_first(ui);
-        return;
-    case 'F':
-        N.list.show = (enum ui_show)((N.list.show + UI_SHOW_COUNT - 1) % UI_SHOW_COUNT);
-        reload_first(ui);
-        return;
-    case UI_ESC:
-        if (N.query) { /* Esc first takes the search away; q (or Esc again) goes back */
-            free(N.query);
-            N.query = NULL;
-            kr_le_clear(&N.search);
-            reload_first(ui);
-            ui_message(ui, UI_NORMAL, "Zoeken gewist: alle notities. Esc of q: terug.");
-            return;
-        }
-        ui_back(ui);
-        return;
-    case 'q':
-        ui_back(ui);
-        return;
-    default:
+        ui_message(ui, UI_NORMAL, "Zoeken gewist: alle notities. Esc of q: terug.");
         return;
     }
+    ui_back(ui);
+}
+
+static void back(struct ui *ui)
+{
+    tick(ui);
+    ui_back(ui);
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -525,40 +500,90 @@ static const char *text_field(struct ui *ui)
     return N.mode == MODE_LIST ? NULL : N.mode == MODE_SEARCH ? "de zoekvraag" : "de notitie";
 }
 
-static const char *footer(struct ui *ui)
+static bool listing(struct ui *ui)
 {
-    (void)ui;
-    if (N.mode == MODE_SEARCH)
-        return "Enter zoek|Esc wis zoekvraag";
-    if (N.mode == MODE_EDIT)
-        return "Enter bewaar|Esc annuleer";
-    return "/ zoek|f filter|e bewerk|1 2 3 plaats|d wis|u ongedaan|q terug";
+    return !typing(ui);
 }
 
-static const struct ui_help help[] = {
-    {"↑ ↓ PgUp PgDn", "door de notities"},
-    {"/", "zoek in alle notities van de bijeenkomst"},
-    {"f, F", "filter: leerling, leraar, leerinhoud, niet geplaatst, met oordeelwoorden"},
-    {"e, Enter", "bewerk de notitie (de oude tekst blijft in de geschiedenis)"},
-    {"1 2 3 0", "plaats bij leerling, leraar, leerinhoud; 0 maakt los"},
-    {"v", "plaats volgens het voorstel"},
-    {"d", "verwijder (ongedaan te maken)"},
-    {"h", "houd een notitie met oordeelwoord bewust zo"},
-    {"u, Ctrl-Z", "maak de laatste stap ongedaan"},
-    {"q, Esc", "terug (Esc na een zoekopdracht: eerst alle notities weer)"},
-    {NULL, NULL},
+static bool searching(struct ui *ui)
+{
+    (void)ui;
+    return N.mode == MODE_SEARCH;
+}
+
+static bool editing(struct ui *ui)
+{
+    (void)ui;
+    return N.mode == MODE_EDIT;
+}
+
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_UP)}, .name = "↑ ↓ PgUp PgDn", .help = "door de notities"},
+    {.keys = {'/', 's'},
+     .name = "/",
+     .help = "zoek in alle notities van de bijeenkomst",
+     .foot = "zoek",
+     .action = search,
+     .when = listing},
+    {.keys = {'f'},
+     .name = "f, F",
+     .help = "filter: leerling, leraar, leerinhoud, niet geplaatst, met oordeelwoorden",
+     .foot_name = "f",
+     .foot = "filter",
+     .action = filter_next,
+     .when = listing},
+    {.keys = {'F'}, .name = "F", .action = filter_back, .when = listing},
+    {.keys = {'e', UI_ENTER},
+     .name = "e, Enter",
+     .help = "bewerk de notitie (de oude tekst blijft in de geschiedenis)",
+     .foot_name = "e",
+     .foot = "bewerk",
+     .action = edit,
+     .when = listing},
+    {.keys = {'1', '2', '3', '0'},
+     .name = "1 2 3 0",
+     .help = "plaats bij leerling, leraar, leerinhoud; 0 maakt los",
+     .foot_name = "1 2 3",
+     .foot = "plaats",
+     .when = listing},
+    {.keys = {'v'}, .name = "v", .help = "plaats volgens het voorstel"},
+    {.keys = {'d', UI_FN(KEY_DC)},
+     .name = "d",
+     .help = "verwijder (ongedaan te maken)",
+     .foot = "wis",
+     .when = listing},
+    {.keys = {'h'}, .name = "h", .help = "houd een notitie met oordeelwoord bewust zo"},
+    {.keys = {'u', UI_CTRL('z')},
+     .name = "u, Ctrl-Z",
+     .help = "maak de laatste stap ongedaan",
+     .foot_name = "u",
+     .foot = "ongedaan",
+     .when = listing},
+    {.keys = {'q'},
+     .name = "q, Esc",
+     .help = "terug (Esc na een zoekopdracht: eerst alle notities weer)",
+     .foot_name = "q",
+     .foot = "terug",
+     .action = back,
+     .when = listing},
+    {.keys = {UI_ESC}, .name = "Esc", .action = esc, .when = listing},
+    /* searching and editing: the keys go to key() */
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "zoek", .when = searching},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "wis zoekvraag", .when = searching},
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "bewaar", .when = editing},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleer", .when = editing},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_notes = {
     .title = "notities",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .tick = tick,
     .paste = paste,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

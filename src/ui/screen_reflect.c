@@ -21,10 +21,18 @@
 
 struct ui_reflect ui_reflect_state;
 static struct ui_reflect *const S = &ui_reflect_state;
-/* Back from the next steps (v): the debrief again, not the patterns. */
+/* Back from the next steps (v): the debrief again, not the patterns. Outside the state, which
+ * leave() clears. */
 static bool back_to_debrief;
 /* Back from a screen opened here (v, n): the shared reflection is still right. */
 static bool back_from_child;
+
+void ui_reflect_open(struct ui *ui, const struct ui_screen *screen, bool to_debrief)
+{
+    back_from_child = true;
+    back_to_debrief = to_debrief;
+    ui_push(ui, screen);
+}
 
 /* ---- loading ---- */
 
@@ -353,7 +361,7 @@ static void save_item(struct ui *ui)
     load_debrief(ui);
 }
 
-static void key_debrief(struct ui *ui, int k)
+static void key_debrief(int k)
 {
     switch (k) {
     case UI_FN(KEY_UP):
@@ -378,10 +386,6 @@ static void key_debrief(struct ui *ui, int k)
         S->mode = M_EDIT;
         return;
     }
-    case 'v':
-        back_to_debrief = back_from_child = true;
-        ui_push(ui, &ui_screen_steps);
-        return;
     default:
         return;
     }
@@ -421,35 +425,8 @@ static void key(struct ui *ui, int k)
         key_editing(ui, k);
         return;
     }
+    /* q, Tab, n, t and v are bindings (reflect_keys.c) */
     switch (k) {
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        if (S->mode != M_BROWSE) {
-            S->mode = M_BROWSE;
-            ui_message(ui, UI_NORMAL, "Niets veranderd.");
-            return;
-        }
-        ui_back(ui);
-        return;
-    case UI_TAB:
-        if (S->mode == M_BROWSE)
-            S->view = (enum reflect_view)((S->view + 1) % V_COUNT);
-        return;
-    case 'n':
-        if (S->mode == M_BROWSE) {
-            back_from_child = true;
-            ui_push(ui, &ui_screen_debrief);
-        }
-        return;
-    case 't':
-        if (S->tweetallen.n == 0) {
-            ui_message(ui, UI_ERROR, "Deze bijeenkomst heeft geen tweetallen.");
-            return;
-        }
-        S->turn = S->turn % S->tweetallen.n + 1;
-        ui_message(ui, UI_OK, "%s heeft het woord.", S->tweetallen.items[S->turn - 1].name);
-        return;
     case UI_FN(KEY_UP):
     case 'k':
         if (S->view == V_PATTERNS) {
@@ -472,7 +449,7 @@ static void key(struct ui *ui, int k)
     if (S->view == V_PATTERNS)
         key_patterns(ui, k);
     else if (S->view == V_DEBRIEF)
-        key_debrief(ui, k);
+        key_debrief(k);
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -482,64 +459,22 @@ static void paste(struct ui *ui, const char *text, size_t len)
         kr_le_insert(&S->ed, text, len);
 }
 
-static bool typing(struct ui *ui)
-{
-    (void)ui;
-    return S->mode == M_RENAME || S->mode == M_SPLIT_NAME || S->mode == M_EDIT;
-}
-
 static const char *text_field(struct ui *ui)
 {
     (void)ui;
-    return S->mode == M_EDIT ? "de tekst" : typing(ui) ? "de naam" : NULL;
+    return S->mode == M_EDIT ? "de tekst" : ui_reflect_typing(ui) ? "de naam" : NULL;
 }
-
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    const char *f;
-    if (typing(ui))
-        f = "Enter bewaren|Esc annuleren";
-    else if (S->mode == M_PICK_MOVE || S->mode == M_PICK_MERGE)
-        f = "↑↓ kies|← → hoek|Enter kiezen|Esc stoppen";
-    else if (S->view == V_PATTERNS)
-        f = "r naam|m verplaats|1-3 hoek|s samen|x splits|n stappen|Tab meer|? hulp";
-    else if (S->view == V_DEBRIEF)
-        f = "↑↓ kies|Enter schrijven|v stappen/toa|t beurt|Tab verder|? hulp|q terug";
-    else
-        f = "t beurt|Tab verder|? hulp|q terug";
-    snprintf(S->footer, sizeof S->footer, "%s", f);
-    return S->footer;
-}
-
-static const struct ui_help help[] = {
-    {"Tab", "patronen, nabespreking, kalibratie"},
-    {"← → (h l)", "andere hoek van de driehoek"},
-    {"↑ ↓ (j k)", "kies een patroon of notitie"},
-    {"Enter", "patroon open- of dichtklappen; in de nabespreking: schrijven"},
-    {"r", "patroon een andere naam geven"},
-    {"m", "notitie naar een ander patroon (kies het doel, Enter)"},
-    {"1 2 3", "notitie naar leerling, leraar of leerinhoud"},
-    {"s", "een ander patroon erbij voegen (kies het, Enter)"},
-    {"spatie, x", "notities markeren en als eigen patroon afsplitsen"},
-    {"v", "nabespreking: volgende stappen en theory of action per groepje"},
-    {"n", "de nabespreking in stappen: screening tot volgende stap, met projector"},
-    {"t", "het volgende tweetal heeft het woord"},
-    {"*", "hoek door kijkronde geraden"},
-    {"q, Esc", "terug"},
-    {NULL, NULL},
-};
 
 const struct ui_screen ui_screen_reflect = {
     .title = "reflectie",
-    .help = help,
+    .bindings = ui_reflect_bindings,
     .enter = enter,
     .leave = leave,
     .draw = ui_reflect_draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
-    .typing = typing,
+    .typing = ui_reflect_typing,
+    .takes_keys = ui_reflect_typing,
     .text_field = text_field,
     .data_changed = data_changed,
 };

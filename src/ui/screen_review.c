@@ -110,40 +110,101 @@ static void key(struct ui *ui, int k)
         }
         return;
     }
-    if (ui_notelist_move(&V.list, k, 5))
-        return;
-    switch (k) {
-    case 'e':
-    case 'r':
-        if (o) {
-            kr_le_set(&V.ed, o->text);
-            V.editing = true;
-        }
-        return;
-    case 'h':
-        if (o && ui_note_keep(ui, o)) {
-            reload(ui);
-            if (V.list.sel + 1 < V.list.notes.n)
-                V.list.sel++;
-        }
-        return;
-    case 'u':
-    case UI_CTRL('z'):
-        ui_undo_last(ui);
-        reload(ui);
-        return;
-    case UI_ENTER:
-    case 'b':
-        next_visit(ui);
-        return;
-    case 'q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    default:
-        return;
+    ui_notelist_move(&V.list, k, 5);
+}
+
+static void rewrite(struct ui *ui)
+{
+    const struct kr_observation *o = ui_notelist_selected(&V.list);
+    (void)ui;
+    if (o) {
+        kr_le_set(&V.ed, o->text);
+        V.editing = true;
     }
 }
+
+static void keep(struct ui *ui)
+{
+    const struct kr_observation *o = ui_notelist_selected(&V.list);
+    if (o && ui_note_keep(ui, o)) {
+        reload(ui);
+        if (V.list.sel + 1 < V.list.notes.n)
+            V.list.sel++;
+    }
+}
+
+static void undo(struct ui *ui)
+{
+    ui_undo_last(ui);
+    reload(ui);
+}
+
+static bool browsing(struct ui *ui)
+{
+    (void)ui;
+    return !V.editing;
+}
+
+static bool with_notes(struct ui *ui)
+{
+    (void)ui;
+    return !V.editing && V.list.notes.n > 0;
+}
+
+static bool editing(struct ui *ui)
+{
+    (void)ui;
+    return V.editing;
+}
+
+/* The footer: e, h, ↑ ↓, Enter, q, ? (foot_pos); while rewriting only Enter and Esc. */
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_UP)},
+     .name = "↑ ↓",
+     .help = "kies een notitie",
+     .foot = "kies",
+     .foot_pos = 3,
+     .when = with_notes},
+    {.keys = {'e', 'r'},
+     .name = "e",
+     .help = "herschrijf de notitie als feit (de oude tekst blijft bewaard)",
+     .foot = "herschrijf",
+     .foot_pos = 1,
+     .action = rewrite,
+     .when = with_notes},
+    {.keys = {'h'},
+     .name = "h",
+     .help = "houd de notitie bewust zo",
+     .foot = "houd zo",
+     .foot_pos = 2,
+     .action = keep,
+     .when = with_notes},
+    {.keys = {'u', UI_CTRL('z')},
+     .name = "u, Ctrl-Z",
+     .help = "maak de laatste stap ongedaan",
+     .action = undo,
+     .when = browsing},
+    {.keys = {UI_ENTER, 'b'},
+     .name = "Enter",
+     .help = "begin het volgende bezoek",
+     .foot = "volgend bezoek",
+     .foot_pos = 4,
+     .action = next_visit,
+     .when = browsing},
+    {.keys = {'q', UI_ESC},
+     .name = "q, Esc",
+     .help = "terug naar de bijeenkomst",
+     .foot_name = "q",
+     .foot = "terug",
+     .foot_pos = 5,
+     .action = ui_back,
+     .when = browsing},
+    {.keys = {'?'}, .name = "?", .foot = "hulp", .foot_pos = 6, .when = browsing},
+    /* rewriting: the keys go to key() */
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "bewaar", .when = editing},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleer", .when = editing},
+    {.name = NULL},
+};
 
 static void paste(struct ui *ui, const char *text, size_t len)
 {
@@ -164,35 +225,14 @@ static const char *text_field(struct ui *ui)
     return V.editing ? "de notitie" : NULL;
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    if (V.editing)
-        return "Enter bewaar|Esc annuleer";
-    if (V.list.notes.n == 0)
-        return "Enter volgend bezoek|q terug|? hulp";
-    return "e herschrijf|h houd zo|↑ ↓ kies|Enter volgend bezoek|q terug|? hulp";
-}
-
-static const struct ui_help help[] = {
-    {"↑ ↓", "kies een notitie"},
-    {"e", "herschrijf de notitie als feit (de oude tekst blijft bewaard)"},
-    {"h", "houd de notitie bewust zo"},
-    {"u, Ctrl-Z", "maak de laatste stap ongedaan"},
-    {"Enter", "begin het volgende bezoek"},
-    {"q, Esc", "terug naar de bijeenkomst"},
-    {NULL, NULL},
-};
-
 const struct ui_screen ui_screen_review = {
     .title = "nabespreking bezoek",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

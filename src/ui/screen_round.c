@@ -47,7 +47,7 @@ static time_t parse_iso(const char *s)
     return (time_t)(days * 86400 + h * 3600 + mi * 60 + sec - off);
 }
 
-static void reload(struct ui *ui)
+void ui_round_reload(struct ui *ui)
 {
     struct kr_obs_filter f = {.visit_id = ui->visit.id};
     ui_notelist_load(ui, &R->list, &f);
@@ -78,7 +78,7 @@ static void enter(struct ui *ui)
                    "Dit bezoek is om %s afgerond; een nieuwe notitie krijgt de tijd van nu.", hhmm);
     }
     free(draft);
-    reload(ui);
+    ui_round_reload(ui);
     R->list.sel = R->list.notes.n ? R->list.notes.n - 1 : 0;
 }
 
@@ -143,7 +143,7 @@ static void retry_pending(struct ui *ui)
     size_t done = kr_app_pending_retry(ui->app, &err);
     if (done == 0)
         return;
-    reload(ui);
+    ui_round_reload(ui);
     ui_message(ui, UI_OK, "%zu %s alsnog bewaard.", done,
                kr_plural((long long)done, "notitie", "notities"));
 }
@@ -211,7 +211,7 @@ static void save_new(struct ui *ui)
 }
 
 /* Alt-1/2/3: save the line (if any) and place it, or place the note saved last. */
-static void save_and_place(struct ui *ui, enum kr_corner c)
+void ui_round_save_and_place(struct ui *ui, enum kr_corner c)
 {
     if (R->edit_id)
         return;
@@ -226,10 +226,10 @@ static void save_and_place(struct ui *ui, enum kr_corner c)
         return;
     }
     if (ui_note_place(ui, o, c))
-        reload(ui);
+        ui_round_reload(ui);
 }
 
-static void start_edit(struct ui *ui)
+void ui_round_start_edit(struct ui *ui)
 {
     const struct kr_observation *o = ui_notelist_selected(&R->list);
     if (!o)
@@ -245,7 +245,7 @@ static void start_edit(struct ui *ui)
                "Esc annuleert.");
 }
 
-static void end_edit(void)
+void ui_round_end_edit(void)
 {
     kr_le_set(&R->ed, R->stash);
     free(R->stash);
@@ -265,14 +265,14 @@ static void save_edit(struct ui *ui)
         return;
     }
     if (o && ui_note_edit(ui, o, text)) {
-        end_edit();
-        reload(ui);
+        ui_round_end_edit();
+        ui_round_reload(ui);
     }
     free(text);
 }
 
 /* Leaving the round is held back while notes wait to be saved. */
-static bool may_leave(struct ui *ui)
+bool ui_round_may_leave(struct ui *ui)
 {
     if (kr_app_pending_count(ui->app) == 0)
         return true;
@@ -281,7 +281,7 @@ static bool may_leave(struct ui *ui)
     return false;
 }
 
-static void end_visit(struct ui *ui)
+void ui_round_end_visit(struct ui *ui)
 {
     struct kr_error err = {0};
     char now[KR_TIME_SIZE];
@@ -294,7 +294,7 @@ static void end_visit(struct ui *ui)
                    "Er staat nog een notitie in de regel: Enter bewaart, Ctrl-U wist.");
         return;
     }
-    if (!may_leave(ui))
+    if (!ui_round_may_leave(ui))
         return;
     kr_clock_now_local(now);
     if (kr_app_visit_end(ui->app, ui->visit.id, now, &err) != KR_OK) {
@@ -313,98 +313,22 @@ static void tick(struct ui *ui)
         retry_pending(ui);
 }
 
+/* The list's moving and its keys on the selected note (ui_notelist_*); the round's own
+ * commands are bindings (round_keys.c). */
 static void list_key(struct ui *ui, int k)
 {
     if (ui_notelist_move(&R->list, k, R->list_rows))
         return;
-    if (ui_notelist_act(ui, &R->list, k)) {
-        reload(ui);
-        return;
-    }
-    switch (k) {
-    case UI_TAB:
-    case UI_ESC:
-    case 'i':
-        R->list_focus = false;
-        break;
-    case 'e':
-    case UI_ENTER:
-        start_edit(ui);
-        break;
-    case 'x':
-    case UI_CTRL('x'):
-        end_visit(ui);
-        break;
-    case 'p':
-    case UI_CTRL('p'):
-        R->all_punten = !R->all_punten;
-        break;
-    case 'n':
-    case UI_CTRL('n'):
-        if (may_leave(ui))
-            ui_push(ui, &ui_screen_notes);
-        break;
-    case 'q':
-        if (may_leave(ui))
-            ui_back(ui);
-        break;
-    default:
-        break;
-    }
+    if (ui_notelist_act(ui, &R->list, k))
+        ui_round_reload(ui);
 }
 
+/* Typing: what the line editor takes (Enter, Tab, Esc and the Ctrl keys are bindings). */
 static void key(struct ui *ui, int k)
 {
     if (R->list_focus) {
         list_key(ui, k);
         return;
-    }
-    switch (k) {
-    case UI_ENTER:
-        if (R->edit_id)
-            save_edit(ui);
-        else
-            save_new(ui);
-        return;
-    case UI_TAB:
-        R->list_focus = true;
-        return;
-    case UI_ESC:
-        if (R->edit_id) {
-            end_edit();
-            ui_message(ui, UI_NORMAL, "Bewerking geannuleerd.");
-        } else {
-            R->list_focus = true;
-        }
-        return;
-    case UI_CTRL('z'):
-        ui_undo_last(ui);
-        reload(ui);
-        return;
-    case UI_CTRL('p'):
-        R->all_punten = !R->all_punten;
-        return;
-    case UI_ALT('1'):
-        save_and_place(ui, KR_CORNER_LEERLING);
-        return;
-    case UI_ALT('2'):
-        save_and_place(ui, KR_CORNER_LERAAR);
-        return;
-    case UI_ALT('3'):
-        save_and_place(ui, KR_CORNER_LEERINHOUD);
-        return;
-    case UI_CTRL('x'):
-        end_visit(ui);
-        return;
-    case UI_CTRL('n'):
-        if (may_leave(ui))
-            ui_push(ui, &ui_screen_notes);
-        return;
-    case UI_FN(KEY_UP):
-        R->list_focus = true;
-        return;
-    default:
-        break;
     }
     if (ui_le_feed(&R->ed, k) == KR_LE_CHANGED) {
         ui_round_draft_changed();
@@ -415,6 +339,14 @@ static void key(struct ui *ui, int k)
         else if (round_now_ms() - R->last_draft_ms >= DRAFT_MAX_MS)
             ui_round_write_draft(ui);
     }
+}
+
+void ui_round_save_line(struct ui *ui)
+{
+    if (R->edit_id)
+        save_edit(ui);
+    else
+        save_new(ui);
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -438,47 +370,15 @@ static const char *text_field(struct ui *ui)
     return R->list_focus ? NULL : "de notitie";
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    if (R->list_focus)
-        return "1 2 3 plaats|e bewerk|d wis|u ongedaan|x bezoek klaar|Tab typen|? hulp";
-    if (R->edit_id)
-        return "Enter bewaar bewerking|Esc annuleer|Ctrl-Z ongedaan|? hulp";
-    return "Enter bewaar|Tab notities|Ctrl-Z ongedaan|Ctrl-X bezoek klaar|? hulp";
-}
-
-static const struct ui_help help[] = {
-    {"Typen", "schrijf wat je ziet en hoort; woorden die oordelen worden gemarkeerd"},
-    {"Enter", "bewaar de notitie meteen, met de tijd"},
-    {"Ctrl-P", "alle kijkpunten onder elkaar, of weer kort (ook p in de lijst)"},
-    {"Alt-1 2 3", "bewaar de regel en plaats hem bij leerling, leraar, leerinhoud"},
-    {"Tab, ↑", "naar de lijst met notities (Tab of Esc: terug naar typen)"},
-    {"1 2 3", "in de lijst: plaats bij leerling, leraar, leerinhoud (0: los)"},
-    {"v", "in de lijst: plaats volgens het voorstel"},
-    {"e, Enter", "in de lijst: bewerk de notitie"},
-    {"d", "in de lijst: verwijder (ongedaan te maken)"},
-    {"h", "in de lijst: houd een notitie met oordeelwoord bewust zo"},
-    {"u, Ctrl-Z", "maak de laatste stap ongedaan"},
-    {"Ctrl-X, x", "bezoek afronden (met nabespreking van gemarkeerde notities)"},
-    {"Ctrl-N, n", "alle notities van de bijeenkomst, zoeken en filteren"},
-    {"Ctrl-A/E", "naar begin/eind van de regel"},
-    {"Ctrl-W/U/K", "wis woord / alles ervoor / alles erna"},
-    {"q", "in de lijst: terug naar de bijeenkomst (bezoek loopt door)"},
-    {"?", "deze hulp (bij een lege regel)"},
-    {NULL, NULL},
-};
-
 const struct ui_screen ui_screen_round = {
     .title = "ronde",
-    .help = help,
+    .bindings = ui_round_bindings,
     .enter = enter,
     .leave = leave,
     .draw = ui_round_draw,
     .key = key,
     .paste = paste,
     .tick = tick,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

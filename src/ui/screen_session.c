@@ -2,7 +2,7 @@
 /*
  * The bijeenkomst screen: the kijkvraag with its kijkpunten, the kind, the school, the
  * ontwikkelvraag, and the visits so far. From here a tweetal starts a visit, and the
- * links of screens.c open the other screens (notes, reflection, export), edit the
+ * bindings open the other screens (notes, reflection, export), edit the
  * bijeenkomst (w) or delete it (d: asked first, undone with u on the start screen), or give
  * it a sync folder (s: the TUI then syncs it in the background, sync_live.c; empty clears it).
  */
@@ -18,7 +18,6 @@
 static struct {
     struct kr_visit_list visits;
     size_t sel, top;
-    char footer[256];
     bool confirm_delete; /* d asked "verwijderen? (j/n)": the next key answers */
     bool asking_sync;    /* s: typing the sync folder in S.folder */
     struct kr_lineedit folder;
@@ -272,68 +271,127 @@ static void key(struct ui *ui, int k)
             ui_message(ui, UI_NORMAL, "Niet verwijderd.");
         return;
     }
-    switch (k) {
-    case UI_FN(KEY_UP):
-    case 'k':
-        if (S.sel > 0)
-            S.sel--;
-        return;
-    case UI_FN(KEY_DOWN):
-    case 'j':
-        if (S.sel + 1 < S.visits.n)
-            S.sel++;
-        return;
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    case UI_ENTER:
-        open_visit(ui);
-        return;
-    default:
-        break;
-    }
-    for (const struct ui_link *l = ui_session_links; l->key; l++) {
-        if (l->key != k)
-            continue;
-        if (l->screen)
-            ui_push(ui, l->screen);
-        else if (l->action)
-            l->action(ui);
-        return;
-    }
 }
 
-static const char *footer(struct ui *ui)
+static void up(struct ui *ui)
 {
     (void)ui;
-    if (S.asking_sync)
-        return "Enter bewaar (leeg: geen sync-map)|Esc annuleer";
-    if (S.confirm_delete)
-        return "j ja, verwijderen|n nee|Esc nee";
-    size_t n = 0;
-    S.footer[0] = '\0';
-    for (const struct ui_link *l = ui_session_links; l->key; l++) {
-        if (l->help_only)
-            continue; /* a variant (E after e) or a rare key: in the help, not here */
-        char one[64];
-        snprintf(one, sizeof one, "%c %s|", l->key, l->label);
-        if (n + strlen(one) < sizeof S.footer - 24) {
-            memcpy(S.footer + n, one, strlen(one) + 1);
-            n += strlen(one);
-        }
-    }
-    snprintf(S.footer + n, sizeof S.footer - n, "? hulp|q terug");
-    return S.footer;
+    if (S.sel > 0)
+        S.sel--;
 }
 
-static const struct ui_help help[] = {
-    {"↑ ↓ (j k)", "kies een bezoek"},
-    {"Enter", "ga verder met het gekozen bezoek"},
-    {"?", "deze hulp"},
-    {"q, Esc", "terug naar de bijeenkomsten"},
-    {NULL, NULL},
+static void down(struct ui *ui)
+{
+    (void)ui;
+    if (S.sel + 1 < S.visits.n)
+        S.sel++;
+}
+
+/* The keys are commands: no prompt (sync folder, delete?) takes them. */
+static bool commands(struct ui *ui)
+{
+    (void)ui;
+    return !S.asking_sync && !S.confirm_delete;
+}
+
+static bool asking_sync(struct ui *ui)
+{
+    (void)ui;
+    return S.asking_sync;
+}
+
+static bool confirm_delete(struct ui *ui)
+{
+    (void)ui;
+    return S.confirm_delete;
+}
+
+/* Keep the keys free of j, k, g, G: they move. */
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_UP), 'k'},
+     .name = "↑ ↓ (j k)",
+     .help = "kies een bezoek",
+     .action = up,
+     .when = commands},
+    {.keys = {UI_FN(KEY_DOWN), 'j'}, .name = "↓", .action = down, .when = commands},
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .help = "ga verder met het gekozen bezoek",
+     .action = open_visit,
+     .when = commands},
+    {.keys = {'?'},
+     .name = "?",
+     .help = "deze hulp",
+     .foot = "hulp",
+     .foot_pos = 1,
+     .when = commands},
+    {.keys = {'q', 'Q', UI_ESC},
+     .name = "q, Esc",
+     .help = "terug naar de bijeenkomsten",
+     .foot_name = "q",
+     .foot = "terug",
+     .foot_pos = 1,
+     .action = ui_back,
+     .when = commands},
+    {.keys = {'b'},
+     .name = "b",
+     .help = "nieuw bezoek",
+     .foot = "nieuw bezoek",
+     .screen = &ui_screen_visit,
+     .when = commands},
+    {.keys = {'n'},
+     .name = "n",
+     .help = "alle notities",
+     .foot = "alle notities",
+     .screen = &ui_screen_notes,
+     .when = commands},
+    {.keys = {'e'},
+     .name = "e",
+     .help = "exporteren",
+     .foot = "exporteren",
+     .action = ui_export_summary,
+     .when = commands},
+    {.keys = {'E'},
+     .name = "E",
+     .help = "exporteren: kiezen",
+     .screen = &ui_screen_export,
+     .when = commands},
+    {.keys = {'r'},
+     .name = "r",
+     .help = "reflectie",
+     .foot = "reflectie",
+     .screen = &ui_screen_reflect,
+     .when = commands},
+    {.keys = {'o'},
+     .name = "o",
+     .help = "opvolging: de stappen van eerdere bijeenkomsten",
+     .screen = &ui_screen_followup,
+     .when = commands},
+    {.keys = {'s'},
+     .name = "s",
+     .help = "sync-map: vanzelf synchroniseren met een gedeelde map (leeg: niet meer)",
+     .action = ui_session_ask_sync,
+     .when = commands},
+    {.keys = {'w'},
+     .name = "w",
+     .help = "bijeenkomst wijzigen (ook de soort)",
+     .screen = &ui_screen_session_edit,
+     .when = commands},
+    {.keys = {'d'},
+     .name = "d",
+     .help = "bijeenkomst verwijderen (u op de startlijst: terug)",
+     .action = ui_session_ask_delete,
+     .when = commands},
+    /* the prompts: their keys go to key() */
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .foot = "bewaar (leeg: geen sync-map)",
+     .when = asking_sync},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "annuleer", .when = asking_sync},
+    {.keys = {'j'}, .name = "j", .foot = "ja, verwijderen", .when = confirm_delete},
+    {.keys = {'n'}, .name = "n", .foot = "nee", .when = confirm_delete},
+    {.keys = {UI_ESC}, .name = "Esc", .foot = "nee", .when = confirm_delete},
+    {.name = NULL}, /* the end */
 };
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -360,12 +418,10 @@ const struct ui_screen ui_screen_session = {
     .typing = typing,
     .text_field = text_field,
     .title = "bijeenkomst",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
-    .footer = footer,
-    .links = ui_session_links,
     .data_changed = load,
 };

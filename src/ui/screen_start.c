@@ -142,88 +142,106 @@ static void open_demo(struct ui *ui)
     free(id);
 }
 
+/* The keys that use the list read it first when it is not read yet (see tick). */
+static void up(struct ui *ui)
+{
+    tick(ui);
+    if (S.sel > 0)
+        S.sel--;
+}
+
+static void down(struct ui *ui)
+{
+    tick(ui);
+    if (S.more && S.sel + 2 >= S.list.n)
+        read_more(ui, false);
+    if (S.sel + 1 < S.list.n)
+        S.sel++;
+}
+
+static void first(struct ui *ui)
+{
+    tick(ui);
+    S.sel = 0;
+}
+
+static void last(struct ui *ui)
+{
+    tick(ui);
+    if (S.more)
+        read_more(ui, true);
+    S.sel = S.list.n ? S.list.n - 1 : 0;
+}
+
+static void open_selected(struct ui *ui)
+{
+    tick(ui);
+    if (S.sel < S.list.n && ui_open_session(ui, S.list.items[S.sel].id))
+        ui_push(ui, &ui_screen_session);
+}
+
+static void undo_delete(struct ui *ui)
+{
+    tick(ui);
+    undo(ui);
+}
+
 static void key(struct ui *ui, int k)
 {
-    if (!S.loaded)
-        tick(ui);
-    switch (k) {
-    case UI_FN(KEY_UP):
-    case 'k':
-        if (S.sel > 0)
-            S.sel--;
-        break;
-    case UI_FN(KEY_DOWN):
-    case 'j':
-        if (S.more && S.sel + 2 >= S.list.n)
-            read_more(ui, false);
-        if (S.sel + 1 < S.list.n)
-            S.sel++;
-        break;
-    case UI_FN(KEY_HOME):
-    case 'g':
-        S.sel = 0;
-        break;
-    case UI_FN(KEY_END):
-    case 'G':
-        if (S.more)
-            read_more(ui, true);
-        S.sel = S.list.n ? S.list.n - 1 : 0;
-        break;
-    case UI_ENTER:
-        if (S.sel < S.list.n && ui_open_session(ui, S.list.items[S.sel].id))
-            ui_push(ui, &ui_screen_session);
-        break;
-    case 'n':
-    case 'N':
-        ui_push(ui, &ui_screen_new);
-        break;
-    case 'd':
-    case 'D':
-        open_demo(ui);
-        break;
-    case 'u':
-    case UI_CTRL('z'):
-        undo(ui);
-        break;
-    case UI_TAB:
-        ui_push(ui, &ui_screen_networks);
-        break;
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        ui_back(ui);
-        break;
-    default:
-        break;
-    }
+    (void)k;
+    tick(ui);
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    return "Enter openen|n nieuwe bijeenkomst|d demo|u ongedaan|? hulp|q stoppen";
-}
-
-static const struct ui_help help[] = {
-    {"↑ ↓ (j k)", "kies een bijeenkomst"},
-    {"Enter", "open de gekozen bijeenkomst"},
-    {"n", "nieuwe bijeenkomst maken"},
-    {"Tab", "de netwerken: hun scholen en bijeenkomsten, opvolging"},
-    {"d", "de demo-bijeenkomst openen (wordt zo nodig gemaakt)"},
-    {"u, Ctrl-Z", "een verwijderde bijeenkomst terugzetten"},
-    {"?", "deze hulp"},
-    {"q, Esc", "stoppen"},
-    {"Ctrl-C", "direct stoppen (alles is al bewaard)"},
-    {NULL, NULL},
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_FN(KEY_UP), 'k'},
+     .name = "↑ ↓ (j k)",
+     .help = "kies een bijeenkomst",
+     .action = up},
+    {.keys = {UI_FN(KEY_DOWN), 'j'}, .name = "↓", .action = down},
+    {.keys = {UI_FN(KEY_HOME), 'g'}, .name = "Home", .action = first},
+    {.keys = {UI_FN(KEY_END), 'G'}, .name = "End", .action = last},
+    {.keys = {UI_ENTER},
+     .name = "Enter",
+     .help = "open de gekozen bijeenkomst",
+     .foot = "openen",
+     .action = open_selected},
+    {.keys = {'n', 'N'},
+     .name = "n",
+     .help = "nieuwe bijeenkomst maken",
+     .foot = "nieuwe bijeenkomst",
+     .screen = &ui_screen_new},
+    {.keys = {UI_TAB},
+     .name = "Tab",
+     .help = "de netwerken: hun scholen en bijeenkomsten, opvolging",
+     .screen = &ui_screen_networks},
+    {.keys = {'d', 'D'},
+     .name = "d",
+     .help = "de demo-bijeenkomst openen (wordt zo nodig gemaakt)",
+     .foot = "demo",
+     .action = open_demo},
+    {.keys = {'u', UI_CTRL('z')},
+     .name = "u, Ctrl-Z",
+     .help = "een verwijderde bijeenkomst terugzetten",
+     .foot_name = "u",
+     .foot = "ongedaan",
+     .action = undo_delete},
+    {.keys = {'?'}, .name = "?", .help = "deze hulp", .foot = "hulp"},
+    {.keys = {'q', 'Q', UI_ESC},
+     .name = "q, Esc",
+     .help = "stoppen",
+     .foot_name = "q",
+     .foot = "stoppen",
+     .action = ui_back},
+    {.keys = {UI_CTRL('c')}, .name = "Ctrl-C", .help = "direct stoppen (alles is al bewaard)"},
+    {.name = NULL}, /* the end */
 };
 
 const struct ui_screen ui_screen_start = {
     .title = "bijeenkomsten",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .tick = tick,
-    .footer = footer,
 };

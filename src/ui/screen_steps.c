@@ -5,7 +5,7 @@
  * chooses. Tab switches between the two lists. Everything is saved at once through
  * src/store/debrief.c; evidence is picked from the reflection's patterns (their ids as
  * the reflection gives them: "p-" + a note id, or a group pattern's id). The drawing is in
- * steps_draw.c.
+ * steps_draw.c, the commands' binding table in steps_keys.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +90,7 @@ static void leave(struct ui *ui)
 
 /* ---- actions ---- */
 
-static void step_open_form(const struct kr_next_step *s)
+void ui_steps_step_form(const struct kr_next_step *s)
 {
     free(S->edit_id);
     S->edit_id = s ? kr_xstrdup(s->id) : NULL;
@@ -167,7 +167,7 @@ static void step_form_key(struct ui *ui, int k)
         ui_le_feed(&S->text, k);
 }
 
-static void evidence_open(struct ui *ui)
+void ui_steps_evidence(struct ui *ui)
 {
     const struct kr_next_step *s = steps_cur_step(S);
     if (!s) {
@@ -257,7 +257,7 @@ static void evidence_key(struct ui *ui, int k)
     }
 }
 
-static void toa_open_form(void)
+void ui_steps_toa_form(void)
 {
     for (int i = 0; i < TOA_FIELDS; i++)
         kr_le_clear(&S->toa[i]);
@@ -316,7 +316,7 @@ static void toa_form_key(struct ui *ui, int k)
     ui_le_feed(&S->toa[S->toa_field], k);
 }
 
-static void toa_choose(struct ui *ui)
+void ui_steps_toa_choose(struct ui *ui)
 {
     const struct kr_toa_version *v = steps_cur_toa(S);
     if (!v) {
@@ -357,7 +357,7 @@ static void confirm_key(struct ui *ui, int k)
 }
 
 /* K / J (Shift-↑ / Shift-↓): the selected step one place up or down, saved at once. */
-static void step_move(struct ui *ui, int dir)
+void ui_steps_move(struct ui *ui, int dir)
 {
     size_t i = S->sel[V_STEPS], j = dir < 0 ? i - 1 : i + 1;
     if (S->steps.n < 2 || (dir < 0 && i == 0) || (dir > 0 && i + 1 >= S->steps.n)) {
@@ -400,61 +400,13 @@ static void key(struct ui *ui, int k)
     default:
         break;
     }
+    /* browsing: the commands are bindings (steps_keys.c); here only the moving */
     size_t n = S->view == V_STEPS ? S->steps.n : S->toas.n;
     size_t *sel = &S->sel[S->view];
-    switch (k) {
-    case 'q':
-    case 'Q':
-    case UI_ESC:
-        ui_back(ui);
-        return;
-    case UI_TAB:
-    case UI_FN(KEY_BTAB):
-        S->view = (enum steps_view)((S->view + 1) % V_COUNT);
-        return;
-    case UI_FN(KEY_UP):
-    case 'k':
-        if (*sel > 0)
-            (*sel)--;
-        return;
-    case UI_FN(KEY_DOWN):
-    case 'j':
-        if (*sel + 1 < n)
-            (*sel)++;
-        return;
-    case 'n':
-        if (S->view == V_STEPS)
-            step_open_form(NULL);
-        else
-            toa_open_form();
-        return;
-    case 'd':
-        if (n == 0)
-            return;
-        if (S->view == V_STEPS)
-            ui_message(ui, UI_ERROR, "Stap %zu verwijderen? (j/n)", *sel + 1);
-        else
-            ui_message(ui, UI_ERROR, "Theory of action van %s verwijderen? (j/n)",
-                       steps_cur_toa(S)->group ? steps_cur_toa(S)->group : "deze versie");
-        S->mode = M_CONFIRM;
-        return;
-    default:
-        break;
-    }
-    if (S->view == V_STEPS) {
-        if (k == 'e' || k == UI_ENTER || k == '\n' || k == UI_FN(KEY_ENTER)) {
-            if (steps_cur_step(S))
-                step_open_form(steps_cur_step(S));
-        } else if (k == 'b') {
-            evidence_open(ui);
-        } else if (k == 'K' || k == UI_FN(KEY_SR)) {
-            step_move(ui, -1);
-        } else if (k == 'J' || k == UI_FN(KEY_SF)) {
-            step_move(ui, 1);
-        }
-    } else if (k == 'c') {
-        toa_choose(ui);
-    }
+    if ((k == UI_FN(KEY_UP) || k == 'k') && *sel > 0)
+        (*sel)--;
+    else if ((k == UI_FN(KEY_DOWN) || k == 'j') && *sel + 1 < n)
+        (*sel)++;
 }
 
 static void paste(struct ui *ui, const char *text, size_t len)
@@ -477,49 +429,15 @@ static const char *text_field(struct ui *ui)
     return typing(ui) ? "de tekst" : NULL;
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    const char *f;
-    if (S->mode == M_STEP_FORM)
-        f = "↑↓ veld|← → kiezen|Enter bewaren|Esc annuleren";
-    else if (S->mode == M_TOA_FORM)
-        f = "↑↓ veld|Enter volgende|Ctrl-S bewaren|Esc annuleren";
-    else if (S->mode == M_EVIDENCE)
-        f = "↑↓ kies|spatie aan/uit|Enter bewaren|Esc annuleren";
-    else if (S->mode == M_CONFIRM)
-        f = "j verwijderen|n niet";
-    else if (S->view == V_STEPS)
-        f = "n nieuw|e wijzig|b bewijs|K/J volgorde|d weg|Tab toa|? hulp|q terug";
-    else
-        f = "n nieuw|c kiezen|d weg|Tab stappen|? hulp|q terug";
-    snprintf(S->footer, sizeof S->footer, "%s", f);
-    return S->footer;
-}
-
-static const struct ui_help help[] = {
-    {"Tab", "volgende stappen, theory of action per groepje"},
-    {"↑ ↓ (j k)", "kies een stap of versie"},
-    {"n", "nieuwe stap, of nieuwe theory of action van een groepje"},
-    {"e, Enter", "stap wijzigen"},
-    {"← →", "in het formulier: wie en wanneer kiezen"},
-    {"b", "bewijs: patronen aan/uit met spatie, Enter bewaart"},
-    {"K J (Shift-↑ ↓)", "stap een plaats omhoog of omlaag (de volgorde telt)"},
-    {"c", "deze theory of action kiezen als die van de school"},
-    {"d", "verwijderen (j/n)"},
-    {"q, Esc", "terug naar de nabespreking"},
-    {NULL, NULL},
-};
-
 const struct ui_screen ui_screen_steps = {
     .title = "volgende stappen",
-    .help = help,
+    .bindings = ui_steps_bindings,
     .enter = enter,
     .leave = leave,
     .draw = ui_steps_draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
+    .takes_keys = ui_steps_takes_keys,
     .typing = typing,
     .text_field = text_field,
 };

@@ -134,10 +134,6 @@ static void start(struct ui *ui)
 
 static void key(struct ui *ui, int k)
 {
-    if (k == UI_ESC) {
-        ui_back(ui);
-        return;
-    }
     if (ui_form_key(ui, &S.field, F_COUNT, k, start))
         return;
     if (S.field == F_TWEETAL && (k == UI_FN(KEY_LEFT) || k == UI_FN(KEY_RIGHT)) &&
@@ -169,30 +165,34 @@ static const char *text_field(struct ui *ui)
     return S.field != F_TWEETAL || typed_tweetal() ? "het veld" : NULL;
 }
 
-static const char *footer(struct ui *ui)
-{
-    (void)ui;
-    return "Enter volgende|← → tweetal|Ctrl-S beginnen|Esc terug";
-}
-
-static const struct ui_help help[] = {
-    {"← →", "kies het tweetal (de laatste keuze is een nieuw tweetal)"},
-    {"Tab, ↓, Enter", "naar het volgende veld"},
-    {"Enter op Vak", "het bezoek beginnen"},
-    {"Ctrl-S", "het bezoek beginnen"},
-    {"Esc", "terug"},
-    {NULL, NULL},
+/* Esc and Ctrl-S act in every field; the moving between fields is ui_form_key's. */
+static const struct ui_binding bindings[] = {
+    {.keys = {UI_ENTER}, .name = "Enter", .foot = "volgende"},
+    {.keys = {UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT)},
+     .name = "← →",
+     .help = "kies het tweetal (de laatste keuze is een nieuw tweetal)",
+     .foot = "tweetal"},
+    {.keys = {UI_TAB, UI_FN(KEY_DOWN), UI_ENTER},
+     .name = "Tab, ↓, Enter",
+     .help = "naar het volgende veld"},
+    {.keys = {UI_ENTER}, .name = "Enter op Vak", .help = "het bezoek beginnen"},
+    {.keys = {UI_CTRL('s')},
+     .name = "Ctrl-S",
+     .help = "het bezoek beginnen",
+     .foot = "beginnen",
+     .action = start},
+    {.keys = {UI_ESC}, .name = "Esc", .help = "terug", .foot = "terug", .action = ui_back},
+    {.name = NULL},
 };
 
 const struct ui_screen ui_screen_visit = {
     .title = "nieuw bezoek",
-    .help = help,
+    .bindings = bindings,
     .enter = enter,
     .leave = leave,
     .draw = draw,
     .key = key,
     .paste = paste,
-    .footer = footer,
     .typing = typing,
     .text_field = text_field,
 };

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Where screens are reached from. To add a screen: write src/ui/screen_<name>.c with
+ * The exports the screens start: where an export goes by default, and e on the bijeenkomst
+ * screen (the summary as HTML at once). To add a screen: write src/ui/screen_<name>.c with
  * one `const struct ui_screen`, declare it in ui_internal.h, list the file in
- * src/ui/meson.build and add one line here. An action (e.g. an export) is a function
- * instead of a screen.
+ * src/ui/meson.build and add one binding to the table of the screen it is opened from.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +31,7 @@ char *ui_export_path(struct ui *ui, enum kr_export_format f, struct kr_error *er
 /* e: the summary of the bijeenkomst as one HTML file where the user finds it (the folder she
  * started kijkronde from, else her documents), at once, and the whole path on the screen. E
  * opens the export screen to choose the format, schuilnamen and file. */
-static void export_summary(struct ui *ui)
+void ui_export_summary(struct ui *ui)
 {
     struct kr_error err = {0};
     char *path = ui_export_path(ui, KR_EXPORT_HTML, &err);
@@ -42,18 +42,3 @@ static void export_summary(struct ui *ui)
         ui_store_error(ui, "Exporteren lukte niet", &err);
     free(path);
 }
-
-/* Keys on the bijeenkomst screen. Keep the keys free of b, q, j, k, g, G, ? and Enter. */
-const struct ui_link ui_session_links[] = {
-    {'b', "nieuw bezoek", &ui_screen_visit, NULL, false},
-    {'n', "alle notities", &ui_screen_notes, NULL, false},
-    {'e', "exporteren", NULL, export_summary, false},
-    {'E', "exporteren: kiezen", &ui_screen_export, NULL, true},
-    {'r', "reflectie", &ui_screen_reflect, NULL, false},
-    {'o', "opvolging: de stappen van eerdere bijeenkomsten", &ui_screen_followup, NULL, true},
-    {'s', "sync-map: vanzelf synchroniseren met een gedeelde map (leeg: niet meer)", NULL,
-     ui_session_ask_sync, true},
-    {'w', "bijeenkomst wijzigen (ook de soort)", &ui_screen_session_edit, NULL, true},
-    {'d', "bijeenkomst verwijderen (u op de startlijst: terug)", NULL, ui_session_ask_delete, true},
-    {0, NULL, NULL, NULL, false},
-};

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the two files of the next-steps screen share: its state (screen_steps.c loads it and
- * handles the keys, steps_draw.c draws it) and the selected step or version.
+ * What the files of the next-steps screen share: its state (screen_steps.c loads it and
+ * handles the forms, steps_draw.c draws it, steps_keys.c binds its commands) and the
+ * selected step or version.
  */
 #ifndef KR_UI_STEPS_H
 #define KR_UI_STEPS_H
@@ -54,12 +55,27 @@ struct ui_steps {
     struct kr_linter *linter;
     bool linter_failed;
     struct kr_lint_list lint;
-    char footer[256];
 };
 extern struct ui_steps ui_steps_state;
 
 /* Draw the screen: the tabs, then the list or the form of the current mode (steps_draw.c). */
 void ui_steps_draw(struct ui *ui);
+
+/* The commands of the screen (steps_keys.c): keys, footer and help, by mode and view. */
+extern const struct ui_binding ui_steps_bindings[];
+/* True while a form, the evidence or the j/n of d takes the keys (steps_keys.c). */
+bool ui_steps_takes_keys(struct ui *ui);
+
+/* What the commands start (screen_steps.c). Open the step form for s (NULL: a new step). */
+void ui_steps_step_form(const struct kr_next_step *s);
+/* Open the form of a new theory of action. */
+void ui_steps_toa_form(void);
+/* Pick the evidence of the selected step (a message when there is no step). */
+void ui_steps_evidence(struct ui *ui);
+/* The selected step one place up (dir -1) or down (1), saved at once. */
+void ui_steps_move(struct ui *ui, int dir);
+/* Choose the selected theory of action as the school's. */
+void ui_steps_toa_choose(struct ui *ui);
 
 static inline const struct kr_next_step *steps_cur_step(const struct ui_steps *S)
 {

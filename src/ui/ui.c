@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The TUI's frame: terminal set-up and teardown, the main loop (keys, resize, paste,
- * the half-second tick), the screen stack, the bars at top and bottom, the help
- * overlay and the "venster te klein" screen. Screens live in screen_*.c.
+ * the half-second tick), the screen stack, the top bar and the "venster te klein" screen.
+ * The footer and the help overlay come from the screens' bindings (bindings.c); screens
+ * live in screen_*.c.
  */
 #include "kijkronde/ui.h"
 
@@ -190,112 +191,6 @@ static void init_colors(struct ui *ui)
 
 /* ---- the frame ---- */
 
-static void draw_footer(struct ui *ui)
-{
-    const char *f = ui->screen->footer ? ui->screen->footer(ui) : "? hulp";
-    int y = ui->rows - 1, x = 0;
-    ui_fill(ui, y, 0, UI_FOOTER);
-    /* "Enter openen  n nieuw": the first word of each pair is a key, shown as one. */
-    char *copy = kr_xstrdup(f), *save = NULL;
-    for (char *item = strtok_r(copy, "|", &save); item && x < ui->cols;
-         item = strtok_r(NULL, "|", &save)) {
-        while (*item == ' ')
-            item++;
-        char *sp = strchr(item, ' ');
-        if (sp)
-            *sp = '\0';
-        x += ui_put(ui, y, x, ui->cols - x, UI_KEY, item);
-        if (sp && x < ui->cols)
-            x += ui_putf(ui, y, x, ui->cols - x, UI_FOOTER, " %s  ", sp + 1);
-    }
-    free(copy);
-}
-
-/* Rows a greedy word wrap of text takes at cols columns (as ui_put_wrapped breaks at spaces). */
-static int help_rows(const char *text, int cols)
-{
-    if (cols < 1)
-        return 1;
-    int rows = 1, used = 0;
-    const char *p = text;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        if (e == p)
-            break;
-        int w = (int)kr_utf8_width(p, (size_t)(e - p));
-        int need = used ? used + 1 + w : w;
-        if (used && need > cols) {
-            rows++;
-            used = w;
-        } else {
-            used = need;
-        }
-        while (used > cols) { /* a word longer than the line */
-            rows++;
-            used -= cols;
-        }
-        p = e;
-    }
-    return rows;
-}
-
-/*
- * The help box: every key of the screen with what it does, from the screen's help table and
- * its links. A long line wraps under its own text instead of being cut off at 80 columns.
- */
-static void draw_help(struct ui *ui)
-{
-    const struct ui_help *h = ui->screen->help;
-    int n = 0, keyw = 0, w = 0;
-    int nl = 0;
-    for (; h && h[n].key; n++) {
-        int kw = (int)kr_utf8_width(h[n].key, strlen(h[n].key));
-        int ww = (int)kr_utf8_width(h[n].what, strlen(h[n].what));
-        keyw = kw > keyw ? kw : keyw;
-        w = ww > w ? ww : w;
-    }
-    for (const struct ui_link *l = ui->screen->links; l && l->key; l++, nl++) {
-        int ww = (int)kr_utf8_width(l->label, strlen(l->label));
-        w = ww > w ? ww : w;
-    }
-    n += nl;
-    int bw = keyw + w + 6;
-    if (bw > ui->cols - 2)
-        bw = ui->cols - 2;
-    int textw = bw - keyw - 6;
-    int lines = 0;
-    for (int i = 0; i < n; i++)
-        lines += help_rows(i < n - nl ? h[i].what : ui->screen->links[i - (n - nl)].label, textw);
-    int bh = lines + 4;
-    if (bh > ui->rows - 2)
-        bh = ui->rows - 2;
-    int y0 = (ui->rows - bh) / 2, x0 = (ui->cols - bw) / 2;
-    for (int y = y0; y < y0 + bh; y++) {
-        move(y, x0);
-        attrset(ui_attr(ui, UI_TITLE));
-        for (int x = 0; x < bw; x++)
-            addch(' ');
-    }
-    attrset(A_NORMAL);
-    ui_putf(ui, y0, x0 + 2, bw - 4, UI_TITLE, "Hulp: %s", ui->screen->title);
-    int y = y0 + 2, last = y0 + bh - 2; /* rows y0+2 .. last-1 hold the keys */
-    for (int i = 0; i < n && y < last; i++) {
-        bool link = i >= n - nl;
-        const char *what = link ? ui->screen->links[i - (n - nl)].label : h[i].what;
-        if (link)
-            ui_putf(ui, y, x0 + 2, keyw, UI_TITLE, "%c", ui->screen->links[i - (n - nl)].key);
-        else
-            ui_put(ui, y, x0 + 2, keyw, UI_TITLE, h[i].key);
-        y += ui_put_wrapped(ui, y, x0 + 4 + keyw, textw, last - y, UI_TITLE, what, NULL, 0,
-                            UI_TITLE);
-    }
-    ui_put(ui, y0 + bh - 1, x0 + 2, bw - 4, UI_TITLE, "Druk op een toets om verder te gaan.");
-}
-
 static const char *text_field(struct ui *ui)
 {
     return ui->screen->text_field && !ui->show_help ? ui->screen->text_field(ui) : NULL;
@@ -371,7 +266,7 @@ static void draw(struct ui *ui)
         int w = (int)strlen(right);
         ui_put(ui, 0, ui->cols - w - 1, w, UI_TITLE, right);
     }
-    draw_footer(ui);
+    ui_draw_footer(ui);
     size_t starts[UI_MSG_ROWS];
     int msg_rows = ui->msg[0] ? (int)kr_le_wrap(ui->msg, strlen(ui->msg), (size_t)ui->cols, starts,
                                                 UI_MSG_ROWS, 0, NULL, NULL)
@@ -392,7 +287,7 @@ static void draw(struct ui *ui)
         move(cy, cx);
     }
     if (ui->show_help) {
-        draw_help(ui);
+        ui_draw_help(ui);
         curs_set(0);
     }
     refresh();
@@ -611,7 +506,8 @@ int kr_ui_run(struct kr_app *app, const struct kr_ui_options *opt)
         }
         if (key == '\n' || key == UI_FN(KEY_ENTER))
             key = UI_ENTER; /* one Enter for every screen */
-        ui.screen->key(&ui, key);
+        if (!ui_binding_run(&ui, key))
+            ui.screen->key(&ui, key);
     }
     ui_sync_stop();
     if (ui.screen && ui.screen->leave)

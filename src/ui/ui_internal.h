@@ -3,7 +3,7 @@
  * What the screens of the TUI share: the application state (struct ui), the screen
  * interface and the drawing helpers. Each screen is one file with one
  * `const struct ui_screen`; a new screen needs its file, one line in its meson list
- * and one line in the links table of the screen it is opened from (screens.c).
+ * and one line in the binding table of the screen it is opened from.
  */
 #ifndef KR_UI_INTERNAL_H
 #define KR_UI_INTERNAL_H
@@ -57,50 +57,76 @@ enum ui_attr {
 };
 
 struct ui;
-struct ui_link;
+struct ui_binding;
 
 /* A byte range [start, end) of a text to highlight. */
 struct ui_span {
     size_t start, end;
 };
 
-/* One line of a screen's help overlay: key name and what it does. */
-struct ui_help {
-    const char *key;
-    const char *what;
-};
-
 struct ui_screen {
-    const char *title;          /* in the top bar */
-    const struct ui_help *help; /* the ? overlay, ends with {NULL, NULL} */
+    const char *title; /* in the top bar */
+    /* The screen's commands: their keys, the footer and the ? overlay (bindings.c); ends with
+     * an entry without name. */
+    const struct ui_binding *bindings;
     void (*enter)(struct ui *); /* when the screen becomes active (may be NULL) */
     void (*leave)(struct ui *); /* when it stops being active (may be NULL) */
     void (*draw)(struct ui *);  /* draws rows 1..rows-3; the bars are drawn by ui.c */
+    /* A key no binding ran: typing, and keys whose meaning is dynamic. */
     void (*key)(struct ui *, int key);
     void (*paste)(struct ui *, const char *text, size_t len); /* bracketed paste (may be NULL) */
     void (*tick)(struct ui *); /* about twice a second when no key came (may be NULL) */
-    /* The footer: the main keys, e.g. "Enter openen  n nieuw  ? hulp  q stoppen". */
-    const char *(*footer)(struct ui *);
     /* True while '?' is text the user is typing rather than the help key. */
     bool (*typing)(struct ui *);
     /* What printable keys are typed into right now ("de notitie", "het veld"), or NULL when
      * they are commands (may be NULL). While the window is too small, letters, Backspace
      * and pastes still go there, so typing on is never lost; other keys wait (ui.c). */
     const char *(*text_field)(struct ui *);
-    /* Keys that open other screens, also listed in the help (ends with {0}; may be NULL). */
-    const struct ui_link *links;
+    /* True while a prompt takes every key (a name typed, a j/n question): no binding runs and
+     * key() gets them; the footer still follows the bindings' when() (may be NULL). */
+    bool (*takes_keys)(struct ui *);
     /* A background sync changed the database: reload what is shown (may be NULL). */
     void (*data_changed)(struct ui *);
 };
 
-/* A screen or action reached with one key from a hub screen (start, bijeenkomst). */
-struct ui_link {
-    int key;
-    const char *label;
-    const struct ui_screen *screen; /* opened on the key, or NULL */
-    void (*action)(struct ui *);    /* or run (e.g. an export) */
-    bool help_only;                 /* in the help, not in the footer (it has no room) */
+#define UI_BINDING_KEYS 6
+
+/*
+ * One command of a screen (tig's request table, htop's FunctionBar): its keys, how the key is
+ * named, what it does in the footer and in the help, and what it runs. Where it shows follows
+ * from the labels: foot and help (footer and help), help alone (help only: the footer has no
+ * room), foot alone (footer only: a prompt's keys, with a `when`). ui.c runs the first binding
+ * of the active screen whose key it is and whose `when` holds (unless the screen's takes_keys()
+ * holds); a binding without action and screen only names keys the screen's key() handles
+ * (moving, typing, a prompt's keys), and one without keys is a line of help only ("Typen").
+ */
+struct ui_binding {
+    int keys[UI_BINDING_KEYS];   /* the keys that run it; the first is the one named */
+    const char *name;            /* the keys in the help: "u, Ctrl-Z" */
+    const char *help;            /* what it does, in the help (NULL: not in the help) */
+    const char *foot_name;       /* the key in the footer: "u" (NULL: name) */
+    const char *foot;            /* what it does, in the footer (NULL: not in the footer) */
+    int foot_pos;                /* the footer shows its bindings by foot_pos, then table order */
+    void (*action)(struct ui *); /* run on the key */
+    const struct ui_screen *screen; /* or opened on it */
+    bool (*when)(struct ui *);      /* only while this holds: a state (NULL: always) */
 };
+
+/* ---- bindings (bindings.c) ---- */
+
+/* The binding of the active screen that key runs now (its `when` holds and it has an action
+ * or a screen), or NULL: then the screen's key() gets the key. Borrowed from the table. */
+const struct ui_binding *ui_binding_find(struct ui *ui, int key);
+/* Run key through the active screen's bindings; false when none ran it. */
+bool ui_binding_run(struct ui *ui, int key);
+/* The bindings the footer shows now, in footer order, into out[0..max); returns how many. */
+size_t ui_footer_items(struct ui *ui, const struct ui_binding **out, size_t max);
+/* The key's name as the footer and help show it ("n", "Enter", "Ctrl-Z", "↑", "F2") into
+ * buf; returns buf. */
+const char *ui_key_name(int key, char *buf, size_t size);
+/* Draw the footer (the bottom row) and the ? overlay of the active screen. */
+void ui_draw_footer(struct ui *ui);
+void ui_draw_help(struct ui *ui);
 
 struct kr_reflection;
 
@@ -189,8 +215,8 @@ void ui_session_ask_delete(struct ui *ui);
 /* s on the bijeenkomst screen: type its sync folder (empty: none). */
 void ui_session_ask_sync(struct ui *ui);
 
-/* Keys that open screens from the bijeenkomst screen (screens.c), ends with {0}. */
-extern const struct ui_link ui_session_links[];
+/* e on the bijeenkomst screen: the summary as HTML where the user finds it (screens.c). */
+void ui_export_summary(struct ui *ui);
 
 /* Make screen the active one; the current one is remembered for ui_back. */
 void ui_push(struct ui *ui, const struct ui_screen *screen);
@@ -272,6 +298,10 @@ void ui_notelist_select(struct ui_notelist *nl, const char *id);
 /* Keys that act on the selected note: 1 2 3 0 place, d delete, u undo, h keep. True when handled.
  */
 bool ui_notelist_act(struct ui *ui, struct ui_notelist *nl, int key);
+
+/* The words typed into the notes screen's search as an FTS5 query of quoted prefix terms
+ * (notes_search.c): heap string, or NULL when nothing was typed. */
+char *ui_fts_query(const char *typed);
 
 /* A heap copy of s without leading and trailing spaces, or NULL when nothing is left. */
 char *ui_trimmed(const char *s);
