@@ -562,8 +562,9 @@ START_TEST(test_check_public_heldout)
     score_public("dev", &dev);
     score_public("test", &test);
     score_public("test2", &test2);
-    struct score test3;
+    struct score test3, test4;
     score_public_as("test3", &test3, 0);
+    score_public_as("test4", &test4, 0);
     ck_assert_uint_ge(dev.tp + dev.fn, 50);
     ck_assert_uint_ge(dev.fp + dev.tn, 29);
     ck_assert_uint_ge(test.tp + test.fn, 46);
@@ -587,6 +588,13 @@ START_TEST(test_check_public_heldout)
     ck_assert_uint_eq(test3.fp + test3.tn, 28);
     ck_assert_uint_ge(test3.tp, 25);
     ck_assert_uint_le(test3.fp, 5);
+    /* test4 (fid14d): 27 fresh sentences from pages not used before, committed before the first
+     * measurement (docs/oordeel.md, Vierde ronde); counts per kind only. First look: 6/12 found
+     * (50.0%) and 3/15 factual ones flagged (20.0%): both acceptance figures are NOT met. */
+    ck_assert_uint_eq(test4.tp + test4.fn, 12);
+    ck_assert_uint_eq(test4.fp + test4.tn, 15);
+    ck_assert_uint_ge(test4.tp, 6);
+    ck_assert_uint_le(test4.fp, 3);
 }
 END_TEST
 
