@@ -36,7 +36,7 @@ wait_for "Bewerk ›"
 keys C-u
 type_text "Kinderen tellen hardop tot tien, op laptop a."
 keys Enter
-wait_for "op laptop a."
+wait_for "Bewerking bewaard" # (the typed text is on the screen before Enter is taken)
 OBS=$(sql "SELECT id FROM observation WHERE text LIKE '%op laptop a.'")
 [ -n "$OBS" ] || fail "the edit was not saved"
 screen | grep -qF "ook bewerkt op een andere laptop" && fail "marked before any other laptop edited"
