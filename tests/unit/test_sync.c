@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for kijkronde sync (src/store/sync.c): a seeded property test that extends the
- * merge property test of test_exchange.c to sync — random change sequences (notes, edits,
+ * merge property test of test_exchange_merge.c to sync — random change sequences (notes, edits,
  * deletes, restores, visits, the reflection's decisions and their undo, debrief phases) on
  * three laptops, with sync rounds in random order, and some chunks only half copied for a
  * while: after a last full round all three hold the same, and a further round changes
