@@ -127,6 +127,35 @@ void kr_esc_csv(struct kr_buf *b, const char *s);
 /* Flush b to out when it has grown past a chunk (keeps memory flat for big exports). */
 void kr_esc_flush(struct kr_buf *b, FILE *out, bool force);
 
+/* ---- what reaches the school (summary_school.c): pseudonyms and names replaced ---- */
+
+struct kr_school_swap {
+    const char *from; /* borrowed from the summary */
+    size_t len;
+    char *to;
+};
+
+/* The replacements of one summary, longest first (made by kr_school_begin). */
+struct kr_school {
+    struct kr_school_swap *sw;
+    size_t n;
+    const struct kr_export_opts *opts; /* borrowed */
+};
+
+/* Make the replacements of out (loaded session, visits, notes; visit_labels allocated) and
+ * fill out->visit_labels, host_school and network; the session's own texts are replaced. */
+void kr_school_begin(struct kr_summary *out, const struct kr_export_opts *opts,
+                     struct kr_school *sc);
+/* text as it reaches the school (heap; NULL for NULL). */
+char *kr_school_text(const struct kr_school *sc, const char *text);
+/* Replace a heap string field by kr_school_text of it. */
+void kr_school_field(const struct kr_school *sc, char **field);
+/* out->pattern_labels and pattern_statements for the school (labels without names). */
+void kr_school_patterns(const struct kr_school *sc, struct kr_summary *out);
+/* The debrief, theories of action and next steps for the school, when anything is hidden. */
+void kr_school_debrief(const struct kr_school *sc, struct kr_summary *out);
+void kr_school_fini(struct kr_school *sc);
+
 /* True when the group recorded any debrief phase or theory of action. */
 bool kr_summary_has_debrief(const struct kr_summary *s);
 

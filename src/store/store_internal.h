@@ -121,6 +121,12 @@ int kr_store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* A heap copy of a text column, or NULL. */
 char *kr_store_col_text(sqlite3_stmt *s, int i);
 
+/* The columns of a note, in the order kr_store_obs_read reads them (observation.c). */
+#define KR_STORE_OBS_COLS                                                                          \
+    "SELECT o.id, o.visit_id, o.at, o.text, o.corner, o.observer, o.keep_reason,"                  \
+    " o.created_at, o.updated_at, o.deleted_at FROM observation o "
+void kr_store_obs_read(sqlite3_stmt *s, struct kr_observation *o);
+
 /* Run SQL with no results. */
 enum kr_status kr_store_exec(struct kr_store *st, const char *sql, struct kr_error *err);
 

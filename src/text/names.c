@@ -2,16 +2,13 @@
 /* Names of people in a note (kind "naam"): the OpenTaal word list plus context. */
 #include "kijkronde/names.h"
 
-#include <hunspell.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijkronde/mem.h"
-
-#define WORD_MAX 64
+#include "names_internal.h"
 
 /* Words that come before a teacher's name. */
 static const char *const titles[] = {"juf",   "juffrouw", "meester", "mevrouw", "meneer", "mevr",
@@ -199,120 +196,9 @@ static const char *const non_names[] = {
     /* abbreviations observers use for the teacher and the pupils */
     "lk", "lkr", "lkn", "ll", "lln", "oa", "ola", NULL};
 
-/* ---- the word list ---- */
-
-struct wordlist {
-    Hunhandle *hun;
-    char *buf;       /* the .dic file, each entry NUL-terminated */
-    uint32_t *slots; /* offsets+1 into buf, 0 empty */
-    size_t mask;
-    bool ok;
-};
-
-static struct wordlist WL;
-static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
-
-static uint32_t hash_bytes(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static bool set_has(const char *w, size_t len)
-{
-    if (!WL.slots)
-        return false;
-    for (size_t i = hash_bytes(w, len) & WL.mask;; i = (i + 1) & WL.mask) {
-        uint32_t o = WL.slots[i];
-        if (!o)
-            return false;
-        const char *e = WL.buf + o - 1;
-        if (strncmp(e, w, len) == 0 && e[len] == '\0')
-            return true;
-    }
-}
-
-static void wl_load(void)
-{
-    const char *dic = getenv("KIJKRONDE_WOORDENLIJST");
-    if (!dic || !*dic)
-        dic = "/usr/share/hunspell/nl_NL.dic";
-    size_t dl = strlen(dic);
-    if (dl < 5 || strcmp(dic + dl - 4, ".dic") != 0)
-        return;
-    FILE *f = fopen(dic, "rb");
-    if (!f)
-        return;
-    size_t cap = 1 << 22, n = 0;
-    char *buf = kr_xmalloc(cap + 1);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            buf = kr_xreallocarray(buf, cap + 1, 1);
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    char *aff = kr_xstrdup(dic);
-    memcpy(aff + dl - 4, ".aff", 4);
-    FILE *af = fopen(aff, "rb");
-    if (!af) {
-        free(aff);
-        free(buf);
-        return;
-    }
-    fclose(af);
-    WL.hun = Hunspell_create(aff, dic);
-    free(aff);
-    if (!WL.hun) {
-        free(buf);
-        return;
-    }
-    size_t lines = 0;
-    for (size_t i = 0; i < n; i++)
-        lines += buf[i] == '\n';
-    size_t size = 1024;
-    while (size < lines * 2)
-        size *= 2;
-    WL.slots = kr_xcalloc(size, sizeof *WL.slots);
-    WL.mask = size - 1;
-    WL.buf = buf;
-    char *line = strchr(buf, '\n'); /* the first line is the count */
-    while (line && line < buf + n) {
-        line++;
-        char *end = strchr(line, '\n');
-        if (end)
-            *end = '\0';
-        char *slash = strchr(line, '/');
-        if (slash)
-            *slash = '\0';
-        size_t len = strlen(line);
-        if (len > 0 && len < WORD_MAX && !set_has(line, len)) {
-            size_t i = hash_bytes(line, len) & WL.mask;
-            while (WL.slots[i])
-                i = (i + 1) & WL.mask;
-            WL.slots[i] = (uint32_t)(line - buf) + 1;
-        }
-        line = end;
-    }
-    WL.ok = true;
-}
-
-bool kr_names_have_wordlist(void)
-{
-    pthread_once(&wl_once, wl_load);
-    return WL.ok;
-}
-
 static bool in_list(const char *const *list, const char *w);
 
-/* What the word list says of a word, cached per thread: bit 1 a Dutch word in lower
- * case, bit 2 a word the list knows capitalised (a proper noun), bit 4 a known non-name. */
-enum { W_COMMON = 1, W_PROPER = 2, W_NONNAME = 4 };
+/* What the word list says of a word (W_* of names_internal.h), cached per thread. */
 #define CACHE_N 1024
 struct centry {
     uint32_t h;
@@ -323,21 +209,11 @@ static _Thread_local struct centry cache[CACHE_N];
 
 static int lookup(const char *w, size_t len, const char *lower)
 {
-    uint32_t h = hash_bytes(w, len);
+    uint32_t h = kr_names_hash(w, len);
     struct centry *e = &cache[h & (CACHE_N - 1)];
     if (e->len == len && e->h == h && memcmp(e->w, w, len) == 0)
         return e->res;
-    int res = in_list(non_names, lower) ? W_NONNAME : 0;
-    if (!res && WL.ok) {
-        if (set_has(lower, len) || Hunspell_spell(WL.hun, lower))
-            res |= W_COMMON;
-        /* w points into the note: hunspell needs it NUL-terminated */
-        char word[WORD_MAX + 1];
-        memcpy(word, w, len);
-        word[len] = '\0';
-        if (set_has(w, len) || (!(res & W_COMMON) && Hunspell_spell(WL.hun, word)))
-            res |= W_PROPER;
-    }
+    int res = in_list(non_names, lower) ? W_NONNAME : kr_names_wordlist_lookup(w, len, lower);
     e->h = h;
     e->len = (unsigned char)len;
     e->res = (unsigned char)res;
