@@ -201,11 +201,12 @@ static void match_compound(const struct kr_corner_classifier *c, const char *w, 
     }
 }
 
-/* Is the stem s a speech or action verb ("Sommige lezen": then "sommige" is the subject)? */
-static bool is_verb(const struct kr_corner_classifier *c, const char *s)
+/* Is the stem s a person's role ("docent", "kinderen")? */
+static bool is_person(const struct kr_corner_classifier *c, const char *s)
 {
     for (size_t k = find_first(c, s); k < c->n && strcmp(c->items[k].stems[0], s) == 0; k++)
-        if (c->items[k].kind == K_SPEAK && c->items[k].n == 1)
+        if (c->items[k].kind == K_ROLE && c->items[k].n == 1 &&
+            c->items[k].corner != KR_CORNER_LEERINHOUD)
             return true;
     return false;
 }
@@ -246,10 +247,11 @@ static struct hit match_at(const struct kr_corner_classifier *c, char **w, size_
             h.span = e->n;
         }
     }
-    /* "alle", "sommige", "enkele", "andere" before a noun share their stem with the learners'
-     * "allen", "sommigen" ...: written without -en and followed by a word, a determiner. */
+    /* "alle", "sommige", "enkele", "andere" share their stem with the learners' "allen",
+     * "sommigen" ...: written without -en before a person ("sommige docenten"), a determiner,
+     * and the person says who. */
     if (h.has && h.kind == K_ROLE && h.skip && h.span == 1 && i + 1 < end &&
-        !(c->shape[i] & SH_PLURAL) && !is_verb(c, w[i + 1]))
+        !(c->shape[i] & SH_PLURAL) && is_person(c, w[i + 1]))
         return (struct hit){.skip = 1, .span = 1};
     if (!h.has) {
         h.span = 1;
