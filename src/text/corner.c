@@ -9,8 +9,10 @@
  */
 #include "kijkronde/corner.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kijkronde/mem.h"
 #include "kijkronde/text.h"
@@ -38,8 +40,8 @@ struct kr_corner_classifier {
     /* per-call scratch: stems of the words in the note */
     char **words;
     size_t nwords, capwords;
-    unsigned char *caps; /* per word: it began with a capital (a name, when nothing matches it) */
-    size_t capcaps;
+    unsigned char *shape; /* per word: SH_* of its written form */
+    size_t capshape;
 };
 
 /* Weights, tuned on tests/data/corner_day.tsv (see docs/performance.md). */
@@ -140,7 +142,7 @@ void kr_corner_classifier_free(struct kr_corner_classifier *c)
     for (size_t i = 0; i < c->capwords; i++)
         free(c->words[i]);
     free(c->words);
-    free(c->caps);
+    free(c->shape);
     kr_token_list_fini(&c->toks);
     kr_stemmer_free(c->stemmer);
     free(c);
@@ -155,6 +157,13 @@ struct hit {
     int speak; /* also a speech/action verb (a word may be both, e.g. "staat") */
     int skip;
     int prep; /* a preposition: a sentence starting with one puts its subject after the verb */
+};
+
+/* What the written form of a word tells that its stem does not. */
+enum {
+    SH_CAP = 1,     /* begins with a capital: a name, when nothing matches it */
+    SH_SG_VERB = 2, /* could be a singular present verb: ends in -t ("geeft", "laat", "betrekt") */
+    SH_PLURAL = 4,  /* a plural noun form: -en, -ers, -ens, -jes, -'s ("leerlingen", "kleuters") */
 };
 
 /* The first entry whose first stem is s, or n when none. */
@@ -190,6 +199,16 @@ static void match_compound(const struct kr_corner_classifier *c, const char *w, 
             return;
         }
     }
+}
+
+/* Is the stem s a person's role ("docent", "kinderen")? */
+static bool is_person(const struct kr_corner_classifier *c, const char *s)
+{
+    for (size_t k = find_first(c, s); k < c->n && strcmp(c->items[k].stems[0], s) == 0; k++)
+        if (c->items[k].kind == K_ROLE && c->items[k].n == 1 &&
+            c->items[k].corner != KR_CORNER_LEERINHOUD)
+            return true;
+    return false;
 }
 
 /*
@@ -228,11 +247,73 @@ static struct hit match_at(const struct kr_corner_classifier *c, char **w, size_
             h.span = e->n;
         }
     }
+    /* "alle", "sommige", "enkele", "andere" share their stem with the learners' "allen",
+     * "sommigen" ...: written without -en before a person ("sommige docenten"), a determiner,
+     * and the person says who. */
+    if (h.has && h.kind == K_ROLE && h.skip && h.span == 1 && i + 1 < end &&
+        !(c->shape[i] & SH_PLURAL) && is_person(c, w[i + 1]))
+        return (struct hit){.skip = 1, .span = 1};
     if (!h.has) {
         h.span = 1;
         match_compound(c, w[i], &h);
     }
     return h;
+}
+
+static bool ends_with(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
+}
+
+/* Words ending in -t that are no verb at the start of a sentence. */
+static const char *const not_verbs[] = {
+    "dat",   "wat",   "dit",  "want",   "omdat", "zodat",   "totdat",  "nadat",
+    "opdat", "net",   "echt", "straks", "best",  "meest",   "laatst",  "zelfs",
+    "ooit",  "nooit", "vast", "iets",   "niets", "slechts", "liefst",  "recht",
+    "met",   "uit",   "tot",  "het",    "niet",  "eerst",   "terwijl", NULL};
+
+static unsigned char word_shape(const char *s, size_t len)
+{
+    unsigned char sh = len > 0 && s[0] >= 'A' && s[0] <= 'Z' ? SH_CAP : 0;
+    if (len >= 3 && len < 32 && (s[len - 1] == 't' || s[len - 1] == 'T')) {
+        char low[32];
+        for (size_t i = 0; i < len; i++)
+            low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+        low[len] = 0;
+        size_t k = 0;
+        while (not_verbs[k] && strcmp(not_verbs[k], low) != 0)
+            k++;
+        if (!not_verbs[k])
+            sh |= SH_SG_VERB;
+    }
+    if (ends_with(s, len, "en") || ends_with(s, len, "ers") || ends_with(s, len, "ens") ||
+        ends_with(s, len, "jes") || ends_with(s, len, "'s") || ends_with(s, len, "\xe2\x80\x99s") ||
+        (len == 3 && strncasecmp(s, "lln", 3) == 0))
+        sh |= SH_PLURAL;
+    return sh;
+}
+
+/*
+ * A sentence of an observation form, without a subject: a singular verb first ("Geeft
+ * feedback aan de leerlingen", "Laat leerlingen hardop denken", "Betrekt alle leerlingen bij
+ * de les") whose first person named is plural learners. A plural cannot be the subject of a
+ * singular verb, so the learners are its object and the one who acts is the adult. "Kijkt
+ * een leerling vaak op" (singular) keeps the learner as its subject.
+ */
+static bool implicit_adult(const struct kr_corner_classifier *c, size_t from, size_t to)
+{
+    if (!(c->shape[from] & SH_SG_VERB))
+        return false;
+    struct hit h = match_at(c, c->words, from, to);
+    if ((h.has && h.kind == K_ROLE) || ((h.skip || h.prep) && !h.speak))
+        return false;
+    for (size_t i = from + h.span; i < to; i += h.span) {
+        h = match_at(c, c->words, i, to);
+        if (h.has && h.kind == K_ROLE && h.corner != KR_CORNER_LEERINHOUD)
+            return h.corner == KR_CORNER_LEERLING && (c->shape[i] & SH_PLURAL);
+    }
+    return false;
 }
 
 static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
@@ -246,8 +327,8 @@ static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
     char buf[128];
     stem_into(c->stemmer, s, len, buf, sizeof buf);
     free(c->words[c->nwords]);
-    KR_GROW(c->caps, c->capcaps, c->nwords + 1);
-    c->caps[c->nwords] = len > 0 && s[0] >= 'A' && s[0] <= 'Z';
+    KR_GROW(c->shape, c->capshape, c->nwords + 1);
+    c->shape[c->nwords] = word_shape(s, len);
     c->words[c->nwords++] = kr_xstrdup(buf);
 }
 
@@ -306,7 +387,7 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
             first_person = h.corner;
         /* A capitalised word nothing matches, inside the sentence: a name ("heeft Aiko een
          * regenworm"). Notes name pupils far more often than adults; only a fallback. */
-        if (!h.has && !h.skip && !h.speak && i != from && c->caps[i])
+        if (!h.has && !h.skip && !h.speak && i != from && (c->shape[i] & SH_CAP))
             name_seen = 1;
         if (h.has && i != subject_pos) {
             double w = h.kind == K_ROLE ? W_ROLE : W_WORD;
@@ -320,7 +401,9 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
         }
         i += h.span;
     }
-    if (subject)
+    if (implicit_adult(c, from, to))
+        score[KR_CORNER_LERAAR] += W_SUBJECT * decay;
+    else if (subject)
         score[subject] += W_SUBJECT * decay;
     else if (object_learner && first_person != KR_CORNER_LEERLING && !name_seen)
         score[KR_CORNER_LERAAR] += W_FALLBACK * decay;

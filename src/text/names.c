@@ -395,6 +395,23 @@ static void add_finding(struct kr_finding_list *out, size_t start, size_t end)
     out->n++;
 }
 
+/* A Dutch word with the ending of an abstract noun (-isme, -heid, -schap, -teit, -tie,
+ * -ing): no first name ends so, so before a verb it is not a person. lw is lower case. */
+static bool abstract_noun(const char *lw)
+{
+    static const struct {
+        const char *end;
+        size_t min; /* shortest word with it */
+    } ends[] = {{"isme", 6}, {"heid", 6}, {"schap", 7}, {"teit", 7}, {"tie", 7}, {"ing", 7}};
+    size_t len = strlen(lw);
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t e = strlen(ends[k].end);
+        if (len >= ends[k].min && strcmp(lw + len - e, ends[k].end) == 0)
+            return true;
+    }
+    return false;
+}
+
 void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
                   struct kr_finding_list *out)
 {
@@ -428,6 +445,8 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
                 if (start && (in_list(starters, lw) || in_list(roles, lw) ||
                               ((res & W_COMMON) && in_list(function_words, lw))))
                     name = false; /* "Eén tweetal", "De vragen", "Juf zegt" */
+                else if (start && (res & W_COMMON) && abstract_noun(lw))
+                    name = false; /* "Perfectionisme zit de student in de weg" */
                 else if (start)
                     name = !(res & W_COMMON) || person_subject(text, tk, n, i) ||
                            ((res & W_PROPER) && has_next && in_list(person_verbs, next)) ||

@@ -144,6 +144,45 @@ START_TEST(test_corner_accuracy_day)
 }
 END_TEST
 
+/* A sentence without a subject whose verb is singular and whose learners are plural (an
+ * observation form's "Geeft ... aan de leerlingen"): the learners are the object, the adult acts.
+ * A singular learner after the verb stays the subject; a plural verb keeps the learners. */
+START_TEST(test_corner_singular_verb_plural_learners)
+{
+    static const char *const adults[] = {
+        "Geeft de kinderen een werkblad met sommen.",
+        "Laat de leerlingen eerst zelf nadenken.",
+        "Moedigt de kinderen aan om door te gaan.",
+        "Biedt de kleuters een keuze uit drie hoeken.",
+        "Stemt de uitleg af op de leerlingen die het lastig vinden.",
+    };
+    for (size_t i = 0; i < sizeof adults / sizeof adults[0]; i++)
+        ck_assert_msg(guess(adults[i]) == KR_CORNER_LERAAR, "not leraar: %s", adults[i]);
+    static const char *const learners[] = {
+        "Kijkt een leerling vaak op van zijn boek?",
+        "Eerst lezen de leerlingen de tekst in stilte.",
+        "Leerling steekt zijn vinger op en wacht.",
+        "Dat de kinderen zelf kiezen, zie je aan de planbord-kaartjes.",
+    };
+    for (size_t i = 0; i < sizeof learners / sizeof learners[0]; i++)
+        ck_assert_msg(guess(learners[i]) == KR_CORNER_LEERLING, "not leerling: %s", learners[i]);
+}
+END_TEST
+
+/* "Sommige", "alle", "andere" before a noun are determiners, not the learners' "sommigen": the
+ * noun says who. Before a verb ("Sommige lezen al") they are the learners themselves. A student
+ * in a school's classroom is a trainee teacher. */
+START_TEST(test_corner_determiners_and_students)
+{
+    ck_assert_int_eq(guess("Sommige leraren lopen rond met een klembord."), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("Alle docenten staan bij de deur."), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("Andere kinderen kijken mee op het scherm."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Sommigen lezen al in hun boek."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Sommige lezen al in hun boek."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("De studente legt de som uit aan het groepje."), KR_CORNER_LERAAR);
+}
+END_TEST
+
 /* Public sentences (tests/data/corner_public.tsv): accuracy and confusion per part ("dev" may be
  * tuned on, "test" is only measured). Returns the number right; *total the notes in the part. */
 static size_t check_public_part_as(const char *part, size_t *total, int show_misses)
@@ -200,9 +239,10 @@ START_TEST(test_corner_public)
     ck_assert_uint_eq(ntest2, 31);
     ck_assert_uint_ge(test2, 21);
     /* test4 (fid14d): 24 fresh notes, committed before the first measurement: 12/24 (50.0%) at
-     * the first look; the acceptance 83% is NOT met (docs/patronen.md). */
+     * the first look; the acceptance 83% is NOT met (docs/patronen.md). Since corner14 test4 is
+     * development material: 20/24 with the singular-verb, determiner and student rules. */
     ck_assert_uint_eq(ntest4, 24);
-    ck_assert_uint_ge(test4, 12);
+    ck_assert_uint_ge(test4, 20);
 }
 END_TEST
 
@@ -215,6 +255,8 @@ int main(void)
     tcase_add_test(tc, test_corner_quotes_ignored);
     tcase_add_test(tc, test_corner_adults_objects_names);
     tcase_add_test(tc, test_corner_pronoun_acts_on_learners);
+    tcase_add_test(tc, test_corner_singular_verb_plural_learners);
+    tcase_add_test(tc, test_corner_determiners_and_students);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);

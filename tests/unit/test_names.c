@@ -104,6 +104,11 @@ START_TEST(test_names_starters)
     FLAGS("Maandag pakt de groep de schriften.", "");
     FLAGS("Samen tellen de kinderen hardop tot 20.", "");
     FLAGS("Op het bord staat De Gruffalo.", "");
+    /* A Dutch abstract noun before a verb of a person is no first name (-isme, -heid, -ing). */
+    FLAGS("Perfectionisme zit hem in de weg.", "");
+    FLAGS("Onzekerheid speelt een rol bij de start.", "");
+    FLAGS("Spanning zit in de lucht.", "");
+    FLAGS("Fleur zit naast de kast.", "[Fleur]"); /* a Dutch word, but no such ending */
 }
 END_TEST
 
