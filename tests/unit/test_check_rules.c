@@ -124,6 +124,12 @@ START_TEST(test_check_te_verb_is_not_a_norm)
     ck_assert_str_eq(match(t, 0), "veel te lang");
     const char *u = "Het lokaal is te klein.";
     ck_assert_uint_eq(run(u), 1);
+    /* "te veel" as many write it, in one word */
+    const char *v = "Meneer heeft teveel gedronken.";
+    ck_assert_uint_eq(run(v), 1);
+    ck_assert_str_eq(match(v, 0), "teveel");
+    ck_assert_str_eq(fl.items[0].kind, "norm");
+    ck_assert(run_flags("Er is teweinig tijd voor de opdracht.", "teweinig"));
 }
 END_TEST
 
