@@ -53,6 +53,8 @@ best() { printf '%s\n' "$@" | sort -g | head -n 1; }
 
 declare -a base follow nets net
 for run in 1 2 3; do
+    # a fresh copy without the last run's -wal and -shm (its follow-up already marked as seen)
+    rm -f "$T/r.db" "$T/r.db-wal" "$T/r.db-shm"
     cp "$T/g.db" "$T/r.db"
     t kill-server 2>/dev/null || true
     SOCK="kr-bench-$$-$run" # a new server each run: the last one may still be exiting
