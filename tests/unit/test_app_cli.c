@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the use cases of the application layer that the command line reaches the
+ * database through (include/kijkronde/app.h), on ":memory:" (and a temporary file where a
+ * second database must be opened by path): a bijeenkomst and a network found by what the user
+ * typed; an export imported into another database, twice (the second time changes nothing),
+ * with the progress watcher told; a merge; the network report and its text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kijkronde/app.h"
+#include "kijkronde/mem.h"
+#include "krtest.h"
+
+static struct kr_app *app;
+static struct kr_error err;
+static char *sid, *vid, *nid;
+
+static void setup(void)
+{
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(kr_app_open(":memory:", &app, &err), KR_OK);
+    struct kr_session s = {.date = kr_xstrdup("2026-03-12"),
+                           .host_school = kr_xstrdup("OBS De Regenboog"),
+                           .kijkvraag_text = kr_xstrdup("Wat doen leerlingen als ze vastlopen?")};
+    struct kr_app_session_form f = {
+        .s = &s, .network_name = "Leernetwerk Rekenen", .tweetallen = "Anna & Bram"};
+    ck_assert_int_eq(kr_app_session_save(app, &f, &err), KR_OK);
+    sid = kr_xstrdup(s.id);
+    nid = kr_xstrdup(s.network_id);
+    kr_session_fini(&s);
+    struct kr_visit v = {.session_id = kr_xstrdup(sid), .label = kr_xstrdup("groep 5")};
+    ck_assert_int_eq(kr_app_visit_start(app, &v, "Cees & Dirk", &err), KR_OK);
+    vid = kr_xstrdup(v.id);
+    kr_visit_fini(&v);
+    const char *texts[] = {"Een leerling telt op zijn vingers.", "De leraar wacht tien tellen."};
+    for (size_t i = 0; i < 2; i++) {
+        struct kr_observation o = {.visit_id = kr_xstrdup(vid),
+                                   .at = kr_xasprintf("2026-03-12T09:%02zu:00+01:00", i),
+                                   .text = kr_xstrdup(texts[i])};
+        ck_assert_int_eq(kr_app_note_add(app, &o, &err), KR_OK);
+        kr_observation_fini(&o);
+    }
+}
+
+static void teardown(void)
+{
+    kr_app_close(app);
+    free(sid);
+    free(vid);
+    free(nid);
+}
+
+/* What a use case writes to a stream, as a heap string. */
+struct capture {
+    char *buf;
+    size_t len;
+    FILE *f;
+};
+
+static FILE *capture_open(struct capture *c)
+{
+    memset(c, 0, sizeof *c);
+    c->f = open_memstream(&c->buf, &c->len);
+    ck_assert_ptr_nonnull(c->f);
+    return c->f;
+}
+
+static char *capture_close(struct capture *c)
+{
+    fclose(c->f);
+    return c->buf;
+}
+
+START_TEST(test_session_resolve)
+{
+    char *id = NULL;
+    ck_assert_int_eq(kr_app_session_resolve(app, "latest", &id, &err), KR_OK);
+    ck_assert_str_eq(id, sid);
+    free(id);
+    char prefix[9];
+    snprintf(prefix, sizeof prefix, "%s", sid);
+    ck_assert_int_eq(kr_app_session_resolve(app, prefix, &id, &err), KR_OK);
+    ck_assert_str_eq(id, sid);
+    free(id);
+    id = NULL;
+    ck_assert_int_eq(kr_app_session_resolve(app, "zzzz", &id, &err), KR_NOT_FOUND);
+    ck_assert_ptr_null(id);
+    ck_assert_ptr_nonnull(strstr(err.msg, "zzzz")); /* the Dutch sentence names the reference */
+}
+END_TEST
+
+START_TEST(test_network_resolve_by_name_and_report)
+{
+    char *id = NULL;
+    ck_assert_int_eq(kr_app_network_resolve(app, "Leernetwerk Rekenen", &id, &err), KR_OK);
+    ck_assert_str_eq(id, nid);
+    free(id);
+    id = NULL;
+    ck_assert_int_eq(kr_app_network_resolve(app, "Ander netwerk", &id, &err), KR_NOT_FOUND);
+    ck_assert_ptr_null(id);
+
+    struct capture c;
+    ck_assert_int_eq(kr_app_network_report(app, nid, KR_EXPORT_JSON, NULL, capture_open(&c), &err),
+                     KR_OK);
+    char *json = capture_close(&c);
+    ck_assert_ptr_nonnull(strstr(json, "Leernetwerk Rekenen"));
+    ck_assert_ptr_nonnull(strstr(json, sid));
+    free(json);
+    ck_assert_int_eq(kr_app_network_text(app, nid, capture_open(&c), &err), KR_OK);
+    char *text = capture_close(&c);
+    ck_assert_ptr_nonnull(strstr(text, "OBS De Regenboog"));
+    free(text);
+
+    char path[] = "/tmp/kr-app-cli-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(kr_app_network_report_file(app, nid, KR_EXPORT_MD, NULL, path, &err), KR_OK);
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    char line[256] = "";
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, f));
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(line, "Leernetwerk Rekenen"));
+    unlink(path);
+}
+END_TEST
+
+static size_t progress_calls;
+
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+    (void)ctx;
+    ck_assert_uint_le(done, total);
+    progress_calls++;
+}
+
+/* The exported JSON of the fixture's bijeenkomst (heap). */
+static char *export_json(struct kr_app *a, const char *session_id)
+{
+    struct capture c;
+    ck_assert_int_eq(kr_app_export(a, session_id, KR_EXPORT_JSON, NULL, capture_open(&c), &err),
+                     KR_OK);
+    return capture_close(&c);
+}
+
+START_TEST(test_export_import_twice)
+{
+    char *json = export_json(app, sid);
+    ck_assert_ptr_nonnull(strstr(json, "\"format\": \"kijkronde/1\""));
+    struct kr_app *other = NULL;
+    ck_assert_int_eq(kr_app_open(":memory:", &other, &err), KR_OK);
+    struct kr_progress p = {on_progress, NULL};
+    struct kr_exchange_stats st;
+    progress_calls = 0;
+    ck_assert_int_eq(kr_app_import_json(other, json, strlen(json), "test.json", &p, &st, &err),
+                     KR_OK);
+    ck_assert_int_eq(st.sessions_new, 1);
+    ck_assert_int_eq(st.visits_new, 1);
+    ck_assert_int_eq(st.observations_new, 2);
+    ck_assert_uint_gt(progress_calls, 0);
+    /* the same file again: nothing new, nothing changed */
+    ck_assert_int_eq(kr_app_import_json(other, json, strlen(json), "test.json", NULL, &st, &err),
+                     KR_OK);
+    ck_assert_int_eq(st.sessions_new + st.visits_new + st.observations_new, 0);
+    ck_assert_int_eq(st.observations_updated + st.sessions_updated, 0);
+    char *again = export_json(other, sid);
+    ck_assert_str_eq(again, json);
+    free(again);
+    /* a broken file: a Dutch sentence that names it, nothing imported */
+    memset(&err, 0, sizeof err);
+    ck_assert_int_ne(kr_app_import_json(other, "{", 1, "kapot.json", NULL, &st, &err), KR_OK);
+    ck_assert_str_eq(err.file, "kapot.json");
+    ck_assert_ptr_nonnull(strstr(err.msg, "niets geïmporteerd"));
+    kr_app_close(other);
+    free(json);
+}
+END_TEST
+
+START_TEST(test_merge_and_export_file)
+{
+    char dir[] = "/tmp/kr-app-cli-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *db = kr_xasprintf("%s/ander.db", dir), *md = kr_xasprintf("%s/verslag.md", dir);
+    struct kr_app *other = NULL;
+    ck_assert_int_eq(kr_app_open(db, &other, &err), KR_OK);
+    ck_assert_str_eq(kr_app_path(other), db);
+    char *json = export_json(app, sid);
+    struct kr_exchange_stats st;
+    ck_assert_int_eq(kr_app_import_json(other, json, strlen(json), "x", NULL, &st, &err), KR_OK);
+    free(json);
+    struct kr_observation o = {.visit_id = kr_xstrdup(vid),
+                               .at = kr_xstrdup("2026-03-12T09:30:00+01:00"),
+                               .text = kr_xstrdup("Een meisje schrijft 3/4 op het bord.")};
+    ck_assert_int_eq(kr_app_note_add(other, &o, &err), KR_OK);
+    kr_observation_fini(&o);
+    kr_app_close(other);
+
+    ck_assert_int_eq(kr_app_merge(app, db, NULL, &st, &err), KR_OK);
+    ck_assert_int_eq(st.observations_new, 1);
+    ck_assert_int_eq(st.sessions_new, 0);
+    ck_assert_int_eq(kr_app_merge(app, db, NULL, &st, &err), KR_OK);
+    ck_assert_int_eq(st.observations_new + st.observations_updated, 0);
+
+    ck_assert_int_eq(kr_app_export_file(app, sid, KR_EXPORT_MD, NULL, md, &err), KR_OK);
+    ck_assert_int_eq(access(md, R_OK), 0);
+    unlink(md);
+    unlink(db);
+    char *wal = kr_xasprintf("%s-wal", db), *shm = kr_xasprintf("%s-shm", db);
+    unlink(wal);
+    unlink(shm);
+    rmdir(dir);
+    free(wal);
+    free(shm);
+    free(db);
+    free(md);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("app_cli");
+    TCase *tc = tcase_create("app_cli");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_session_resolve);
+    tcase_add_test(tc, test_network_resolve_by_name_and_report);
+    tcase_add_test(tc, test_export_import_twice);
+    tcase_add_test(tc, test_merge_and_export_file);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
