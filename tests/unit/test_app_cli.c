@@ -4,11 +4,13 @@
  * database through (include/kijkronde/app.h), on ":memory:" (and a temporary file where a
  * second database must be opened by path): a bijeenkomst and a network found by what the user
  * typed; an export imported into another database, twice (the second time changes nothing),
- * with the progress watcher told; a merge; the network report and its text.
+ * with the progress watcher told; a merge; the network report and its text; a sync of two
+ * laptops through one folder.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kijkronde/app.h"
@@ -221,6 +223,66 @@ START_TEST(test_merge_and_export_file)
 }
 END_TEST
 
+static int problems;
+
+static void on_problem(void *ctx, const char *path, const char *why)
+{
+    (void)ctx;
+    (void)path;
+    (void)why;
+    problems++;
+}
+
+/* Two laptops through one folder: the bijeenkomst of the first arrives at the second; a
+ * folder that is not there is refused with a Dutch sentence before anything is made. */
+START_TEST(test_sync_two_laptops)
+{
+    char dir[] = "/tmp/kr-app-cli-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *shared = kr_xasprintf("%s/gedeeld", dir), *a_db = kr_xasprintf("%s/a.db", dir),
+         *b_db = kr_xasprintf("%s/b.db", dir), *missing = kr_xasprintf("%s/weg", dir);
+    ck_assert_int_eq(mkdir(shared, 0700), 0);
+    ck_assert_int_eq(kr_app_sync_dir_usable(shared, &err), KR_OK);
+    ck_assert_int_eq(kr_app_sync_dir_usable(missing, &err), KR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, missing));
+
+    struct kr_app *a = NULL, *b = NULL;
+    ck_assert_int_eq(kr_app_open(a_db, &a, &err), KR_OK);
+    ck_assert_int_eq(kr_app_open(b_db, &b, &err), KR_OK);
+    char *json = export_json(app, sid);
+    struct kr_exchange_stats st;
+    ck_assert_int_eq(kr_app_import_json(a, json, strlen(json), "x", NULL, &st, &err), KR_OK);
+    free(json);
+    struct kr_sync_stats s;
+    problems = 0;
+    ck_assert_int_eq(kr_app_sync(a, shared, &s, on_problem, NULL, &err), KR_OK);
+    ck_assert_int_gt(s.sent, 0);
+    ck_assert_int_eq(s.laptops, 1);
+    ck_assert_int_eq(kr_app_sync(b, shared, &s, on_problem, NULL, &err), KR_OK);
+    ck_assert_int_gt(s.chunks, 0);
+    ck_assert_int_gt(s.received, 0);
+    ck_assert_int_eq(s.laptops, 2);
+    ck_assert_int_eq(problems, 0);
+    struct kr_session got = {0};
+    ck_assert_int_eq(kr_app_session_get(b, sid, &got, &err), KR_OK);
+    ck_assert_str_eq(got.host_school, "OBS De Regenboog");
+    ck_assert_int_eq(got.n_observations, 2);
+    kr_session_fini(&got);
+    /* again: nothing new either way */
+    ck_assert_int_eq(kr_app_sync(a, shared, &s, NULL, NULL, &err), KR_OK);
+    ck_assert_int_eq(s.sent + s.received, 0);
+    kr_app_close(a);
+    kr_app_close(b);
+    char *cmd = kr_xasprintf("rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+    free(shared);
+    free(a_db);
+    free(b_db);
+    free(missing);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("app_cli");
@@ -231,6 +293,7 @@ int main(void)
     tcase_add_test(tc, test_network_resolve_by_name_and_report);
     tcase_add_test(tc, test_export_import_twice);
     tcase_add_test(tc, test_merge_and_export_file);
+    tcase_add_test(tc, test_sync_two_laptops);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
