@@ -79,6 +79,10 @@ enum kr_corner kr_app_suggest_corner(struct kr_app *app, const char *text, size_
 
 /* Save a new note durably (o->id, at, created_at filled; see kr_store_obs_add); undoable. */
 enum kr_status kr_app_note_add(struct kr_app *app, struct kr_observation *o, struct kr_error *err);
+/* Save a note of an earlier run read back from a recovery file (as kr_app_note_add, but not
+ * undoable: it was typed and confirmed before this run began). */
+enum kr_status kr_app_note_recover(struct kr_app *app, struct kr_observation *o,
+                                   struct kr_error *err);
 /* Enter in the round: the note and the removal of this observer's draft of its visit in one
  * transaction; undoable. */
 enum kr_status kr_app_note_add_typed(struct kr_app *app, struct kr_observation *o,

@@ -71,7 +71,7 @@ enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
  * notice gets one Dutch sentence for the screen, or "" when there was no file. Returns 0,
  * or -1 when the file could not be read or renamed.
  */
-int kr_cli_recover(struct kr_store *st, char *notice, size_t size);
+int kr_cli_recover(struct kr_app *app, char *notice, size_t size);
 
 /* Answer for a command whose capability has not landed: a clear Dutch message, exit 2. */
 int kr_cli_not_yet(struct kr_cli *cli, const char *what);

@@ -21,15 +21,15 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
     struct kr_store *st = kr_cli_store(cli);
     if (!st)
         return KR_EXIT_USAGE;
+    /* The one app of the run (the cli closes it, then the store). */
+    struct kr_app *app = kr_cli_app(cli);
     char notice[256];
-    kr_cli_recover(st, notice, sizeof notice);
+    kr_cli_recover(app, notice, sizeof notice);
     struct kr_ui_options opt = {.no_color = cli->no_color,
                                 .notice = notice[0] ? notice : NULL,
                                 .kijkvragen_dir = cli->kijkvragen_dir,
                                 .session_id = cli->open_session,
                                 .demo_fill = demo_fill};
-    /* The one app of the run (the cli closes it, then the store). */
-    struct kr_app *app = kr_cli_app(cli);
     tui_store = st;
     int rc = kr_ui_run(app, &opt);
     tui_store = NULL;

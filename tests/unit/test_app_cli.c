@@ -5,7 +5,7 @@
  * second database must be opened by path): a bijeenkomst and a network found by what the user
  * typed; an export imported into another database, twice (the second time changes nothing),
  * with the progress watcher told; a merge; the network report and its text; a sync of two
- * laptops through one folder.
+ * laptops through one folder; a note from a recovery file, saved but not undoable.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,6 +283,27 @@ START_TEST(test_sync_two_laptops)
 }
 END_TEST
 
+/* A note read back from a recovery file is saved, and is no step of this run to undo. */
+START_TEST(test_note_recover_not_undoable)
+{
+    kr_app_undo_forget(app);
+    struct kr_observation o = {.visit_id = kr_xstrdup(vid),
+                               .at = kr_xstrdup("2026-03-12T09:40:00+01:00"),
+                               .text = kr_xstrdup("Een jongen pakt de hulpkaart.")};
+    ck_assert_int_eq(kr_app_note_recover(app, &o, &err), KR_OK);
+    ck_assert_ptr_nonnull(o.id);
+    kr_observation_fini(&o);
+    struct kr_app_undone u = {0};
+    ck_assert_int_eq(kr_app_undo(app, &u, &err), KR_NOT_FOUND);
+    struct kr_observation_list l = {0};
+    struct kr_obs_filter f = {.visit_id = vid};
+    ck_assert_int_eq(kr_app_notes_list(app, &f, &l, &err), KR_OK);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_str_eq(l.items[2].text, "Een jongen pakt de hulpkaart.");
+    kr_observation_list_fini(&l);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("app_cli");
@@ -294,6 +315,7 @@ int main(void)
     tcase_add_test(tc, test_export_import_twice);
     tcase_add_test(tc, test_merge_and_export_file);
     tcase_add_test(tc, test_sync_two_laptops);
+    tcase_add_test(tc, test_note_recover_not_undoable);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
