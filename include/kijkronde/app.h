@@ -304,6 +304,13 @@ enum kr_status kr_app_follow_up(struct kr_app *app, const char *step_id, const c
                                 enum kr_follow_status status, const char *text,
                                 struct kr_error *err);
 
+/* ---- the demo (demo.c) ---- */
+
+/* Fill the database with the demo bijeenkomst unless it has one (in one transaction, then the
+ * extents the group confirmed): *id_out gets its id (heap), *created whether it was made now. */
+enum kr_status kr_app_demo_fill(struct kr_app *app, char **id_out, bool *created,
+                                struct kr_error *err);
+
 /* ---- the sync folder and the sync (sync.c) ---- */
 
 /* The sync folder of a bijeenkomst (heap, or NULL when none). */

@@ -59,10 +59,6 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv);
 /* The TUI on the database (no command). */
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 
-/* Fill the database with the demo bijeenkomst unless it has one; *id_out gets its id (heap). */
-enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
-                            struct kr_error *err);
-
 /*
  * Save what the recovery files hold, written by a round that could not save: DB.herstel
  * beside the database, and herstel-*.txt in the state directory (kr_paths_state_home, used

@@ -4,16 +4,6 @@
 #include "kijkronde/app.h"
 #include "kijkronde/ui.h"
 
-/* The store under the one app of this run, for the demo (which fills it in bulk). */
-static struct kr_store *tui_store;
-
-static enum kr_status demo_fill(struct kr_app *app, char **id_out, bool *created,
-                                struct kr_error *err)
-{
-    (void)app;
-    return kr_demo_fill(tui_store, id_out, created, err);
-}
-
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
 {
     (void)argc;
@@ -29,9 +19,6 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
                                 .notice = notice[0] ? notice : NULL,
                                 .kijkvragen_dir = cli->kijkvragen_dir,
                                 .session_id = cli->open_session,
-                                .demo_fill = demo_fill};
-    tui_store = st;
-    int rc = kr_ui_run(app, &opt);
-    tui_store = NULL;
-    return rc;
+                                .demo_fill = kr_app_demo_fill};
+    return kr_ui_run(app, &opt);
 }

@@ -5,7 +5,8 @@
  * second database must be opened by path): a bijeenkomst and a network found by what the user
  * typed; an export imported into another database, twice (the second time changes nothing),
  * with the progress watcher told; a merge; the network report and its text; a sync of two
- * laptops through one folder; a note from a recovery file, saved but not undoable.
+ * laptops through one folder; a note from a recovery file, saved but not undoable; the demo,
+ * made once.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -304,6 +305,42 @@ START_TEST(test_note_recover_not_undoable)
 }
 END_TEST
 
+/* The demo: made once, with its notes and the end of its debrief; a second fill finds it. */
+START_TEST(test_demo_fill_once)
+{
+    struct kr_app *d = NULL;
+    ck_assert_int_eq(kr_app_open(":memory:", &d, &err), KR_OK);
+    char *id = NULL, *again = NULL;
+    bool created = false;
+    ck_assert_int_eq(kr_app_demo_fill(d, &id, &created, &err), KR_OK);
+    ck_assert(created);
+    struct kr_session s = {0};
+    ck_assert_int_eq(kr_app_session_get(d, id, &s, &err), KR_OK);
+    ck_assert(s.is_demo);
+    ck_assert_int_gt(s.n_visits, 0);
+    ck_assert_int_gt(s.n_observations, 0);
+    kr_session_fini(&s);
+    struct kr_next_step_list steps = {0};
+    ck_assert_int_eq(kr_app_steps(d, id, &steps, &err), KR_OK);
+    ck_assert_uint_gt(steps.n, 0);
+    kr_next_step_list_fini(&steps);
+    struct kr_toa_list toas = {0};
+    ck_assert_int_eq(kr_app_toa_versions(d, id, &toas, &err), KR_OK);
+    ck_assert_uint_gt(toas.n, 0);
+    kr_toa_list_fini(&toas);
+    ck_assert_int_eq(kr_app_demo_fill(d, &again, &created, &err), KR_OK);
+    ck_assert(!created);
+    ck_assert_str_eq(again, id);
+    struct kr_session_list all = {0};
+    ck_assert_int_eq(kr_app_sessions_list(d, &all, &err), KR_OK);
+    ck_assert_uint_eq(all.n, 1);
+    kr_session_list_fini(&all);
+    free(id);
+    free(again);
+    kr_app_close(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("app_cli");
@@ -316,6 +353,7 @@ int main(void)
     tcase_add_test(tc, test_merge_and_export_file);
     tcase_add_test(tc, test_sync_two_laptops);
     tcase_add_test(tc, test_note_recover_not_undoable);
+    tcase_add_test(tc, test_demo_fill_once);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
