@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The application layer: what a user of kijkronde does, between the screens (src/ui) and
- * the modules (store, text, reflection, exchange). One struct kr_app is opened once (the
- * TUI's start, cmd_tui.c) and handed to the screens instead of the store; it owns
+ * the command line (src/cli) above and the modules (store, text, reflection, exchange)
+ * below. One struct kr_app is opened once per run (kr_cli_app, src/cli/cli.c) and handed to
+ * the commands and the screens instead of the store; it owns
  *
- *   - the store (the database; no screen sees it or a store header),
+ *   - the store (the database; no screen or command sees it or a store header),
  *   - the one zonder-oordeel checker, made on first use with the network lexicon policy
  *     below, and the corner classifier,
  *   - undo: every undoable use case remembers how to take itself back (kr_app_undo),
@@ -46,11 +47,7 @@ struct kr_checker;
 /* Open the database at path (as the store opens it: created when missing, schema brought up
  * to date; ":memory:" for tests) and the app on it. */
 enum kr_status kr_app_open(const char *path, struct kr_app **out, struct kr_error *err);
-/* The app on a store the caller opened and keeps (closed after kr_app_close by the caller);
- * the cli opens the store itself for its messages and recovery. st is a struct kr_store. */
-struct kr_store;
-struct kr_app *kr_app_on_store(struct kr_store *st);
-/* Close (the store too when kr_app_open opened it); NULL does nothing. */
+/* Close the app and its database; NULL does nothing. */
 void kr_app_close(struct kr_app *app);
 /* The path the database was opened with (borrowed). */
 const char *kr_app_path(const struct kr_app *app);

@@ -12,7 +12,6 @@
 #include "kijkronde/app.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/status.h"
-#include "kijkronde/store.h"
 
 /* Exit codes of the contract. */
 enum { KR_EXIT_OK = 0, KR_EXIT_FINDINGS = 1, KR_EXIT_USAGE = 2 };
@@ -23,16 +22,13 @@ struct kr_cli {
     bool no_color;              /* --no-color (NO_COLOR is read by the UI) */
     const char *open_session;   /* session the TUI opens on (demo), or NULL */
     FILE *out, *err;
-    char *db_path;          /* resolved on first use */
-    struct kr_store *store; /* opened on first use by kr_cli_store */
-    struct kr_app *app;     /* the application layer on it (kr_cli_app) */
+    char *db_path;      /* resolved on first use */
+    struct kr_app *app; /* the application layer on the database, opened on first use */
 };
 
-/* Open the database once (resolving --db / KIJKRONDE_DB / XDG); NULL after printing the error. */
-struct kr_store *kr_cli_store(struct kr_cli *cli);
-/* The application layer (kijkronde/app.h) on that database, made once; NULL as above. The
- * TUI and the commands on notes and bijeenkomsten use it; the bulk commands (demo, import,
- * merge, sync, export) still use the store. */
+/* The application layer (kijkronde/app.h) on the database, opened once (resolving --db /
+ * KIJKRONDE_DB / XDG); NULL after printing the error. Every command that reads or writes the
+ * database, and the TUI, goes through it: the command line has no store of its own. */
 struct kr_app *kr_cli_app(struct kr_cli *cli);
 
 /* Print "kijkronde: <message>" for err to cli->err. Returns the exit code for it (2). */

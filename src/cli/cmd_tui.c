@@ -8,11 +8,10 @@ int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
-        return KR_EXIT_USAGE;
-    /* The one app of the run (the cli closes it, then the store). */
+    /* The one app of the run (the cli closes it, and the store with it). */
     struct kr_app *app = kr_cli_app(cli);
+    if (!app)
+        return KR_EXIT_USAGE;
     char notice[256];
     kr_cli_recover(app, notice, sizeof notice);
     struct kr_ui_options opt = {.no_color = cli->no_color,
