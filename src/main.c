@@ -286,8 +286,7 @@ int main(int argc, char **argv)
         else
             rc = cmd->fn(&cli, argc - i, argv + i);
     }
-    kr_app_close(cli.app);
-    kr_store_close(cli.store);
+    kr_app_close(cli.app); /* and the database */
     free(cli.db_path);
     if (fflush(stdout) != 0 && rc == KR_EXIT_OK) {
         fputs("kijkronde: kan de uitvoer niet schrijven.\n", stderr);

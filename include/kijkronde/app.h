@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The application layer: what a user of kijkronde does, between the screens (src/ui) and
- * the modules (store, text, reflection, exchange). One struct kr_app is opened once (the
- * TUI's start, cmd_tui.c) and handed to the screens instead of the store; it owns
+ * the command line (src/cli) above and the modules (store, text, reflection, exchange)
+ * below. One struct kr_app is opened once per run (kr_cli_app, src/cli/cli.c) and handed to
+ * the commands and the screens instead of the store; it owns
  *
- *   - the store (the database; no screen sees it or a store header),
+ *   - the store (the database; no screen or command sees it or a store header),
  *   - the one zonder-oordeel checker, made on first use with the network lexicon policy
  *     below, and the corner classifier,
  *   - undo: every undoable use case remembers how to take itself back (kr_app_undo),
@@ -28,10 +29,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kijkronde/corner.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/model.h"
+#include "kijkronde/progress.h"
 #include "kijkronde/records.h"
 #include "kijkronde/reflection.h"
 #include "kijkronde/status.h"
@@ -44,11 +47,7 @@ struct kr_checker;
 /* Open the database at path (as the store opens it: created when missing, schema brought up
  * to date; ":memory:" for tests) and the app on it. */
 enum kr_status kr_app_open(const char *path, struct kr_app **out, struct kr_error *err);
-/* The app on a store the caller opened and keeps (closed after kr_app_close by the caller);
- * the cli opens the store itself for its messages and recovery. st is a struct kr_store. */
-struct kr_store;
-struct kr_app *kr_app_on_store(struct kr_store *st);
-/* Close (the store too when kr_app_open opened it); NULL does nothing. */
+/* Close the app and its database; NULL does nothing. */
 void kr_app_close(struct kr_app *app);
 /* The path the database was opened with (borrowed). */
 const char *kr_app_path(const struct kr_app *app);
@@ -77,6 +76,10 @@ enum kr_corner kr_app_suggest_corner(struct kr_app *app, const char *text, size_
 
 /* Save a new note durably (o->id, at, created_at filled; see kr_store_obs_add); undoable. */
 enum kr_status kr_app_note_add(struct kr_app *app, struct kr_observation *o, struct kr_error *err);
+/* Save a note of an earlier run read back from a recovery file (as kr_app_note_add, but not
+ * undoable: it was typed and confirmed before this run began). */
+enum kr_status kr_app_note_recover(struct kr_app *app, struct kr_observation *o,
+                                   struct kr_error *err);
 /* Enter in the round: the note and the removal of this observer's draft of its visit in one
  * transaction; undoable. */
 enum kr_status kr_app_note_add_typed(struct kr_app *app, struct kr_observation *o,
@@ -171,6 +174,10 @@ enum kr_status kr_app_draft_take(struct kr_app *app, const char *from_instance,
 
 enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_session *out,
                                   struct kr_error *err);
+/* A user's reference to a bijeenkomst (an exact id, a unique prefix of one, or "latest"): its
+ * id in *id_out (heap); KR_NOT_FOUND or KR_AMBIGUOUS with a Dutch sentence naming ref. */
+enum kr_status kr_app_session_resolve(struct kr_app *app, const char *ref, char **id_out,
+                                      struct kr_error *err);
 /* The bijeenkomsten that are not deleted, newest first, with counts. */
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,
                                     struct kr_error *err);
@@ -270,6 +277,10 @@ enum kr_status kr_app_networks(struct kr_app *app, struct kr_network_info_list *
                                struct kr_error *err);
 enum kr_status kr_app_network_get(struct kr_app *app, const char *id, struct kr_network_info *out,
                                   struct kr_error *err);
+/* A user's reference to a network (an exact id, else an exact name, else a unique id
+ * prefix): its id in *id_out (heap); KR_NOT_FOUND or KR_AMBIGUOUS with a Dutch sentence. */
+enum kr_status kr_app_network_resolve(struct kr_app *app, const char *ref, char **id_out,
+                                      struct kr_error *err);
 /* The bijeenkomsten of network id by date; id NULL: those without a network. */
 enum kr_status kr_app_network_sessions(struct kr_app *app, const char *id,
                                        struct kr_network_session_list *out, struct kr_error *err);
@@ -290,7 +301,14 @@ enum kr_status kr_app_follow_up(struct kr_app *app, const char *step_id, const c
                                 enum kr_follow_status status, const char *text,
                                 struct kr_error *err);
 
-/* ---- the sync folder and exports (sync.c) ---- */
+/* ---- the demo (demo.c) ---- */
+
+/* Fill the database with the demo bijeenkomst unless it has one (in one transaction, then the
+ * extents the group confirmed): *id_out gets its id (heap), *created whether it was made now. */
+enum kr_status kr_app_demo_fill(struct kr_app *app, char **id_out, bool *created,
+                                struct kr_error *err);
+
+/* ---- the sync folder and the sync (sync.c) ---- */
 
 /* The sync folder of a bijeenkomst (heap, or NULL when none). */
 enum kr_status kr_app_sync_folder(struct kr_app *app, const char *session_id, char **dir,
@@ -306,6 +324,20 @@ enum kr_status kr_app_sync_folder_set(struct kr_app *app, const char *session_id
 long kr_app_sync_laptops(const char *dir);
 /* A number that changes when another connection (a sync) changed the database. */
 long long kr_app_data_version(struct kr_app *app);
+/* Is dir, as given, a folder this process can read and write (kr_sync_dir_check)? KR_INVALID
+ * with a Dutch sentence when not. */
+enum kr_status kr_app_sync_dir_usable(const char *dir, struct kr_error *err);
+/* Exchange every change with the other laptops through the folder dir (kr_store_sync):
+ * *stats says what happened; a damaged file of another laptop goes to problem (may be NULL)
+ * and is skipped. */
+enum kr_status kr_app_sync(struct kr_app *app, const char *dir, struct kr_sync_stats *stats,
+                           kr_sync_problem_fn problem, void *ctx, struct kr_error *err);
+
+/* ---- exports, import, merge and the network report (exchange.c) ---- */
+
+/* Export a bijeenkomst to out (kr_export_session). */
+enum kr_status kr_app_export(struct kr_app *app, const char *session_id, enum kr_export_format f,
+                             const struct kr_export_opts *opts, FILE *out, struct kr_error *err);
 /* Export a bijeenkomst into the file path (kr_export_session_file). */
 enum kr_status kr_app_export_file(struct kr_app *app, const char *session_id,
                                   enum kr_export_format f, const struct kr_export_opts *opts,
@@ -313,5 +345,26 @@ enum kr_status kr_app_export_file(struct kr_app *app, const char *session_id,
 /* Where an export goes by default next to the database (kr_export_default_path). */
 char *kr_app_export_default_path(struct kr_app *app, const char *session_id,
                                  enum kr_export_format f, struct kr_error *err);
+/* Add the kijkronde/1 JSON json[0..len) (source names it in messages) in one transaction
+ * (kr_store_import_json); progress (may be NULL) is told how far it is. */
+enum kr_status kr_app_import_json(struct kr_app *app, const char *json, size_t len,
+                                  const char *source, const struct kr_progress *progress,
+                                  struct kr_exchange_stats *stats, struct kr_error *err);
+/* Add everything of the database at other_path (kr_store_merge); progress as above. */
+enum kr_status kr_app_merge(struct kr_app *app, const char *other_path,
+                            const struct kr_progress *progress, struct kr_exchange_stats *stats,
+                            struct kr_error *err);
+/* The network report of network id in f (md, html, json) to out, or into the file path
+ * (kr_export_network, kr_export_network_file); opts may be NULL. */
+enum kr_status kr_app_network_report(struct kr_app *app, const char *id, enum kr_export_format f,
+                                     const struct kr_export_opts *opts, FILE *out,
+                                     struct kr_error *err);
+enum kr_status kr_app_network_report_file(struct kr_app *app, const char *id,
+                                          enum kr_export_format f,
+                                          const struct kr_export_opts *opts, const char *path,
+                                          struct kr_error *err);
+/* The network over time as Dutch text to out (kr_network_write_text). */
+enum kr_status kr_app_network_text(struct kr_app *app, const char *id, FILE *out,
+                                   struct kr_error *err);
 
 #endif

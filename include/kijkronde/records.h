@@ -2,9 +2,10 @@
 /*
  * The plain records beyond model.h that the store fills and the screens show: the filters
  * of a notes list, drafts of other observers, the group's decisions in the reflection, the
- * debrief (phases, theory of action, next steps and their follow-up) and networks. Core
- * types: no function here touches a database (src/core/records.c), so the TUI and the
- * application layer (kijkronde/app.h) can use them without a store header.
+ * debrief (phases, theory of action, next steps and their follow-up), networks, and what an
+ * import, merge or sync did. Core types: no function here touches a database
+ * (src/core/records.c), so the TUI, the command line and the application layer
+ * (kijkronde/app.h) can use them without a store header.
  */
 #ifndef KR_RECORDS_H
 #define KR_RECORDS_H
@@ -187,5 +188,33 @@ struct kr_open_step {
 KR_LIST(kr_open_step_list, struct kr_open_step);
 void kr_open_step_fini(struct kr_open_step *s);
 void kr_open_step_list_fini(struct kr_open_step_list *l);
+
+/* What an import or merge added (new) and changed (updated): filled by the store
+ * (kijkronde/store_exchange.h), reported by the command line through kijkronde/app.h. */
+struct kr_exchange_stats {
+    long sessions_new, visits_new, observations_new;
+    long observations_updated; /* an existing note got a newer version (or was deleted) */
+    long versions_new;         /* history rows added */
+    /* Rows that were there and got the other side's newer data: a bijeenkomst, a bezoek
+     * (its label, subject, times), a tweetal (its name). */
+    long sessions_updated, visits_updated, tweetallen_updated;
+    long tweetallen_new;
+    long other_changed;            /* networks, participants and the reflection: added or changed */
+    long debrief_changed;          /* theories of action and next steps added or changed */
+    long observations_new_deleted; /* of observations_new: deleted ones (their history) */
+};
+
+/* What one sync did (kijkronde/sync.h). */
+struct kr_sync_stats {
+    long sent;     /* rows of this laptop written to a new chunk (0: no chunk written) */
+    long chunks;   /* chunks of other laptops applied */
+    long received; /* rows of those chunks that changed this database */
+    long waiting;  /* chunks not complete yet (half copied): read next time */
+    long corrupt;  /* chunks that are damaged: named in the problems, skipped */
+    long laptops;  /* laptops that write in DIR, this one included */
+};
+
+/* A damaged chunk, reported by the sync and never applied. */
+typedef void (*kr_sync_problem_fn)(void *ctx, const char *path, const char *why);
 
 #endif

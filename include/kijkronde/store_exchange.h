@@ -18,21 +18,7 @@
 #include <stdio.h>
 
 #include "kijkronde/status.h"
-#include "kijkronde/store.h"
-
-/* What an import or merge added (new) and changed (updated). */
-struct kr_exchange_stats {
-    long sessions_new, visits_new, observations_new;
-    long observations_updated; /* an existing note got a newer version (or was deleted) */
-    long versions_new;         /* history rows added */
-    /* Rows that were there and got the other side's newer data: a bijeenkomst, a bezoek
-     * (its label, subject, times), a tweetal (its name). */
-    long sessions_updated, visits_updated, tweetallen_updated;
-    long tweetallen_new;
-    long other_changed;            /* networks, participants and the reflection: added or changed */
-    long debrief_changed;          /* theories of action and next steps added or changed */
-    long observations_new_deleted; /* of observations_new: deleted ones (their history) */
-};
+#include "kijkronde/store.h" /* and records.h: struct kr_exchange_stats */
 
 /*
  * Write the kijkronde/1 JSON of session session_id (exact id) to out: the contract's

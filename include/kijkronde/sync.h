@@ -10,20 +10,7 @@
 #include <stddef.h>
 
 #include "kijkronde/status.h"
-#include "kijkronde/store.h"
-
-/* What one sync did. */
-struct kr_sync_stats {
-    long sent;     /* rows of this laptop written to a new chunk (0: no chunk written) */
-    long chunks;   /* chunks of other laptops applied */
-    long received; /* rows of those chunks that changed this database */
-    long waiting;  /* chunks not complete yet (half copied): read next time */
-    long corrupt;  /* chunks that are damaged: named in the problems, skipped */
-    long laptops;  /* laptops that write in DIR, this one included */
-};
-
-/* A damaged chunk, reported by kr_store_sync and never applied. */
-typedef void (*kr_sync_problem_fn)(void *ctx, const char *path, const char *why);
+#include "kijkronde/store.h" /* and records.h: struct kr_sync_stats, kr_sync_problem_fn */
 
 /*
  * Sync the database with the folder dir: write this laptop's changes since its last sync as

@@ -20,16 +20,10 @@ enum kr_status kr_app_open(const char *path, struct kr_app **out, struct kr_erro
     enum kr_status r = kr_store_open(path, &st, err);
     if (r != KR_OK)
         return r;
-    *out = kr_app_on_store(st);
-    (*out)->owns_store = true;
-    return KR_OK;
-}
-
-struct kr_app *kr_app_on_store(struct kr_store *st)
-{
     struct kr_app *app = kr_xcalloc(1, sizeof *app);
     app->st = st;
-    return app;
+    *out = app;
+    return KR_OK;
 }
 
 void kr_app_close(struct kr_app *app)
@@ -41,8 +35,7 @@ void kr_app_close(struct kr_app *app)
     free(app->pending);
     kr_checker_free(app->checker);
     kr_corner_classifier_free(app->classifier);
-    if (app->owns_store)
-        kr_store_close(app->st);
+    kr_store_close(app->st);
     free(app);
 }
 

@@ -23,7 +23,6 @@ struct app_pending {
 
 struct kr_app {
     struct kr_store *st;
-    bool owns_store;
     struct kr_checker *checker; /* made on first use (kr_app_checker) */
     bool checker_made;          /* tried: NULL checker then means none could be made */
     struct kr_corner_classifier *classifier;

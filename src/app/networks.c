@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Networks: the list with counts, one network and its bijeenkomsten (or those without a
- * network), create, rename, delete, and the follow-up of the next steps of earlier
- * bijeenkomsten at a later one.
+ * Networks: the list with counts, one network (also by what the user typed) and its
+ * bijeenkomsten (or those without a network), create, rename, delete, and the follow-up of
+ * the next steps of earlier bijeenkomsten at a later one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +21,12 @@ enum kr_status kr_app_network_get(struct kr_app *app, const char *id, struct kr_
                                   struct kr_error *err)
 {
     return kr_store_network_get(app->st, id, out, err);
+}
+
+enum kr_status kr_app_network_resolve(struct kr_app *app, const char *ref, char **id_out,
+                                      struct kr_error *err)
+{
+    return kr_store_network_resolve(app->st, ref, id_out, err);
 }
 
 /* The bijeenkomsten without a network, by date, as the network screen lists them. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The notes: add (also from the round's draft), edit, place in a corner, keep as it is,
- * delete, page through and search; the undo of those steps (and of deleting a
+ * The notes: add (also from the round's draft or a recovery file), edit, place in a corner,
+ * keep as it is, delete, page through and search; the undo of those steps (and of deleting a
  * bijeenkomst); and the queue of notes the database refused, retried in order.
  */
 #include <assert.h>
@@ -130,6 +130,12 @@ enum kr_status kr_app_note_add(struct kr_app *app, struct kr_observation *o, str
     if (r == KR_OK)
         app_undo_push(app, KR_APP_UNDO_ADD, o->id, NULL, KR_CORNER_NONE);
     return r;
+}
+
+enum kr_status kr_app_note_recover(struct kr_app *app, struct kr_observation *o,
+                                   struct kr_error *err)
+{
+    return kr_store_obs_add(app->st, o, err);
 }
 
 enum kr_status kr_app_note_add_typed(struct kr_app *app, struct kr_observation *o,

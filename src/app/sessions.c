@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The bijeenkomsten (make or change one from its form, in one transaction; delete with
- * undo; move between networks; list) and their tweetallen and visits.
+ * undo; move between networks; list; find one by what the user typed) and their tweetallen
+ * and visits.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,12 @@ enum kr_status kr_app_session_get(struct kr_app *app, const char *id, struct kr_
                                   struct kr_error *err)
 {
     return kr_store_session_get(app->st, id, out, err);
+}
+
+enum kr_status kr_app_session_resolve(struct kr_app *app, const char *ref, char **id_out,
+                                      struct kr_error *err)
+{
+    return kr_store_session_resolve(app->st, ref, id_out, err);
 }
 
 enum kr_status kr_app_sessions_list(struct kr_app *app, struct kr_session_list *out,

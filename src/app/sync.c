@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A bijeenkomst's sync folder (what the TUI's live sync runs `kijkronde sync` on), the
- * database's data version that tells a sync changed something, and the exports.
+ * A bijeenkomst's sync folder (what the TUI's live sync runs `kijkronde sync` on), the sync
+ * itself (`kijkronde sync DIR`), and the database's data version that tells a sync changed
+ * something.
  */
 #include "kijkronde/sync.h"
 
 #include "app_internal.h"
-#include "kijkronde/exchange.h"
 
 enum kr_status kr_app_sync_folder(struct kr_app *app, const char *session_id, char **dir,
                                   struct kr_error *err)
@@ -38,15 +38,13 @@ long long kr_app_data_version(struct kr_app *app)
     return kr_store_data_version(app->st);
 }
 
-enum kr_status kr_app_export_file(struct kr_app *app, const char *session_id,
-                                  enum kr_export_format f, const struct kr_export_opts *opts,
-                                  const char *path, struct kr_error *err)
+enum kr_status kr_app_sync_dir_usable(const char *dir, struct kr_error *err)
 {
-    return kr_export_session_file(app->st, session_id, f, opts, path, err);
+    return kr_sync_dir_check(dir, err);
 }
 
-char *kr_app_export_default_path(struct kr_app *app, const char *session_id,
-                                 enum kr_export_format f, struct kr_error *err)
+enum kr_status kr_app_sync(struct kr_app *app, const char *dir, struct kr_sync_stats *stats,
+                           kr_sync_problem_fn problem, void *ctx, struct kr_error *err)
 {
-    return kr_export_default_path(app->st, session_id, f, err);
+    return kr_store_sync(app->st, dir, stats, problem, ctx, err);
 }

@@ -7,10 +7,10 @@
 
 #include "kijkronde/paths.h"
 
-struct kr_store *kr_cli_store(struct kr_cli *cli)
+struct kr_app *kr_cli_app(struct kr_cli *cli)
 {
-    if (cli->store)
-        return cli->store;
+    if (cli->app)
+        return cli->app;
     struct kr_error err = {0};
     if (!cli->db_path) {
         cli->db_path = kr_paths_db(cli->db_opt, &err);
@@ -19,17 +19,10 @@ struct kr_store *kr_cli_store(struct kr_cli *cli)
             return NULL;
         }
     }
-    if (kr_store_open(cli->db_path, &cli->store, &err) != KR_OK) {
+    if (kr_app_open(cli->db_path, &cli->app, &err) != KR_OK) {
         kr_cli_fail(cli, &err);
         return NULL;
     }
-    return cli->store;
-}
-
-struct kr_app *kr_cli_app(struct kr_cli *cli)
-{
-    if (!cli->app && kr_cli_store(cli))
-        cli->app = kr_app_on_store(cli->store);
     return cli->app;
 }
 

@@ -12,7 +12,6 @@
 #include "kijkronde/app.h"
 #include "kijkronde/exchange.h"
 #include "kijkronde/status.h"
-#include "kijkronde/store.h"
 
 /* Exit codes of the contract. */
 enum { KR_EXIT_OK = 0, KR_EXIT_FINDINGS = 1, KR_EXIT_USAGE = 2 };
@@ -23,16 +22,13 @@ struct kr_cli {
     bool no_color;              /* --no-color (NO_COLOR is read by the UI) */
     const char *open_session;   /* session the TUI opens on (demo), or NULL */
     FILE *out, *err;
-    char *db_path;          /* resolved on first use */
-    struct kr_store *store; /* opened on first use by kr_cli_store */
-    struct kr_app *app;     /* the application layer on it (kr_cli_app) */
+    char *db_path;      /* resolved on first use */
+    struct kr_app *app; /* the application layer on the database, opened on first use */
 };
 
-/* Open the database once (resolving --db / KIJKRONDE_DB / XDG); NULL after printing the error. */
-struct kr_store *kr_cli_store(struct kr_cli *cli);
-/* The application layer (kijkronde/app.h) on that database, made once; NULL as above. The
- * TUI and the commands on notes and bijeenkomsten use it; the bulk commands (demo, import,
- * merge, sync, export) still use the store. */
+/* The application layer (kijkronde/app.h) on the database, opened once (resolving --db /
+ * KIJKRONDE_DB / XDG); NULL after printing the error. Every command that reads or writes the
+ * database, and the TUI, goes through it: the command line has no store of its own. */
 struct kr_app *kr_cli_app(struct kr_cli *cli);
 
 /* Print "kijkronde: <message>" for err to cli->err. Returns the exit code for it (2). */
@@ -59,10 +55,6 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv);
 /* The TUI on the database (no command). */
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv);
 
-/* Fill the database with the demo bijeenkomst unless it has one; *id_out gets its id (heap). */
-enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
-                            struct kr_error *err);
-
 /*
  * Save what the recovery files hold, written by a round that could not save: DB.herstel
  * beside the database, and herstel-*.txt in the state directory (kr_paths_state_home, used
@@ -71,7 +63,7 @@ enum kr_status kr_demo_fill(struct kr_store *st, char **id_out, bool *created,
  * notice gets one Dutch sentence for the screen, or "" when there was no file. Returns 0,
  * or -1 when the file could not be read or renamed.
  */
-int kr_cli_recover(struct kr_store *st, char *notice, size_t size);
+int kr_cli_recover(struct kr_app *app, char *notice, size_t size);
 
 /* Answer for a command whose capability has not landed: a clear Dutch message, exit 2. */
 int kr_cli_not_yet(struct kr_cli *cli, const char *what);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `kijkronde export SESSION --format md|html|csv|json|xlsx [-o FILE|-]`, `import FILE.json|-`
- * and `merge OTHER.db` (the last two also with --json). The work is done by the store (JSON, merge)
- * and by src/exchange/ (the human formats); this file parses arguments, reads files and reports in
- * Dutch.
+ * and `merge OTHER.db` (the last two also with --json). The work is done through the application
+ * layer (kijkronde/app.h: the store's JSON and merge, src/exchange/'s human formats); this file
+ * parses arguments, reads files and reports in Dutch.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,7 +15,6 @@
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
 #include "kijkronde/plural.h"
-#include "kijkronde/store_exchange.h"
 #include "progress.h"
 
 int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
@@ -78,21 +77,21 @@ int kr_cmd_export(struct kr_cli *cli, int argc, char **argv)
     if (fmt == KR_EXPORT_JSON && (opts.pseudonymise || opts.include_judging))
         return kr_cli_usage(cli, "--pseudoniem hoort bij md, html, csv en xlsx, --met-oordelen "
                                  "bij md en html; json bevat altijd alles.");
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     char *id = NULL;
-    if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK)
+    if (kr_app_session_resolve(app, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     enum kr_status r;
     struct kr_cli_progress progress;
     kr_cli_progress_init(&progress, cli->err);
     opts.progress = &progress.cb;
     if (!to_stdout)
-        r = kr_export_session_file(st, id, fmt, &opts, outpath, &err);
+        r = kr_app_export_file(app, id, fmt, &opts, outpath, &err);
     else
-        r = kr_export_session(st, id, fmt, &opts, cli->out, &err);
+        r = kr_app_export(app, id, fmt, &opts, cli->out, &err);
     kr_cli_progress_fini(&progress);
     if (r == KR_OK && !to_stdout)
         fprintf(cli->out, "Export geschreven naar %s\n", outpath);
@@ -245,17 +244,16 @@ int kr_cmd_import(struct kr_cli *cli, int argc, char **argv)
     char *data = read_all(path, &len, &err);
     if (!data)
         return kr_cli_fail(cli, &err);
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st) {
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app) {
         free(data);
         return KR_EXIT_USAGE;
     }
     struct kr_exchange_stats stats;
     struct kr_cli_progress progress;
     kr_cli_progress_init(&progress, cli->err);
-    kr_store_set_progress(st, &progress.cb);
-    enum kr_status r = kr_store_import_json(st, data, len, input_name(path), &stats, &err);
-    kr_store_set_progress(st, NULL);
+    enum kr_status r =
+        kr_app_import_json(app, data, len, input_name(path), &progress.cb, &stats, &err);
     kr_cli_progress_fini(&progress);
     free(data);
     if (r != KR_OK)
@@ -275,16 +273,14 @@ int kr_cmd_merge(struct kr_cli *cli, int argc, char **argv)
         one_arg(cli, argc, argv, false, "Gebruik: kijkronde merge [--json] ANDER.db", &json, &path);
     if (rc >= 0)
         return rc;
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     struct kr_exchange_stats stats;
     struct kr_cli_progress progress;
     kr_cli_progress_init(&progress, cli->err);
-    kr_store_set_progress(st, &progress.cb);
-    enum kr_status r = kr_store_merge(st, path, &stats, &err);
-    kr_store_set_progress(st, NULL);
+    enum kr_status r = kr_app_merge(app, path, &progress.cb, &stats, &err);
     kr_cli_progress_fini(&progress);
     if (r != KR_OK)
         return kr_cli_fail(cli, &err);

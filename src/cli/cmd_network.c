@@ -4,7 +4,8 @@
  * counts; with it the network over time (its bijeenkomsten in date order, the patterns that
  * recur across them, every next step with its follow-up), as the contract's JSON or as Dutch
  * text. And `export --network NETWORK --format md|html|json [-o FILE]`, the coordinator's
- * report (src/exchange/netreport*.c), reached from `export` in cmd_exchange.c.
+ * report (src/exchange/netreport*.c, through kijkronde/app.h), reached from `export` in
+ * cmd_exchange.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,6 @@
 #include "cli.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
-#include "kijkronde/network.h"
-#include "kijkronde/network_report.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 
@@ -75,13 +74,13 @@ int kr_cmd_network(struct kr_cli *cli, int argc, char **argv)
         else
             return kr_cli_usage(cli, "'network' verwacht één netwerk, niet ook '%s'.", argv[i]);
     }
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     if (!ref) {
         struct kr_network_info_list l = {0};
-        enum kr_status r = kr_store_network_list(st, &l, &err);
+        enum kr_status r = kr_app_networks(app, &l, &err);
         if (r == KR_OK && json)
             put_list_json(cli->out, &l);
         else if (r == KR_OK)
@@ -90,10 +89,10 @@ int kr_cmd_network(struct kr_cli *cli, int argc, char **argv)
         return r == KR_OK ? KR_EXIT_OK : kr_cli_fail(cli, &err);
     }
     char *id = NULL;
-    if (kr_store_network_resolve(st, ref, &id, &err) != KR_OK)
+    if (kr_app_network_resolve(app, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
-    enum kr_status r = json ? kr_export_network(st, id, KR_EXPORT_JSON, NULL, cli->out, &err)
-                            : kr_network_write_text(st, id, cli->out, &err);
+    enum kr_status r = json ? kr_app_network_report(app, id, KR_EXPORT_JSON, NULL, cli->out, &err)
+                            : kr_app_network_text(app, id, cli->out, &err);
     free(id);
     return r == KR_OK ? KR_EXIT_OK : kr_cli_fail(cli, &err);
 }
@@ -107,16 +106,16 @@ int kr_cli_export_network(struct kr_cli *cli, const char *ref, enum kr_export_fo
     if (opts->include_judging)
         return kr_cli_usage(cli, "--met-oordelen hoort niet bij een netwerkverslag: notities "
                                  "met een oordeel staan er nooit in.");
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     char *id = NULL;
-    if (kr_store_network_resolve(st, ref, &id, &err) != KR_OK)
+    if (kr_app_network_resolve(app, ref, &id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     bool to_stdout = !outpath || strcmp(outpath, "-") == 0;
-    enum kr_status r = to_stdout ? kr_export_network(st, id, fmt, opts, cli->out, &err)
-                                 : kr_export_network_file(st, id, fmt, opts, outpath, &err);
+    enum kr_status r = to_stdout ? kr_app_network_report(app, id, fmt, opts, cli->out, &err)
+                                 : kr_app_network_report_file(app, id, fmt, opts, outpath, &err);
     if (r == KR_OK && !to_stdout)
         fprintf(cli->out, "Netwerkverslag geschreven naar %s\n", outpath);
     free(id);

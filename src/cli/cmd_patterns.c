@@ -10,10 +10,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "kijkronde/check.h"
 #include "kijkronde/json.h"
 #include "kijkronde/mem.h"
-#include "kijkronde/names.h"
 #include "kijkronde/patterns.h"
 #include "kijkronde/plural.h"
 #include "kijkronde/reflection.h"
@@ -214,19 +212,6 @@ static void put_text(FILE *out, const struct kr_reflection *rf)
     put_calibration_text(out, rf);
 }
 
-/* A note judges when the zonder-oordeel check finds something in it. */
-struct judge {
-    struct kr_checker *checker;
-    struct kr_finding_list findings;
-};
-
-static bool judging(const char *text, void *ctx)
-{
-    struct judge *j = ctx;
-    return kr_check(j->checker, text, strlen(text), &j->findings) > 0 &&
-           kr_findings_judge(&j->findings); /* a name alone is not a judgement */
-}
-
 int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
 {
     int json = 0;
@@ -244,20 +229,18 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     }
     if (!ref)
         return kr_cli_usage(cli, "Geef de bijeenkomst op: 'kijkronde patterns latest' of een id.");
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     struct kr_error err = {0};
     char *id = NULL;
     struct kr_reflection rf = {0};
     int rc = KR_EXIT_OK;
-    /* The network's own lexicon when it has one; a broken one is reported by 'check', and
-     * the patterns then use the built-in lexicon rather than fail. */
-    struct judge j = {0};
-    if (kr_checker_new_network(&j.checker, NULL) != KR_OK)
-        kr_checker_new(NULL, &j.checker, NULL);
-    if (kr_store_session_resolve(st, ref, &id, &err) != KR_OK ||
-        kr_reflection_load(st, id, j.checker ? judging : NULL, &j, &rf, &err) != KR_OK) {
+    /* Notes flagged by the app's checker: the network's own lexicon when it has one; a broken
+     * one is reported by 'check', and the patterns then use the built-in lexicon rather than
+     * fail (the policy of kijkronde/app.h). */
+    if (kr_app_session_resolve(app, ref, &id, &err) != KR_OK ||
+        kr_app_reflection_load(app, id, &rf, &err) != KR_OK) {
         rc = kr_cli_fail(cli, &err);
         goto out;
     }
@@ -266,8 +249,6 @@ int kr_cmd_patterns(struct kr_cli *cli, int argc, char **argv)
     else
         put_text(cli->out, &rf);
 out:
-    kr_finding_list_fini(&j.findings);
-    kr_checker_free(j.checker);
     kr_reflection_fini(&rf);
     free(id);
     return rc;

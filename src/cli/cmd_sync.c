@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `kijkronde sync [--json] [--stil] [--bijeenkomst BIJEENKOMST] DIR`: exchange every change with
- * the other laptops through the shared folder DIR (src/store/sync.c does the work); with
- * --bijeenkomst also remember DIR as that bijeenkomst's sync folder, so the TUI syncs it in the
- * background while the bijeenkomst is open; `sync --bijeenkomst BIJEENKOMST --geen` forgets it
- * (the TUI stops syncing it; the folder and the database stay as they are). Reports in Dutch; a
- * damaged file of another laptop is named on stderr and skipped, the rest goes on (exit 0); an
- * unusable DIR exits 2.
+ * the other laptops through the shared folder DIR (src/store/sync.c does the work, reached
+ * through kijkronde/app.h); with --bijeenkomst also remember DIR as that bijeenkomst's sync
+ * folder, so the TUI syncs it in the background while the bijeenkomst is open;
+ * `sync --bijeenkomst BIJEENKOMST --geen` forgets it (the TUI stops syncing it; the folder and
+ * the database stay as they are). Reports in Dutch; a damaged file of another laptop is named
+ * on stderr and skipped, the rest goes on (exit 0); an unusable DIR exits 2.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
@@ -16,7 +16,6 @@
 #include "cli.h"
 #include "kijkronde/json.h"
 #include "kijkronde/plural.h"
-#include "kijkronde/sync.h"
 
 static void on_problem(void *ctx, const char *path, const char *why)
 {
@@ -34,15 +33,16 @@ static int clear_folder(struct kr_cli *cli, const char *session_ref, const char 
     if (dir)
         return kr_cli_usage(cli, "'--geen' haalt de sync-map weg; geef dan geen map ('%s').", dir);
     struct kr_error err = {0};
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
-    char *session_id = NULL, *old = NULL;
-    enum kr_status r = kr_store_session_resolve(st, session_ref, &session_id, &err);
+    char *session_id = NULL, *old = NULL, *again = NULL;
+    enum kr_status r = kr_app_session_resolve(app, session_ref, &session_id, &err);
     if (r == KR_OK)
-        r = kr_store_sync_folder_get(st, session_id, &old, &err);
+        r = kr_app_sync_folder(app, session_id, &old, &err);
     if (r == KR_OK && old)
-        r = kr_store_sync_folder_set(st, session_id, NULL, &err);
+        r = kr_app_sync_folder_set(app, session_id, NULL, &again, &err);
+    free(again);
     free(session_id);
     if (r != KR_OK) {
         free(old);
@@ -93,25 +93,26 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
                                  "die Syncthing deelt.");
     struct kr_error err = {0};
     /* The folder first: a typo is named before a database is made. */
-    if (kr_sync_dir_check(dir, &err) != KR_OK)
+    if (kr_app_sync_dir_usable(dir, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     char *session_id = NULL;
-    if (session_ref && kr_store_session_resolve(st, session_ref, &session_id, &err) != KR_OK)
+    if (session_ref && kr_app_session_resolve(app, session_ref, &session_id, &err) != KR_OK)
         return kr_cli_fail(cli, &err);
     struct kr_sync_stats s;
-    if (kr_store_sync(st, dir, &s, on_problem, cli, &err) != KR_OK) {
+    if (kr_app_sync(app, dir, &s, on_problem, cli, &err) != KR_OK) {
         free(session_id);
         return kr_cli_fail(cli, &err);
     }
     if (session_id) {
-        char abs[PATH_MAX];
+        char abs[PATH_MAX], *before = NULL;
         enum kr_status r =
             realpath(dir, abs)
-                ? kr_store_sync_folder_set(st, session_id, abs, &err)
+                ? kr_app_sync_folder_set(app, session_id, abs, &before, &err)
                 : kr_error_set(&err, KR_INVALID, "De map '%s' is niet bruikbaar voor sync.", dir);
+        free(before);
         free(session_id);
         if (r != KR_OK)
             return kr_cli_fail(cli, &err);

@@ -4,34 +4,20 @@
 #include "kijkronde/app.h"
 #include "kijkronde/ui.h"
 
-/* The store under the one app of this run, for the demo (which fills it in bulk). */
-static struct kr_store *tui_store;
-
-static enum kr_status demo_fill(struct kr_app *app, char **id_out, bool *created,
-                                struct kr_error *err)
-{
-    (void)app;
-    return kr_demo_fill(tui_store, id_out, created, err);
-}
-
 int kr_cmd_tui(struct kr_cli *cli, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    struct kr_store *st = kr_cli_store(cli);
-    if (!st)
+    /* The one app of the run (the cli closes it, and the store with it). */
+    struct kr_app *app = kr_cli_app(cli);
+    if (!app)
         return KR_EXIT_USAGE;
     char notice[256];
-    kr_cli_recover(st, notice, sizeof notice);
+    kr_cli_recover(app, notice, sizeof notice);
     struct kr_ui_options opt = {.no_color = cli->no_color,
                                 .notice = notice[0] ? notice : NULL,
                                 .kijkvragen_dir = cli->kijkvragen_dir,
                                 .session_id = cli->open_session,
-                                .demo_fill = demo_fill};
-    /* The one app of the run (the cli closes it, then the store). */
-    struct kr_app *app = kr_cli_app(cli);
-    tui_store = st;
-    int rc = kr_ui_run(app, &opt);
-    tui_store = NULL;
-    return rc;
+                                .demo_fill = kr_app_demo_fill};
+    return kr_ui_run(app, &opt);
 }

@@ -10,7 +10,8 @@
  * away. The TUI shows what happened on its first screen.
  *
  * The notes are saved without asking: they were typed and confirmed with Enter, and the
- * one question a user could answer ("save what you typed?") has only one good answer.
+ * one question a user could answer ("save what you typed?") has only one good answer. They
+ * go in through the application layer (kr_app_note_recover: not undoable in this run).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,13 +26,13 @@
 #include "kijkronde/plural.h"
 #include "kijkronde/utf8.h"
 
-static bool note_exists(struct kr_store *st, const char *visit, const char *at, const char *text)
+static bool note_exists(struct kr_app *app, const char *visit, const char *at, const char *text)
 {
     struct kr_obs_filter f = {.visit_id = visit};
     struct kr_observation_list l = {0};
     struct kr_error err = {0};
     bool found = false;
-    if (kr_store_obs_list(st, &f, &l, &err) != KR_OK)
+    if (kr_app_notes_list(app, &f, &l, &err) != KR_OK)
         return false;
     for (size_t i = 0; i < l.n && !found; i++)
         found = l.items[i].at && l.items[i].text && strcmp(l.items[i].at, at) == 0 &&
@@ -47,7 +48,7 @@ struct recovered {
 /* Save what the recovery file at path holds for this database. A line whose visit is not
  * in this database counts as unknown (it may belong to another database). Returns 1 when
  * the file was read, 0 when it does not exist, -1 when it could not be read. */
-static int recover_file(struct kr_store *st, const char *path, struct recovered *c)
+static int recover_file(struct kr_app *app, const char *path, struct recovered *c)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -70,7 +71,7 @@ static int recover_file(struct kr_store *st, const char *path, struct recovered 
             continue;
         struct kr_visit v = {0};
         struct kr_error err = {0};
-        if (kr_store_visit_get(st, fields[1], &v, &err) != KR_OK) {
+        if (kr_app_visit_get(app, fields[1], &v, &err) != KR_OK) {
             c->unknown++;
             continue;
         }
@@ -78,17 +79,17 @@ static int recover_file(struct kr_store *st, const char *path, struct recovered 
         c->mine++;
         if (strcmp(fields[2], "concept") == 0) {
             char *have = NULL;
-            if (kr_store_draft_get(st, fields[1], &have, &err) == KR_OK && !have &&
-                kr_store_draft_put(st, fields[1], fields[3], &err) == KR_OK)
+            if (kr_app_draft_get(app, fields[1], &have, &err) == KR_OK && !have &&
+                kr_app_draft_put(app, fields[1], fields[3], &err) == KR_OK)
                 c->drafts++;
             free(have);
-        } else if (note_exists(st, fields[1], fields[2], fields[3])) {
+        } else if (note_exists(app, fields[1], fields[2], fields[3])) {
             c->present++;
         } else {
             struct kr_observation o = {.visit_id = kr_xstrdup(fields[1]),
                                        .at = kr_xstrdup(fields[2]),
                                        .text = kr_xstrdup(fields[3])};
-            if (kr_store_obs_add(st, &o, &err) == KR_OK)
+            if (kr_app_note_recover(app, &o, &err) == KR_OK)
                 c->saved++;
             else
                 c->unknown++;
@@ -113,15 +114,15 @@ static int set_aside(const char *path)
     return rc;
 }
 
-int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
+int kr_cli_recover(struct kr_app *app, char *notice, size_t size)
 {
     notice[0] = '\0';
     struct recovered all = {0};
     int rc = 0;
     /* Beside the database: every line is this database's. */
-    char *path = kr_xasprintf("%s.herstel", kr_store_path(st));
+    char *path = kr_xasprintf("%s.herstel", kr_app_path(app));
     struct recovered c = {0};
-    int r = recover_file(st, path, &c);
+    int r = recover_file(app, path, &c);
     if (r < 0)
         rc = -1;
     if (r > 0 && c.unknown == 0 && set_aside(path) != 0)
@@ -141,7 +142,7 @@ int kr_cli_recover(struct kr_store *st, char *notice, size_t size)
             continue;
         char *p = kr_xasprintf("%s/%s", dir, e->d_name);
         struct recovered s = {0};
-        if (recover_file(st, p, &s) > 0 && s.mine > 0) {
+        if (recover_file(app, p, &s) > 0 && s.mine > 0) {
             if (s.unknown == 0 && set_aside(p) != 0)
                 rc = -1;
             all.saved += s.saved;

@@ -9,7 +9,7 @@
 #
 # Each FAMILY names a library whose functions LIB.a's own objects must not call:
 # sqlite, yaml, curses, stemmer, hunspell, utf8proc, xlsx, and store (the kr_store_ API, which
-# src/ui reaches only through src/app). STAMP is written when all pass.
+# src/ui and src/cli reach only through src/app). STAMP is written when all pass.
 set -eu
 stamp=$1
 shift

@@ -9,8 +9,9 @@
 #
 # Owners: curses -> src/ui, sqlite3 -> src/store, yaml -> src/yaml,
 # libstemmer/hunspell/utf8proc -> src/text (utf8proc also src/core), xlsxwriter -> src/exchange.
-# And the screens (src/ui) reach the store only through the application layer (src/app):
-# no store header there (store.h, store_exchange.h, network.h, sync.h) and no kr_store_ call.
+# And the screens (src/ui) and the command line (src/cli, with its src/main.c) reach the store
+# only through the application layer (src/app): no store header there (store.h,
+# store_exchange.h, network.h, sync.h) and no kr_store_ call.
 set -eu
 cd "$1"
 bad=0
@@ -28,16 +29,19 @@ check_owner 'yaml\.h' src/yaml
 check_owner 'libstemmer\.h|hunspell/hunspell\.h|hunspell\.h' src/text
 check_owner 'utf8proc\.h' src/text src/core
 check_owner 'xlsxwriter\.h' src/exchange
-# The store's headers: owned by src/store, used by the modules above it, never by src/ui.
+# The store's headers: owned by src/store, used by src/app and the modules under it,
+# never by src/ui or src/cli.
 store_headers='kijkronde/(store|store_exchange|network|sync)\.h'
-if grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($store_headers)[>\"]" src/ui; then
-    echo "grensfout: src/ui neemt een header van de store op; gebruik kijkronde/app.h" >&2
-    bad=1
-fi
-if grep -rnE 'kr_store_[a-z_0-9]*[[:space:]]*\(' src/ui; then
-    echo "grensfout: src/ui roept de store aan; gebruik kijkronde/app.h" >&2
-    bad=1
-fi
+for above in src/ui src/cli src/main.c; do
+    if grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($store_headers)[>\"]" "$above"; then
+        echo "grensfout: $above neemt een header van de store op; gebruik kijkronde/app.h" >&2
+        bad=1
+    fi
+    if grep -rnE 'kr_store_[a-z_0-9]*[[:space:]]*\(' "$above"; then
+        echo "grensfout: $above roept de store aan; gebruik kijkronde/app.h" >&2
+        bad=1
+    fi
+done
 if [ "$bad" -ne 0 ]; then
     echo "grensfout: een module neemt de header op van een bibliotheek die niet van haar is" >&2
     exit 1
