@@ -316,8 +316,8 @@ enum kr_status kr_app_sync_folder(struct kr_app *app, const char *session_id, ch
 /* The folder the user typed (a leading ~ is the home folder), checked and made absolute
  * (heap *abs); KR_INVALID or KR_IO with a Dutch sentence when it cannot be a sync folder. */
 enum kr_status kr_app_sync_dir_check(const char *typed, char **abs, struct kr_error *err);
-/* Give a bijeenkomst the sync folder abs (from kr_app_sync_dir_check; NULL: none); *old
- * (heap, may be NULL) gets the one it had. */
+/* Give a bijeenkomst the sync folder abs (from kr_app_sync_dir_check; NULL: none); with old,
+ * *old (heap, may be NULL) gets the one it had. */
 enum kr_status kr_app_sync_folder_set(struct kr_app *app, const char *session_id, const char *abs,
                                       char **old, struct kr_error *err);
 /* How many laptops wrote into a sync folder (-1 when it cannot be read). */

@@ -22,7 +22,7 @@ enum kr_status kr_app_sync_dir_check(const char *typed, char **abs, struct kr_er
 enum kr_status kr_app_sync_folder_set(struct kr_app *app, const char *session_id, const char *abs,
                                       char **old, struct kr_error *err)
 {
-    enum kr_status r = kr_store_sync_folder_get(app->st, session_id, old, err);
+    enum kr_status r = old ? kr_store_sync_folder_get(app->st, session_id, old, err) : KR_OK;
     if (r == KR_OK)
         r = kr_store_sync_folder_set(app->st, session_id, abs, err);
     return r;

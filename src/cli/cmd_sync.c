@@ -36,13 +36,12 @@ static int clear_folder(struct kr_cli *cli, const char *session_ref, const char 
     struct kr_app *app = kr_cli_app(cli);
     if (!app)
         return KR_EXIT_USAGE;
-    char *session_id = NULL, *old = NULL, *again = NULL;
+    char *session_id = NULL, *old = NULL;
     enum kr_status r = kr_app_session_resolve(app, session_ref, &session_id, &err);
     if (r == KR_OK)
         r = kr_app_sync_folder(app, session_id, &old, &err);
     if (r == KR_OK && old)
-        r = kr_app_sync_folder_set(app, session_id, NULL, &again, &err);
-    free(again);
+        r = kr_app_sync_folder_set(app, session_id, NULL, NULL, &err);
     free(session_id);
     if (r != KR_OK) {
         free(old);
@@ -107,12 +106,11 @@ int kr_cmd_sync(struct kr_cli *cli, int argc, char **argv)
         return kr_cli_fail(cli, &err);
     }
     if (session_id) {
-        char abs[PATH_MAX], *before = NULL;
+        char abs[PATH_MAX];
         enum kr_status r =
             realpath(dir, abs)
-                ? kr_app_sync_folder_set(app, session_id, abs, &before, &err)
+                ? kr_app_sync_folder_set(app, session_id, abs, NULL, &err)
                 : kr_error_set(&err, KR_INVALID, "De map '%s' is niet bruikbaar voor sync.", dir);
-        free(before);
         free(session_id);
         if (r != KR_OK)
             return kr_cli_fail(cli, &err);
