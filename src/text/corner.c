@@ -276,11 +276,9 @@ static const char *const not_verbs[] = {
 static unsigned char word_shape(const char *s, size_t len)
 {
     unsigned char sh = len > 0 && s[0] >= 'A' && s[0] <= 'Z' ? SH_CAP : 0;
-    if (len >= 3 && len < 32 && (s[len - 1] == 't' || s[len - 1] == 'T')) {
-        char low[32];
-        for (size_t i = 0; i < len; i++)
-            low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-        low[len] = 0;
+    char low[32];
+    if (len >= 3 && (s[len - 1] == 't' || s[len - 1] == 'T') &&
+        kr_fold(s, len, low, sizeof low) < sizeof low) {
         size_t k = 0;
         while (not_verbs[k] && strcmp(not_verbs[k], low) != 0)
             k++;
@@ -299,21 +297,15 @@ static unsigned char word_shape(const char *s, size_t len)
  * feedback aan de leerlingen", "Laat leerlingen hardop denken", "Betrekt alle leerlingen bij
  * de les") whose first person named is plural learners. A plural cannot be the subject of a
  * singular verb, so the learners are its object and the one who acts is the adult. "Kijkt
- * een leerling vaak op" (singular) keeps the learner as its subject.
+ * een leerling vaak op" (singular) keeps the learner as its subject. first: the hit of the
+ * sentence's first word; person: the index of its first person's role (to: none).
  */
-static bool implicit_adult(const struct kr_corner_classifier *c, size_t from, size_t to)
+static bool implicit_adult(const struct kr_corner_classifier *c, size_t from, struct hit first,
+                           size_t person, size_t to, enum kr_corner person_corner)
 {
-    if (!(c->shape[from] & SH_SG_VERB))
-        return false;
-    struct hit h = match_at(c, c->words, from, to);
-    if ((h.has && h.kind == K_ROLE) || ((h.skip || h.prep) && !h.speak))
-        return false;
-    for (size_t i = from + h.span; i < to; i += h.span) {
-        h = match_at(c, c->words, i, to);
-        if (h.has && h.kind == K_ROLE && h.corner != KR_CORNER_LEERINHOUD)
-            return h.corner == KR_CORNER_LEERLING && (c->shape[i] & SH_PLURAL);
-    }
-    return false;
+    return (c->shape[from] & SH_SG_VERB) && !(first.has && first.kind == K_ROLE) &&
+           !((first.skip || first.prep) && !first.speak) && person < to &&
+           person_corner == KR_CORNER_LEERLING && (c->shape[person] & SH_PLURAL);
 }
 
 static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
@@ -348,9 +340,18 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     int object_learner = 0; /* "... leest voor aan de peuters": a learner the action is for */
     int name_seen = 0;      /* a name inside the sentence */
     int pronoun_seen = 0;   /* "roept ze alle kinderen": a personal pronoun before any role */
+    struct hit first = {0}; /* the first word's hit, and the first person (implicit_adult) */
+    size_t person = to;
+    enum kr_corner person_corner = KR_CORNER_NONE;
     for (size_t i = from; i < to;) {
         struct hit h = match_at(c, c->words, i, to);
         int is_role = h.has && h.kind == K_ROLE;
+        if (i == from)
+            first = h;
+        if (is_role && h.corner != KR_CORNER_LEERINHOUD && person == to) {
+            person = i;
+            person_corner = h.corner;
+        }
         if (!h.has && !subject && !first_person &&
             (strcmp(c->words[i], "ze") == 0 || strcmp(c->words[i], "zij") == 0 ||
              strcmp(c->words[i], "hij") == 0))
@@ -401,7 +402,7 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
         }
         i += h.span;
     }
-    if (implicit_adult(c, from, to))
+    if (implicit_adult(c, from, first, person, to, person_corner))
         score[KR_CORNER_LERAAR] += W_SUBJECT * decay;
     else if (subject)
         score[subject] += W_SUBJECT * decay;
