@@ -231,6 +231,16 @@ enum kr_status kr_store_draft_take(struct kr_store *st, const char *from_instanc
 enum kr_status kr_store_obs_add_from_draft(struct kr_store *st, struct kr_observation *o,
                                            struct kr_error *err);
 
+/*
+ * Index the notes saved since the last catch-up for search (src/store/search_index.c), when
+ * at least at_least of them wait: a note is not indexed inside its Enter. No write when fewer
+ * wait. Called with KR_SEARCH_BATCH when the typing pauses, with 1 before every search, at
+ * open and at the end; the searches go on when it fails (a full disk, a busy file): what
+ * waits is found after the next catch-up that succeeds.
+ */
+#define KR_SEARCH_BATCH 64
+enum kr_status kr_store_search_catch_up(struct kr_store *st, long at_least, struct kr_error *err);
+
 /* ---- the file under an open store ---- */
 
 /*

@@ -35,6 +35,7 @@ void kr_app_close(struct kr_app *app)
     free(app->pending);
     kr_checker_free(app->checker);
     kr_corner_classifier_free(app->classifier);
+    kr_store_search_catch_up(app->st, 1, NULL); /* what waits for the index, before quitting */
     kr_store_close(app->st);
     free(app);
 }

@@ -8,7 +8,11 @@
 enum kr_status kr_app_draft_put(struct kr_app *app, const char *visit_id, const char *text,
                                 struct kr_error *err)
 {
-    return kr_store_draft_put(app->st, visit_id, text, err);
+    enum kr_status r = kr_store_draft_put(app->st, visit_id, text, err);
+    /* A pause in the typing: once enough notes wait, they go into the search index now, in one
+     * transaction, not each inside its Enter (best effort: a search catches up again). */
+    kr_store_search_catch_up(app->st, KR_SEARCH_BATCH, NULL);
+    return r;
 }
 
 enum kr_status kr_app_draft_get(struct kr_app *app, const char *visit_id, char **out,

@@ -279,6 +279,8 @@ enum kr_status kr_store_obs_list(struct kr_store *st, const struct kr_obs_filter
                                  struct kr_observation_list *out, struct kr_error *err)
 {
     struct kr_buf sql = {0};
+    if (f->search)
+        kr_store_search_catch_up(st, 1, NULL); /* best effort: see store.h */
     kr_buf_puts(&sql, KR_STORE_OBS_COLS "JOIN visit v ON v.id = o.visit_id WHERE 1");
     if (f->visit_id)
         kr_buf_puts(&sql, " AND o.visit_id = ?1");

@@ -125,6 +125,7 @@ static enum kr_status match_ready(struct kr_store *st, const struct kr_obs_page_
 {
     if (!f->search)
         return KR_OK;
+    kr_store_search_catch_up(st, 1, NULL); /* best effort: see store.h */
     sqlite3_int64 dv = data_version(st);
     if (st->match_query && strcmp(st->match_query, f->search) == 0 && st->match_session &&
         strcmp(st->match_session, f->session_id) == 0 &&

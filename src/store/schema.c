@@ -547,6 +547,74 @@ static const char MIGRATION_EXTENT[] =
 #define MIGRATION_FOLLOWUP_SEEN                                                                    \
     "CREATE TABLE followup_seen (session_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
 
+/*
+ * 17: what an Enter writes, made smaller (issue 21: Enter <= 1.5x a bare insert). First, the
+ * search index follows the notes at the next pause, not inside Enter. Indexing a
+ * note in FTS5 was 41% of an Enter's instructions (docs/performance.md); the note, its
+ * history row, the count and the draft's removal stay one durable transaction, and the index
+ * catches up (kr_store_search_catch_up, src/store/search_index.c) when the typing pauses,
+ * before every search and at open. The invariant the triggers keep: every note with
+ * rowid <= search_mark.upto is in the index with its current text, and no other row is.
+ * - A new note gets no trigger: its rowid is above upto (SQLite gives max(rowid) + 1 and
+ *   upto <= max(rowid), see the delete below), so it waits.
+ * - An edit or delete of an indexed note updates the index at once, as before; of a waiting
+ *   note it does nothing: the catch-up reads the current text.
+ * - After a delete upto falls to at most the highest rowid left, so the rowid SQLite gives
+ *   the next note is never one the mark already counts as indexed.
+ */
+#define MIGRATION_ENTER                                                                            \
+    "CREATE TABLE search_mark (one INTEGER PRIMARY KEY CHECK (one = 1), upto INTEGER NOT NULL);"   \
+    "INSERT INTO search_mark VALUES (1, coalesce((SELECT max(rowid) FROM observation), 0));"       \
+    "DROP TRIGGER observation_search_ai;"                                                          \
+    "DROP TRIGGER observation_search_ad;"                                                          \
+    "CREATE TRIGGER observation_search_ad AFTER DELETE ON observation BEGIN"                       \
+    "  INSERT INTO observation_search(observation_search, rowid, text)"                            \
+    "    SELECT 'delete', old.rowid, old.text WHERE old.rowid <= (SELECT upto FROM search_mark);"  \
+    "  UPDATE search_mark SET upto = min(upto, coalesce((SELECT max(rowid) FROM observation), 0));" \
+    "END;"                                                                                         \
+    "DROP TRIGGER observation_search_au;"                                                          \
+    "CREATE TRIGGER observation_search_au AFTER UPDATE OF text ON observation"                     \
+    "  WHEN old.rowid <= (SELECT upto FROM search_mark) BEGIN"                                     \
+    "  INSERT INTO observation_search(observation_search, rowid, text)"                            \
+    "  VALUES ('delete', old.rowid, old.text);"                                                    \
+    "  INSERT INTO observation_search(rowid, text) VALUES (new.rowid, new.text);"                  \
+    "END;" \
+    /* A note's count reached its bijeenkomst through two updates of one row (minus the old */   \
+    /* count, plus the new), each rewriting its entry in session_by_order: one update when */    \
+    /* the visit stays in its bijeenkomst, two only when it moves. */                             \
+    "DROP TRIGGER session_count_visit_au;"                                                         \
+    "CREATE TRIGGER session_count_visit_move AFTER UPDATE OF session_id, n_live ON visit"          \
+    "  WHEN old.session_id IS NOT new.session_id BEGIN"                                            \
+    "  UPDATE session SET n_visits = n_visits - 1, n_live = n_live - old.n_live"                   \
+    "    WHERE id = old.session_id;"                                                               \
+    "  UPDATE session SET n_visits = n_visits + 1, n_live = n_live + new.n_live"                   \
+    "    WHERE id = new.session_id;"                                                               \
+    "END;"                                                                                         \
+    "CREATE TRIGGER session_count_visit_live AFTER UPDATE OF n_live ON visit"                      \
+    "  WHEN old.session_id IS new.session_id AND old.n_live IS NOT new.n_live BEGIN"               \
+    "  UPDATE session SET n_live = n_live + new.n_live - old.n_live WHERE id = new.session_id;"    \
+    "END;" \
+    /* The draft a note's Enter removes: one B-tree keyed by (instance, visit) instead of a */    \
+    /* table and its key's index, so each Enter and each pause writes one page less. */           \
+    "CREATE TABLE draft_keyed ("                                                                   \
+    "  instance   TEXT NOT NULL,"                                                                  \
+    "  visit_id   TEXT NOT NULL REFERENCES visit(id),"                                             \
+    "  text       TEXT NOT NULL,"                                                                  \
+    "  updated_at TEXT NOT NULL,"                                                                  \
+    "  pid        INTEGER,"                                                                        \
+    "  host       TEXT,"                                                                           \
+    "  PRIMARY KEY (instance, visit_id)"                                                           \
+    ") WITHOUT ROWID;"                                                                             \
+    "INSERT INTO draft_keyed SELECT instance, visit_id, text, updated_at, pid, host FROM draft;"   \
+    "DROP TABLE draft;"                                                                            \
+    "ALTER TABLE draft_keyed RENAME TO draft;"                                                    \
+    /* The start screen's order without the counts: a note's Enter changed its bijeenkomst's */  \
+    /* entry in this index too (one more page per note). A page of the start screen now reads */ \
+    /* the counts from its own rows (a screen of row look-ups, not the whole table). */            \
+    "DROP INDEX session_by_order;"                                                                 \
+    "CREATE INDEX session_by_order ON session(date DESC, created_at DESC, id, host_school,"        \
+    "  is_demo) WHERE deleted_at IS NULL;"
+
 const char *const kr_store_migrations[] = {MIGRATION_1,         MIGRATION_2,
                                            MIGRATION_3,         MIGRATION_4,
                                            MIGRATION_5,         MIGRATION_6,
@@ -554,5 +622,6 @@ const char *const kr_store_migrations[] = {MIGRATION_1,         MIGRATION_2,
                                            MIGRATION_9,         MIGRATION_EXTENT,
                                            MIGRATION_11,        MIGRATION_12,
                                            MIGRATION_13,        MIGRATION_SESSION_COUNTS,
-                                           MIGRATION_SYNC_BASE, MIGRATION_FOLLOWUP_SEEN};
+                                           MIGRATION_SYNC_BASE, MIGRATION_FOLLOWUP_SEEN,
+                                           MIGRATION_ENTER};
 const int kr_store_n_migrations = (int)(sizeof kr_store_migrations / sizeof kr_store_migrations[0]);

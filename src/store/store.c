@@ -276,6 +276,9 @@ enum kr_status kr_store_open_at_version(const char *path, int version, struct kr
         sqlite3_exec(st->db, "PRAGMA application_id = " KR_STORE_APP_ID_STR, NULL, NULL, NULL);
     if (s == KR_OK && !memory)
         make_private(path); /* a kijkronde database now, after every check */
+    /* Notes a stopped kijkronde saved but did not index yet (best effort: see store.h). */
+    if (s == KR_OK && version == kr_store_n_migrations)
+        kr_store_search_catch_up(st, 1, NULL);
     if (s == KR_OK && !memory)
         kr_store_watch_open(st);
 out:
