@@ -19,6 +19,8 @@ extern const size_t kr_data_stopwords_len;
 
 #define BIGRAM_WEIGHT   0.6 /* a bigram is evidence, but less than two shared stems */
 #define COMPOUND_WEIGHT 0.7 /* a part of a compound word */
+#define COMPOUND_TAIL   4   /* the shortest last part of a compound ("boek", "muur") */
+#define COMPOUND_HEAD   4   /* the shortest first part ("werk" of "werkkaart") */
 #define VERB_T_WEIGHT   1.0 /* the form without the -t of the third person ("loopt" -> "loop") */
 
 /*
@@ -142,8 +144,11 @@ static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr
 /*
  * Dutch glues words together: "woordmuur" and "weekwoordenmuur" share "muur",
  * "voorleesboek" and "leesboek" share "boek". A stem that ends with another stem of the
- * session (at least four letters), or starts with one (at least five), also counts that
- * part, at COMPOUND_WEIGHT, so such notes can meet.
+ * session (at least COMPOUND_TAIL letters), or starts with one (at least COMPOUND_HEAD),
+ * also counts that part, at COMPOUND_WEIGHT, so such notes can meet. Many Dutch first parts
+ * are stems of four letters ("snijmes", "vijlsel", "werkkaart"); asking five letters or
+ * more, as before, missed them: over the five labelled days the mean ARI rose 0.006 with
+ * four (docs/performance.md, ari15d).
  */
 static void split_compounds(struct work *w)
 {
@@ -155,13 +160,14 @@ static void split_compounds(struct work *w)
         parts[t][0] = parts[t][1] = SIZE_MAX;
         if (strchr(s, ' ') || len < 7)
             continue;
-        for (size_t k = 2; k + 4 <= len && parts[t][0] == SIZE_MAX; k++) {
+        for (size_t k = 2; k + COMPOUND_TAIL <= len && parts[t][0] == SIZE_MAX; k++) {
             size_t id = kp_strtab_get(&w->terms, s + k, false);
             if (id != SIZE_MAX && id < nterms)
                 parts[t][0] = id;
         }
         char buf[128];
-        for (size_t k = len - 2; k >= 5 && k < sizeof buf && parts[t][1] == SIZE_MAX; k--) {
+        for (size_t k = len - 2; k >= COMPOUND_HEAD && k < sizeof buf && parts[t][1] == SIZE_MAX;
+             k--) {
             memcpy(buf, s, k);
             buf[k] = '\0';
             size_t id = kp_strtab_get(&w->terms, buf, false);
