@@ -86,6 +86,40 @@ static void add_term(struct work *w, struct kr_buf *tv, const char *key, double 
     kr_buf_append(tv, (const char *)&t, sizeof t);
 }
 
+/*
+ * Whether a folded word is the diminutive of a stopword: "groepje" and "tafeltjes" say who
+ * and where as "groep" and "tafel" do, but the Snowball stemmer keeps the -je, so they
+ * linked notes of every theme that mention a group (a lesson in groepjes wrote it in a fifth
+ * of its notes). -je, -tje, -pje, -etje with their plural -s, a doubled consonant before
+ * -etje undone ("balletje" -> "bal").
+ */
+static bool small_stop(const struct work *w, const char *word)
+{
+    char base[128];
+    size_t l = strlen(word);
+    if (l >= sizeof base || l < 5)
+        return false;
+    memcpy(base, word, l + 1);
+    if (base[l - 1] == 's')
+        base[--l] = '\0';
+    if (l < 5 || strcmp(base + l - 2, "je") != 0)
+        return false;
+    base[l -= 2] = '\0';
+    if (kp_strtab_find(&w->stops, base) != SIZE_MAX)
+        return true;
+    /* "tafeltje", "raampje"; a base of four letters at least, so "kantje" is not "kan" */
+    if ((base[l - 1] == 't' || base[l - 1] == 'p') && l >= 5) {
+        base[--l] = '\0';
+        if (kp_strtab_find(&w->stops, base) != SIZE_MAX)
+            return true;
+    }
+    if (l >= 4 && strcmp(base + l - 1, "e") == 0 && base[l - 2] == base[l - 3]) {
+        base[l - 2] = '\0'; /* "balletje" -> "bal" */
+        return kp_strtab_find(&w->stops, base) != SIZE_MAX;
+    }
+    return false;
+}
+
 /* Tokens of one note -> raw term counts (duplicates merged). */
 static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr_token_list *toks,
                       struct kr_buf *tv)
@@ -106,7 +140,7 @@ static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr
         size_t sl = kr_stem(st, text + tk->start, tk->end - tk->start, stem, sizeof stem);
         kr_fold(text + tk->start, tk->end - tk->start, word, sizeof word);
         if (sl < 2 || sl >= sizeof stem || kp_strtab_get(&w->stops, stem, false) != SIZE_MAX ||
-            kp_strtab_get(&w->stops, word, false) != SIZE_MAX)
+            kp_strtab_get(&w->stops, word, false) != SIZE_MAX || small_stop(w, word))
             continue;
         sl = norm_stem(stem, sl);
         add_term(w, tv, stem, 1.0);
