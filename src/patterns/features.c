@@ -182,7 +182,7 @@ static void vectorise(struct work *w, size_t i, struct kr_stemmer *st, struct kr
  * also counts that part, at COMPOUND_WEIGHT, so such notes can meet. Many Dutch first parts
  * are stems of four letters ("snijmes", "vijlsel", "werkkaart"); asking five letters or
  * more, as before, missed them: over the five labelled days the mean ARI rose 0.006 with
- * four (docs/performance.md, ari15d).
+ * four (docs/patronen.md, ari15d).
  */
 static void split_compounds(struct work *w)
 {
