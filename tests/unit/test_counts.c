@@ -18,50 +18,16 @@
 #include "kijkronde/store_exchange.h"
 #include "kijkronde/sync.h"
 #include "krtest.h"
-
-static char dir[64], path[128];
-static struct kr_store *st;
-static sqlite3 *raw; /* a second connection, for the writes the store has no call for */
-static struct kr_error err;
+#include "raw_db.h"
 
 static void setup(void)
 {
-    kr_error_clear(&err);
-    strcpy(dir, "/tmp/kr-counts-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/k.db", dir);
-    ck_assert_int_eq(kr_store_open(path, &st, &err), KR_OK);
-    ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
-    sqlite3_busy_timeout(raw, 5000);
+    raw_db_open("/tmp/kr-counts-XXXXXX");
 }
 
 static void teardown(void)
 {
-    sqlite3_close(raw);
-    kr_store_close(st);
-    st = NULL;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-}
-
-static void sql(const char *q)
-{
-    char *msg = NULL;
-    int rc = sqlite3_exec(raw, q, NULL, NULL, &msg);
-    if (rc != SQLITE_OK)
-        ck_abort_msg("%s: %s", q, msg ? msg : "?");
-}
-
-static long long one(const char *q, const char *arg)
-{
-    sqlite3_stmt *s = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
-    sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT);
-    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-    long long v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
+    raw_db_close();
 }
 
 static char *add_session(const char *date)

@@ -16,37 +16,16 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/store.h"
 #include "krtest.h"
-
-static char dir[64], path[128];
-static struct kr_store *st;
-static sqlite3 *raw;
-static struct kr_error err;
+#include "raw_db.h"
 
 static void setup(void)
 {
-    kr_error_clear(&err);
-    strcpy(dir, "/tmp/kr-paging-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/k.db", dir);
-    ck_assert_int_eq(kr_store_open(path, &st, &err), KR_OK);
-    ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
-    sqlite3_busy_timeout(raw, 5000);
+    raw_db_open("/tmp/kr-paging-XXXXXX");
 }
 
 static void teardown(void)
 {
-    sqlite3_close(raw);
-    kr_store_close(st);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-}
-
-static void sql(const char *q)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(raw, q, NULL, NULL, &msg) != SQLITE_OK)
-        ck_abort_msg("%s: %s", q, msg ? msg : "?");
+    raw_db_close();
 }
 
 /* The ids a query returns, one string joined by spaces (heap). */

@@ -17,22 +17,15 @@
 #include "kijkronde/mem.h"
 #include "kijkronde/store.h"
 #include "krtest.h"
+#include "raw_db.h"
 
-static char dir[64], path[128];
-static struct kr_store *st;
-static sqlite3 *raw; /* a second connection: what the index holds, and a hard delete */
-static struct kr_error err;
 static char *session_id, *visit_id;
 
-static void setup(void)
+/* A bijeenkomst with one visit, for the notes of a test. */
+static void make_visit(void)
 {
-    kr_error_clear(&err);
-    strcpy(dir, "/tmp/kr-search-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/k.db", dir);
-    ck_assert_int_eq(kr_store_open(path, &st, &err), KR_OK);
-    ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
-    sqlite3_busy_timeout(raw, 5000);
+    free(session_id);
+    free(visit_id);
     struct kr_session s = {.date = kr_xstrdup("2026-03-12"),
                            .kijkvraag_text = kr_xstrdup("Wat doen leerlingen als ze vastlopen?")};
     ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);
@@ -44,33 +37,18 @@ static void setup(void)
     kr_visit_fini(&v);
 }
 
+static void setup(void)
+{
+    raw_db_open("/tmp/kr-search-XXXXXX");
+    make_visit();
+}
+
 static void teardown(void)
 {
-    sqlite3_close(raw);
-    kr_store_close(st);
-    st = NULL;
+    raw_db_close();
     free(session_id);
     free(visit_id);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-}
-
-static void sql(const char *q)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(raw, q, NULL, NULL, &msg) != SQLITE_OK)
-        ck_abort_msg("%s: %s", q, msg ? msg : "?");
-}
-
-static long long one(const char *q)
-{
-    sqlite3_stmt *s = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-    long long v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
+    session_id = visit_id = NULL;
 }
 
 /* FTS5's own check: the index holds exactly the notes' texts (an external content table). */
@@ -107,7 +85,7 @@ static size_t found(const char *query)
 
 static long long indexed(void)
 {
-    return one("SELECT count(*) FROM observation_search_docsize");
+    return one("SELECT count(*) FROM observation_search_docsize", NULL);
 }
 
 START_TEST(enter_does_not_index_but_search_finds)
@@ -161,13 +139,13 @@ START_TEST(a_rowid_given_again_is_indexed)
     char *a = enter("Meisje pakt de breukenstrook.");
     char *b = enter("Jongen telt hardop.");
     ck_assert_uint_eq(found("hardop"), 1);
-    long long rb = one("SELECT max(rowid) FROM observation");
+    long long rb = one("SELECT max(rowid) FROM observation", NULL);
     sql("PRAGMA foreign_keys = OFF; DELETE FROM observation_version WHERE observation_id ="
         " (SELECT id FROM observation WHERE rowid = (SELECT max(rowid) FROM observation));"
         " DELETE FROM observation WHERE rowid = (SELECT max(rowid) FROM observation)");
     index_matches_notes();
     char *c = enter("Meester legt de liniaal neer.");
-    ck_assert_int_eq(one("SELECT max(rowid) FROM observation"), rb); /* the same rowid */
+    ck_assert_int_eq(one("SELECT max(rowid) FROM observation", NULL), rb); /* the same rowid */
     ck_assert_uint_eq(found("liniaal"), 1);
     ck_assert_uint_eq(found("hardop"), 0);
     index_matches_notes();
@@ -217,16 +195,7 @@ START_TEST(an_older_database_keeps_its_index)
     free(cmd);
     ck_assert_int_eq(kr_store_open_at_version(path, 16, &st, &err), KR_OK);
     ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
-    free(session_id);
-    free(visit_id);
-    struct kr_session s = {.date = kr_xstrdup("2026-03-12"), .kijkvraag_text = kr_xstrdup("k")};
-    ck_assert_int_eq(kr_store_session_add(st, &s, &err), KR_OK);
-    session_id = kr_xstrdup(s.id);
-    kr_session_fini(&s);
-    struct kr_visit v = {.session_id = kr_xstrdup(session_id), .label = kr_xstrdup("groep 5")};
-    ck_assert_int_eq(kr_store_visit_add(st, &v, &err), KR_OK);
-    visit_id = kr_xstrdup(v.id);
-    kr_visit_fini(&v);
+    make_visit();
     struct kr_observation o = {.visit_id = kr_xstrdup(visit_id),
                                .text = kr_xstrdup("Meisje pakt de breukenstrook.")};
     ck_assert_int_eq(kr_store_obs_add(st, &o, &err), KR_OK);
@@ -234,8 +203,8 @@ START_TEST(an_older_database_keeps_its_index)
     ck_assert_int_eq(indexed(), 1); /* indexed by schema 16's trigger */
     kr_store_close(st);
     ck_assert_int_eq(kr_store_open(path, &st, &err), KR_OK);
-    ck_assert_int_eq(one("SELECT upto FROM search_mark"),
-                     one("SELECT max(rowid) FROM observation"));
+    ck_assert_int_eq(one("SELECT upto FROM search_mark", NULL),
+                     one("SELECT max(rowid) FROM observation", NULL));
     char *b = enter("Jongen pakt ook een breukenstrook.");
     ck_assert_uint_eq(found("breukenstrook"), 2);
     index_matches_notes();
