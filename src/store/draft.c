@@ -37,7 +37,9 @@ void kr_store_draft_close(struct kr_store *st)
     sqlite3_finalize(st->ins_obs);
     sqlite3_finalize(st->ins_version);
     sqlite3_finalize(st->del_draft);
-    st->ins_obs = st->ins_version = st->del_draft = NULL;
+    sqlite3_finalize(st->tx_begin);
+    sqlite3_finalize(st->tx_commit);
+    st->ins_obs = st->ins_version = st->del_draft = st->tx_begin = st->tx_commit = NULL;
     free(st->instance);
     free(st->host);
     st->instance = st->host = NULL;

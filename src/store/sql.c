@@ -123,10 +123,35 @@ enum kr_status kr_store_exec(struct kr_store *st, const char *sql, struct kr_err
     return KR_OK;
 }
 
+/* BEGIN IMMEDIATE or COMMIT from a statement prepared once per store. */
+static enum kr_status exec_kept(struct kr_store *st, sqlite3_stmt **slot, const char *sql,
+                                struct kr_error *err)
+{
+    int rc = *slot ? SQLITE_OK
+                   : sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(*slot);
+        sqlite3_reset(*slot);
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        return kr_store_fail(st, rc, err, "Opslaan mislukt");
+    return KR_OK;
+}
+
+static enum kr_status begin_immediate(struct kr_store *st, struct kr_error *err)
+{
+    return exec_kept(st, &st->tx_begin, "BEGIN IMMEDIATE", err);
+}
+
+static enum kr_status commit(struct kr_store *st, struct kr_error *err)
+{
+    return exec_kept(st, &st->tx_commit, "COMMIT", err);
+}
+
 enum kr_status kr_store_begin(struct kr_store *st, struct kr_error *err)
 {
     assert(!st->in_tx && "kr_store_begin does not nest");
-    enum kr_status s = kr_store_exec(st, "BEGIN IMMEDIATE", err);
+    enum kr_status s = begin_immediate(st, err);
     if (s == KR_OK)
         st->in_tx = 1;
     return s;
@@ -135,7 +160,7 @@ enum kr_status kr_store_begin(struct kr_store *st, struct kr_error *err)
 enum kr_status kr_store_commit(struct kr_store *st, struct kr_error *err)
 {
     assert(st->in_tx && "kr_store_commit without kr_store_begin");
-    enum kr_status s = kr_store_exec(st, "COMMIT", err);
+    enum kr_status s = commit(st, err);
     if (s == KR_OK)
         st->in_tx = 0;
     else
@@ -156,7 +181,7 @@ enum kr_status kr_store_tx_begin(struct kr_store *st, struct kr_error *err)
         return KR_OK;
     /* Outside kr_store_begin no transaction is left open: the single write opens its own. */
     assert(sqlite3_get_autocommit(st->db));
-    return kr_store_exec(st, "BEGIN IMMEDIATE", err);
+    return begin_immediate(st, err);
 }
 
 enum kr_status kr_store_tx_end(struct kr_store *st, enum kr_status so_far, struct kr_error *err)
@@ -170,7 +195,7 @@ enum kr_status kr_store_tx_end(struct kr_store *st, enum kr_status so_far, struc
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return so_far;
     }
-    enum kr_status s = kr_store_exec(st, "COMMIT", err);
+    enum kr_status s = commit(st, err);
     if (s != KR_OK && !sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return s;
