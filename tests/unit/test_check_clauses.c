@@ -2,8 +2,9 @@
 /*
  * Unit tests for the zonder-oordeel checker's sentence rules of issue 14 and after: the
  * writer's own habit, "te laat" after a generalisation, baselines and refusals, what is read
- * from a face, a predicate about a person, causal and final clauses, formulas and hedges, and
- * the abbreviations and slips of notes typed in a hurry.
+ * from a face, a predicate about a person, causal and final clauses, formulas and hedges, the
+ * verbs of the inside ("hij wil", "ze hoopt"), exclamations, and the abbreviations and slips of
+ * notes typed in a hurry.
  */
 #include <stddef.h>
 
@@ -192,6 +193,75 @@ START_TEST(test_check_abbreviations_and_slips)
 }
 END_TEST
 
+/* The inner-state rule (issue 14, build item 2): a person and a verb of the inside, in any form
+ * (wil, wilde, hoopt, hoopte, gelooft, vond), is mind-reading; the verbs are listed once as
+ * infinitives. Questions, someone else's words, the writer's own wish, a refusal, finding a thing
+ * and being told stay facts. */
+START_TEST(test_check_inner_state_verbs)
+{
+    static const char *const judge[] = {
+        "De jongen wil indruk maken op zijn buurman.",
+        "Ze wilde eigenlijk naast haar vriendin zitten.",
+        "Hij hoopt dat de juf hem overslaat.",
+        "Het meisje hoopte op een beurt.",
+        "Ze verwacht dat het antwoord fout is.",
+        "De leerling gelooft zijn buurman niet.",
+        "Hij vertrouwt de opdracht niet.",
+        "Ze merkt niet dat haar buurman iets vraagt.",
+        "De juf wil dat iedereen zijn schrift pakt.",
+        "Hij vindt tekenen maar niks.",
+        "Ze vond haar werkblad te kinderachtig.",
+        "Daarom wil hij als eerste.",
+        "Rekenen vindt de jongen het leukst.",
+        "Hij draait zich om omdat hij het antwoord weet.",
+        "Ze houdt niet van hardop lezen.",
+        "Sem bedoelt dat hij klaar wil zijn.",
+        "De kleuter durfde niet naar voren.",
+        "Hij beheerst de tafels nog niet.",
+    };
+    for (size_t i = 0; i < sizeof judge / sizeof judge[0]; i++)
+        ck_assert_msg(run(judge[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", judge[i]);
+    static const char *const facts[] = {
+        "Juf vraagt: \"Wie wil er beginnen?\"",
+        "Wil jij de schriften uitdelen?",
+        "Hij zegt: 'Ik hoop dat ik mag.'",
+        "Ze zegt dat ze het verwacht.",
+        "Ik wil na de les de juf iets vragen.",
+        "We willen morgen terugkomen.",
+        "De kinderen kiezen wat ze willen tekenen.",
+        "Ze wil niet meedoen met het spel.",
+        "Hij vindt zijn gum onder de tafel.",
+        "Ze vindt de schaar niet.",
+        "De gymles vindt plaats in de zaal.",
+        "Hij zoekt in het woordenboek en vindt 'kade' na 2 minuten.",
+        "De juf laat de kinderen weten dat de bel gaat.",
+        "Ze houdt de deur open voor de groep.",
+        "Hij houdt zijn vinger omhoog.",
+        "De juf legt uit wat ze moeten weten.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0 || !kr_findings_judge(&fl), "flagged: %s (%s)", facts[i],
+                      match(facts[i], 0));
+    /* The finding is the verb, of the kind gedachtelezen. */
+    const char *s = "De jongen wil indruk maken.";
+    ck_assert_uint_eq(run(s), 1);
+    ck_assert_str_eq(match(s, 0), "wil");
+    ck_assert_str_eq(fl.items[0].kind, "gedachtelezen");
+}
+END_TEST
+
+/* "Wat een ...!" at the start of a sentence is an exclamation, an evaluation; "wat een breuk is"
+ * asks what something is. */
+START_TEST(test_check_exclamation)
+{
+    ck_assert(run_flags("Wat een herrie in deze klas!", "herrie"));
+    ck_assert(run_flags("Wat een kletskous.", "kletskous"));
+    ck_assert_uint_eq(run("Juf roept: 'Wat een herrie!'"), 0);
+    ck_assert_uint_eq(run("Wat een breuk is, legt de juf uit met een pizza."), 0);
+    ck_assert_uint_eq(run("Wat een kwart is? Hij tekent een cirkel."), 0);
+}
+END_TEST
+
 static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -206,6 +276,8 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_causal_and_final_clauses);
     tcase_add_test(tc, test_check_formulas_and_hedges);
     tcase_add_test(tc, test_check_self_report_habit);
+    tcase_add_test(tc, test_check_inner_state_verbs);
+    tcase_add_test(tc, test_check_exclamation);
     suite_add_tcase(s, tc);
     return s;
 }
