@@ -127,12 +127,35 @@ static const char *const finder[] = {"de",   "een",  "zijn", "haar", "hun",  "z'
 static const char *const place[] = {"terug",  "in",     "op",  "onder", "bij",    "naast",
                                     "achter", "tussen", "uit", "boven", "plaats", "nergens"};
 
+/* "Het doel is dat ze weten ...", "De afspraak is dat ...": a goal or a rule (a word of
+ * context.sprekers that is no person) shortly before "dat" at t; what the lesson wants, not what
+ * anyone is read to think. */
+static bool goal_before(const struct kr_checker *c, size_t t)
+{
+    for (size_t j = t, k = 0; j > 0 && k < 3 && !c->info[j].sent; k++) {
+        j--;
+        if (has(c, j, F_SPEAKER) && !has(c, j, F_PERSON))
+            return true;
+    }
+    return false;
+}
+
 static bool question(const struct kr_checker *c, size_t t)
 {
     for (size_t j = t + 1; j < c->toks.n && !c->info[j].sent; j++)
         if (punct_is(c->text, &c->toks.items[j], '?'))
             return true;
     return false;
+}
+
+bool ck_question_to_you(const struct kr_checker *c, size_t t)
+{
+    static const char *const you[] = {"je", "jij", "jullie", "u"};
+    size_t s = t;
+    while (s > 0 && !c->info[s].sent)
+        s--;
+    return s + 1 < c->toks.n && is_word(c, s) && c->toks.items[s].kind == KR_TOK_WORD &&
+           cont_ok(c, s + 1) && ANY(c, s + 1, you) && question(c, s);
 }
 
 /* The word at t is a person the sentence can be about: a person word ("hij", "de leerling") or
@@ -172,6 +195,26 @@ static bool finds_a_thing(const struct kr_checker *c, size_t t)
     return t + 2 < e && ANY(c, t + 1, det) && (has(c, t + 2, F_ANTWOORD) || has(c, t + 2, F_WORK));
 }
 
+/* "Hij mag mij niet", "ze mag de juf graag": liking someone. "Mogen" is mostly permission ("mag
+ * niet naar buiten", "mag zijn jas niet aan"): only a person, then "niet" or "graag" ending the
+ * clause, is liking. */
+static bool likes_a_person(const struct kr_checker *c, size_t t)
+{
+    static const char *const obj[] = {"mij", "me", "hem", "haar", "jou", "ons", "hen", "elkaar"};
+    size_t e = clause_end(c, t), j = t + 1;
+    if (j < e && (ANY(c, j, det) || ANY(c, j, finder)) && j + 1 < e && has(c, j + 1, F_PERSON))
+        j += 2; /* "de juf" */
+    else if (j < e && (ANY(c, j, det) || ANY(c, j, finder)) && j + 2 < e && has(c, j + 2, F_PERSON))
+        j += 3; /* "de nieuwe juf" */
+    else if (j < e && (ANY(c, j, obj) || has(c, j, F_PERSON)))
+        j++;
+    else
+        return false;
+    if (j + 2 == e && has(c, j, F_INTENS))
+        j++; /* "mag hem wel graag" */
+    return j + 1 == e && (exact_is(c, j, "niet") || exact_is(c, j, "graag"));
+}
+
 /* The verb's own limits: a refusal is seen ("wil niet meedoen", but "wil niet dat ..." wants),
  * "houden" is an inner state only with "van", and finding a thing is no opinion. */
 static bool verb_says_inside(const struct kr_checker *c, size_t t)
@@ -191,6 +234,8 @@ static bool verb_says_inside(const struct kr_checker *c, size_t t)
     }
     if (strcmp(lemma, "vind") == 0)
         return !finds_a_thing(c, t);
+    if (strcmp(lemma, "mog") == 0)
+        return likes_a_person(c, t);
     return true;
 }
 
@@ -222,6 +267,8 @@ void ck_inner_rule(struct kr_checker *c, size_t t)
             break;
         if (person_at(c, j, false) && is_word(c, j - 1) && ANY(c, j - 1, subord))
             subject = true;
+        else if (person_at(c, j, false) && is_word(c, j - 1) && exact_is(c, j - 1, "dat"))
+            subject = !goal_before(c, j - 1); /* "ik zie dat hij het weet", not a lesson goal */
         else if (j + 1 < t && has(c, j, F_CLAUSE))
             break;
     }

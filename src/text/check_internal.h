@@ -265,6 +265,9 @@ void ck_predicate_rule(struct kr_checker *c, size_t t, size_t nlex);
 bool ck_add_inner_verb(struct kr_checker *c, const char *inf, size_t len);
 /* The inner-state rule at token t, which has F_INNER ("hij wil", "omdat ze het weet"). */
 void ck_inner_rule(struct kr_checker *c, size_t t);
+/* The sentence of t asks "you" a yes/no question ("Begrijp je het?", "Snappen jullie het?"):
+ * what is asked about the inside is no claim about it. */
+bool ck_question_to_you(const struct kr_checker *c, size_t t);
 /* "Wat een idioot!": an exclamation at the start of sentence t. */
 void ck_exclamation_rule(struct kr_checker *c, size_t t);
 

@@ -262,6 +262,78 @@ START_TEST(test_check_exclamation)
 }
 END_TEST
 
+/* A feeling as a noun after "hebben", with words between ("heeft er geen zin meer in", "heeft
+ * een hekel aan"), worrying, liking someone ("mag de juf niet"), and an inference written as a
+ * formula ("dat betekent dat ..."). Having things, permission and the meaning of words stay
+ * facts. */
+START_TEST(test_check_feeling_nouns_and_inference)
+{
+    static const char *const judge[] = {
+        "De jongen heeft er vandaag geen zin meer in.",
+        "Ze heeft een enorme hekel aan dictees.",
+        "De juf heeft weinig geduld met de achterste rij.",
+        "Hij heeft duidelijk behoefte aan rust.",
+        "Ze maakt zich zorgen over haar cijfer.",
+        "Hij kijkt naar de grond, dat betekent dat hij zich schaamt voor zijn antwoord.",
+        "Ze wacht lang met beginnen, wat erop wijst dat ze de opdracht niet kent.",
+    };
+    for (size_t i = 0; i < sizeof judge / sizeof judge[0]; i++)
+        ck_assert_msg(run(judge[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", judge[i]);
+    /* liking someone, a body's feeling, having had enough, behaving "like", overdoing */
+    static const char *const more[] = {
+        "De kleuter mag de nieuwe juf niet.", "Ze mag haar buurman wel graag.",
+        "Hij had de hele ochtend honger.",    "Ze is het wachten zat.",
+        "Hij is er helemaal klaar mee.",      "Ze gedraagt zich als een prinses.",
+        "Hij reageert overdreven.",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        ck_assert_msg(run(more[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", more[i]);
+    static const char *const facts[] = {
+        "Hij mag niet naar buiten.",
+        "Ze mag haar jas niet aan in de klas.",
+        "De leerling mag de juf niet roepen tijdens de instructie.",
+        "Hij zegt: 'Ik heb honger.'",
+        "Hij heeft een schaar en een lijmstift op tafel.",
+        "De juf heeft de zin op het bord geschreven.",
+        "Ze vraagt wat het woord 'hekel' betekent.",
+        "Een rode kaart op de tafel betekent: ik wil hulp.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0 || !kr_findings_judge(&fl), "flagged: %s (%s)", facts[i],
+                      match(facts[i], 0));
+}
+END_TEST
+
+/* Checking whether something is so asks, it does not claim ("kijkt of alles goed gaat"); a
+ * yes/no question to "je"/"jullie" asks about the inside, it does not read it. "of" as "or" and
+ * a claim after the question still count. */
+START_TEST(test_check_asking_is_no_claim)
+{
+    ck_assert_uint_eq(run("De juf loopt rond en kijkt of alles goed gaat."), 0);
+    ck_assert_uint_eq(run("Hij controleert of zijn antwoord goed is."), 0);
+    ck_assert_uint_eq(run("Begrijpen jullie het?"), 0);
+    ck_assert_uint_eq(run("Snap je het? Twee kinderen knikken."), 0);
+    ck_assert(run_flags("Ze kijkt naar het bord of naar de juf en is verveeld.", "verveeld"));
+    ck_assert(run_flags("Snap je het? Hij snapt het niet.", "snapt"));
+    ck_assert(run_flags("Hij kijkt of de juf kijkt en doet het expres.", "expres"));
+}
+END_TEST
+
+/* The predicate rule in a subordinate clause, where the copula comes last ("omdat hij een sukkel
+ * is"); a fact word, a participle or an infinitive before "is" stays a fact. */
+START_TEST(test_check_predicate_in_subordinate_clause)
+{
+    ck_assert_uint_ge(run("Hij lacht omdat hij een sukkel is."), 1);
+    ck_assert_uint_ge(run("Ze krijgt geen beurt terwijl ze zo'n doetje is."), 1);
+    ck_assert_str_eq(fl.items[0].kind, "label");
+    ck_assert_uint_eq(run("Hij mag eerst omdat hij klaar is."), 0);
+    ck_assert_uint_eq(run("Ze huilt omdat ze gevallen is."), 0);
+    ck_assert_uint_eq(run("Hij gaat naar huis omdat hij ziek is."), 0);
+    ck_assert_uint_eq(run("Hij staat op als hij aan de beurt is."), 0);
+    ck_assert_uint_eq(run("Ze stopt als het tien uur is."), 0);
+}
+END_TEST
+
 static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -278,6 +350,9 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_self_report_habit);
     tcase_add_test(tc, test_check_inner_state_verbs);
     tcase_add_test(tc, test_check_exclamation);
+    tcase_add_test(tc, test_check_feeling_nouns_and_inference);
+    tcase_add_test(tc, test_check_asking_is_no_claim);
+    tcase_add_test(tc, test_check_predicate_in_subordinate_clause);
     suite_add_tcase(s, tc);
     return s;
 }
