@@ -212,6 +212,10 @@ static size_t checks_whether(const struct kr_checker *c, const char *text, size_
     static const char *const subj[] = {"alles", "iedereen", "iemand", "niemand", "hij",  "zij",
                                        "ze",    "het",      "er",     "de",      "die",  "dat",
                                        "je",    "jij",      "jullie", "een",     "zijn", "haar"};
+    const struct kr_token *tk = &c->toks.items[i];
+    char first = (char)(text[tk->start] | 0x20);
+    if (tk->kind != KR_TOK_WORD || (first != 'k' && first != 'c' && first != 't'))
+        return 0; /* most words: the list below need not be read */
     bool verb = false;
     for (size_t k = 0; k < sizeof check / sizeof check[0] && !verb; k++)
         verb = word_is(c, text, i, check[k]);

@@ -334,6 +334,25 @@ START_TEST(test_check_predicate_in_subordinate_clause)
 }
 END_TEST
 
+/* What the writer notices ("Het viel me op dat ...", "Ik merk dat ...") is an observation like "ik
+ * zie dat ...": only what follows can judge. A feeling as the cause of what was seen ("bloost van
+ * schaamte") and taste words next to "mooi" ("lelijk", "schattig") are judgements. */
+START_TEST(test_check_noticing_feelings_and_taste)
+{
+    ck_assert_uint_eq(run("Het viel me op dat je drie keer naar de deur keek."), 0);
+    ck_assert_uint_eq(run("Ik merk dat de bel om 10.15 uur gaat."), 0);
+    ck_assert(run_flags("Ik merk dat hij zich verveelt.", "verveelt"));
+    ck_assert(run_flags("Het viel me op dat ze onzeker was.", "onzeker"));
+    ck_assert(run_flags("Ze wordt rood van schaamte.", "schaamte"));
+    ck_assert(run_flags("Hij trilt van de zenuwen.", "zenuwen"));
+    ck_assert(run_flags("Hij schopt de stoel om uit woede.", "woede"));
+    ck_assert(run_flags("Wat een lelijke kleur heeft die poster.", "lelijke"));
+    ck_assert(run_flags("Haar tekening is schattig.", "schattig"));
+    ck_assert_uint_eq(run("Het boek heet 'Verdriet van de tijger'."), 0);
+    ck_assert_uint_eq(run("Ze zegt: 'Ik huil van verdriet.'"), 0);
+}
+END_TEST
+
 static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -353,6 +372,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_feeling_nouns_and_inference);
     tcase_add_test(tc, test_check_asking_is_no_claim);
     tcase_add_test(tc, test_check_predicate_in_subordinate_clause);
+    tcase_add_test(tc, test_check_noticing_feelings_and_taste);
     suite_add_tcase(s, tc);
     return s;
 }

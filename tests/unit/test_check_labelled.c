@@ -205,11 +205,12 @@ START_TEST(test_check_public_heldout)
     ck_assert_uint_le(test4.fp, 3);
     /* test5 (fifth round): 53 fresh sentences from 28 pages not used before, committed before the
      * first measurement (docs/oordeel.md, Vijfde ronde). First look and final: 26/33 found (78.8%)
-     * and 3/20 factual ones flagged (15.0%): both acceptance figures are NOT met. */
+     * and 3/20 factual ones flagged (15.0%): both acceptance figures are NOT met. tune14 then
+     * tuned on it (Zesde ronde), so the pins below are development figures, not held-out ones. */
     ck_assert_uint_eq(test5.tp + test5.fn, 33);
     ck_assert_uint_eq(test5.fp + test5.tn, 20);
-    ck_assert_uint_ge(test5.tp, 28); /* 28/33 since tune14, which used test5 as development data */
-    ck_assert_uint_le(test5.fp, 3);
+    ck_assert_uint_ge(test5.tp, 30); /* 30/33 since tune14, which used test5 as development data */
+    ck_assert_uint_le(test5.fp, 2);  /* 2/20 since tune14: what the writer notices is no opinion */
 }
 END_TEST
 
