@@ -48,10 +48,29 @@ static void put_form(struct kr_checker *c, const char *form, const char *lemma)
         s->lemma = kr_xstrdup(lemma);
 }
 
-/* "vinden" or "vinden vond vonden" (an infinitive, then irregular forms). The stem ("stam") is
- * the infinitive without -en, with a double consonant made single (willen: wil), an open
- * syllable's vowel doubled (hopen: hoop, geloven: geloov) and a final v or z written f or s
- * (geloof, vrees); then stam, stam + t and the past tense by 't kofschip (hoopte, voelde). */
+/* The forms of one stam ("hoop"): itself, stam + t and the past tense by 't kofschip, soft when
+ * the infinitive had no t, k, f, s, ch, p or x before -en (voelde, but hoopte). */
+static void put_stam(struct kr_checker *c, char *stam, size_t n, bool soft, const char *lemma)
+{
+    if (stam[n - 1] == 'v')
+        stam[n - 1] = 'f'; /* geloven: geloof */
+    else if (stam[n - 1] == 'z')
+        stam[n - 1] = 's'; /* vrezen: vrees */
+    char form[STEM_MAX + 8];
+    put_form(c, stam, lemma);
+    snprintf(form, sizeof form, "%s%s", stam, stam[n - 1] == 't' ? "" : "t");
+    put_form(c, form, lemma);
+    snprintf(form, sizeof form, "%s%s", stam, soft ? "de" : "te");
+    put_form(c, form, lemma);
+    snprintf(form, sizeof form, "%s%s", stam, soft ? "den" : "ten");
+    put_form(c, form, lemma);
+}
+
+/* "vinden" or "vinden vond vonden" (an infinitive, then irregular forms). The stam is the
+ * infinitive without -en, with a double consonant made single (willen: wil) and an open
+ * syllable's vowel doubled (hopen: hoop, geloven: geloof). Whether a longer verb's last syllable
+ * is stressed (negeren: negeer) or not (twijfelen: twijfel) spelling does not tell, so both are
+ * made; the one that is no Dutch word matches nothing. */
 bool ck_add_inner_verb(struct kr_checker *c, const char *inf, size_t len)
 {
     char buf[3 * STEM_MAX];
@@ -66,34 +85,29 @@ bool ck_add_inner_verb(struct kr_checker *c, const char *inf, size_t len)
     char lemma[STEM_MAX];
     if (!ck_stem_word(c, w, wl, lemma))
         return false;
+    put_form(c, w, lemma);
     char stam[STEM_MAX + 2];
     size_t n = wl - 2;
     memcpy(stam, w, n);
     stam[n] = '\0';
-    char oc = stam[n - 1]; /* the consonant before -en decides the past tense */
+    char oc = stam[n - 1];
+    bool soft = strchr("tkfschpx", oc) == NULL;
     if (n >= 2 && stam[n - 1] == stam[n - 2] && !is_vowel(stam[n - 1])) {
         stam[--n] = '\0';
+        put_stam(c, stam, n, soft, lemma);
     } else if (n >= 2 && !is_vowel(stam[n - 1]) && is_vowel(stam[n - 2]) && stam[n - 2] != 'i' &&
-               (n == 2 || !is_vowel(stam[n - 3])) && vowel_groups(stam) == 1) {
-        stam[n + 1] = '\0';
-        stam[n] = stam[n - 1];
-        stam[n - 1] = stam[n - 2];
-        n++;
+               (n == 2 || !is_vowel(stam[n - 3]))) {
+        char open[STEM_MAX + 2];
+        memcpy(open, stam, n - 1);
+        open[n - 1] = stam[n - 2];
+        open[n] = stam[n - 1];
+        open[n + 1] = '\0';
+        put_stam(c, open, n + 1, soft, lemma);
+        if (vowel_groups(stam) > 1)
+            put_stam(c, stam, n, soft, lemma);
+    } else {
+        put_stam(c, stam, n, soft, lemma);
     }
-    if (stam[n - 1] == 'v')
-        stam[n - 1] = 'f';
-    else if (stam[n - 1] == 'z')
-        stam[n - 1] = 's';
-    bool soft = strchr("tkfschpx", oc) == NULL; /* 't kofschip: voelde, but hoopte */
-    char form[STEM_MAX + 8];
-    put_form(c, w, lemma);
-    put_form(c, stam, lemma);
-    snprintf(form, sizeof form, "%s%s", stam, stam[n - 1] == 't' ? "" : "t");
-    put_form(c, form, lemma);
-    snprintf(form, sizeof form, "%s%s", stam, soft ? "de" : "te");
-    put_form(c, form, lemma);
-    snprintf(form, sizeof form, "%s%s", stam, soft ? "den" : "ten");
-    put_form(c, form, lemma);
     while ((w = strtok_r(NULL, " ", &save)) != NULL)
         put_form(c, w, lemma);
     return true;
@@ -215,6 +229,17 @@ static bool likes_a_person(const struct kr_checker *c, size_t t)
     return j + 1 == e && (exact_is(c, j, "niet") || exact_is(c, j, "graag"));
 }
 
+/* "Hij wil naar de wc en vraagt het aan de juf": the wish is asked for in the same sentence, so
+ * it was heard, not read. */
+static bool asked_for(const struct kr_checker *c, size_t t)
+{
+    static const char *const ask[] = {"vraagt", "vroeg", "vragen", "vroegen"};
+    for (size_t j = t + 1; j < c->toks.n && !c->info[j].sent; j++)
+        if (ANY(c, j, ask))
+            return true;
+    return false;
+}
+
 /* The verb's own limits: a refusal is seen ("wil niet meedoen", but "wil niet dat ..." wants),
  * "houden" is an inner state only with "van", and finding a thing is no opinion. */
 static bool verb_says_inside(const struct kr_checker *c, size_t t)
@@ -224,7 +249,8 @@ static bool verb_says_inside(const struct kr_checker *c, size_t t)
         return false;
     if (strcmp(lemma, "will") == 0)
         return !(t + 1 < c->toks.n && exact_is(c, t + 1, "niet") &&
-                 !(t + 2 < c->toks.n && exact_is(c, t + 2, "dat")));
+                 !(t + 2 < c->toks.n && exact_is(c, t + 2, "dat"))) &&
+               !asked_for(c, t);
     if (strcmp(lemma, "houd") == 0) {
         size_t e = clause_end(c, t);
         for (size_t j = t + 1; j < e; j++)

@@ -238,6 +238,7 @@ START_TEST(test_check_inner_state_verbs)
         "Ze houdt de deur open voor de groep.",
         "Hij houdt zijn vinger omhoog.",
         "De juf legt uit wat ze moeten weten.",
+        "Hij wil naar de wc en vraagt het aan de juf.",
     };
     for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
         ck_assert_msg(run(facts[i]) == 0 || !kr_findings_judge(&fl), "flagged: %s (%s)", facts[i],
@@ -349,6 +350,9 @@ START_TEST(test_check_noticing_feelings_and_taste)
     ck_assert(run_flags("Wat een lelijke kleur heeft die poster.", "lelijke"));
     ck_assert(run_flags("Haar tekening is schattig.", "schattig"));
     ck_assert_uint_eq(run("Het boek heet 'Verdriet van de tijger'."), 0);
+    ck_assert_uint_eq(run("Ze kijkt strak naar het bord."), 0); /* a way of looking, seen */
+    ck_assert_uint_eq(run("Hij bleef de juf strak aankijken."), 0);
+    ck_assert(run_flags("De juf is strak.", "strak"));
     ck_assert_uint_eq(run("Ze zegt: 'Ik huil van verdriet.'"), 0);
 }
 END_TEST

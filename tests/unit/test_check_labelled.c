@@ -210,7 +210,8 @@ START_TEST(test_check_public_heldout)
     ck_assert_uint_eq(test5.tp + test5.fn, 33);
     ck_assert_uint_eq(test5.fp + test5.tn, 20);
     ck_assert_uint_ge(test5.tp, 30); /* 30/33 since tune14, which used test5 as development data */
-    ck_assert_uint_le(test5.fp, 2);  /* 2/20 since tune14: what the writer notices is no opinion */
+    ck_assert_uint_le(test5.fp,
+                      1); /* 1/20 since tune14: noticing is no opinion, "strak aankijken" */
 }
 END_TEST
 
