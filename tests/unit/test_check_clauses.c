@@ -349,6 +349,11 @@ START_TEST(test_check_noticing_feelings_and_taste)
     ck_assert(run_flags("Hij schopt de stoel om uit woede.", "woede"));
     ck_assert(run_flags("Wat een lelijke kleur heeft die poster.", "lelijke"));
     ck_assert(run_flags("Haar tekening is schattig.", "schattig"));
+    /* a motive as the goal of what was seen */
+    ck_assert(run_flags("Hij tikt op tafel om aandacht te krijgen.", "aandacht"));
+    ck_assert(run_flags("Ze praat luid om erbij te horen.", "erbij"));
+    ck_assert_uint_eq(run("Om 10 uur vraagt de juf aandacht voor de pauze."), 0);
+    ck_assert_uint_eq(run("Hij loopt naar de kast om een schaar te pakken."), 0);
     ck_assert_uint_eq(run("Het boek heet 'Verdriet van de tijger'."), 0);
     ck_assert_uint_eq(run("Ze kijkt strak naar het bord."), 0); /* a way of looking, seen */
     ck_assert_uint_eq(run("Hij bleef de juf strak aankijken."), 0);
