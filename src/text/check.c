@@ -182,6 +182,12 @@ static size_t check_judgements(struct kr_checker *c, const char *text, size_t le
     for (size_t i = 0; i < n; i++)
         if (c->info[i].slot && (c->info[i].slot->flags & F_COPULA))
             ck_predicate_rule(c, i, nlex);
+    for (size_t i = 0; i < n; i++) {
+        if (c->info[i].slot && (c->info[i].slot->flags & F_INNER))
+            ck_inner_rule(c, i);
+        if (c->info[i].sent)
+            ck_exclamation_rule(c, i);
+    }
     if (c->ncands == 0)
         return 0;
 

@@ -82,6 +82,7 @@ enum {
     F_INTENS = 1u << 18,   /* versterker: heel, erg, toch ...: between the copula and the word */
     F_WORK = 1u << 19,     /* werk: werk, tekening, schrift ...: "het werk is slordig" */
     F_CLAUSE = 1u << 20,   /* zinsgrens: en, maar, zeg, hoor ...: the predicate ends before it */
+    F_INNER = 1u << 21,    /* binnenkant: a form of willen, vinden, weten ...: an inner state */
 };
 
 struct slot {
@@ -90,7 +91,8 @@ struct slot {
     unsigned flags;
     char *alias; /* afkortingen: the stem this word stands for ("ll" -> leerling) */
     const struct slot *alias_slot; /* its entry, set by build_index */
-    size_t *pats;                  /* patterns whose first element has this stem */
+    char *lemma;  /* binnenkant: the stem of the infinitive this form belongs to ("vind") */
+    size_t *pats; /* patterns whose first element has this stem */
     size_t n, cap;
 };
 
@@ -144,6 +146,7 @@ struct kr_checker {
     int norm_cat;            /* category of the "te" rule, or -1 */
     int label_cat, eval_cat; /* categories of the predicate rule ("hij is ...", "het werk is ..") */
     int gen_cat;             /* "generalisatie", or -1 (the self-report rule) */
+    int mind_cat;            /* "gedachtelezen", or -1 (the inner-state rule) */
     uint32_t te_hash;
     /* scratch, reused by every kr_check */
     struct kr_buf nfc; /* the text in NFC, when it was not */
@@ -255,5 +258,17 @@ bool ck_self_report(const struct kr_checker *c, size_t t);
 /* check_predicate.c */
 /* The predicate rule at copula t; nlex: the candidates the lexicon's patterns found. */
 void ck_predicate_rule(struct kr_checker *c, size_t t, size_t nlex);
+
+/* check_inner.c */
+/* Put the forms of one infinitive of context.binnenkant ("vinden": vind, vindt, vindde ...) in
+ * the table with F_INNER; false when it is no infinitive. */
+bool ck_add_inner_verb(struct kr_checker *c, const char *inf, size_t len);
+/* The inner-state rule at token t, which has F_INNER ("hij wil", "omdat ze het weet"). */
+void ck_inner_rule(struct kr_checker *c, size_t t);
+/* The sentence of t asks "you" a yes/no question ("Begrijp je het?", "Snappen jullie het?"):
+ * what is asked about the inside is no claim about it. */
+bool ck_question_to_you(const struct kr_checker *c, size_t t);
+/* "Wat een idioot!": an exclamation at the start of sentence t. */
+void ck_exclamation_rule(struct kr_checker *c, size_t t);
 
 #endif

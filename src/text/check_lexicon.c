@@ -67,6 +67,7 @@ void ck_tab_fini(struct table *t)
         free(t->slots[i].key);
         free(t->slots[i].pats);
         free(t->slots[i].alias);
+        free(t->slots[i].lemma);
     }
     free(t->slots);
     memset(t, 0, sizeof *t);
@@ -347,6 +348,17 @@ static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *d
                    kr_ynode_type_str(map->type));
     for (size_t i = 0; i < map->n; i++) {
         const struct kr_ynode *key = map->keys[i], *val = map->items[i];
+        if (strcmp(key->value, "binnenkant") == 0) {
+            if (val->type != KR_YNODE_SEQ)
+                return bad(err, doc, val, "verwacht een lijst van werkwoorden onder 'binnenkant'");
+            for (size_t j = 0; j < val->n; j++) {
+                const struct kr_ynode *w = val->items[j];
+                if (w->type != KR_YNODE_SCALAR || !ck_add_inner_verb(c, w->value, w->len))
+                    return bad(err, doc, w,
+                               "verwacht een hele werkwoordsvorm op -en onder 'binnenkant'");
+            }
+            continue;
+        }
         if (strcmp(key->value, "afkortingen") == 0) {
             enum kr_status st = load_aliases(c, doc, val, err);
             if (st != KR_OK)
@@ -361,8 +373,8 @@ static enum kr_status load_context(struct kr_checker *c, const struct kr_ydoc *d
             return bad(err, doc, key,
                        "onbekende sleutel '%s' in context (verwacht spreken, sprekers, juist, "
                        "telling, antwoord, hoeveelheid, gemeten, te_bijvoeglijk, te_geen_norm, "
-                       "persoon, koppel, predicaat_feit, versterker, werk, zinsgrens of "
-                       "afkortingen)",
+                       "persoon, koppel, predicaat_feit, versterker, werk, zinsgrens, "
+                       "binnenkant of afkortingen)",
                        key->value);
         if (val->type != KR_YNODE_SEQ)
             return bad(err, doc, val, "verwacht een lijst van woorden onder '%s'", key->value);

@@ -124,6 +124,9 @@ void ck_try_pattern(struct kr_checker *c, size_t p, size_t t)
     /* "Ik teken bijna elke dag": the writer's own habit, not a generalisation about a pupil. */
     if (c->pats[p].cat >= 0 && c->pats[p].cat == c->gen_cat && ck_self_report(c, t))
         return;
+    /* "Begrijp je het?" asks; it does not read a mind. */
+    if (c->pats[p].cat >= 0 && c->pats[p].cat == c->mind_cat && ck_question_to_you(c, t))
+        return;
     /* "om 10:51 zijn alle groepjes aan het werk" counts what it generalises. */
     for (size_t k = t; k < last; k++)
         if (has(c, k, F_GEMETEN) && ck_measured(c, k))

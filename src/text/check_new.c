@@ -132,6 +132,7 @@ static void build_index(struct kr_checker *c)
     c->label_cat = ck_find_cat(c, "label");
     c->eval_cat = ck_find_cat(c, "evaluatief");
     c->gen_cat = ck_find_cat(c, "generalisatie");
+    c->mind_cat = ck_find_cat(c, "gedachtelezen");
 }
 
 char **kr_checker_network_paths(void)

@@ -60,6 +60,43 @@ static bool pred_word(const struct kr_checker *c, size_t t)
     return !has(c, t, F_PREDFACT | F_COPULA | F_NUMWORD | F_INTENS | F_CLAUSE | F_HOEVEEL);
 }
 
+/* A word the lexicon found at p: its own pattern names the kind ("is onvoldoende": norm). */
+static bool lexicon_has(const struct kr_checker *c, size_t p, size_t nlex)
+{
+    for (size_t k = 0; k < nlex; k++)
+        if (c->cands[k].cat >= 0 && c->cands[k].start <= c->toks.items[p].start &&
+            c->toks.items[p].end <= c->cands[k].end)
+            return true;
+    return false;
+}
+
+/* "omdat hij chaotisch is", "terwijl ze een doetje is": the same predicate in a subordinate
+ * clause, where the copula comes last. Only after a subordinator of reason or time: "dat" also
+ * opens lesson goals ("het doel is dat ze zelfstandig zijn"). */
+static void predicate_last(struct kr_checker *c, size_t t, size_t nlex)
+{
+    static const char *const subord[] = {"omdat",   "doordat", "zodat", "als",
+                                         "wanneer", "terwijl", "hoewel"};
+    if (t < 3 || c->info[t].sent || !clause_ends_after(c, t) || !pred_word(c, t - 1) ||
+        has(c, t - 1, F_PERSON) || participle(c, t - 1) || lexicon_has(c, t - 1, nlex))
+        return;
+    const struct kr_token *k = &c->toks.items[t - 1];
+    if (k->end - k->start > 3 && c->info[t - 1].ends_n)
+        return; /* "omdat hij zwemmen is": an infinitive */
+    size_t j = t - 2;
+    for (int steps = 0; steps < 3 && j > 0 && is_word(c, j) && !c->info[j].sent &&
+                        (has(c, j, F_INTENS) || exact_is(c, j, "een") || exact_is(c, j, "zo'n"));
+         steps++)
+        j--;
+    if (j == 0 || !is_word(c, j) || c->info[j].sent || !has(c, j, F_PERSON) || !is_word(c, j - 1))
+        return;
+    bool sub = false;
+    for (size_t i = 0; i < sizeof subord / sizeof subord[0]; i++)
+        sub = sub || exact_is(c, j - 1, subord[i]);
+    if (sub)
+        ck_add_cand(c, c->toks.items[j].start, c->toks.items[t].end, c->label_cat);
+}
+
 /* "Hij is een sloddervos", "Mevrouw is depressief", "Wat ben je opmerkzaam", "Het werk is
  * slordig": a person (or a piece of work) and a copula, then, after at most a few intensifiers,
  * one word that ends the clause and is no fact word ("klaar", "ziek", "thuis"), number, name or
@@ -81,6 +118,7 @@ void ck_predicate_rule(struct kr_checker *c, size_t t, size_t nlex)
         start = t; /* "wat ben je ...", "is hij ..." */
         p = t + 2;
     } else {
+        predicate_last(c, t, nlex);
         return;
     }
     if (work && c->eval_cat < 0)
@@ -96,11 +134,8 @@ void ck_predicate_rule(struct kr_checker *c, size_t t, size_t nlex)
     }
     if (!pred_word(c, p) || has(c, p, F_PERSON))
         return;
-    /* A word the lexicon found: its own pattern names the kind ("is onvoldoende": norm). */
-    for (size_t k = 0; k < nlex; k++)
-        if (c->cands[k].cat >= 0 && c->cands[k].start <= c->toks.items[p].start &&
-            c->toks.items[p].end <= c->cands[k].end)
-            return;
+    if (lexicon_has(c, p, nlex))
+        return;
     size_t end = p;
     if (!clause_ends_after(c, p)) {
         /* "een braaf meisje", "een lastig kind" */

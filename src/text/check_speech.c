@@ -200,6 +200,38 @@ static bool reported_opinion(const struct kr_checker *c, const char *text, size_
            text[k->start + 1] >= 'a' && text[k->start + 1] <= 'z';
 }
 
+/* "Ze kijkt (naar de tuin) of alles goed gaat", "controleert of hij het begrepen heeft": an
+ * indirect question after a verb of checking asks, it does not claim; the clause after "of" is
+ * no judgement of the writer's. "of" as "or" ("kijkt naar de juf of naar het bord") is left
+ * alone: after the question's "of" comes a subject. Returns the token of "of", or 0. */
+static size_t checks_whether(const struct kr_checker *c, const char *text, size_t i)
+{
+    static const char *const check[] = {"kijkt",  "kijken",  "keek",         "keken",
+                                        "checkt", "checken", "controleert",  "controleren",
+                                        "test",   "testen",  "controleerde", "kijk"};
+    static const char *const subj[] = {"alles", "iedereen", "iemand", "niemand", "hij",  "zij",
+                                       "ze",    "het",      "er",     "de",      "die",  "dat",
+                                       "je",    "jij",      "jullie", "een",     "zijn", "haar"};
+    const struct kr_token *tk = &c->toks.items[i];
+    char first = (char)(text[tk->start] | 0x20);
+    if (tk->kind != KR_TOK_WORD || (first != 'k' && first != 'c' && first != 't'))
+        return 0; /* most words: the list below need not be read */
+    bool verb = false;
+    for (size_t k = 0; k < sizeof check / sizeof check[0] && !verb; k++)
+        verb = word_is(c, text, i, check[k]);
+    if (!verb)
+        return 0;
+    for (size_t j = i + 1; j + 1 < c->toks.n && j <= i + DAT_REACH && cont_ok(c, j); j++) {
+        if (!word_is(c, text, j, "of"))
+            continue;
+        for (size_t k = 0; k < sizeof subj / sizeof subj[0]; k++)
+            if (cont_ok(c, j + 1) && word_is(c, text, j + 1, subj[k]))
+                return j;
+        return 0;
+    }
+    return 0;
+}
+
 /* Mark speech after "zegt:" / "Juf:" and in "zegt dat ...", each up to the sentence end. */
 void ck_speech_rules(struct kr_checker *c, const char *text)
 {
@@ -214,7 +246,11 @@ void ck_speech_rules(struct kr_checker *c, const char *text)
         if (c->info[i].speech)
             continue;
         bool from_here = false;
+        size_t whether = 0;
         if (reported_opinion(c, text, i)) {
+            from_here = true;
+        } else if ((whether = checks_whether(c, text, i)) != 0) {
+            i = whether;
             from_here = true;
         } else if (punct_is(text, &tk[i], ':')) {
             bool speaker =
@@ -240,6 +276,10 @@ void ck_speech_rules(struct kr_checker *c, const char *text)
             continue;
         size_t j = i + 1;
         while (j < n && !c->info[j].sent) {
+            /* the checked question ends with its clause: "kijkt of ..., en doet het expres" */
+            if (whether && (punct_is(text, &tk[j], ',') || word_is(c, text, j, "en") ||
+                            word_is(c, text, j, "maar")))
+                break;
             c->info[j].speech = true;
             j++;
         }

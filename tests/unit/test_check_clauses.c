@@ -2,8 +2,9 @@
 /*
  * Unit tests for the zonder-oordeel checker's sentence rules of issue 14 and after: the
  * writer's own habit, "te laat" after a generalisation, baselines and refusals, what is read
- * from a face, a predicate about a person, causal and final clauses, formulas and hedges, and
- * the abbreviations and slips of notes typed in a hurry.
+ * from a face, a predicate about a person, causal and final clauses, formulas and hedges, the
+ * verbs of the inside ("hij wil", "ze hoopt"), exclamations, and the abbreviations and slips of
+ * notes typed in a hurry.
  */
 #include <stddef.h>
 
@@ -192,6 +193,175 @@ START_TEST(test_check_abbreviations_and_slips)
 }
 END_TEST
 
+/* The inner-state rule (issue 14, build item 2): a person and a verb of the inside, in any form
+ * (wil, wilde, hoopt, hoopte, gelooft, vond), is mind-reading; the verbs are listed once as
+ * infinitives. Questions, someone else's words, the writer's own wish, a refusal, finding a thing
+ * and being told stay facts. */
+START_TEST(test_check_inner_state_verbs)
+{
+    static const char *const judge[] = {
+        "De jongen wil indruk maken op zijn buurman.",
+        "Ze wilde eigenlijk naast haar vriendin zitten.",
+        "Hij hoopt dat de juf hem overslaat.",
+        "Het meisje hoopte op een beurt.",
+        "Ze verwacht dat het antwoord fout is.",
+        "De leerling gelooft zijn buurman niet.",
+        "Hij vertrouwt de opdracht niet.",
+        "Ze merkt niet dat haar buurman iets vraagt.",
+        "De juf wil dat iedereen zijn schrift pakt.",
+        "Hij vindt tekenen maar niks.",
+        "Ze vond haar werkblad te kinderachtig.",
+        "Daarom wil hij als eerste.",
+        "Rekenen vindt de jongen het leukst.",
+        "Hij draait zich om omdat hij het antwoord weet.",
+        "Ze houdt niet van hardop lezen.",
+        "Sem bedoelt dat hij klaar wil zijn.",
+        "De kleuter durfde niet naar voren.",
+        "Hij beheerst de tafels nog niet.",
+    };
+    for (size_t i = 0; i < sizeof judge / sizeof judge[0]; i++)
+        ck_assert_msg(run(judge[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", judge[i]);
+    static const char *const facts[] = {
+        "Juf vraagt: \"Wie wil er beginnen?\"",
+        "Wil jij de schriften uitdelen?",
+        "Hij zegt: 'Ik hoop dat ik mag.'",
+        "Ze zegt dat ze het verwacht.",
+        "Ik wil na de les de juf iets vragen.",
+        "We willen morgen terugkomen.",
+        "De kinderen kiezen wat ze willen tekenen.",
+        "Ze wil niet meedoen met het spel.",
+        "Hij vindt zijn gum onder de tafel.",
+        "Ze vindt de schaar niet.",
+        "De gymles vindt plaats in de zaal.",
+        "Hij zoekt in het woordenboek en vindt 'kade' na 2 minuten.",
+        "De juf laat de kinderen weten dat de bel gaat.",
+        "Ze houdt de deur open voor de groep.",
+        "Hij houdt zijn vinger omhoog.",
+        "De juf legt uit wat ze moeten weten.",
+        "Hij wil naar de wc en vraagt het aan de juf.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0 || !kr_findings_judge(&fl), "flagged: %s (%s)", facts[i],
+                      match(facts[i], 0));
+    /* The finding is the verb, of the kind gedachtelezen. */
+    const char *s = "De jongen wil indruk maken.";
+    ck_assert_uint_eq(run(s), 1);
+    ck_assert_str_eq(match(s, 0), "wil");
+    ck_assert_str_eq(fl.items[0].kind, "gedachtelezen");
+}
+END_TEST
+
+/* "Wat een ...!" at the start of a sentence is an exclamation, an evaluation; "wat een breuk is"
+ * asks what something is. */
+START_TEST(test_check_exclamation)
+{
+    ck_assert(run_flags("Wat een herrie in deze klas!", "herrie"));
+    ck_assert(run_flags("Wat een kletskous.", "kletskous"));
+    ck_assert_uint_eq(run("Juf roept: 'Wat een herrie!'"), 0);
+    ck_assert_uint_eq(run("Wat een breuk is, legt de juf uit met een pizza."), 0);
+    ck_assert_uint_eq(run("Wat een kwart is? Hij tekent een cirkel."), 0);
+}
+END_TEST
+
+/* A feeling as a noun after "hebben", with words between ("heeft er geen zin meer in", "heeft
+ * een hekel aan"), worrying, liking someone ("mag de juf niet"), and an inference written as a
+ * formula ("dat betekent dat ..."). Having things, permission and the meaning of words stay
+ * facts. */
+START_TEST(test_check_feeling_nouns_and_inference)
+{
+    static const char *const judge[] = {
+        "De jongen heeft er vandaag geen zin meer in.",
+        "Ze heeft een enorme hekel aan dictees.",
+        "De juf heeft weinig geduld met de achterste rij.",
+        "Hij heeft duidelijk behoefte aan rust.",
+        "Ze maakt zich zorgen over haar cijfer.",
+        "Hij kijkt naar de grond, dat betekent dat hij zich schaamt voor zijn antwoord.",
+        "Ze wacht lang met beginnen, wat erop wijst dat ze de opdracht niet kent.",
+    };
+    for (size_t i = 0; i < sizeof judge / sizeof judge[0]; i++)
+        ck_assert_msg(run(judge[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", judge[i]);
+    /* liking someone, a body's feeling, having had enough, behaving "like", overdoing */
+    static const char *const more[] = {
+        "De kleuter mag de nieuwe juf niet.", "Ze mag haar buurman wel graag.",
+        "Hij had de hele ochtend honger.",    "Ze is het wachten zat.",
+        "Hij is er helemaal klaar mee.",      "Ze gedraagt zich als een prinses.",
+        "Hij reageert overdreven.",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        ck_assert_msg(run(more[i]) >= 1 && kr_findings_judge(&fl), "missed: %s", more[i]);
+    static const char *const facts[] = {
+        "Hij mag niet naar buiten.",
+        "Ze mag haar jas niet aan in de klas.",
+        "De leerling mag de juf niet roepen tijdens de instructie.",
+        "Hij zegt: 'Ik heb honger.'",
+        "Hij heeft een schaar en een lijmstift op tafel.",
+        "De juf heeft de zin op het bord geschreven.",
+        "Ze vraagt wat het woord 'hekel' betekent.",
+        "Een rode kaart op de tafel betekent: ik wil hulp.",
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        ck_assert_msg(run(facts[i]) == 0 || !kr_findings_judge(&fl), "flagged: %s (%s)", facts[i],
+                      match(facts[i], 0));
+}
+END_TEST
+
+/* Checking whether something is so asks, it does not claim ("kijkt of alles goed gaat"); a
+ * yes/no question to "je"/"jullie" asks about the inside, it does not read it. "of" as "or" and
+ * a claim after the question still count. */
+START_TEST(test_check_asking_is_no_claim)
+{
+    ck_assert_uint_eq(run("De juf loopt rond en kijkt of alles goed gaat."), 0);
+    ck_assert_uint_eq(run("Hij controleert of zijn antwoord goed is."), 0);
+    ck_assert_uint_eq(run("Begrijpen jullie het?"), 0);
+    ck_assert_uint_eq(run("Snap je het? Twee kinderen knikken."), 0);
+    ck_assert(run_flags("Ze kijkt naar het bord of naar de juf en is verveeld.", "verveeld"));
+    ck_assert(run_flags("Snap je het? Hij snapt het niet.", "snapt"));
+    ck_assert(run_flags("Hij kijkt of de juf kijkt en doet het expres.", "expres"));
+}
+END_TEST
+
+/* The predicate rule in a subordinate clause, where the copula comes last ("omdat hij een sukkel
+ * is"); a fact word, a participle or an infinitive before "is" stays a fact. */
+START_TEST(test_check_predicate_in_subordinate_clause)
+{
+    ck_assert_uint_ge(run("Hij lacht omdat hij een sukkel is."), 1);
+    ck_assert_uint_ge(run("Ze krijgt geen beurt terwijl ze zo'n doetje is."), 1);
+    ck_assert_str_eq(fl.items[0].kind, "label");
+    ck_assert_uint_eq(run("Hij mag eerst omdat hij klaar is."), 0);
+    ck_assert_uint_eq(run("Ze huilt omdat ze gevallen is."), 0);
+    ck_assert_uint_eq(run("Hij gaat naar huis omdat hij ziek is."), 0);
+    ck_assert_uint_eq(run("Hij staat op als hij aan de beurt is."), 0);
+    ck_assert_uint_eq(run("Ze stopt als het tien uur is."), 0);
+}
+END_TEST
+
+/* What the writer notices ("Het viel me op dat ...", "Ik merk dat ...") is an observation like "ik
+ * zie dat ...": only what follows can judge. A feeling as the cause of what was seen ("bloost van
+ * schaamte") and taste words next to "mooi" ("lelijk", "schattig") are judgements. */
+START_TEST(test_check_noticing_feelings_and_taste)
+{
+    ck_assert_uint_eq(run("Het viel me op dat je drie keer naar de deur keek."), 0);
+    ck_assert_uint_eq(run("Ik merk dat de bel om 10.15 uur gaat."), 0);
+    ck_assert(run_flags("Ik merk dat hij zich verveelt.", "verveelt"));
+    ck_assert(run_flags("Het viel me op dat ze onzeker was.", "onzeker"));
+    ck_assert(run_flags("Ze wordt rood van schaamte.", "schaamte"));
+    ck_assert(run_flags("Hij trilt van de zenuwen.", "zenuwen"));
+    ck_assert(run_flags("Hij schopt de stoel om uit woede.", "woede"));
+    ck_assert(run_flags("Wat een lelijke kleur heeft die poster.", "lelijke"));
+    ck_assert(run_flags("Haar tekening is schattig.", "schattig"));
+    /* a motive as the goal of what was seen */
+    ck_assert(run_flags("Hij tikt op tafel om aandacht te krijgen.", "aandacht"));
+    ck_assert(run_flags("Ze praat luid om erbij te horen.", "erbij"));
+    ck_assert_uint_eq(run("Om 10 uur vraagt de juf aandacht voor de pauze."), 0);
+    ck_assert_uint_eq(run("Hij loopt naar de kast om een schaar te pakken."), 0);
+    ck_assert_uint_eq(run("Het boek heet 'Verdriet van de tijger'."), 0);
+    ck_assert_uint_eq(run("Ze kijkt strak naar het bord."), 0); /* a way of looking, seen */
+    ck_assert_uint_eq(run("Hij bleef de juf strak aankijken."), 0);
+    ck_assert(run_flags("De juf is strak.", "strak"));
+    ck_assert_uint_eq(run("Ze zegt: 'Ik huil van verdriet.'"), 0);
+}
+END_TEST
+
 static Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -206,6 +376,12 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_causal_and_final_clauses);
     tcase_add_test(tc, test_check_formulas_and_hedges);
     tcase_add_test(tc, test_check_self_report_habit);
+    tcase_add_test(tc, test_check_inner_state_verbs);
+    tcase_add_test(tc, test_check_exclamation);
+    tcase_add_test(tc, test_check_feeling_nouns_and_inference);
+    tcase_add_test(tc, test_check_asking_is_no_claim);
+    tcase_add_test(tc, test_check_predicate_in_subordinate_clause);
+    tcase_add_test(tc, test_check_noticing_feelings_and_taste);
     suite_add_tcase(s, tc);
     return s;
 }

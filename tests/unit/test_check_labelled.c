@@ -194,8 +194,8 @@ START_TEST(test_check_public_heldout)
      * factual ones flagged (17.9%: the acceptance 8% is NOT met). */
     ck_assert_uint_eq(test3.tp + test3.fn, 27);
     ck_assert_uint_eq(test3.fp + test3.tn, 28);
-    ck_assert_uint_ge(test3.tp, 25);
-    ck_assert_uint_le(test3.fp, 5);
+    ck_assert_uint_ge(test3.tp, 26); /* 26/27 since tune14 ("Je beheerst ... niet"), now dev */
+    ck_assert_uint_le(test3.fp, 4);  /* 4/28 since tune14 ("kijkt ... of alles goed gaat") */
     /* test4 (fid14d): 27 fresh sentences from pages not used before, committed before the first
      * measurement (docs/oordeel.md, Vierde ronde); counts per kind only. First look: 6/12 found
      * (50.0%) and 3/15 factual ones flagged (20.0%): both acceptance figures are NOT met. */
@@ -205,11 +205,13 @@ START_TEST(test_check_public_heldout)
     ck_assert_uint_le(test4.fp, 3);
     /* test5 (fifth round): 53 fresh sentences from 28 pages not used before, committed before the
      * first measurement (docs/oordeel.md, Vijfde ronde). First look and final: 26/33 found (78.8%)
-     * and 3/20 factual ones flagged (15.0%): both acceptance figures are NOT met. */
+     * and 3/20 factual ones flagged (15.0%): both acceptance figures are NOT met. tune14 then
+     * tuned on it (Zesde ronde), so the pins below are development figures, not held-out ones. */
     ck_assert_uint_eq(test5.tp + test5.fn, 33);
     ck_assert_uint_eq(test5.fp + test5.tn, 20);
-    ck_assert_uint_ge(test5.tp, 26);
-    ck_assert_uint_le(test5.fp, 3);
+    ck_assert_uint_ge(test5.tp, 30); /* 30/33 since tune14, which used test5 as development data */
+    ck_assert_uint_le(test5.fp,
+                      1); /* 1/20 since tune14: noticing is no opinion, "strak aankijken" */
 }
 END_TEST
 

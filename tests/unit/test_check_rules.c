@@ -304,6 +304,28 @@ START_TEST(test_check_network_lexicon)
 }
 END_TEST
 
+/* A network adds a verb of the inside as one infinitive; its forms follow, also where the last
+ * syllable is stressed (negeren: negeert, negeerde). */
+START_TEST(test_check_network_inner_verb)
+{
+    char *path = write_tmp("context:\n  binnenkant: [negeren]\n");
+    struct kr_checker *c = NULL;
+    struct kr_error err = {0};
+    ck_assert_int_eq(kr_checker_new(path, &c, &err), KR_OK);
+    static const char *const judge[] = {"Hij negeert de juf.", "De leerling negeerde haar buurman.",
+                                        "Ze negeren de regels."};
+    for (size_t i = 0; i < sizeof judge / sizeof judge[0]; i++) {
+        ck_assert_msg(kr_check(c, judge[i], strlen(judge[i]), &fl) == 1, "missed: %s", judge[i]);
+        ck_assert_str_eq(fl.items[0].kind, "gedachtelezen");
+    }
+    const char *q = "Juf vraagt: 'Negeer je mij?'";
+    ck_assert_uint_eq(kr_check(c, q, strlen(q), &fl), 0);
+    kr_checker_free(c);
+    unlink(path);
+    free(path);
+}
+END_TEST
+
 START_TEST(test_check_network_lexicon_errors)
 {
     static const struct {
@@ -316,6 +338,7 @@ START_TEST(test_check_network_lexicon_errors)
         {"categorieen:\n  norm:\n    woorden:\n      - \"a ...\"\n", 4, 9}, /* gap at end */
         {"toegestaan: [\"\"]\n", 1, 14},                                    /* empty pattern */
         {"context:\n  spreken: [\"twee woorden\"]\n", 2, 13},
+        {"context:\n  binnenkant: [negeer]\n", 2, 16}, /* no infinitive */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *path = write_tmp(cases[i].yaml);
@@ -360,6 +383,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_check_allowlist);
     tcase_add_test(tc, test_check_hostile_input);
     tcase_add_test(tc, test_check_network_lexicon);
+    tcase_add_test(tc, test_check_network_inner_verb);
     tcase_add_test(tc, test_check_network_lexicon_errors);
     suite_add_tcase(s, tc);
     return s;
