@@ -118,6 +118,13 @@ enum kr_status kr_summary_write_xlsx(const struct kr_summary *s, const char *pat
 /* ---- escaping (escape.c): each appends s made inert for its format ---- */
 
 /* HTML text and attribute values: & < > " ' as entities, controls replaced. */
+/* What writes an export into out (kr_export_to_path). */
+typedef enum kr_status (*kr_export_writer)(void *ctx, FILE *out, struct kr_error *err);
+/* Write an export to path through write (src/exchange/outfile.c): a regular file is replaced
+ * whole or not at all; a device or FIFO at path is written as it stands. */
+enum kr_status kr_export_to_path(const char *path, kr_export_writer write, void *ctx,
+                                 struct kr_error *err);
+
 void kr_esc_html(struct kr_buf *b, const char *s);
 /* Markdown inline text: no raw HTML, no links, no emphasis, no block syntax; one line. */
 void kr_esc_md(struct kr_buf *b, const char *s);

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The entry points of exporting: choosing the format, writing a file safely (a
- * temporary file renamed into place) and the default place next to the database.
+ * The entry points of exporting: choosing the format, writing a file (safely, through
+ * kr_export_to_path in outfile.c) and the default place next to the database.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "exchange_internal.h"
@@ -128,78 +126,25 @@ enum kr_status kr_export_session(struct kr_store *st, const char *session_id,
     return KR_OK;
 }
 
-/*
- * An export killed while writing (SIGKILL, a power cut) leaves its private temporary
- * "FILE.tmp-XXXXXX" behind. Before writing FILE again, remove the ones of FILE that are ours
- * (same owner), regular files and older than a minute, so a running export is never touched.
- */
-static void remove_stale_temps(const char *path)
+struct session_job {
+    struct kr_store *st;
+    const char *session_id;
+    enum kr_export_format f;
+    const struct kr_export_opts *opts;
+};
+
+static enum kr_status session_write(void *ctx, FILE *out, struct kr_error *err)
 {
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? kr_xstrndup(path, (size_t)(slash - path) + 1) : kr_xstrdup(".");
-    const char *base = slash ? slash + 1 : path;
-    size_t base_len = strlen(base);
-    DIR *d = opendir(dir);
-    if (!d) {
-        free(dir);
-        return;
-    }
-    time_t now = time(NULL);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *n = e->d_name;
-        if (strncmp(n, base, base_len) != 0 || strncmp(n + base_len, ".tmp-", 5) != 0 ||
-            strlen(n + base_len + 5) != 6)
-            continue;
-        bool pattern = true; /* the six characters mkstemp puts in */
-        for (const char *c = n + base_len + 5; *c; c++)
-            if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
-                pattern = false;
-        struct stat sb;
-        if (!pattern || fstatat(dirfd(d), n, &sb, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
-        if (S_ISREG(sb.st_mode) && sb.st_uid == geteuid() && now - sb.st_mtime > 60)
-            unlinkat(dirfd(d), n, 0);
-    }
-    closedir(d);
-    free(dir);
+    const struct session_job *j = ctx;
+    return kr_export_session(j->st, j->session_id, j->f, j->opts, out, err);
 }
 
 enum kr_status kr_export_session_file(struct kr_store *st, const char *session_id,
                                       enum kr_export_format f, const struct kr_export_opts *opts,
                                       const char *path, struct kr_error *err)
 {
-    remove_stale_temps(path);
-    char *tmp = kr_xasprintf("%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        enum kr_status r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path,
-                                        kr_strerror(errno), kr_strerror_hint(errno));
-        free(tmp);
-        return r;
-    }
-    FILE *f_out = fdopen(fd, "wb");
-    if (!f_out) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                            kr_strerror_hint(errno));
-    }
-    enum kr_status r = kr_export_session(st, session_id, f, opts, f_out, err);
-    if (r == KR_OK && fsync(fileno(f_out)) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (fclose(f_out) != 0 && r == KR_OK)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (r == KR_OK && rename(tmp, path) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (r != KR_OK)
-        unlink(tmp);
-    free(tmp);
-    return r;
+    struct session_job j = {st, session_id, f, opts};
+    return kr_export_to_path(path, session_write, &j, err);
 }
 
 char *kr_export_default_path(struct kr_store *st, const char *session_id, enum kr_export_format f,

@@ -293,36 +293,23 @@ enum kr_status kr_network_write_text(struct kr_store *st, const char *network_id
     return r;
 }
 
+struct network_job {
+    struct kr_store *st;
+    const char *network_id;
+    enum kr_export_format f;
+    const struct kr_export_opts *opts;
+};
+
+static enum kr_status network_write(void *ctx, FILE *out, struct kr_error *err)
+{
+    const struct network_job *j = ctx;
+    return kr_export_network(j->st, j->network_id, j->f, j->opts, out, err);
+}
+
 enum kr_status kr_export_network_file(struct kr_store *st, const char *network_id,
                                       enum kr_export_format f, const struct kr_export_opts *opts,
                                       const char *path, struct kr_error *err)
 {
-    char *tmp = kr_xasprintf("%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *fo = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    enum kr_status r = KR_OK;
-    if (!fo) {
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
-        free(tmp);
-        return r;
-    }
-    r = kr_export_network(st, network_id, f, opts, fo, err);
-    if (r == KR_OK && fsync(fileno(fo)) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (fclose(fo) != 0 && r == KR_OK)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (r == KR_OK && rename(tmp, path) != 0)
-        r = kr_error_set(err, KR_IO, "Kan '%s' niet schrijven: %s%s.", path, kr_strerror(errno),
-                         kr_strerror_hint(errno));
-    if (r != KR_OK)
-        unlink(tmp);
-    free(tmp);
-    return r;
+    struct network_job j = {st, network_id, f, opts};
+    return kr_export_to_path(path, network_write, &j, err);
 }

@@ -21,6 +21,16 @@ for f in md html csv; do
     "$KR" --db "$T/k.db" export latest --format $f >"$T/again.$f" || fail "export $f stdout"
     cmp -s "$T/demo.$f" "$T/again.$f" || fail "export $f is not deterministic"
 done
+# -o onto a FIFO (as onto /dev/null or a terminal): written where it stands, never replaced by a
+# regular file renamed over it (as root that turned /dev/null into a file).
+mkfifo "$T/pipe" || fail "mkfifo"
+cat "$T/pipe" >"$T/from-pipe" &
+reader=$!
+"$KR" --db "$T/k.db" export latest --format md -o "$T/pipe" >/dev/null || fail "export -o FIFO"
+[ -p "$T/pipe" ] || { kill "$reader"; fail "export -o replaced the FIFO by a file"; }
+wait "$reader"
+cmp -s "$T/from-pipe" "$T/demo.md" || fail "export -o FIFO wrote something else than -o FILE"
+ls "$T" | grep -q 'pipe.tmp-' && fail "export -o FIFO left a temporary file"
 $CHECK html "$T/demo.html" "Basisschool De Wilgenkrakeling" "Wat doen en zeggen leerlingen als een rekenopgave moeilijk voor ze is? Wat doen ze daarna?" \
     "Overeenkomsten" "Verschillen" "Bijlage: alle feitelijke notities per klassenbezoek" || exit 1
 grep -q '<svg class="driehoek"' "$T/demo.html" || fail "no inline SVG driehoek"
