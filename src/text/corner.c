@@ -299,21 +299,28 @@ static bool in_list(const char *const *list, const char *w)
 static unsigned char word_shape(const char *s, size_t len)
 {
     unsigned char sh = len > 0 && s[0] >= 'A' && s[0] <= 'Z' ? SH_CAP : 0;
+    bool t_end = len >= 3 && (s[len - 1] == 't' || s[len - 1] == 'T');
+    bool short_word = len <= 7; /* the closed classes below have no longer word */
     char low[32];
-    if (kr_fold(s, len, low, sizeof low) < sizeof low) { /* longer: on no list */
-        if (len >= 3 && (s[len - 1] == 't' || s[len - 1] == 'T') && !in_list(not_verbs, low))
+    /* Folding and the lists only where they can match: this runs for every word of every note. */
+    if (len < sizeof low && (t_end || short_word) &&
+        kr_fold(s, len, low, sizeof low) < sizeof low) {
+        if (t_end && !in_list(not_verbs, low))
             sh |= SH_SG_VERB;
-        if (in_list(pronouns, low))
-            sh |= SH_PRONOUN;
-        else if (in_list(not_names, low) || ends_with(s, len, "heid") || ends_with(s, len, "ing") ||
-                 ends_with(s, len, "isme") || ends_with(s, len, "tie") || ends_with(s, len, "teit"))
-            sh &= (unsigned char)~SH_CAP; /* an abstract noun's suffix says: no name */
-        else if (in_list(subordinators, low))
-            sh |= SH_SUB;
-        else if (in_list(finite_sg, low) ||
-                 (len >= 6 && (ends_with(s, len, "de") || ends_with(s, len, "te"))))
-            sh |= SH_FINITE; /* a weak past: "speelde", "hurkte" */
+        if (short_word && in_list(pronouns, low))
+            return sh | SH_PRONOUN; /* none of these is a plural or a past */
+        if (short_word && in_list(not_names, low))
+            return sh & (unsigned char)~SH_CAP;
+        if (short_word && in_list(subordinators, low))
+            return sh | SH_SUB;
+        if (short_word && in_list(finite_sg, low))
+            return sh | SH_FINITE;
     }
+    if (ends_with(s, len, "heid") || ends_with(s, len, "ing") || ends_with(s, len, "isme") ||
+        ends_with(s, len, "tie") || ends_with(s, len, "teit"))
+        sh &= (unsigned char)~SH_CAP; /* an abstract noun's suffix says: no name */
+    else if (len >= 6 && (ends_with(s, len, "de") || ends_with(s, len, "te")))
+        sh |= SH_FINITE; /* a weak past: "speelde", "hurkte" */
     if (ends_with(s, len, "en") || ends_with(s, len, "ers") || ends_with(s, len, "ens") ||
         ends_with(s, len, "jes") || ends_with(s, len, "'s") || ends_with(s, len, "\xe2\x80\x99s") ||
         (len == 3 && strncasecmp(s, "lln", 3) == 0))
