@@ -552,8 +552,17 @@ static int is_sentence_end(const char *t, const struct kr_token *tok)
     return ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':';
 }
 
+/* "je", "jij", "jou", "jouw", "jullie": the speaker addresses someone. */
+static bool is_second_person(const char *w, size_t len)
+{
+    static const char *const second[] = {"je", "jij", "jou", "jouw", "jullie", NULL};
+    char low[8];
+    return len <= 6 && kr_fold(w, len, low, sizeof low) < sizeof low && in_list(second, low);
+}
+
 struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const char *text, size_t len)
 {
+    bool addressed = false; /* quoted speech in the second person */
     double score[KR_CORNER_COUNT] = {0};
     kr_tokenize(text, len, &c->toks);
     c->nwords = 0;
@@ -568,6 +577,8 @@ struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const cha
             from = c->nwords;
             continue;
         }
+        if (tok->quoted && tok->kind == KR_TOK_WORD && !addressed)
+            addressed = is_second_person(text + tok->start, tok->end - tok->start);
         if (tok->quoted || (tok->kind != KR_TOK_WORD && tok->kind != KR_TOK_NUMBER))
             continue;
         if (tok->kind == KR_TOK_NUMBER)
@@ -575,6 +586,10 @@ struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const cha
         else
             push_word(c, text + tok->start, tok->end - tok->start);
     }
+    /* Only speech and no speaker: speech that addresses someone ("Scalpel altijd van je af")
+     * is what the adult says to the class; the speech of pupils comes with who said it. */
+    if (c->nwords == 0 && addressed)
+        score[KR_CORNER_LERAAR] += W_FALLBACK;
     struct kr_corner_guess g = {KR_CORNER_LEERLING, 0.0};
     double total = 0, best = -1;
     for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {

@@ -92,6 +92,19 @@ START_TEST(test_corner_quotes_ignored)
 }
 END_TEST
 
+/* A note of only speech, without who said it: speech in the second person is the adult's to the
+ * class; other speech, or speech with a speaker, keeps the speaker's corner. */
+START_TEST(test_corner_speech_only_addressed)
+{
+    ck_assert_int_eq(guess("\"Pak jullie schrift maar en begin bij opgave 3.\""), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("\"Als je klaar bent, leg je de schaar terug.\""), KR_CORNER_LERAAR);
+    ck_assert_int_eq(guess("\"Ik ben klaar!\""), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Meisje tegen haar buurman: \"Jij knipt, ik plak.\""),
+                     KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Op het werkblad: \"Schrijf op wat je ziet.\""), KR_CORNER_LEERINHOUD);
+}
+END_TEST
+
 START_TEST(test_corner_empty_and_deterministic)
 {
     struct kr_corner_guess g = kr_corner_guess(cc, "", 0);
@@ -303,6 +316,7 @@ int main(void)
     tcase_add_test(tc, test_corner_singular_verb_plural_learners);
     tcase_add_test(tc, test_corner_determiners_and_students);
     tcase_add_test(tc, test_corner_bare_subject);
+    tcase_add_test(tc, test_corner_speech_only_addressed);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);
