@@ -469,6 +469,12 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     struct bare_subject bare = {.at = to};
     for (size_t i = from; i < to;) {
         struct hit h = match_at(c, c->words, i, to);
+        /* "per tweetal", "per leerling": a share for each, not someone who acts; what is shared
+         * says the corner ("Per tweetal een doosje met ...", "de opgaven verschillen per
+         * leerling"). */
+        if (h.has && h.kind == K_ROLE && h.corner == KR_CORNER_LEERLING && i > from &&
+            strcmp(c->words[i - 1], "per") == 0)
+            h = (struct hit){.skip = 1, .span = h.span};
         int is_role = h.has && h.kind == K_ROLE;
         if (i == from)
             first = h;

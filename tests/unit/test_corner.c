@@ -105,6 +105,19 @@ START_TEST(test_corner_speech_only_addressed)
 }
 END_TEST
 
+/* "per tweetal", "per leerling" shares something out: the learners do not act, what is shared
+ * decides. Learners who act keep their corner. */
+START_TEST(test_corner_per_learner)
+{
+    ck_assert_int_eq(guess("Per tweetal een werkblad en een doosje met kaartjes."),
+                     KR_CORNER_LEERINHOUD);
+    ck_assert_int_eq(guess("De opdrachten verschillen per leerling."), KR_CORNER_LEERINHOUD);
+    ck_assert_int_eq(guess("Per tweetal pakt een leerling de doos."), KR_CORNER_LEERLING);
+    ck_assert_int_eq(guess("Het tweetal bij het raam overlegt over de opdracht."),
+                     KR_CORNER_LEERLING);
+}
+END_TEST
+
 START_TEST(test_corner_empty_and_deterministic)
 {
     struct kr_corner_guess g = kr_corner_guess(cc, "", 0);
@@ -317,6 +330,7 @@ int main(void)
     tcase_add_test(tc, test_corner_determiners_and_students);
     tcase_add_test(tc, test_corner_bare_subject);
     tcase_add_test(tc, test_corner_speech_only_addressed);
+    tcase_add_test(tc, test_corner_per_learner);
     tcase_add_test(tc, test_corner_empty_and_deterministic);
     tcase_add_test(tc, test_corner_accuracy_day);
     tcase_add_test(tc, test_corner_public);
