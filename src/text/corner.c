@@ -164,6 +164,9 @@ enum {
     SH_CAP = 1,     /* begins with a capital: a name, when nothing matches it */
     SH_SG_VERB = 2, /* could be a singular present verb: ends in -t ("geeft", "laat", "betrekt") */
     SH_PLURAL = 4,  /* a plural noun form: -en, -ers, -ens, -jes, -'s ("leerlingen", "kleuters") */
+    SH_PRONOUN = 8, /* "ze", "zij", "hij": a person whose role the sentence does not name */
+    SH_SUB = 16,    /* a subordinating conjunction: the main clause's subject follows its verb */
+    SH_FINITE = 32, /* a singular finite verb without -t: "kan", "was", "speelde", "hurkte" */
 };
 
 /* The first entry whose first stem is s, or n when none. */
@@ -273,18 +276,51 @@ static const char *const not_verbs[] = {
     "ooit",  "nooit", "vast", "iets",   "niets", "slechts", "liefst",  "recht",
     "met",   "uit",   "tot",  "het",    "niet",  "eerst",   "terwijl", NULL};
 
+/* Closed word classes the subject rules need; matched on the written form, folded. */
+static const char *const pronouns[] = {"ze", "zij", "hij", NULL};
+static const char *const subordinators[] = {"als",    "wanneer", "toen",   "terwijl", "zodra",
+                                            "nadat",  "voordat", "indien", "omdat",   "zodat",
+                                            "zolang", "sinds",   "hoewel", NULL};
+/* Capitalised first words that are no name: other pronouns and determiners. */
+static const char *const not_names[] = {
+    "je",  "jij",  "ik",   "we",  "wij", "u",   "mijn", "zijn", "haar", "ons",  "onze",
+    "hun", "jouw", "deze", "die", "dit", "dat", "wie",  "wat",  "hier", "daar", NULL};
+static const char *const finite_sg[] = {"kan",  "wil",  "mag", "zal",  "had", "was", "is",
+                                        "ging", "kwam", "zei", "deed", "zag", "las", NULL};
+
+static bool in_list(const char *const *list, const char *w)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (strcmp(list[k], w) == 0)
+            return true;
+    return false;
+}
+
 static unsigned char word_shape(const char *s, size_t len)
 {
     unsigned char sh = len > 0 && s[0] >= 'A' && s[0] <= 'Z' ? SH_CAP : 0;
+    bool t_end = len >= 3 && (s[len - 1] == 't' || s[len - 1] == 'T');
+    bool short_word = len <= 7; /* the closed classes below have no longer word */
     char low[32];
-    if (len >= 3 && (s[len - 1] == 't' || s[len - 1] == 'T') &&
+    /* Folding and the lists only where they can match: this runs for every word of every note. */
+    if (len < sizeof low && (t_end || short_word) &&
         kr_fold(s, len, low, sizeof low) < sizeof low) {
-        size_t k = 0;
-        while (not_verbs[k] && strcmp(not_verbs[k], low) != 0)
-            k++;
-        if (!not_verbs[k])
+        if (t_end && !in_list(not_verbs, low))
             sh |= SH_SG_VERB;
+        if (short_word && in_list(pronouns, low))
+            return sh | SH_PRONOUN; /* none of these is a plural or a past */
+        if (short_word && in_list(not_names, low))
+            return sh & (unsigned char)~SH_CAP;
+        if (short_word && in_list(subordinators, low))
+            return sh | SH_SUB;
+        if (short_word && in_list(finite_sg, low))
+            return sh | SH_FINITE;
     }
+    if (ends_with(s, len, "heid") || ends_with(s, len, "ing") || ends_with(s, len, "isme") ||
+        ends_with(s, len, "tie") || ends_with(s, len, "teit"))
+        sh &= (unsigned char)~SH_CAP; /* an abstract noun's suffix says: no name */
+    else if (len >= 6 && (ends_with(s, len, "de") || ends_with(s, len, "te")))
+        sh |= SH_FINITE; /* a weak past: "speelde", "hurkte" */
     if (ends_with(s, len, "en") || ends_with(s, len, "ers") || ends_with(s, len, "ens") ||
         ends_with(s, len, "jes") || ends_with(s, len, "'s") || ends_with(s, len, "\xe2\x80\x99s") ||
         (len == 3 && strncasecmp(s, "lln", 3) == 0))
@@ -306,6 +342,93 @@ static bool implicit_adult(const struct kr_corner_classifier *c, size_t from, st
     return (c->shape[from] & SH_SG_VERB) && !(first.has && first.kind == K_ROLE) &&
            !((first.skip || first.prep) && !first.speak) && person < to &&
            person_corner == KR_CORNER_LEERLING && (c->shape[person] & SH_PLURAL);
+}
+
+/*
+ * A person the sentence names without a role word: a pronoun ("Ze praat met de kinderen") or a
+ * name ("Karen speelde in op ...") as the subject of a singular verb, first in the sentence, or
+ * right after the verb of the main clause when a phrase or a clause comes first ("Als ..., ruimt ze
+ * de bolderkar op", "Tijdens ... kijkt ze"). Who it is follows from the other persons the sentence
+ * names: plural learners cannot be the subject of a singular verb, so it is someone else, an adult;
+ * an adult named after it is someone else too, so it is a pupil. An adult named before a pronoun
+ * may be the one it stands for ("Als de juf het vraagt, legt ze ..."), so it decides nothing then;
+ * a name stands for itself.
+ */
+struct bare_subject {
+    size_t at;        /* the pronoun or name; the sentence's end when none */
+    int name;         /* a name rather than a pronoun */
+    int learners;     /* plural learners named, not "andere kinderen" (peers) */
+    int peers;        /* "andere kinderen": the subject is one of them */
+    int adult_before; /* an adult's role before it */
+    int adult_after;  /* an adult's role after it */
+    size_t verb;      /* its verb */
+    int other;        /* a role or pronoun right after the verb of a name: that is the subject
+                       * ("Ondertussen loopt de juf rond"), the first word no name */
+};
+
+#define SH_VERB_SG (SH_SG_VERB | SH_FINITE)
+
+/* Is word i the bare subject? h: its hit; first: the hit of the sentence's first word. */
+static void bare_subject_at(const struct kr_corner_classifier *c, size_t from, size_t i, size_t to,
+                            struct hit h, struct hit first, int subject_found,
+                            struct bare_subject *b)
+{
+    if (b->at != to || subject_found)
+        return;
+    const unsigned char *sh = c->shape;
+    bool verb_next = i + 1 < to && (sh[i + 1] & SH_VERB_SG) && !is_person(c, c->words[i + 1]);
+    bool inverted = i > from + 1 && (first.prep || (sh[from] & SH_SUB)) && (sh[i - 1] & SH_VERB_SG);
+    bool name = (sh[i] & SH_CAP) && !h.has && !h.skip && !h.speak;
+    if ((sh[i] & SH_PRONOUN) && ((i == from && verb_next) || inverted)) {
+        b->at = i;
+    } else if (name && inverted) {
+        b->at = i; /* "..., steekt Sinem haar hand op" */
+        b->name = 1;
+    } else if (name && i == from) {
+        size_t v = i + 1; /* "Karen hurkt", "Julian Faber heeft" */
+        if (v + 1 < to && (sh[v] & SH_CAP) && !is_person(c, c->words[v]))
+            v += !verb_next;
+        if (v < to && (sh[v] & SH_VERB_SG) && !is_person(c, c->words[v])) {
+            b->at = i;
+            b->name = 1;
+            b->verb = v;
+            b->other = v + 1 < to && (sh[v + 1] & SH_PRONOUN);
+        }
+    }
+}
+
+/* Count the person with role word i (corner k) for the bare subject. */
+static void bare_subject_role(const struct kr_corner_classifier *c, size_t from, size_t i,
+                              enum kr_corner k, struct bare_subject *b)
+{
+    /* A plural after the singular verb is its object ("Bram heeft de kinderen verdeeld"). */
+    if (b->name && b->verb && b->at < i && !(c->shape[i] & SH_PLURAL) &&
+        (i == b->verb + 1 || (i == b->verb + 2 && (strcmp(c->words[i - 1], "de") == 0 ||
+                                                   strcmp(c->words[i - 1], "het") == 0 ||
+                                                   strcmp(c->words[i - 1], "een") == 0))))
+        b->other = 1;
+    if (k == KR_CORNER_LEERLING && i > from && strcmp(c->words[i - 1], "ander") == 0)
+        b->peers = 1; /* "met de andere kinderen": others of the subject's own kind */
+    else if (k == KR_CORNER_LEERLING && (c->shape[i] & SH_PLURAL))
+        b->learners = 1;
+    else if (k == KR_CORNER_LERAAR && b->at < i)
+        b->adult_after = 1;
+    else if (k == KR_CORNER_LERAAR)
+        b->adult_before = 1;
+}
+
+static enum kr_corner bare_subject_corner(const struct bare_subject *b, size_t to)
+{
+    if (b->at == to || b->other)
+        return KR_CORNER_NONE;
+    int adult = b->adult_after || (b->name && b->adult_before);
+    if (b->learners && !b->adult_after && !(b->name && b->adult_before))
+        return KR_CORNER_LERAAR;
+    if ((adult || b->peers) && !b->learners)
+        return KR_CORNER_LEERLING;
+    if (b->name && !b->learners && !b->adult_before && !b->adult_after)
+        return KR_CORNER_LEERLING; /* notes name pupils far more often than adults */
+    return KR_CORNER_NONE;
 }
 
 static void push_word(struct kr_corner_classifier *c, const char *s, size_t len)
@@ -343,11 +466,21 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
     struct hit first = {0}; /* the first word's hit, and the first person (implicit_adult) */
     size_t person = to;
     enum kr_corner person_corner = KR_CORNER_NONE;
+    struct bare_subject bare = {.at = to};
     for (size_t i = from; i < to;) {
         struct hit h = match_at(c, c->words, i, to);
+        /* "per tweetal", "per leerling": a share for each, not someone who acts; what is shared
+         * says the corner ("Per tweetal een doosje met ...", "de opgaven verschillen per
+         * leerling"). */
+        if (h.has && h.kind == K_ROLE && h.corner == KR_CORNER_LEERLING && i > from &&
+            strcmp(c->words[i - 1], "per") == 0)
+            h = (struct hit){.skip = 1, .span = h.span};
         int is_role = h.has && h.kind == K_ROLE;
         if (i == from)
             first = h;
+        bare_subject_at(c, from, i, to, h, first, subject_pos != to, &bare);
+        if (is_role && h.corner != KR_CORNER_LEERINHOUD)
+            bare_subject_role(c, from, i, h.corner, &bare);
         if (is_role && h.corner != KR_CORNER_LEERINHOUD && person == to) {
             person = i;
             person_corner = h.corner;
@@ -402,7 +535,10 @@ static void score_sentence(const struct kr_corner_classifier *c, size_t from, si
         }
         i += h.span;
     }
-    if (implicit_adult(c, from, first, person, to, person_corner))
+    enum kr_corner bare_corner = bare_subject_corner(&bare, to);
+    if (bare_corner)
+        score[bare_corner] += W_SUBJECT * decay;
+    else if (implicit_adult(c, from, first, person, to, person_corner))
         score[KR_CORNER_LERAAR] += W_SUBJECT * decay;
     else if (subject)
         score[subject] += W_SUBJECT * decay;
@@ -422,8 +558,17 @@ static int is_sentence_end(const char *t, const struct kr_token *tok)
     return ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':';
 }
 
+/* "je", "jij", "jou", "jouw", "jullie": the speaker addresses someone. */
+static bool is_second_person(const char *w, size_t len)
+{
+    static const char *const second[] = {"je", "jij", "jou", "jouw", "jullie", NULL};
+    char low[8];
+    return len <= 6 && kr_fold(w, len, low, sizeof low) < sizeof low && in_list(second, low);
+}
+
 struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const char *text, size_t len)
 {
+    bool addressed = false; /* quoted speech in the second person */
     double score[KR_CORNER_COUNT] = {0};
     kr_tokenize(text, len, &c->toks);
     c->nwords = 0;
@@ -438,6 +583,8 @@ struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const cha
             from = c->nwords;
             continue;
         }
+        if (tok->quoted && tok->kind == KR_TOK_WORD && !addressed)
+            addressed = is_second_person(text + tok->start, tok->end - tok->start);
         if (tok->quoted || (tok->kind != KR_TOK_WORD && tok->kind != KR_TOK_NUMBER))
             continue;
         if (tok->kind == KR_TOK_NUMBER)
@@ -445,6 +592,10 @@ struct kr_corner_guess kr_corner_guess(struct kr_corner_classifier *c, const cha
         else
             push_word(c, text + tok->start, tok->end - tok->start);
     }
+    /* Only speech and no speaker: speech that addresses someone ("Scalpel altijd van je af")
+     * is what the adult says to the class; the speech of pupils comes with who said it. */
+    if (c->nwords == 0 && addressed)
+        score[KR_CORNER_LERAAR] += W_FALLBACK;
     struct kr_corner_guess g = {KR_CORNER_LEERLING, 0.0};
     double total = 0, best = -1;
     for (enum kr_corner k = KR_CORNER_LEERLING; k <= KR_CORNER_LEERINHOUD; k++) {
