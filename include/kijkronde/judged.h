@@ -39,6 +39,22 @@ uint64_t kr_judged_text_hash(const char *text);
 enum kr_status kr_store_judged_list(struct kr_store *st, const char *session_id, const char *key,
                                     struct kr_judged_list *out, struct kr_error *err);
 
+/* A note's kept verdict of one checker, read together with the note. */
+struct kr_judged_kept {
+    uint64_t text_hash; /* as in struct kr_judged */
+    bool have;          /* a verdict of that checker is kept for the note */
+    bool judging;
+};
+
+struct kr_observation_list;
+
+/* The live notes of bijeenkomst session_id as kr_store_obs_list gives them (same order), and
+ * in *kept (heap, one per note, free()) the verdict of checker `key` kept for each: one walk
+ * instead of the notes and then kr_store_judged_list (issue 21: export speed). */
+enum kr_status kr_store_obs_list_judged(struct kr_store *st, const char *session_id,
+                                        const char *key, struct kr_observation_list *out,
+                                        struct kr_judged_kept **kept, struct kr_error *err);
+
 /* Keep n verdicts of checker `key` (one transaction, not synced: a verdict lost at a power cut
  * is computed again). Replaces what was kept for those notes. */
 enum kr_status kr_store_judged_put(struct kr_store *st, const char *key,

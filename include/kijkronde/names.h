@@ -35,6 +35,17 @@ void kr_names_add(const char *text, const struct kr_token *tk, size_t n,
  * /usr/share/hunspell/nl_NL.dic. */
 bool kr_names_have_wordlist(void);
 
+/*
+ * Start loading the word list on a thread of its own, for a caller that needs it only after
+ * other work (an export reads its notes meanwhile: the load takes about as long). The first
+ * kr_names_have_wordlist waits for the load to end; nothing else changes. Returns NULL when no
+ * thread could be started (the first use loads it then). kr_names_prefetch_end waits for the
+ * thread and frees the handle (NULL is fine).
+ */
+struct kr_names_prefetch;
+struct kr_names_prefetch *kr_names_prefetch_begin(void);
+void kr_names_prefetch_end(struct kr_names_prefetch *p);
+
 /* Whether a finding list holds a judgement: a finding of another kind than "naam" (a
  * note with only a name in it is a fact about someone, still shown, with the name hidden). */
 bool kr_findings_judge(const struct kr_finding_list *l);

@@ -50,21 +50,17 @@ bool kr_summary_pattern_shown(const struct kr_summary *s, size_t p)
 }
 
 /*
- * The verdict of every note without patterns: kept verdicts (judged.h) where the store has
- * one for the note's text and this checker, the checker (built only now, for the first miss)
- * for the rest, which are then kept for the next export. Keeping them is best effort: a
- * read-only or busy database only costs the next export the same time again.
+ * The verdict of every note without patterns: kept verdicts (judged.h, read with the notes)
+ * where the store has one for the note's text and this checker (key), the checker (built only
+ * now, for the first miss) for the rest, which are then kept for the next export. Keeping them
+ * is best effort: a read-only or busy database only costs the next export the same time again.
  */
-static enum kr_status judge_notes(struct kr_store *st, const char *session_id,
-                                  struct kr_summary *out, struct kr_checker **checker,
-                                  struct kr_error *err)
+static enum kr_status judge_notes(struct kr_store *st, const char *key,
+                                  const struct kr_judged_kept *kept, struct kr_summary *out,
+                                  struct kr_checker **checker, struct kr_error *err)
 {
     size_t n = out->obs.n;
-    char *key = kr_checker_key();
-    struct kr_judged_list kept = {0};
     struct kr_error ignored = {0};
-    if (kr_store_judged_list(st, session_id, key, &kept, &ignored) != KR_OK)
-        kr_judged_list_fini(&kept); /* none kept: all are checked */
     struct kr_judged *fresh = kr_xcalloc(n + 1, sizeof *fresh);
     size_t nfresh = 0;
     struct kr_finding_list findings = {0};
@@ -73,9 +69,8 @@ static enum kr_status judge_notes(struct kr_store *st, const char *session_id,
         const struct kr_observation *o = &out->obs.items[i];
         const char *t = o->text ? o->text : "";
         uint64_t h = kr_judged_text_hash(t);
-        const struct kr_judged *j = kr_judged_find(&kept, o->id);
-        if (j && j->text_hash == h) {
-            out->notes[i].judging = j->judging;
+        if (kept && kept[i].have && kept[i].text_hash == h) {
+            out->notes[i].judging = kept[i].judging;
         } else {
             if (!*checker)
                 r = kr_checker_new_network(checker, err);
@@ -91,8 +86,6 @@ static enum kr_status judge_notes(struct kr_store *st, const char *session_id,
     if (r == KR_OK && nfresh)
         kr_store_judged_put(st, key, fresh, nfresh, &ignored);
     free(fresh); /* its ids are borrowed from out->obs */
-    kr_judged_list_fini(&kept);
-    free(key);
     return r;
 }
 
@@ -158,13 +151,32 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
 {
     memset(out, 0, sizeof *out);
     out->opts = *opts;
+    /* Hiding names needs the word list (kr_names_replace, and the checker when it is made);
+     * its load takes about as long as reading 100,000 notes, so it runs on another core
+     * meanwhile (issue 21: export speed). */
+    struct kr_names_prefetch *words =
+        opts->hide_names || want_patterns ? kr_names_prefetch_begin() : NULL;
     enum kr_status r = kr_store_session_get(st, session_id, &out->session, err);
     if (r == KR_OK)
         r = kr_store_visit_list(st, session_id, &out->visits, err);
-    struct kr_obs_filter f = {.session_id = session_id};
-    if (r == KR_OK)
-        r = kr_store_obs_list(st, &f, &out->obs, err);
+    /* The notes with their kept verdicts; when those cannot be read, the notes alone (every
+     * note is checked then). */
+    char *key = kr_checker_key();
+    struct kr_judged_kept *kept = NULL;
+    if (r == KR_OK) {
+        struct kr_error ignored = {0};
+        if (kr_store_obs_list_judged(st, session_id, key, &out->obs, &kept, &ignored) != KR_OK) {
+            free(kept);
+            kept = NULL;
+            kr_observation_list_fini(&out->obs);
+            struct kr_obs_filter f = {.session_id = session_id};
+            r = kr_store_obs_list(st, &f, &out->obs, err);
+        }
+    }
     if (r != KR_OK) {
+        free(kept);
+        free(key);
+        kr_names_prefetch_end(words);
         kr_summary_fini(out);
         return r;
     }
@@ -227,7 +239,7 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
             kr_school_patterns(&sc, out);
         }
     } else {
-        r = judge_notes(st, session_id, out, &checker, err);
+        r = judge_notes(st, key, kept, out, &checker, err);
     }
     kr_checker_free(checker);
     if (r != KR_OK)
@@ -278,6 +290,9 @@ enum kr_status kr_summary_load(struct kr_store *st, const char *session_id,
     if (out->have_patterns)
         summary_patterns(out);
 out:
+    free(kept);
+    free(key);
+    kr_names_prefetch_end(words);
     kr_school_fini(&sc);
     if (r != KR_OK)
         kr_summary_fini(out);

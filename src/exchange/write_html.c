@@ -384,11 +384,13 @@ static void html_appendix_note(void *ctx, const struct kr_summary *s, size_t i)
     const struct kr_summary_note *sn = &s->notes[i];
     char hhmm[6];
     kr_clock_hhmm(sn->o->at, hhmm);
-    kr_buf_printf(b,
-                  "<tr%s><td class=\"t\">%s<br><span class=\"c\">%s%s</span></td>"
-                  "<td class=\"txt\">",
-                  sn->judging ? " class=\"oordeel\"" : "", hhmm,
-                  sn->corner ? kr_corner_str(sn->corner) : "–", sn->auto_placed ? "*" : "");
+    /* (puts, not printf: this runs for every note) */
+    kr_buf_puts(b, sn->judging ? "<tr class=\"oordeel\"><td class=\"t\">" : "<tr><td class=\"t\">");
+    kr_buf_puts(b, hhmm);
+    kr_buf_puts(b, "<br><span class=\"c\">");
+    kr_buf_puts(b, sn->corner ? kr_corner_str(sn->corner) : "–");
+    kr_buf_puts(b, sn->auto_placed ? "*</span></td><td class=\"txt\">"
+                                   : "</span></td><td class=\"txt\">");
     kr_esc_html(b, sn->text);
     if (sn->judging)
         kr_buf_puts(b, " <small>(bevat een oordeel)</small>");

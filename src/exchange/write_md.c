@@ -15,14 +15,18 @@ static void md_note(struct kr_buf *b, const struct kr_summary *s, size_t i, bool
     const struct kr_summary_note *n = &s->notes[i];
     char hhmm[6];
     kr_clock_hhmm(n->o->at, hhmm);
-    kr_buf_printf(b, "- **%s**", hhmm);
+    kr_buf_puts(b, "- **"); /* (puts, not printf: this runs for every note) */
+    kr_buf_puts(b, hhmm);
+    kr_buf_puts(b, "**");
     if (with_visit) {
         kr_buf_puts(b, " · ");
         kr_esc_md(b, kr_write_visit_label(s, n->visit));
     }
-    if (with_corner)
-        kr_buf_printf(b, " · %s%s", n->corner ? kr_corner_str(n->corner) : "niet geplaatst",
-                      n->auto_placed ? "\\*" : "");
+    if (with_corner) {
+        kr_buf_puts(b, " · ");
+        kr_buf_puts(b, n->corner ? kr_corner_str(n->corner) : "niet geplaatst");
+        kr_buf_puts(b, n->auto_placed ? "\\*" : "");
+    }
     kr_buf_puts(b, ": ");
     kr_esc_md(b, n->text);
     if (n->judging)

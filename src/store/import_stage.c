@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Staging an import in the in-memory schema "src": the document's raw items in tables
+ * Staging an import in the temporary schema "src" (import.c): the document's raw items in tables
  * (one row per element), and from the checked items rows shaped like main's.
  */
 #include "exchange_internal.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kijkronde/mem.h"
+#include "kijkronde/model.h"
 #include "store_internal.h"
 
 void kr_judged_list_fini(struct kr_judged_list *l)
@@ -78,6 +79,44 @@ enum kr_status kr_store_judged_list(struct kr_store *st, const char *session_id,
             k = (k + 1) & (out->nslots - 1);
         out->slots[k] = i + 1;
     }
+    return r;
+}
+
+enum kr_status kr_store_obs_list_judged(struct kr_store *st, const char *session_id,
+                                        const char *key, struct kr_observation_list *out,
+                                        struct kr_judged_kept **kept, struct kr_error *err)
+{
+    *kept = NULL;
+    sqlite3_stmt *s = NULL;
+    /* kr_store_obs_list's query for one bijeenkomst, with the verdict of the note's row in
+     * observation_judged (its primary key) when it is this checker's */
+    enum kr_status r = kr_store_prepare(
+        st,
+        "SELECT o.id, o.visit_id, o.at, o.text, o.corner, o.observer, o.keep_reason,"
+        " o.created_at, o.updated_at, o.deleted_at, j.text_hash, j.judging FROM observation o"
+        " JOIN visit v ON v.id = o.visit_id LEFT JOIN observation_judged j"
+        " ON j.observation_id = o.id AND j.checker = ?2 WHERE v.session_id = ?1"
+        " AND o.deleted_at IS NULL ORDER BY o.at, o.created_at, o.id",
+        &s, err);
+    if (r != KR_OK)
+        return r;
+    kr_store_bind_text(s, 1, session_id);
+    kr_store_bind_text(s, 2, key);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        KR_GROW(out->items, out->cap, out->n + 1);
+        KR_GROW(*kept, cap, out->n + 1);
+        kr_store_obs_read(s, &out->items[out->n]);
+        struct kr_judged_kept *k = &(*kept)[out->n++];
+        k->have = sqlite3_column_type(s, 10) != SQLITE_NULL;
+        sqlite3_int64 h = sqlite3_column_int64(s, 10);
+        memcpy(&k->text_hash, &h, sizeof h);
+        k->judging = sqlite3_column_int(s, 11) != 0;
+    }
+    if (rc != SQLITE_DONE)
+        r = kr_store_fail(st, rc, err, "Notities lezen mislukt");
+    sqlite3_finalize(s);
     return r;
 }
 

@@ -136,3 +136,32 @@ int kr_names_wordlist_lookup(const char *w, size_t len, const char *lower)
         res |= W_PROPER;
     return res;
 }
+
+struct kr_names_prefetch {
+    pthread_t thread;
+};
+
+static void *prefetch_main(void *arg)
+{
+    (void)arg;
+    kr_names_have_wordlist(); /* pthread_once: a second caller waits for this load */
+    return NULL;
+}
+
+struct kr_names_prefetch *kr_names_prefetch_begin(void)
+{
+    struct kr_names_prefetch *p = kr_xmalloc(sizeof *p);
+    if (pthread_create(&p->thread, NULL, prefetch_main, NULL) != 0) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void kr_names_prefetch_end(struct kr_names_prefetch *p)
+{
+    if (!p)
+        return;
+    pthread_join(p->thread, NULL);
+    free(p);
+}
